@@ -1,0 +1,276 @@
+/**
+ * Loading a scenario: JSON text → checked Scenario, or every problem with its path and a reason
+ * a planner understands. Nothing from the file is ever executed; sizes and counts are bounded.
+ */
+import type { z } from 'zod';
+import { LIMITS, Scenario } from './schema.ts';
+import { loaderText, translate, type Language } from './messages.ts';
+
+export interface ScenarioProblem {
+  /** Where, as a path into the file, e.g. `units[3].mobilisation.mean` (empty: the whole file). */
+  path: string;
+  message: string;
+}
+
+export type LoadResult =
+  | { ok: true; scenario: Scenario; warnings: ScenarioProblem[] }
+  | { ok: false; errors: ScenarioProblem[]; warnings: ScenarioProblem[] };
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text ? `.${String(key)}` : String(key);
+  }
+  return text;
+}
+
+/** Parses and checks scenario text (the content of a .json file). */
+export function loadScenarioText(text: string, language: Language = 'en'): LoadResult {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > LIMITS.fileBytes) {
+    return {
+      ok: false,
+      errors: [{ path: '', message: loaderText.tooLarge[language](bytes, LIMITS.fileBytes) }],
+      warnings: [],
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return {
+      ok: false,
+      errors: [{ path: '', message: jsonErrorMessage(text, error, language) }],
+      warnings: [],
+    };
+  }
+  return loadScenario(data, language);
+}
+
+/** Checks already-parsed data against the schema and the cross-references between its parts. */
+export function loadScenario(data: unknown, language: Language = 'en'): LoadResult {
+  const parsed = Scenario.safeParse(data);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => describeIssue(issue, data, language)),
+      warnings: [],
+    };
+  }
+  const { errors, warnings } = crossCheck(parsed.data, language);
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  return { ok: true, scenario: parsed.data, warnings };
+}
+
+function jsonErrorMessage(text: string, error: unknown, language: Language): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(reason);
+  let where = '';
+  if (position) {
+    const offset = Number(position[1]);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    where =
+      language === 'zh' ? `第 ${line} 行第 ${column} 列` : `at line ${line}, column ${column}`;
+  }
+  return loaderText.notJson[language](where, reason);
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  language: Language,
+): ScenarioProblem {
+  const path = formatPath(issue.path);
+  const text = loaderText;
+  let message: string;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const received = valueAt(data, issue.path);
+      message =
+        received === undefined
+          ? text.missing[language]()
+          : text.expectedType[language](issue.expected, describeType(received));
+      break;
+    }
+    case 'unrecognized_keys':
+      message = text.unknownKeys[language](issue.keys.map((k) => `"${k}"`).join(', '));
+      break;
+    case 'invalid_value':
+      message = text.oneOf[language](issue.values.map((v) => JSON.stringify(v)).join(', '));
+      break;
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown[] }).options;
+      if (options) message = text.oneOf[language](options.map((o) => JSON.stringify(o)).join(', '));
+      else {
+        const values = issue.errors.flatMap((errors) =>
+          errors.flatMap((e) => (e.code === 'invalid_value' ? e.values : [])),
+        );
+        message = values.length
+          ? text.oneOf[language](values.map((v) => JSON.stringify(v)).join(', '))
+          : text.invalid[language]();
+      }
+      break;
+    }
+    case 'too_small':
+    case 'too_big': {
+      const custom = issue.message && !issue.message.startsWith('Too ');
+      if (custom) message = translate(issue.message, language);
+      else if (issue.code === 'too_small')
+        message = text.tooSmall[language](String(issue.minimum), issue.origin);
+      else message = text.tooBig[language](String(issue.maximum), issue.origin);
+      break;
+    }
+    default:
+      message = translate(issue.message, language);
+  }
+  return { path, message };
+}
+
+/** Checks that ids are unique and that every reference points at something that exists. */
+function crossCheck(scenario: Scenario, language: Language) {
+  const errors: ScenarioProblem[] = [];
+  const warnings: ScenarioProblem[] = [];
+  const t = loaderText;
+  const error = (path: string, message: string) => errors.push({ path, message });
+
+  const idSet = (items: ReadonlyArray<{ id: string }>, what: string, path: string) => {
+    const ids = new Set<string>();
+    items.forEach((item, i) => {
+      if (ids.has(item.id)) error(`${path}[${i}].id`, t.duplicateId[language](what, item.id));
+      ids.add(item.id);
+    });
+    return ids;
+  };
+  const districts = idSet(scenario.districts, 'district', 'districts');
+  const bases = idSet(scenario.bases, 'base', 'bases');
+  const agencies = idSet(scenario.agencies, 'agency', 'agencies');
+  const kinds = idSet(scenario.incidentKinds, 'incident kind', 'incidentKinds');
+  const expandedUnits = new Set<string>();
+  scenario.units.forEach((unit, i) => {
+    for (let copy = 1; copy <= unit.count; copy++) {
+      const id = copy === 1 ? unit.id : `${unit.id}#${copy}`;
+      if (expandedUnits.has(id)) error(`units[${i}].id`, t.duplicateId[language]('unit', id));
+      expandedUnits.add(id);
+    }
+    if (!agencies.has(unit.agency))
+      error(`units[${i}].agency`, t.unknownRef[language]('agency', unit.agency));
+    if (!bases.has(unit.base)) error(`units[${i}].base`, t.unknownRef[language]('base', unit.base));
+  });
+  if (expandedUnits.size > LIMITS.expandedUnits) {
+    error('units', t.tooManyUnits[language](expandedUnits.size, LIMITS.expandedUnits));
+  }
+
+  const travel = scenario.travel;
+  if (travel.model === 'roadGraph') {
+    const nodeCount = travel.nodes.length;
+    travel.edges.forEach((edge, i) => {
+      for (const end of ['from', 'to'] as const) {
+        if (edge[end] >= nodeCount)
+          error(`travel.edges[${i}].${end}`, t.nodeOutOfRange[language](edge[end], nodeCount));
+      }
+      if (!(edge.roadClass in travel.roadClasses)) {
+        error(`travel.edges[${i}].roadClass`, t.unknownRef[language]('road class', edge.roadClass));
+      }
+    });
+  } else if (travel.model === 'matrix') {
+    const n = travel.zones.length;
+    travel.zones.forEach((zone, i) => {
+      if (!districts.has(zone))
+        error(`travel.zones[${i}]`, t.unknownRef[language]('district', zone));
+    });
+    if (travel.seconds.length !== n || travel.seconds.some((row) => row.length !== n)) {
+      error('travel.seconds', t.matrixShape[language](n));
+    }
+    for (const district of scenario.districts) {
+      if (!travel.zones.includes(district.id))
+        error('travel.zones', t.districtNotInMatrix[language](district.id));
+    }
+  }
+
+  scenario.arrivals.streams.forEach((stream, i) => {
+    if (!kinds.has(stream.kind))
+      error(`arrivals.streams[${i}].kind`, t.unknownRef[language]('incident kind', stream.kind));
+    for (const id of Object.keys(stream.districts ?? {})) {
+      if (!districts.has(id))
+        error(`arrivals.streams[${i}].districts.${id}`, t.unknownRef[language]('district', id));
+    }
+  });
+  scenario.arrivals.incidents.forEach((incident, i) => {
+    const path = `arrivals.incidents[${i}]`;
+    if (!kinds.has(incident.kind))
+      error(`${path}.kind`, t.unknownRef[language]('incident kind', incident.kind));
+    if (incident.district !== undefined && !districts.has(incident.district)) {
+      error(`${path}.district`, t.unknownRef[language]('district', incident.district));
+    }
+    if (!incident.location && incident.district === undefined)
+      error(path, t.placeNeeded[language]());
+  });
+  scenario.dispatch.runCards.forEach((card, i) => {
+    const path = `dispatch.runCards[${i}]`;
+    if (!districts.has(card.district))
+      error(`${path}.district`, t.unknownRef[language]('district', card.district));
+    if (card.kind !== undefined && !kinds.has(card.kind))
+      error(`${path}.kind`, t.unknownRef[language]('incident kind', card.kind));
+    card.units.forEach((unit, j) => {
+      if (!expandedUnits.has(unit))
+        error(`${path}.units[${j}]`, t.unknownRef[language]('unit', unit));
+    });
+  });
+  scenario.events.forEach((event, i) => {
+    const path = `events[${i}]`;
+    if (event.type === 'closeRoad' || event.type === 'openRoad') {
+      if (travel.model !== 'roadGraph') error(`${path}.type`, t.edgesNeedGraph[language]());
+      else {
+        event.edges.forEach((edge, j) => {
+          if (edge >= travel.edges.length)
+            error(`${path}.edges[${j}]`, t.edgeOutOfRange[language](edge, travel.edges.length));
+        });
+      }
+    }
+    if (
+      (event.type === 'unitOutOfService' || event.type === 'unitInService') &&
+      !expandedUnits.has(event.unit)
+    ) {
+      error(`${path}.unit`, t.unknownRef[language]('unit', event.unit));
+    }
+  });
+  if (scenario.warmup >= scenario.duration) error('warmup', t.warmupTooLong[language]());
+
+  // Warnings: the scenario runs, but probably not as meant.
+  const capabilities = new Set(scenario.units.flatMap((u) => u.capabilities));
+  scenario.incidentKinds.forEach((kind, i) => {
+    kind.needs.forEach((need, j) => {
+      if (!capabilities.has(need.capability)) {
+        warnings.push({
+          path: `incidentKinds[${i}].needs[${j}].capability`,
+          message: t.noCapableUnit[language](need.capability),
+        });
+      }
+    });
+  });
+  if (
+    scenario.arrivals.streams.every((s) => s.callsPerDay === 0) &&
+    scenario.arrivals.incidents.length === 0
+  ) {
+    warnings.push({ path: 'arrivals', message: t.noDemand[language]() });
+  }
+  return { errors, warnings };
+}

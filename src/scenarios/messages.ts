@@ -1,0 +1,195 @@
+/**
+ * Validation messages in the planner's language. Schema messages are written in English; this
+ * table gives each its Chinese wording. A message missing here falls back to a generic sentence
+ * built from the kind of problem, so nothing is ever shown untranslated as a stack trace.
+ */
+export type Language = 'en' | 'zh';
+
+const zhByEnglish: Record<string, string> = {
+  'must not be empty': '不能为空',
+  'at most 64 characters': '最多 64 个字符',
+  'use only letters, digits and _ - . :': '只能使用字母、数字和 _ - . :',
+  'must be ≥ 0': '必须 ≥ 0',
+  'must be > 0': '必须 > 0',
+  'must be ≥ 1': '必须 ≥ 1',
+  'must be ≤ 2': '必须 ≤ 2',
+  'must be a whole number': '必须是整数',
+  'longitude must be ≥ −180': '经度必须 ≥ −180',
+  'longitude must be ≤ 180': '经度必须 ≤ 180',
+  'latitude must be ≥ −90': '纬度必须 ≥ −90',
+  'latitude must be ≤ 90': '纬度必须 ≤ 90',
+  'needs at least one value': '至少需要一个值',
+  'needs at least one bin': '至少需要一个区间',
+  'max must be ≥ min': '最大值必须 ≥ 最小值',
+  'mode must be ≥ min': '众数必须 ≥ 最小值',
+  'max must be ≥ mode': '最大值必须 ≥ 众数',
+  'p90 must be greater than median': 'p90 必须大于中位数',
+  'to must be ≥ from': '区间终点必须 ≥ 起点',
+  'at least one weight must be > 0': '至少一个权重必须 > 0',
+  'a polygon needs at least 3 points': '多边形至少需要 3 个点',
+  'needs 24 values, one per hour': '需要 24 个值（每小时一个）',
+  'needs 24 values': '需要 24 个值',
+  'needs 7 values': '需要 7 个值',
+  'a road graph needs at least 2 nodes': '路网至少需要 2 个节点',
+  'a road graph needs at least 1 edge': '路网至少需要 1 条路段',
+  'use HH:MM, 00:00–24:00': '请使用 HH:MM 格式（00:00–24:00）',
+  'needs at least one window': '至少需要一个值班时段',
+  'a unit needs at least one capability': '力量至少需要一种能力',
+  'an incident kind needs at least one need': '事件类型至少需要一项力量需求',
+  'use local date and time YYYY-MM-DDTHH:MM': '请使用本地日期时间 YYYY-MM-DDTHH:MM',
+  'needs at least one district': '至少需要一个辖区',
+  'needs at least one base': '至少需要一个驻地',
+  'needs at least one agency': '至少需要一个联动单位',
+  'needs at least one unit': '至少需要一个力量',
+  'needs at least one kind': '至少需要一种事件类型',
+  'at most 10 years': '最长 10 年',
+};
+
+const zhPatterns: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+  [/^at most (\d+) (\w+)$/, (m) => `最多 ${m[1]} 个`],
+];
+
+export function translate(message: string, language: Language): string {
+  if (language === 'en') return message;
+  const direct = zhByEnglish[message];
+  if (direct) return direct;
+  for (const [pattern, render] of zhPatterns) {
+    const match = pattern.exec(message);
+    if (match) return render(match);
+  }
+  return message;
+}
+
+/** Sentences for problems found by the loader itself, in both languages. */
+export const loaderText = {
+  notJson: {
+    en: (where: string, reason: string) => `the file is not valid JSON ${where}: ${reason}`,
+    zh: (where: string, reason: string) => `文件不是有效的 JSON（${where}）：${reason}`,
+  },
+  tooLarge: {
+    en: (bytes: number, limit: number) => `the file is ${bytes} bytes; the limit is ${limit} bytes`,
+    zh: (bytes: number, limit: number) => `文件大小 ${bytes} 字节，超过上限 ${limit} 字节`,
+  },
+  expectedType: {
+    en: (expected: string, received: string) => `expected ${expected}, got ${received}`,
+    zh: (expected: string, received: string) =>
+      `应为${typeName(expected, 'zh')}，实际为${typeName(received, 'zh')}`,
+  },
+  missing: { en: () => 'this field is required', zh: () => '缺少必填字段' },
+  unknownKeys: {
+    en: (keys: string) => `unknown field(s) ${keys} (check the spelling)`,
+    zh: (keys: string) => `未知字段 ${keys}（请检查拼写）`,
+  },
+  oneOf: {
+    en: (options: string) => `must be one of ${options}`,
+    zh: (options: string) => `必须是以下之一：${options}`,
+  },
+  tooSmall: {
+    en: (minimum: string, origin: string) =>
+      origin === 'array'
+        ? `needs at least ${minimum} item(s)`
+        : origin === 'string'
+          ? `needs at least ${minimum} character(s)`
+          : `must be ≥ ${minimum}`,
+    zh: (minimum: string, origin: string) =>
+      origin === 'array'
+        ? `至少需要 ${minimum} 项`
+        : origin === 'string'
+          ? `至少需要 ${minimum} 个字符`
+          : `必须 ≥ ${minimum}`,
+  },
+  tooBig: {
+    en: (maximum: string, origin: string) =>
+      origin === 'array'
+        ? `at most ${maximum} item(s)`
+        : origin === 'string'
+          ? `at most ${maximum} character(s)`
+          : `must be ≤ ${maximum}`,
+    zh: (maximum: string, origin: string) =>
+      origin === 'array'
+        ? `最多 ${maximum} 项`
+        : origin === 'string'
+          ? `最多 ${maximum} 个字符`
+          : `必须 ≤ ${maximum}`,
+  },
+  invalid: { en: () => 'invalid value', zh: () => '取值无效' },
+  unknownRef: {
+    en: (what: string, id: string) => `no ${what} has the id "${id}"`,
+    zh: (what: string, id: string) => `找不到 id 为“${id}”的${whatZh[what] ?? what}`,
+  },
+  duplicateId: {
+    en: (what: string, id: string) => `the ${what} id "${id}" is used twice`,
+    zh: (what: string, id: string) => `${whatZh[what] ?? what} id“${id}”重复`,
+  },
+  nodeOutOfRange: {
+    en: (index: number, count: number) =>
+      `node ${index} does not exist (the graph has ${count} nodes)`,
+    zh: (index: number, count: number) => `节点 ${index} 不存在（路网共 ${count} 个节点）`,
+  },
+  edgeOutOfRange: {
+    en: (index: number, count: number) =>
+      `edge ${index} does not exist (the graph has ${count} edges)`,
+    zh: (index: number, count: number) => `路段 ${index} 不存在（路网共 ${count} 条路段）`,
+  },
+  edgesNeedGraph: {
+    en: () => 'road closures need the roadGraph travel model',
+    zh: () => '道路封闭需要使用路网（roadGraph）出行模型',
+  },
+  matrixShape: {
+    en: (n: number) => `the matrix must have ${n} rows of ${n} numbers, one per zone`,
+    zh: (n: number) => `矩阵必须为 ${n} 行 × ${n} 列（每个分区一行一列）`,
+  },
+  districtNotInMatrix: {
+    en: (id: string) => `district "${id}" is not one of the matrix zones`,
+    zh: (id: string) => `辖区“${id}”不在矩阵分区中`,
+  },
+  placeNeeded: {
+    en: () => 'give a location or a district',
+    zh: () => '请提供位置坐标或辖区',
+  },
+  warmupTooLong: {
+    en: () => 'the warm-up must be shorter than the duration',
+    zh: () => '预热时长必须短于模拟时长',
+  },
+  tooManyUnits: {
+    en: (count: number, limit: number) =>
+      `the units expand to ${count} (counts included); the limit is ${limit}`,
+    zh: (count: number, limit: number) => `力量展开后共 ${count} 个（含数量），超过上限 ${limit}`,
+  },
+  noCapableUnit: {
+    en: (capability: string) =>
+      `no unit has the capability "${capability}": these incidents will wait for ever`,
+    zh: (capability: string) => `没有力量具备能力“${capability}”：此类事件将一直等待`,
+  },
+  baseOutside: {
+    en: () => 'the base lies outside every district',
+    zh: () => '该驻地不在任何辖区内',
+  },
+  noDemand: {
+    en: () => 'no calls: add call streams or listed incidents',
+    zh: () => '没有警情：请添加警情流或警情清单',
+  },
+} as const;
+
+const whatZh: Record<string, string> = {
+  agency: '联动单位',
+  base: '驻地',
+  district: '辖区',
+  unit: '力量',
+  'incident kind': '事件类型',
+  'road class': '道路等级',
+};
+
+function typeName(name: string, language: Language): string {
+  if (language === 'en') return name;
+  const zh: Record<string, string> = {
+    number: '数字',
+    string: '文本',
+    array: '数组',
+    object: '对象',
+    boolean: '布尔值',
+    undefined: '空',
+    null: 'null',
+  };
+  return zh[name] ?? name;
+}

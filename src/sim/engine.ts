@@ -1,0 +1,199 @@
+/**
+ * The discrete-event engine: a clock and an event queue, and nothing of the domain.
+ *
+ * The queue is a binary heap keyed on (time, sequence number): events at the same time run in
+ * the order they were scheduled, which makes every run reproducible. An event is a small integer
+ * kind and two integer arguments, stored in typed arrays so that scheduling allocates nothing.
+ * Cancelled events stay in the heap and are skipped when they come up (lazy deletion).
+ */
+
+/** A scheduled event's handle: pass it to `cancel`. Unique for the whole run. */
+export type EventHandle = number & { readonly __brand: 'EventHandle' };
+
+export type EventHandler = (argA: number, argB: number) => void;
+
+// A handle packs (sequence number, slot): exact in a double for 4 billion events, 2 M pending.
+const SLOT_BITS = 2 ** 21;
+
+export class Engine {
+  /** Simulated time of the event being handled, in seconds. */
+  now = 0;
+  /** Number of events handled so far. */
+  eventsHandled = 0;
+
+  private readonly handlers: EventHandler[] = [];
+  private capacity: number;
+  // Heap of slot numbers, ordered by (slotTime, slotSeq).
+  private heap: Int32Array;
+  private heapSize = 0;
+  // Per slot: the event's key and payload.
+  private slotTime: Float64Array;
+  private slotSeq: Float64Array;
+  private slotKind: Int32Array;
+  private slotArgA: Int32Array;
+  private slotArgB: Int32Array;
+  private freeSlots: Int32Array;
+  private freeCount = 0;
+  private slotsUsed = 0;
+  private nextSeq = 0;
+  private stopped = false;
+
+  constructor(initialCapacity = 1024) {
+    this.capacity = initialCapacity;
+    this.heap = new Int32Array(initialCapacity);
+    this.slotTime = new Float64Array(initialCapacity);
+    this.slotSeq = new Float64Array(initialCapacity);
+    this.slotKind = new Int32Array(initialCapacity);
+    this.slotArgA = new Int32Array(initialCapacity);
+    this.slotArgB = new Int32Array(initialCapacity);
+    this.freeSlots = new Int32Array(initialCapacity);
+  }
+
+  /** Registers the handler of an event kind; kinds are small integers chosen by the model. */
+  on(kind: number, handler: EventHandler): void {
+    this.handlers[kind] = handler;
+  }
+
+  /** Number of events waiting (cancelled ones included until they come up). */
+  get pending(): number {
+    return this.heapSize;
+  }
+
+  /** Time of the next event, or Infinity when none is waiting. */
+  peekTime(): number {
+    return this.heapSize > 0 ? this.slotTime[this.heap[0]] : Infinity;
+  }
+
+  schedule(time: number, kind: number, argA = 0, argB = 0): EventHandle {
+    if (!(time >= this.now)) {
+      throw new RangeError(`cannot schedule an event at ${time} s, before now (${this.now} s)`);
+    }
+    const slot = this.takeSlot();
+    const seq = this.nextSeq++;
+    this.slotTime[slot] = time;
+    this.slotSeq[slot] = seq;
+    this.slotKind[slot] = kind;
+    this.slotArgA[slot] = argA;
+    this.slotArgB[slot] = argB;
+    this.siftUp(this.heapSize++, slot);
+    return (seq * SLOT_BITS + slot) as EventHandle;
+  }
+
+  /** Cancels a scheduled event; does nothing if it already ran or was cancelled. */
+  cancel(handle: EventHandle): void {
+    const slot = handle % SLOT_BITS;
+    const seq = (handle - slot) / SLOT_BITS;
+    if (this.slotSeq[slot] === seq && this.slotKind[slot] >= 0) this.slotKind[slot] = -1;
+  }
+
+  /** Stops the current `run` after the event being handled. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /**
+   * Handles events in order while their time is ≤ `until`, at most `maxEvents` of them.
+   * Returns true when it stopped because the queue had nothing left before `until`.
+   */
+  run(until = Infinity, maxEvents = Infinity): boolean {
+    this.stopped = false;
+    let budget = maxEvents;
+    while (this.heapSize > 0 && budget > 0) {
+      const slot = this.heap[0];
+      const time = this.slotTime[slot];
+      if (time > until) break;
+      const kind = this.slotKind[slot];
+      const argA = this.slotArgA[slot];
+      const argB = this.slotArgB[slot];
+      this.popRoot();
+      this.freeSlots[this.freeCount++] = slot;
+      this.slotSeq[slot] = -1;
+      if (kind < 0) continue;
+      this.now = time;
+      this.eventsHandled++;
+      budget--;
+      this.handlers[kind](argA, argB);
+      if (this.stopped) return false;
+    }
+    const exhausted = this.heapSize === 0 || this.peekTime() > until;
+    if (exhausted && until !== Infinity && this.now < until) this.now = until;
+    return exhausted;
+  }
+
+  private takeSlot(): number {
+    if (this.freeCount > 0) return this.freeSlots[--this.freeCount];
+    if (this.slotsUsed === this.capacity) this.grow();
+    return this.slotsUsed++;
+  }
+
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    if (capacity > SLOT_BITS) throw new RangeError('too many events pending at once');
+    const grown = <T extends Float64Array | Int32Array>(old: T): T => {
+      const next = new (old.constructor as new (n: number) => T)(capacity);
+      next.set(old);
+      return next;
+    };
+    this.heap = grown(this.heap);
+    this.slotTime = grown(this.slotTime);
+    this.slotSeq = grown(this.slotSeq);
+    this.slotKind = grown(this.slotKind);
+    this.slotArgA = grown(this.slotArgA);
+    this.slotArgB = grown(this.slotArgB);
+    this.freeSlots = grown(this.freeSlots);
+    this.capacity = capacity;
+  }
+
+  private siftUp(position: number, slot: number): void {
+    const heap = this.heap;
+    const times = this.slotTime;
+    const seqs = this.slotSeq;
+    const time = times[slot];
+    const seq = seqs[slot];
+    let i = position;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const parentSlot = heap[parent];
+      const parentTime = times[parentSlot];
+      if (parentTime < time || (parentTime === time && seqs[parentSlot] < seq)) break;
+      heap[i] = parentSlot;
+      i = parent;
+    }
+    heap[i] = slot;
+  }
+
+  private popRoot(): void {
+    const heap = this.heap;
+    const size = --this.heapSize;
+    if (size === 0) return;
+    const slot = heap[size];
+    const times = this.slotTime;
+    const seqs = this.slotSeq;
+    const time = times[slot];
+    const seq = seqs[slot];
+    let i = 0;
+    const half = size >> 1;
+    while (i < half) {
+      let child = 2 * i + 1;
+      let childSlot = heap[child];
+      let childTime = times[childSlot];
+      const right = child + 1;
+      if (right < size) {
+        const rightSlot = heap[right];
+        const rightTime = times[rightSlot];
+        if (
+          rightTime < childTime ||
+          (rightTime === childTime && seqs[rightSlot] < seqs[childSlot])
+        ) {
+          child = right;
+          childSlot = rightSlot;
+          childTime = rightTime;
+        }
+      }
+      if (time < childTime || (time === childTime && seq < seqs[childSlot])) break;
+      heap[i] = childSlot;
+      i = child;
+    }
+    heap[i] = slot;
+  }
+}

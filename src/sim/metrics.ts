@@ -1,0 +1,379 @@
+/**
+ * Readiness figures computed from traces. One replication gives one `ReplicationMetrics`: plain
+ * numbers, so that replications run in different workers or on different machines merge by
+ * concatenation. The aggregate (mean and 95% confidence interval across replications, by the
+ * method of independent replications) is always recomputed from the list in seed order, so a
+ * report merged from shards equals the report of one run over all their seeds, to the bit.
+ */
+import { RecordKind, type Trace } from './trace.ts';
+import { confidenceHalfWidth } from './studentT.ts';
+
+export interface GroupStats {
+  /** Incidents (or arrivals) counted. */
+  n: number;
+  mean: number;
+  median: number;
+  p90: number;
+  /** Share within the arrival target (NaN where no target applies). */
+  withinTarget: number;
+}
+
+export interface ReplicationMetrics {
+  seed: number;
+  simulatedDays: number;
+  calls: number;
+  sentTo12345: number;
+  overflowed: number;
+  unanswered: number;
+  openAtEnd: number;
+  /** Share of emergency calls passed to outside help (Erlang B's blocking probability). */
+  overflowShare: number;
+  /** Share of emergency calls that had to wait for a unit (Erlang C's probability of waiting). */
+  waitProbability: number;
+  /** Mean wait from assessment until every needed unit was dispatched, over all emergency calls. */
+  meanQueueWait: number;
+  /** Call to first arrival on scene (a unit or outside help). */
+  response: {
+    overall: GroupStats;
+    byTier: Record<string, GroupStats>;
+    byKind: Record<string, GroupStats>;
+    byDistrict: Record<string, GroupStats>;
+  };
+  /** Per tier and area: order to arrival of each unit against the tier's target (到场时限). */
+  arrivalCompliance: Record<string, GroupStats>;
+  /** Share of the measured time units were committed (dispatch until back at base). */
+  utilisation: {
+    overall: number;
+    byTier: Record<string, number>;
+    byAgency: Record<string, number>;
+  };
+}
+
+export interface Targets {
+  tier1: { urban: number; rural: number };
+  tier2: { urban: number; rural: number };
+}
+
+/** Computes one replication's figures from its trace; calls before the warm-up are left out. */
+export function replicationMetrics(trace: Trace, targets: Targets): ReplicationMetrics {
+  const header = trace.header;
+  const warmup = header.warmup;
+  const end = header.duration;
+  const incidents = trace.incidentCount;
+  const callTime = new Float64Array(incidents).fill(NaN);
+  const firstArrival = new Float64Array(incidents).fill(NaN);
+  const firstArrivalTier = new Int8Array(incidents);
+  const queuedAt = new Float64Array(incidents).fill(NaN);
+  const waitTotal = new Float64Array(incidents);
+  const missing = new Int32Array(incidents);
+  const waited = new Uint8Array(incidents);
+  const triaged = new Uint8Array(incidents);
+  const overflowed = new Uint8Array(incidents);
+  const unanswered = new Uint8Array(incidents);
+  const closed = new Uint8Array(incidents);
+  const unitCount = header.units.length;
+  const busySince = new Float64Array(unitCount).fill(NaN);
+  const busyTime = new Float64Array(unitCount);
+  const dispatchTime = new Float64Array(unitCount).fill(NaN);
+  const compliance: Record<string, number[][]> = {};
+
+  const addBusy = (unit: number, until: number) => {
+    const from = Math.max(busySince[unit], warmup);
+    if (until > from) busyTime[unit] += until - from;
+    busySince[unit] = NaN;
+  };
+  const endWait = (incident: number, time: number) => {
+    if (Number.isNaN(queuedAt[incident])) return;
+    waitTotal[incident] += time - queuedAt[incident];
+    queuedAt[incident] = NaN;
+  };
+  const areaOf = (incident: number) => header.districtAreas[trace.incidentDistrict[incident]];
+
+  for (let i = 0; i < trace.length; i++) {
+    const time = trace.time[i];
+    const incident = trace.incident[i];
+    const unit = trace.unit[i];
+    switch (trace.kind[i]) {
+      case RecordKind.callReceived:
+        callTime[incident] = time;
+        break;
+      case RecordKind.sentTo12345:
+        triaged[incident] = 1;
+        break;
+      case RecordKind.queued:
+        queuedAt[incident] = time;
+        missing[incident] = trace.value[i];
+        waited[incident] = 1;
+        break;
+      case RecordKind.dispatched:
+        // A dispatch after queueing fills one open slot; the wait ends when none is left.
+        if (!Number.isNaN(queuedAt[incident]) && --missing[incident] === 0) endWait(incident, time);
+        if (Number.isNaN(busySince[unit])) busySince[unit] = time;
+        dispatchTime[unit] = time;
+        break;
+      case RecordKind.overflowed:
+        overflowed[incident] = 1;
+        endWait(incident, time);
+        break;
+      case RecordKind.unanswered:
+        unanswered[incident] = 1;
+        endWait(incident, time);
+        break;
+      case RecordKind.arrived: {
+        if (Number.isNaN(firstArrival[incident])) {
+          firstArrival[incident] = time;
+          firstArrivalTier[incident] = header.unitTiers[unit];
+        }
+        const tier = header.unitTiers[unit];
+        if (tier <= 2 && callTime[incident] >= warmup) {
+          const area = areaOf(incident);
+          const key = `tier${tier}/${area}`;
+          const target = targets[`tier${tier}` as 'tier1' | 'tier2'][area];
+          (compliance[key] ??= [[], [target]])[0].push(time - dispatchTime[unit]);
+        }
+        break;
+      }
+      case RecordKind.outsideArrived:
+        if (Number.isNaN(firstArrival[incident])) {
+          firstArrival[incident] = time;
+          firstArrivalTier[incident] = 0;
+        }
+        break;
+      case RecordKind.available:
+      case RecordKind.outOfService:
+        if (!Number.isNaN(busySince[unit])) addBusy(unit, time);
+        break;
+      case RecordKind.closed:
+        closed[incident] = 1;
+        break;
+    }
+  }
+  for (let unit = 0; unit < unitCount; unit++) {
+    if (!Number.isNaN(busySince[unit])) addBusy(unit, end);
+  }
+  const response = {
+    overall: [] as number[],
+    byTier: {} as Record<string, number[]>,
+    byKind: {} as Record<string, number[]>,
+    byDistrict: {} as Record<string, number[]>,
+  };
+  const responseWithin = {
+    overall: [] as boolean[],
+    byTier: {} as Record<string, boolean[]>,
+    byKind: {} as Record<string, boolean[]>,
+    byDistrict: {} as Record<string, boolean[]>,
+  };
+  let calls = 0;
+  let sentTo12345 = 0;
+  let overflowCount = 0;
+  let unansweredCount = 0;
+  let openAtEnd = 0;
+  let emergency = 0;
+  let waitedCount = 0;
+  let waitSum = 0;
+  for (let incident = 0; incident < incidents; incident++) {
+    if (!(callTime[incident] >= warmup)) continue;
+    calls++;
+    if (triaged[incident]) {
+      sentTo12345++;
+      continue;
+    }
+    emergency++;
+    overflowCount += overflowed[incident];
+    unansweredCount += unanswered[incident];
+    if (!closed[incident] && !unanswered[incident]) openAtEnd++;
+    waitedCount += waited[incident];
+    waitSum += waitTotal[incident];
+    if (Number.isNaN(firstArrival[incident])) continue;
+    const seconds = firstArrival[incident] - callTime[incident];
+    const tier = firstArrivalTier[incident];
+    const tierKey = tier === 0 ? 'outside' : String(tier);
+    const kindKey = header.incidentKinds[trace.incidentKind[incident]];
+    const districtKey = header.districts[trace.incidentDistrict[incident]];
+    const target = tier === 1 || tier === 2 ? targets[`tier${tier}`][areaOf(incident)] : NaN;
+    const within = seconds <= target;
+    response.overall.push(seconds);
+    (response.byTier[tierKey] ??= []).push(seconds);
+    (response.byKind[kindKey] ??= []).push(seconds);
+    (response.byDistrict[districtKey] ??= []).push(seconds);
+    if (!Number.isNaN(target)) {
+      responseWithin.overall.push(within);
+      (responseWithin.byTier[tierKey] ??= []).push(within);
+      (responseWithin.byKind[kindKey] ??= []).push(within);
+      (responseWithin.byDistrict[districtKey] ??= []).push(within);
+    }
+  }
+  const groups = (values: Record<string, number[]>, within: Record<string, boolean[]>) =>
+    Object.fromEntries(
+      Object.keys(values)
+        .sort()
+        .map((key) => [key, groupStats(values[key], within[key])]),
+    );
+
+  const measured = Math.max(end - warmup, 1e-9);
+  const busyByTier: Record<string, number[]> = {};
+  const busyByAgency: Record<string, number[]> = {};
+  for (let unit = 0; unit < unitCount; unit++) {
+    (busyByTier[String(header.unitTiers[unit])] ??= []).push(busyTime[unit] / measured);
+    (busyByAgency[header.unitAgencies[unit]] ??= []).push(busyTime[unit] / measured);
+  }
+  const meanOf = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const sortedRecord = (record: Record<string, number[]>) =>
+    Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((key) => [key, meanOf(record[key])]),
+    );
+
+  return {
+    seed: header.seed,
+    simulatedDays: measured / 86_400,
+    calls,
+    sentTo12345,
+    overflowed: overflowCount,
+    unanswered: unansweredCount,
+    openAtEnd,
+    overflowShare: emergency > 0 ? overflowCount / emergency : NaN,
+    waitProbability: emergency > 0 ? waitedCount / emergency : NaN,
+    meanQueueWait: emergency > 0 ? waitSum / emergency : NaN,
+    response: {
+      overall: groupStats(response.overall, responseWithin.overall),
+      byTier: groups(response.byTier, responseWithin.byTier),
+      byKind: groups(response.byKind, responseWithin.byKind),
+      byDistrict: groups(response.byDistrict, responseWithin.byDistrict),
+    },
+    arrivalCompliance: Object.fromEntries(
+      Object.keys(compliance)
+        .sort()
+        .map((key) => {
+          const [delays, [target]] = compliance[key];
+          return [
+            key,
+            groupStats(
+              delays,
+              delays.map((d) => d <= target),
+            ),
+          ];
+        }),
+    ),
+    utilisation: {
+      overall: unitCount > 0 ? busyTime.reduce((a, b) => a + b, 0) / measured / unitCount : NaN,
+      byTier: sortedRecord(busyByTier),
+      byAgency: sortedRecord(busyByAgency),
+    },
+  };
+}
+
+function groupStats(values: number[], within: boolean[] | undefined): GroupStats {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  return {
+    n,
+    mean: n > 0 ? sorted.reduce((a, b) => a + b, 0) / n : NaN,
+    median: quantile(sorted, 0.5),
+    p90: quantile(sorted, 0.9),
+    withinTarget: within && within.length > 0 ? within.filter(Boolean).length / within.length : NaN,
+  };
+}
+
+/** Quantile of sorted values, linear interpolation between order statistics (type 7). */
+export function quantile(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const low = Math.floor(h);
+  const high = Math.min(n - 1, low + 1);
+  return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
+}
+
+// -----------------------------------------------------------------------------------------------
+// Reports: replications and their aggregate
+
+export const REPORT_FORMAT = 'drill-planner-report';
+export const REPORT_VERSION = 1;
+
+export interface Estimate {
+  /** Replications with a value. */
+  n: number;
+  mean: number;
+  /** 95% confidence interval of the mean across replications (NaN with fewer than 2). */
+  low: number;
+  high: number;
+}
+
+export interface Report {
+  format: typeof REPORT_FORMAT;
+  version: typeof REPORT_VERSION;
+  scenario: string;
+  seeds: number[];
+  replications: ReplicationMetrics[];
+  /** Every numeric figure of the replications, by its path, e.g. `response.byTier.1.mean`. */
+  aggregate: Record<string, Estimate>;
+}
+
+export function makeReport(scenario: string, replications: ReplicationMetrics[]): Report {
+  const sorted = replications.slice().sort((a, b) => a.seed - b.seed);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].seed === sorted[i - 1].seed)
+      throw new Error(`seed ${sorted[i].seed} appears twice`);
+  }
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    scenario,
+    seeds: sorted.map((r) => r.seed),
+    replications: sorted,
+    aggregate: aggregate(sorted),
+  };
+}
+
+/** Combines shard reports of the same scenario into the report of all their seeds. */
+export function mergeReports(reports: Report[]): Report {
+  if (reports.length === 0) throw new Error('nothing to merge');
+  const scenario = reports[0].scenario;
+  for (const report of reports) {
+    if (report.format !== REPORT_FORMAT || report.version !== REPORT_VERSION) {
+      throw new Error(`not a ${REPORT_FORMAT} version ${REPORT_VERSION} file`);
+    }
+    if (report.scenario !== scenario) {
+      throw new Error(`reports of different scenarios: "${scenario}" and "${report.scenario}"`);
+    }
+  }
+  return makeReport(
+    scenario,
+    reports.flatMap((r) => r.replications),
+  );
+}
+
+function aggregate(replications: ReplicationMetrics[]): Record<string, Estimate> {
+  const values = new Map<string, number[]>();
+  const visit = (value: unknown, path: string) => {
+    if (typeof value === 'number') {
+      if (path === 'seed') return;
+      let list = values.get(path);
+      if (!list) values.set(path, (list = []));
+      if (Number.isFinite(value)) list.push(value);
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) visit(child, path ? `${path}.${key}` : key);
+    }
+  };
+  for (const replication of replications) visit(replication, '');
+  const result: Record<string, Estimate> = {};
+  for (const path of [...values.keys()].sort()) {
+    result[path] = estimate(values.get(path)!);
+  }
+  return result;
+}
+
+export function estimate(values: readonly number[]): Estimate {
+  const n = values.length;
+  if (n === 0) return { n, mean: NaN, low: NaN, high: NaN };
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / n;
+  let squares = 0;
+  for (const v of values) squares += (v - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : NaN;
+  const half = n > 1 ? confidenceHalfWidth(sd, n) : NaN;
+  return { n, mean, low: mean - half, high: mean + half };
+}

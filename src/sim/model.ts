@@ -1,0 +1,1089 @@
+/**
+ * The domain model of an emergency coordination system on top of the engine: calls arrive,
+ * are assessed, sent to 12345 or dispatched; units mobilise, travel, work, return; what cannot
+ * be served waits in a queue or passes to outside help. Every state change goes to the trace.
+ *
+ * The model can stop at a dispatch decision and hand it to an outside decision-maker (a trainee
+ * operator), then resume with the answer: the run stays deterministic given the answers.
+ */
+import type { Scenario } from '../scenarios/schema.ts';
+import { Calendar, WeeklyDuty } from './calendar.ts';
+import { Engine, type EventHandle } from './engine.ts';
+import { boundingBox, pointInPolygon, type BoundingBox, type LonLat } from './geo.ts';
+import {
+  cumulativeWeights,
+  exponential,
+  makeStream,
+  pickIndex,
+  sampler,
+  standardNormal,
+  type Sampler,
+  type Stream,
+} from './random.ts';
+import {
+  Cause,
+  RecordKind,
+  TraceBuilder,
+  TRACE_FORMAT,
+  TRACE_FORMAT_VERSION,
+  type Trace,
+} from './trace.ts';
+import { makeTravelModel, type TravelModel } from './travel.ts';
+
+// Event kinds of this model (the engine only sees integers).
+const EV_NEXT_GENERATED_CALL = 0;
+const EV_NEXT_LISTED_CALL = 1;
+const EV_ASSESSED = 2;
+const EV_EN_ROUTE = 3;
+const EV_ARRIVED = 4;
+const EV_CLEARED = 5;
+const EV_AVAILABLE = 6;
+const EV_OVERFLOW_DEADLINE = 7;
+const EV_OUTSIDE_ARRIVED = 8;
+const EV_OUTSIDE_CLEARED = 9;
+const EV_QUEUE_DEADLINE = 10;
+const EV_EXTERNAL = 11;
+const EV_DUTY_START = 12;
+
+const enum UnitState {
+  Available,
+  Notified,
+  EnRoute,
+  OnScene,
+  Returning,
+  OutOfService,
+}
+
+const SLOT_OPEN = -1;
+const SLOT_OUTSIDE = -2;
+
+interface UnitRuntime {
+  index: number;
+  id: string;
+  agency: number;
+  tier: 1 | 2 | 3;
+  basePlace: number;
+  capabilities: Set<number>;
+  mobilisation: Sampler;
+  duty: WeeklyDuty;
+  state: UnitState;
+  incident: number;
+  slot: number;
+  /** Where the unit is, or where its current trip started. */
+  place: number;
+  tripTo: number;
+  tripDeparture: number;
+  pending: EventHandle | -1;
+  outOfServiceAfterJob: boolean;
+}
+
+interface KindRuntime {
+  priority: number;
+  /** Capability index of each unit slot the kind needs. */
+  slotCapability: Int32Array;
+  work: Sampler;
+  nonEmergencyShare: number;
+}
+
+interface IncidentRuntime {
+  index: number;
+  kind: number;
+  district: number;
+  place: number;
+  callTime: number;
+  /** Per slot: the unit assigned, SLOT_OPEN or SLOT_OUTSIDE. */
+  slotUnit: Int32Array;
+  work: Float64Array;
+  triage: number;
+  handling: number;
+  open: number;
+  active: number;
+  queued: boolean;
+  queuedAt: number;
+  deadline: EventHandle | -1;
+}
+
+/** A dispatch decision handed to an outside decision-maker. */
+export interface DispatchDecision {
+  time: number;
+  incident: number;
+  kind: string;
+  district: string;
+  /** For each open slot: the capability and the candidate units with their travel estimate. */
+  slots: Array<{
+    slot: number;
+    capability: string;
+    candidates: Array<{ unit: string; travelSeconds: number; state: 'available' | 'returning' }>;
+  }>;
+  /** What the built-in policy would do: a unit id per slot, or null to leave it open. */
+  proposal: Array<{ slot: number; unit: string | null }>;
+}
+
+/** The answer: a unit id per slot, or null to leave the slot open (queue or overflow). */
+export type DispatchAnswer = Array<{ slot: number; unit: string | null }>;
+
+export interface SimulationOptions {
+  /** Hand dispatch decisions to the caller instead of applying the built-in policy. */
+  externalDispatch?: boolean;
+}
+
+export type AdvanceResult =
+  | { status: 'running'; time: number }
+  | { status: 'decision'; time: number; decision: DispatchDecision }
+  | { status: 'finished'; time: number };
+
+interface DistrictRuntime {
+  polygon: LonLat[];
+  box: BoundingBox;
+}
+
+interface Proposal {
+  slot: number;
+  unit: number;
+  cause: number;
+}
+
+export class Simulation {
+  readonly engine = new Engine();
+  readonly trace = new TraceBuilder();
+  readonly calendar: Calendar;
+  private readonly travel: TravelModel;
+  private readonly units: UnitRuntime[];
+  private readonly unitsByCapability: number[][];
+  private readonly kinds: KindRuntime[];
+  private readonly districts: DistrictRuntime[];
+  private readonly capabilityNames: string[];
+  private readonly incidents: Array<IncidentRuntime | undefined> = [];
+  /** Incidents waiting for units, ordered by (priority, time queued, index). */
+  private readonly waiting: IncidentRuntime[] = [];
+  private readonly runCards = new Map<string, number[]>();
+  private readonly streams: Record<
+    | 'arrivals'
+    | 'kinds'
+    | 'places'
+    | 'callHandling'
+    | 'mobilisation'
+    | 'work'
+    | 'travel'
+    | 'triage'
+    | 'outsideHelp',
+    Stream
+  >;
+  private readonly callHandling: Sampler;
+  private readonly outsideHelp: Sampler;
+  private readonly travelNoise: (() => number) | null;
+  // Generated calls: rate per hour of the week (calls/s), and the kinds' cumulative shares.
+  private readonly ratePerHourOfWeek = new Float64Array(168);
+  private readonly kindCumulativeByHour: Float64Array[] = [];
+  private readonly kindOfStream: number[] = [];
+  private readonly districtCumulativeByStream: Float64Array[] = [];
+  private maxRate = 0;
+  private rateFactor = 1;
+  private nextGeneratedCall: EventHandle | -1 = -1;
+  private readonly listed: Scenario['arrivals']['incidents'];
+  private listedCursor = 0;
+  private pendingDecision: { incident: IncidentRuntime; decision: DispatchDecision } | null = null;
+  private finished = false;
+
+  /** Seasons switched on by external events, and the current response level (for rules). */
+  readonly seasons = new Set<string>();
+  responseLevel = 0;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly seed: number,
+    private readonly options: SimulationOptions = {},
+  ) {
+    this.calendar = new Calendar(scenario.start);
+    const districtIds = scenario.districts.map((d) => d.id);
+    this.travel = makeTravelModel(scenario.travel, districtIds, this.calendar);
+    this.streams = {
+      arrivals: makeStream(seed, 'arrivals'),
+      kinds: makeStream(seed, 'kinds'),
+      places: makeStream(seed, 'places'),
+      callHandling: makeStream(seed, 'callHandling'),
+      mobilisation: makeStream(seed, 'mobilisation'),
+      work: makeStream(seed, 'work'),
+      travel: makeStream(seed, 'travel'),
+      triage: makeStream(seed, 'triage'),
+      outsideHelp: makeStream(seed, 'outsideHelp'),
+    };
+    this.callHandling = sampler(scenario.dispatch.callHandling);
+    this.outsideHelp = sampler(scenario.dispatch.outsideHelpResponse);
+    const cv = this.travel.noiseCv;
+    if (cv > 0) {
+      const sigma = Math.sqrt(Math.log(1 + cv * cv));
+      const travelStream = this.streams.travel;
+      this.travelNoise = () =>
+        Math.exp(-sigma * sigma * 0.5 + sigma * standardNormal(travelStream));
+    } else {
+      this.travelNoise = null;
+    }
+
+    this.districts = scenario.districts.map((d) => ({
+      polygon: d.polygon,
+      box: boundingBox(d.polygon),
+    }));
+
+    this.capabilityNames = [];
+    const capabilityIndex = (name: string) => {
+      let index = this.capabilityNames.indexOf(name);
+      if (index < 0) index = this.capabilityNames.push(name) - 1;
+      return index;
+    };
+    const agencyIndex = new Map(scenario.agencies.map((a, i) => [a.id, i]));
+    const baseIndex = new Map(scenario.bases.map((b, i) => [b.id, i]));
+    const basePlaces = scenario.bases.map((base) => {
+      const district = Math.max(
+        0,
+        scenario.districts.findIndex((d) => pointInPolygon(base.location, d.polygon)),
+      );
+      const place = this.travel.placeOf(base.location, district);
+      this.travel.anchor(place);
+      return place;
+    });
+    this.units = [];
+    for (const spec of scenario.units) {
+      const agency = agencyIndex.get(spec.agency) ?? 0;
+      for (let copy = 1; copy <= spec.count; copy++) {
+        this.units.push({
+          index: this.units.length,
+          id: copy === 1 ? spec.id : `${spec.id}#${copy}`,
+          agency,
+          tier: scenario.agencies[agency].tier,
+          basePlace: basePlaces[baseIndex.get(spec.base) ?? 0],
+          capabilities: new Set(spec.capabilities.map(capabilityIndex)),
+          mobilisation: sampler(spec.mobilisation),
+          duty: new WeeklyDuty(spec.schedule),
+          state: UnitState.Available,
+          incident: -1,
+          slot: -1,
+          place: basePlaces[baseIndex.get(spec.base) ?? 0],
+          tripTo: -1,
+          tripDeparture: 0,
+          pending: -1,
+          outOfServiceAfterJob: false,
+        });
+      }
+    }
+    this.kinds = scenario.incidentKinds.map((kind) => {
+      const slots: number[] = [];
+      for (const need of kind.needs) {
+        for (let i = 0; i < need.units; i++) slots.push(capabilityIndex(need.capability));
+      }
+      return {
+        priority: kind.priority,
+        slotCapability: Int32Array.from(slots),
+        work: sampler(kind.workTime),
+        nonEmergencyShare: kind.nonEmergencyShare,
+      };
+    });
+    this.unitsByCapability = this.capabilityNames.map((_, capability) =>
+      this.units.filter((u) => u.capabilities.has(capability)).map((u) => u.index),
+    );
+    const unitIndex = new Map(this.units.map((u) => [u.id, u.index]));
+    for (const card of scenario.dispatch.runCards) {
+      const key = `${card.district}|${card.kind ?? ''}`;
+      this.runCards.set(
+        key,
+        card.units.map((id) => unitIndex.get(id) ?? -1).filter((i) => i >= 0),
+      );
+    }
+    this.prepareGeneratedCalls();
+    this.listed = scenario.arrivals.incidents.slice().sort((a, b) => a.time - b.time);
+
+    const engine = this.engine;
+    engine.on(EV_NEXT_GENERATED_CALL, () => this.onGeneratedCandidate());
+    engine.on(EV_NEXT_LISTED_CALL, () => this.onListedCall());
+    engine.on(EV_ASSESSED, (incident) => this.onAssessed(incident));
+    engine.on(EV_EN_ROUTE, (unit) => this.onEnRoute(this.units[unit]));
+    engine.on(EV_ARRIVED, (unit) => this.onArrived(this.units[unit]));
+    engine.on(EV_CLEARED, (unit) => this.onCleared(this.units[unit]));
+    engine.on(EV_AVAILABLE, (unit) => this.onBackAtBase(this.units[unit]));
+    engine.on(EV_OVERFLOW_DEADLINE, (incident) => this.onOverflowDeadline(incident));
+    engine.on(EV_OUTSIDE_ARRIVED, (incident, slot) => this.onOutsideArrived(incident, slot));
+    engine.on(EV_OUTSIDE_CLEARED, (incident) => this.onOutsideCleared(incident));
+    engine.on(EV_QUEUE_DEADLINE, (incident) => this.onQueueDeadline(incident));
+    engine.on(EV_EXTERNAL, (index) => this.onExternalEvent(index));
+    engine.on(EV_DUTY_START, (unit) => this.onDutyStart(this.units[unit]));
+
+    this.scheduleNextGeneratedCall();
+    if (this.listed.length > 0) engine.schedule(this.listed[0].time, EV_NEXT_LISTED_CALL);
+    scenario.events.forEach((event, index) => engine.schedule(event.at, EV_EXTERNAL, index));
+    for (const unit of this.units) {
+      if (!unit.duty.always) this.scheduleDutyStart(unit);
+    }
+  }
+
+  get unitCount(): number {
+    return this.units.length;
+  }
+
+  /**
+   * Runs until the end of the scenario, a pending decision, or `maxEvents` events (so that a
+   * worker can report progress and notice cancellation between slices).
+   */
+  advance(maxEvents = Infinity): AdvanceResult {
+    if (this.pendingDecision) {
+      return { status: 'decision', time: this.engine.now, decision: this.pendingDecision.decision };
+    }
+    if (this.finished) return { status: 'finished', time: this.engine.now };
+    const done = this.engine.run(this.scenario.duration, maxEvents);
+    const pending = this.pendingDecision as { decision: DispatchDecision } | null;
+    if (pending) return { status: 'decision', time: this.engine.now, decision: pending.decision };
+    if (done) {
+      this.finish();
+      return { status: 'finished', time: this.engine.now };
+    }
+    return { status: 'running', time: this.engine.now };
+  }
+
+  /** Applies the answer to the pending decision; unknown or busy units are refused. */
+  answer(answer: DispatchAnswer): void {
+    const pending = this.pendingDecision;
+    if (!pending) throw new Error('no decision is pending');
+    const byId = new Map(this.units.map((u) => [u.id, u]));
+    const chosen: Proposal[] = [];
+    for (const { slot, unit: unitId } of answer) {
+      if (unitId === null) continue;
+      const unit = byId.get(unitId);
+      const incident = pending.incident;
+      if (!unit) throw new Error(`unknown unit "${unitId}"`);
+      if (slot < 0 || slot >= incident.slotUnit.length || incident.slotUnit[slot] !== SLOT_OPEN) {
+        throw new Error(`slot ${slot} is not open`);
+      }
+      if (!this.dispatchable(unit) || chosen.some((c) => c.unit === unit.index)) {
+        throw new Error(`unit "${unitId}" cannot be dispatched now`);
+      }
+      if (!unit.capabilities.has(this.kinds[incident.kind].slotCapability[slot])) {
+        throw new Error(`unit "${unitId}" lacks the capability slot ${slot} needs`);
+      }
+      chosen.push({ slot, unit: unit.index, cause: Cause.decision });
+    }
+    this.pendingDecision = null;
+    const incident = pending.incident;
+    this.trace.record(
+      this.engine.now,
+      RecordKind.decision,
+      incident.index,
+      -1,
+      incident.place,
+      Cause.decision,
+      chosen.length,
+    );
+    this.applyDispatch(incident, chosen);
+  }
+
+  /** The finished trace. Call after `advance` returned finished. */
+  finishTrace(): Trace {
+    const s = this.scenario;
+    const units = this.units;
+    const places: number[] = [];
+    let maxPlace = -1;
+    for (let i = 0; i < this.trace.length; i++) maxPlace = Math.max(maxPlace, this.trace.place[i]);
+    for (let p = 0; p <= maxPlace; p++) places.push(...this.travel.coordinates(p));
+    return this.trace.finish(
+      {
+        format: TRACE_FORMAT,
+        version: TRACE_FORMAT_VERSION,
+        scenario: s.id,
+        seed: this.seed,
+        start: s.start,
+        duration: s.duration,
+        warmup: s.warmup,
+        units: units.map((u) => u.id),
+        unitAgencies: units.map((u) => s.agencies[u.agency].id),
+        unitTiers: units.map((u) => u.tier),
+        incidentKinds: s.incidentKinds.map((k) => k.id),
+        districts: s.districts.map((d) => d.id),
+        districtAreas: s.districts.map((d) => d.area),
+      },
+      Float64Array.from(places),
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Calls
+
+  private prepareGeneratedCalls(): void {
+    const streams = this.scenario.arrivals.streams;
+    const kindIndex = new Map(this.scenario.incidentKinds.map((k, i) => [k.id, i]));
+    const perStreamRates = streams.map((stream) => {
+      const hours = normalised(stream.hourProfile ?? new Array(24).fill(1), 24);
+      const days = normalised(stream.dayProfile ?? new Array(7).fill(1), 7);
+      const rates = new Float64Array(168);
+      for (let h = 0; h < 168; h++) {
+        rates[h] = (stream.callsPerDay / 86_400) * hours[h % 24] * days[Math.floor(h / 24)];
+      }
+      return rates;
+    });
+    for (const stream of streams) {
+      this.kindOfStream.push(kindIndex.get(stream.kind) ?? 0);
+      const weights = this.scenario.districts.map((d) =>
+        stream.districts ? (stream.districts[d.id] ?? 0) : d.callWeight,
+      );
+      this.districtCumulativeByStream.push(cumulativeWeights(weights));
+    }
+    for (let h = 0; h < 168; h++) {
+      const rates = perStreamRates.map((r) => r[h]);
+      this.ratePerHourOfWeek[h] = rates.reduce((a, b) => a + b, 0);
+      this.kindCumulativeByHour.push(cumulativeWeights(rates.length ? rates : [1]));
+      this.maxRate = Math.max(this.maxRate, this.ratePerHourOfWeek[h]);
+    }
+  }
+
+  /** Thinning (Lewis and Shedler): candidates at the peak rate, kept with probability λ(t)/λmax. */
+  private scheduleNextGeneratedCall(): void {
+    const peak = this.maxRate * this.rateFactor;
+    if (!(peak > 0)) {
+      this.nextGeneratedCall = -1;
+      return;
+    }
+    const time = this.engine.now + exponential(this.streams.arrivals, 1 / peak);
+    this.nextGeneratedCall =
+      time <= this.scenario.duration ? this.engine.schedule(time, EV_NEXT_GENERATED_CALL) : -1;
+  }
+
+  private onGeneratedCandidate(): void {
+    const hour = this.calendar.hourOfWeek(this.engine.now);
+    const accept = this.streams.arrivals.next() * this.maxRate < this.ratePerHourOfWeek[hour];
+    if (accept) {
+      const stream = pickIndex(this.kindCumulativeByHour[hour], this.streams.kinds.next());
+      const district = pickIndex(
+        this.districtCumulativeByStream[stream],
+        this.streams.places.next(),
+      );
+      const point = this.randomPointIn(district);
+      this.receiveCall(this.kindOfStream[stream], district, point, Cause.generatedCall);
+    }
+    this.scheduleNextGeneratedCall();
+  }
+
+  private onListedCall(): void {
+    const listed = this.listed[this.listedCursor++];
+    const kind = this.scenario.incidentKinds.findIndex((k) => k.id === listed.kind);
+    let district = listed.district
+      ? this.scenario.districts.findIndex((d) => d.id === listed.district)
+      : -1;
+    const location = listed.location;
+    if (location && district < 0) {
+      district = Math.max(
+        0,
+        this.districts.findIndex((d) => pointInPolygon(location, d.polygon)),
+      );
+    }
+    if (district < 0) district = 0;
+    this.receiveCall(kind, district, location ?? this.randomPointIn(district), Cause.listedCall);
+    if (this.listedCursor < this.listed.length) {
+      this.engine.schedule(this.listed[this.listedCursor].time, EV_NEXT_LISTED_CALL);
+    }
+  }
+
+  private randomPointIn(district: number): LonLat {
+    const { polygon, box } = this.districts[district];
+    const places = this.streams.places;
+    for (let attempt = 0; attempt < 1000; attempt++) {
+      const point: LonLat = [
+        box.minLon + (box.maxLon - box.minLon) * places.next(),
+        box.minLat + (box.maxLat - box.minLat) * places.next(),
+      ];
+      if (pointInPolygon(point, polygon)) return point;
+    }
+    return polygon[0];
+  }
+
+  /**
+   * A call is received. Everything random about the incident is drawn now, in a fixed order,
+   * so that variants of a scenario see the same incidents (common random numbers).
+   */
+  private receiveCall(kindIndex: number, district: number, point: LonLat, cause: number): void {
+    const kind = this.kinds[kindIndex];
+    const place = this.travel.placeOf(point, district);
+    const index = this.trace.addIncident(kindIndex, district, place);
+    const slots = kind.slotCapability.length;
+    const work = new Float64Array(slots);
+    for (let s = 0; s < slots; s++) work[s] = kind.work(this.streams.work);
+    const incident: IncidentRuntime = {
+      index,
+      kind: kindIndex,
+      district,
+      place,
+      callTime: this.engine.now,
+      slotUnit: new Int32Array(slots).fill(SLOT_OPEN),
+      work,
+      triage: this.streams.triage.next(),
+      handling: this.callHandling(this.streams.callHandling),
+      open: slots,
+      active: 0,
+      queued: false,
+      queuedAt: 0,
+      deadline: -1,
+    };
+    this.incidents[index] = incident;
+    this.trace.record(this.engine.now, RecordKind.callReceived, index, -1, place, cause, kindIndex);
+    if (incident.handling > 0)
+      this.engine.schedule(this.engine.now + incident.handling, EV_ASSESSED, index);
+    else this.onAssessed(index);
+  }
+
+  private onAssessed(index: number): void {
+    const incident = this.incidents[index]!;
+    const kind = this.kinds[incident.kind];
+    if (incident.triage < kind.nonEmergencyShare) {
+      this.trace.record(
+        this.engine.now,
+        RecordKind.sentTo12345,
+        index,
+        -1,
+        incident.place,
+        Cause.triage,
+        0,
+      );
+      this.incidents[index] = undefined;
+      return;
+    }
+    this.dispatchIncident(incident);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Dispatch
+
+  private dispatchable(unit: UnitRuntime): boolean {
+    const state = unit.state;
+    if (
+      state !== UnitState.Available &&
+      !(state === UnitState.Returning && this.scenario.dispatch.redispatchReturning)
+    ) {
+      return false;
+    }
+    if (unit.outOfServiceAfterJob) return false;
+    return unit.duty.always || unit.duty.onDuty(this.calendar.weekSecond(this.engine.now));
+  }
+
+  /** Where a unit is now: at its place, or somewhere on its way back to base. */
+  private currentPlace(unit: UnitRuntime): number {
+    if (unit.state !== UnitState.Returning) return unit.place;
+    return this.travel.positionAfter(
+      unit.place,
+      unit.tripTo,
+      unit.tripDeparture,
+      this.engine.now - unit.tripDeparture,
+    );
+  }
+
+  private travelEstimate(unit: UnitRuntime, incident: IncidentRuntime): number {
+    return this.travel.seconds(this.currentPlace(unit), incident.place, this.engine.now, true);
+  }
+
+  /** The built-in policy: run-card units first, then the nearest capable unit by travel time. */
+  private propose(incident: IncidentRuntime): Proposal[] {
+    const kind = this.kinds[incident.kind];
+    const taken = new Set<number>();
+    const proposal: Proposal[] = [];
+    const districtId = this.scenario.districts[incident.district].id;
+    const card =
+      this.runCards.get(`${districtId}|${this.scenario.incidentKinds[incident.kind].id}`) ??
+      this.runCards.get(`${districtId}|`);
+    for (let slot = 0; slot < incident.slotUnit.length; slot++) {
+      if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
+      const capability = kind.slotCapability[slot];
+      let chosen = -1;
+      let cause = Cause.nearest;
+      if (card) {
+        for (const u of card) {
+          const unit = this.units[u];
+          if (
+            !taken.has(u) &&
+            unit.capabilities.has(capability) &&
+            this.dispatchable(unit) &&
+            this.travelEstimate(unit, incident) < Infinity
+          ) {
+            chosen = u;
+            cause = Cause.runCard;
+            break;
+          }
+        }
+      }
+      if (chosen < 0) {
+        let best = Infinity;
+        for (const u of this.unitsByCapability[capability]) {
+          const unit = this.units[u];
+          if (taken.has(u) || !this.dispatchable(unit)) continue;
+          const estimate = this.travelEstimate(unit, incident);
+          if (estimate < best) {
+            best = estimate;
+            chosen = u;
+          }
+        }
+      }
+      if (chosen >= 0) {
+        taken.add(chosen);
+        proposal.push({ slot, unit: chosen, cause });
+      }
+    }
+    return proposal;
+  }
+
+  private dispatchIncident(incident: IncidentRuntime): void {
+    const proposal = this.propose(incident);
+    if (this.options.externalDispatch) {
+      this.pendingDecision = { incident, decision: this.describeDecision(incident, proposal) };
+      this.engine.stop();
+      return;
+    }
+    this.applyDispatch(incident, proposal);
+  }
+
+  private describeDecision(incident: IncidentRuntime, proposal: Proposal[]): DispatchDecision {
+    const kind = this.kinds[incident.kind];
+    const slots: DispatchDecision['slots'] = [];
+    for (let slot = 0; slot < incident.slotUnit.length; slot++) {
+      if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
+      const capability = kind.slotCapability[slot];
+      slots.push({
+        slot,
+        capability: this.capabilityNames[capability],
+        candidates: this.unitsByCapability[capability]
+          .map((u) => this.units[u])
+          .filter((unit) => this.dispatchable(unit))
+          .map((unit) => ({
+            unit: unit.id,
+            travelSeconds: this.travelEstimate(unit, incident),
+            state:
+              unit.state === UnitState.Returning ? ('returning' as const) : ('available' as const),
+          }))
+          .sort((a, b) => a.travelSeconds - b.travelSeconds),
+      });
+    }
+    return {
+      time: this.engine.now,
+      incident: incident.index,
+      kind: this.scenario.incidentKinds[incident.kind].id,
+      district: this.scenario.districts[incident.district].id,
+      slots,
+      proposal: slots.map(({ slot }) => {
+        const chosen = proposal.find((p) => p.slot === slot);
+        return { slot, unit: chosen ? this.units[chosen.unit].id : null };
+      }),
+    };
+  }
+
+  private applyDispatch(incident: IncidentRuntime, chosen: Proposal[]): void {
+    for (const { slot, unit, cause } of chosen)
+      this.assign(this.units[unit], incident, slot, cause);
+    if (incident.open > 0) this.handleShortfall(incident);
+  }
+
+  /** Not enough units: queue, or pass to outside help now or after a delay. */
+  private handleShortfall(incident: IncidentRuntime): void {
+    const dispatch = this.scenario.dispatch;
+    if (dispatch.whenNoUnit === 'overflow' && dispatch.overflowDelay === 0) {
+      this.overflow(incident, Cause.noUnitFree);
+      return;
+    }
+    this.trace.record(
+      this.engine.now,
+      RecordKind.queued,
+      incident.index,
+      -1,
+      incident.place,
+      Cause.noUnitFree,
+      incident.open,
+    );
+    this.enqueue(incident);
+    if (dispatch.whenNoUnit === 'overflow') {
+      incident.deadline = this.engine.schedule(
+        this.engine.now + dispatch.overflowDelay,
+        EV_OVERFLOW_DEADLINE,
+        incident.index,
+      );
+    } else if (dispatch.maxQueueWait !== undefined) {
+      incident.deadline = this.engine.schedule(
+        this.engine.now + dispatch.maxQueueWait,
+        EV_QUEUE_DEADLINE,
+        incident.index,
+      );
+    }
+  }
+
+  private overflow(incident: IncidentRuntime, cause: number): void {
+    const passed = incident.open;
+    this.trace.record(
+      this.engine.now,
+      RecordKind.overflowed,
+      incident.index,
+      -1,
+      incident.place,
+      cause,
+      passed,
+    );
+    let first = -1;
+    for (let slot = 0; slot < incident.slotUnit.length; slot++) {
+      if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
+      incident.slotUnit[slot] = SLOT_OUTSIDE;
+      if (first < 0) first = slot;
+    }
+    incident.open = 0;
+    incident.active++;
+    const delay = this.outsideHelp(this.streams.outsideHelp);
+    this.engine.schedule(this.engine.now + delay, EV_OUTSIDE_ARRIVED, incident.index, first);
+  }
+
+  private onOverflowDeadline(index: number): void {
+    const incident = this.incidents[index];
+    if (!incident || incident.open === 0) return;
+    incident.deadline = -1;
+    this.dequeue(incident);
+    this.overflow(incident, Cause.overflowPolicy);
+  }
+
+  private onOutsideArrived(index: number, slot: number): void {
+    const incident = this.incidents[index]!;
+    this.trace.record(
+      this.engine.now,
+      RecordKind.outsideArrived,
+      index,
+      -1,
+      incident.place,
+      Cause.overflowPolicy,
+      0,
+    );
+    this.engine.schedule(this.engine.now + incident.work[slot], EV_OUTSIDE_CLEARED, index);
+  }
+
+  private onOutsideCleared(index: number): void {
+    const incident = this.incidents[index]!;
+    incident.active--;
+    this.closeIfDone(incident);
+  }
+
+  private onQueueDeadline(index: number): void {
+    const incident = this.incidents[index];
+    if (!incident || incident.open === 0) return;
+    incident.deadline = -1;
+    this.dequeue(incident);
+    this.giveUp(incident, Cause.maxQueueWait);
+  }
+
+  private giveUp(incident: IncidentRuntime, cause: number): void {
+    this.trace.record(
+      this.engine.now,
+      RecordKind.unanswered,
+      incident.index,
+      -1,
+      incident.place,
+      cause,
+      incident.open,
+    );
+    incident.open = 0;
+    this.closeIfDone(incident);
+  }
+
+  private enqueue(incident: IncidentRuntime): void {
+    incident.queued = true;
+    incident.queuedAt = this.engine.now;
+    const waiting = this.waiting;
+    const priority = this.kinds[incident.kind].priority;
+    let low = 0;
+    let high = waiting.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      const other = waiting[middle];
+      const otherPriority = this.kinds[other.kind].priority;
+      const before =
+        otherPriority < priority ||
+        (otherPriority === priority &&
+          (other.queuedAt < incident.queuedAt ||
+            (other.queuedAt === incident.queuedAt && other.index < incident.index)));
+      if (before) low = middle + 1;
+      else high = middle;
+    }
+    waiting.splice(low, 0, incident);
+  }
+
+  private dequeue(incident: IncidentRuntime): void {
+    if (!incident.queued) return;
+    incident.queued = false;
+    const at = this.waiting.indexOf(incident);
+    if (at >= 0) this.waiting.splice(at, 1);
+  }
+
+  /** A unit became free: it takes the first waiting incident it can serve. */
+  private offer(unit: UnitRuntime): void {
+    if (this.waiting.length === 0 || !this.dispatchable(unit)) return;
+    for (const incident of this.waiting) {
+      const kind = this.kinds[incident.kind];
+      for (let slot = 0; slot < incident.slotUnit.length; slot++) {
+        if (
+          incident.slotUnit[slot] !== SLOT_OPEN ||
+          !unit.capabilities.has(kind.slotCapability[slot])
+        )
+          continue;
+        if (!(this.travelEstimate(unit, incident) < Infinity)) break;
+        this.assign(unit, incident, slot, Cause.queue);
+        if (incident.open === 0) {
+          this.dequeue(incident);
+          if (incident.deadline !== -1) this.engine.cancel(incident.deadline);
+          incident.deadline = -1;
+        }
+        return;
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The unit cycle: notified → mobilising → en route → on scene (working) → returning → available
+
+  private assign(unit: UnitRuntime, incident: IncidentRuntime, slot: number, cause: number): void {
+    const now = this.engine.now;
+    let mobilisation: number;
+    if (unit.state === UnitState.Returning) {
+      // Already on the road with its crew: no mobilisation, drives on from where it is.
+      if (unit.pending !== -1) this.engine.cancel(unit.pending);
+      unit.place = this.currentPlace(unit);
+      mobilisation = 0;
+      if (cause === Cause.nearest || cause === Cause.queue) cause = Cause.redispatch;
+    } else {
+      mobilisation = unit.mobilisation(this.streams.mobilisation);
+    }
+    incident.slotUnit[slot] = unit.index;
+    incident.open--;
+    incident.active++;
+    unit.state = UnitState.Notified;
+    unit.incident = incident.index;
+    unit.slot = slot;
+    unit.tripTo = incident.place;
+    const estimate = this.travel.seconds(unit.place, incident.place, now, true);
+    this.trace.record(
+      now,
+      RecordKind.dispatched,
+      incident.index,
+      unit.index,
+      unit.place,
+      cause,
+      estimate,
+    );
+    if (mobilisation > 0) {
+      unit.pending = this.engine.schedule(now + mobilisation, EV_EN_ROUTE, unit.index);
+      unit.tripDeparture = now + mobilisation;
+    } else {
+      unit.tripDeparture = now;
+      this.onEnRoute(unit);
+    }
+  }
+
+  private onEnRoute(unit: UnitRuntime): void {
+    const now = this.engine.now;
+    unit.state = UnitState.EnRoute;
+    unit.tripDeparture = now;
+    this.trace.record(
+      now,
+      RecordKind.enRoute,
+      unit.incident,
+      unit.index,
+      unit.place,
+      Cause.none,
+      0,
+    );
+    let seconds = this.travel.seconds(unit.place, unit.tripTo, now, true);
+    if (this.travelNoise) seconds *= this.travelNoise();
+    unit.pending = this.engine.schedule(now + seconds, EV_ARRIVED, unit.index);
+  }
+
+  private onArrived(unit: UnitRuntime): void {
+    const now = this.engine.now;
+    unit.state = UnitState.OnScene;
+    unit.place = unit.tripTo;
+    this.trace.record(
+      now,
+      RecordKind.arrived,
+      unit.incident,
+      unit.index,
+      unit.place,
+      Cause.none,
+      now - unit.tripDeparture,
+    );
+    const incident = this.incidents[unit.incident]!;
+    unit.pending = this.engine.schedule(now + incident.work[unit.slot], EV_CLEARED, unit.index);
+  }
+
+  private onCleared(unit: UnitRuntime): void {
+    const now = this.engine.now;
+    const incident = this.incidents[unit.incident]!;
+    this.trace.record(
+      now,
+      RecordKind.cleared,
+      incident.index,
+      unit.index,
+      unit.place,
+      Cause.none,
+      incident.work[unit.slot],
+    );
+    incident.active--;
+    unit.incident = -1;
+    unit.slot = -1;
+    this.closeIfDone(incident);
+    let seconds = this.travel.seconds(unit.place, unit.basePlace, now, false);
+    if (seconds > 0 && this.travelNoise) seconds *= this.travelNoise();
+    unit.tripTo = unit.basePlace;
+    unit.tripDeparture = now;
+    if (seconds > 0 && seconds < Infinity) {
+      unit.state = UnitState.Returning;
+      unit.pending = this.engine.schedule(now + seconds, EV_AVAILABLE, unit.index);
+      this.offer(unit);
+    } else {
+      this.onBackAtBase(unit);
+    }
+  }
+
+  private onBackAtBase(unit: UnitRuntime): void {
+    const now = this.engine.now;
+    const returnSeconds = now - unit.tripDeparture;
+    unit.place = unit.basePlace;
+    unit.pending = -1;
+    if (unit.outOfServiceAfterJob) {
+      unit.outOfServiceAfterJob = false;
+      unit.state = UnitState.OutOfService;
+      this.trace.record(
+        now,
+        RecordKind.outOfService,
+        -1,
+        unit.index,
+        unit.place,
+        Cause.unitOutOfService,
+        0,
+      );
+      return;
+    }
+    unit.state = UnitState.Available;
+    this.trace.record(
+      now,
+      RecordKind.available,
+      -1,
+      unit.index,
+      unit.place,
+      Cause.none,
+      returnSeconds,
+    );
+    this.offer(unit);
+  }
+
+  private closeIfDone(incident: IncidentRuntime): void {
+    if (incident.open > 0 || incident.active > 0) return;
+    const now = this.engine.now;
+    this.trace.record(
+      now,
+      RecordKind.closed,
+      incident.index,
+      -1,
+      incident.place,
+      Cause.none,
+      now - incident.callTime,
+    );
+    this.incidents[incident.index] = undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Duty, external events, end of run
+
+  private scheduleDutyStart(unit: UnitRuntime): void {
+    const wait = unit.duty.untilNextStart(this.calendar.weekSecond(this.engine.now));
+    if (wait < Infinity) this.engine.schedule(this.engine.now + wait, EV_DUTY_START, unit.index);
+  }
+
+  private onDutyStart(unit: UnitRuntime): void {
+    this.offer(unit);
+    this.scheduleDutyStart(unit);
+  }
+
+  private onExternalEvent(index: number): void {
+    const event = this.scenario.events[index];
+    const now = this.engine.now;
+    const record = (cause: number, value: number, unit = -1) =>
+      this.trace.record(now, RecordKind.external, -1, unit, -1, cause, value);
+    switch (event.type) {
+      case 'closeRoad':
+      case 'openRoad':
+        this.travel.setEdgesClosed(event.edges, event.type === 'closeRoad');
+        record(event.type === 'closeRoad' ? Cause.closeRoad : Cause.openRoad, event.edges.length);
+        return;
+      case 'unitOutOfService':
+      case 'unitInService': {
+        const unit = this.units.find((u) => u.id === event.unit);
+        if (!unit) return;
+        if (event.type === 'unitOutOfService') {
+          record(Cause.unitOutOfService, 0, unit.index);
+          if (unit.state === UnitState.Available) {
+            unit.state = UnitState.OutOfService;
+            this.trace.record(
+              now,
+              RecordKind.outOfService,
+              -1,
+              unit.index,
+              unit.place,
+              Cause.unitOutOfService,
+              0,
+            );
+          } else if (unit.state !== UnitState.OutOfService) {
+            unit.outOfServiceAfterJob = true;
+          }
+        } else {
+          record(Cause.unitInService, 0, unit.index);
+          unit.outOfServiceAfterJob = false;
+          if (unit.state === UnitState.OutOfService) {
+            unit.state = UnitState.Available;
+            this.trace.record(
+              now,
+              RecordKind.inService,
+              -1,
+              unit.index,
+              unit.place,
+              Cause.unitInService,
+              0,
+            );
+            this.offer(unit);
+          }
+        }
+        return;
+      }
+      case 'season':
+        if (event.active) this.seasons.add(event.season);
+        else this.seasons.delete(event.season);
+        record(Cause.season, event.active ? 1 : 0);
+        return;
+      case 'responseLevel':
+        this.responseLevel = event.level;
+        record(Cause.responseLevel, event.level);
+        return;
+      case 'callRateFactor':
+        this.rateFactor = event.factor;
+        record(Cause.callRateFactor, event.factor);
+        // The arrival process is memoryless: redraw the next candidate at the new rate.
+        if (this.nextGeneratedCall !== -1) this.engine.cancel(this.nextGeneratedCall);
+        this.scheduleNextGeneratedCall();
+        return;
+    }
+  }
+
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (const incident of this.waiting.slice()) {
+      this.dequeue(incident);
+      this.trace.record(
+        this.engine.now,
+        RecordKind.unanswered,
+        incident.index,
+        -1,
+        incident.place,
+        Cause.endOfRun,
+        incident.open,
+      );
+    }
+  }
+}
+
+function normalised(weights: readonly number[], length: number): Float64Array {
+  const total = weights.reduce((a, b) => a + b, 0);
+  return Float64Array.from(weights, (w) => (total > 0 ? (w * length) / total : 0));
+}

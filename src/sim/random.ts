@@ -1,0 +1,187 @@
+/**
+ * Randomness, only through named seeded streams. Each purpose (arrivals, places, work times,
+ * travel noise, decisions…) draws from its own stream, derived from the run's seed and the
+ * stream's name, so that two variants of one scenario see the same calls: common random numbers.
+ */
+import alea from 'seedrandom/lib/alea.js';
+import type { Distribution } from '../scenarios/schema.ts';
+
+/** A source of uniform numbers in [0, 1). */
+export interface Stream {
+  readonly name: string;
+  next(): number;
+}
+
+export type StreamName =
+  | 'arrivals'
+  | 'kinds'
+  | 'places'
+  | 'callHandling'
+  | 'mobilisation'
+  | 'work'
+  | 'travel'
+  | 'triage'
+  | 'outsideHelp'
+  | 'decisions'
+  | (string & { readonly __custom?: never });
+
+/** Makes the stream `name` for `seed`. The same pair always gives the same numbers. */
+export function makeStream(seed: number | string, name: StreamName): Stream {
+  const generator = alea(`${seed}/${name}`);
+  return { name, next: () => generator() };
+}
+
+/** A draw from a distribution. */
+export type Sampler = (stream: Stream) => number;
+
+/** Standard normal draw by the polar Box–Muller method (one value per call, no caching). */
+export function standardNormal(stream: Stream): number {
+  for (;;) {
+    const u = 2 * stream.next() - 1;
+    const v = 2 * stream.next() - 1;
+    const s = u * u + v * v;
+    if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
+  }
+}
+
+export function exponential(stream: Stream, mean: number): number {
+  return -mean * Math.log(1 - stream.next());
+}
+
+/** Gamma(shape, scale) by Marsaglia and Tsang (2000); shape < 1 by the boost u^(1/shape). */
+export function gamma(stream: Stream, shape: number, scale: number): number {
+  if (shape < 1) {
+    return gamma(stream, shape + 1, scale) * Math.pow(1 - stream.next(), 1 / shape);
+  }
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = standardNormal(stream);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = 1 - stream.next();
+    if (u < 1 - 0.0331 * x * x * x * x) return d * v * scale;
+    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v * scale;
+  }
+}
+
+/** z-score of the 90th percentile of the standard normal. */
+const Z90 = 1.2815515655446004;
+
+/** Turns a distribution from a scenario into a sampler. Parameters are checked by the schema. */
+export function sampler(distribution: Distribution): Sampler {
+  switch (distribution.type) {
+    case 'fixed': {
+      const value = distribution.value;
+      return () => value;
+    }
+    case 'uniform': {
+      const { min, max } = distribution;
+      return (s) => min + (max - min) * s.next();
+    }
+    case 'triangular': {
+      const { min, mode, max } = distribution;
+      const split = max > min ? (mode - min) / (max - min) : 0;
+      return (s) => {
+        const u = s.next();
+        return u < split
+          ? min + Math.sqrt(u * (max - min) * (mode - min))
+          : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+      };
+    }
+    case 'exponential': {
+      const mean = distribution.mean;
+      return (s) => -mean * Math.log(1 - s.next());
+    }
+    case 'lognormal': {
+      const variance = Math.log(1 + (distribution.sd / distribution.mean) ** 2);
+      const mu = Math.log(distribution.mean) - variance / 2;
+      const sigma = Math.sqrt(variance);
+      return (s) => Math.exp(mu + sigma * standardNormal(s));
+    }
+    case 'lognormalMedianP90': {
+      const mu = Math.log(distribution.median);
+      const sigma = (Math.log(distribution.p90) - mu) / Z90;
+      return (s) => Math.exp(mu + sigma * standardNormal(s));
+    }
+    case 'gamma': {
+      const { shape, mean } = distribution;
+      return (s) => gamma(s, shape, mean / shape);
+    }
+    case 'erlang': {
+      const { phases, mean } = distribution;
+      const phaseMean = mean / phases;
+      return (s) => {
+        let product = 1;
+        for (let i = 0; i < phases; i++) product *= 1 - s.next();
+        return -phaseMean * Math.log(product);
+      };
+    }
+    case 'empirical': {
+      const values = distribution.values.slice();
+      return (s) => values[Math.floor(s.next() * values.length)];
+    }
+    case 'histogram': {
+      const bins = distribution.bins;
+      const cumulative = cumulativeWeights(bins.map((bin) => bin.weight));
+      return (s) => {
+        const bin = bins[pickIndex(cumulative, s.next())];
+        return bin.from + (bin.to - bin.from) * s.next();
+      };
+    }
+  }
+}
+
+/** The mean of a distribution (closed form), used for estimates and documentation. */
+export function distributionMean(distribution: Distribution): number {
+  switch (distribution.type) {
+    case 'fixed':
+      return distribution.value;
+    case 'uniform':
+      return (distribution.min + distribution.max) / 2;
+    case 'triangular':
+      return (distribution.min + distribution.mode + distribution.max) / 3;
+    case 'exponential':
+    case 'lognormal':
+    case 'gamma':
+    case 'erlang':
+      return distribution.mean;
+    case 'lognormalMedianP90': {
+      const sigma = (Math.log(distribution.p90) - Math.log(distribution.median)) / Z90;
+      return distribution.median * Math.exp((sigma * sigma) / 2);
+    }
+    case 'empirical':
+      return distribution.values.reduce((a, b) => a + b, 0) / distribution.values.length;
+    case 'histogram': {
+      const total = distribution.bins.reduce((a, bin) => a + bin.weight, 0);
+      return (
+        distribution.bins.reduce((a, bin) => a + (bin.weight * (bin.from + bin.to)) / 2, 0) / total
+      );
+    }
+  }
+}
+
+/** Running sums of weights, normalised to end at 1. */
+export function cumulativeWeights(weights: readonly number[]): Float64Array {
+  const cumulative = new Float64Array(weights.length);
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) cumulative[i] = total += weights[i];
+  for (let i = 0; i < weights.length; i++) cumulative[i] /= total;
+  return cumulative;
+}
+
+/** Index i with cumulative[i−1] ≤ u < cumulative[i] (binary search). */
+export function pickIndex(cumulative: Float64Array, u: number): number {
+  let low = 0;
+  let high = cumulative.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (u < cumulative[middle]) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}

@@ -1,0 +1,274 @@
+/**
+ * The trace: every state change of a run as a compact typed record — the one thing every view
+ * reads. Records live in growable typed arrays (struct of arrays) so a year of a city costs
+ * little memory and can be sent from a worker as transferable buffers.
+ *
+ * Format version 1. A record is (time s, kind, incident, unit, place, cause, value):
+ * - incident: index into the incident table (−1 none); unit: index into `units` (−1 none);
+ * - place: index into `places` (lon/lat pairs; −1 none); cause: why it happened (see CAUSES);
+ * - value: a number whose meaning depends on the kind (see RECORD_KINDS).
+ */
+
+export const TRACE_FORMAT = 'drill-planner-trace';
+export const TRACE_FORMAT_VERSION = 1;
+
+/** Record kinds, in the order of their codes, with what `value` holds. */
+export const RECORD_KINDS = [
+  ['callReceived', 'value: index of the incident kind'],
+  ['sentTo12345', 'non-emergency call handed to the 12345 line; value: 0'],
+  ['dispatched', 'unit notified (出动指令); value: estimated travel seconds'],
+  ['enRoute', 'unit left (出动); value: mobilisation seconds'],
+  ['arrived', 'unit on scene (到场), starts working; value: travel seconds'],
+  ['cleared', 'unit finished on scene, returning; value: work seconds'],
+  ['available', 'unit back at base and free; value: return travel seconds'],
+  ['queued', 'incident waits for units; value: units missing'],
+  ['overflowed', 'needs passed to outside help; value: units passed'],
+  ['outsideArrived', 'outside help on scene; value: seconds since hand-off'],
+  ['closed', 'incident closed (处置完毕); value: seconds since the call'],
+  ['unanswered', 'incident given up with units missing; value: units missing'],
+  ['external', 'external event applied; value: its parameter (edges, level, factor…)'],
+  ['outOfService', 'unit taken out of service; value: 0'],
+  ['inService', 'unit back in service; value: 0'],
+  ['decision', 'an outside decision-maker answered; value: units chosen'],
+] as const;
+
+export type RecordKindName = (typeof RECORD_KINDS)[number][0];
+export const RecordKind = Object.fromEntries(RECORD_KINDS.map(([name], code) => [name, code])) as {
+  readonly [K in RecordKindName]: number;
+};
+
+export const CAUSES = [
+  'none',
+  'generatedCall',
+  'listedCall',
+  'triage',
+  'nearest',
+  'runCard',
+  'queue',
+  'redispatch',
+  'decision',
+  'noUnitFree',
+  'overflowPolicy',
+  'maxQueueWait',
+  'endOfRun',
+  'closeRoad',
+  'openRoad',
+  'unitOutOfService',
+  'unitInService',
+  'season',
+  'responseLevel',
+  'callRateFactor',
+  'schedule',
+] as const;
+
+export type CauseName = (typeof CAUSES)[number];
+export const Cause = Object.fromEntries(CAUSES.map((name, code) => [name, code])) as {
+  readonly [K in CauseName]: number;
+};
+
+export interface TraceHeader {
+  format: typeof TRACE_FORMAT;
+  version: typeof TRACE_FORMAT_VERSION;
+  scenario: string;
+  seed: number;
+  start: string;
+  duration: number;
+  warmup: number;
+  units: string[];
+  unitAgencies: string[];
+  unitTiers: number[];
+  incidentKinds: string[];
+  districts: string[];
+  districtAreas: Array<'urban' | 'rural'>;
+}
+
+/** A finished trace: plain data (typed arrays), safe to transfer between threads. */
+export interface Trace {
+  header: TraceHeader;
+  length: number;
+  time: Float64Array;
+  kind: Uint8Array;
+  incident: Int32Array;
+  unit: Int32Array;
+  place: Int32Array;
+  cause: Uint8Array;
+  value: Float64Array;
+  /** Incident table: kind and district index of each incident, and its place. */
+  incidentCount: number;
+  incidentKind: Int32Array;
+  incidentDistrict: Int32Array;
+  incidentPlace: Int32Array;
+  /** Coordinates of places as lon, lat pairs. */
+  places: Float64Array;
+}
+
+export class TraceBuilder {
+  length = 0;
+  private capacity: number;
+  time: Float64Array;
+  kind: Uint8Array;
+  incident: Int32Array;
+  unit: Int32Array;
+  place: Int32Array;
+  cause: Uint8Array;
+  value: Float64Array;
+  incidentCount = 0;
+  private incidentCapacity = 1024;
+  incidentKind = new Int32Array(1024);
+  incidentDistrict = new Int32Array(1024);
+  incidentPlace = new Int32Array(1024);
+
+  constructor(initialCapacity = 4096) {
+    this.capacity = initialCapacity;
+    this.time = new Float64Array(initialCapacity);
+    this.kind = new Uint8Array(initialCapacity);
+    this.incident = new Int32Array(initialCapacity);
+    this.unit = new Int32Array(initialCapacity);
+    this.place = new Int32Array(initialCapacity);
+    this.cause = new Uint8Array(initialCapacity);
+    this.value = new Float64Array(initialCapacity);
+  }
+
+  record(
+    time: number,
+    kind: number,
+    incident: number,
+    unit: number,
+    place: number,
+    cause: number,
+    value: number,
+  ): void {
+    if (this.length === this.capacity) this.grow();
+    const i = this.length++;
+    this.time[i] = time;
+    this.kind[i] = kind;
+    this.incident[i] = incident;
+    this.unit[i] = unit;
+    this.place[i] = place;
+    this.cause[i] = cause;
+    this.value[i] = value;
+  }
+
+  /** Adds an incident to the table and returns its index. */
+  addIncident(kind: number, district: number, place: number): number {
+    if (this.incidentCount === this.incidentCapacity) {
+      this.incidentCapacity *= 2;
+      this.incidentKind = resized(this.incidentKind, this.incidentCapacity);
+      this.incidentDistrict = resized(this.incidentDistrict, this.incidentCapacity);
+      this.incidentPlace = resized(this.incidentPlace, this.incidentCapacity);
+    }
+    const index = this.incidentCount++;
+    this.incidentKind[index] = kind;
+    this.incidentDistrict[index] = district;
+    this.incidentPlace[index] = place;
+    return index;
+  }
+
+  finish(header: TraceHeader, places: Float64Array): Trace {
+    const n = this.length;
+    const m = this.incidentCount;
+    return {
+      header,
+      length: n,
+      time: this.time.slice(0, n),
+      kind: this.kind.slice(0, n),
+      incident: this.incident.slice(0, n),
+      unit: this.unit.slice(0, n),
+      place: this.place.slice(0, n),
+      cause: this.cause.slice(0, n),
+      value: this.value.slice(0, n),
+      incidentCount: m,
+      incidentKind: this.incidentKind.slice(0, m),
+      incidentDistrict: this.incidentDistrict.slice(0, m),
+      incidentPlace: this.incidentPlace.slice(0, m),
+      places,
+    };
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    this.time = resized(this.time, this.capacity);
+    this.kind = resized(this.kind, this.capacity);
+    this.incident = resized(this.incident, this.capacity);
+    this.unit = resized(this.unit, this.capacity);
+    this.place = resized(this.place, this.capacity);
+    this.cause = resized(this.cause, this.capacity);
+    this.value = resized(this.value, this.capacity);
+  }
+}
+
+function resized<T extends Float64Array | Int32Array | Uint8Array>(array: T, length: number): T {
+  const next = new (array.constructor as new (n: number) => T)(length);
+  next.set(array.subarray(0, Math.min(length, array.length)) as never);
+  return next;
+}
+
+/** One record as a plain object, as written to NDJSON. */
+export interface TraceRecordJson {
+  t: number;
+  ev: RecordKindName;
+  incident?: number;
+  unit?: string;
+  lon?: number;
+  lat?: number;
+  cause: CauseName;
+  value: number;
+}
+
+export function recordToJson(trace: Trace, i: number): TraceRecordJson {
+  const record: TraceRecordJson = {
+    t: trace.time[i],
+    ev: RECORD_KINDS[trace.kind[i]][0],
+    cause: CAUSES[trace.cause[i]],
+    value: trace.value[i],
+  };
+  if (trace.incident[i] >= 0) record.incident = trace.incident[i];
+  if (trace.unit[i] >= 0) record.unit = trace.header.units[trace.unit[i]];
+  const place = trace.place[i];
+  if (place >= 0) {
+    record.lon = trace.places[2 * place];
+    record.lat = trace.places[2 * place + 1];
+  }
+  return record;
+}
+
+/** The trace as NDJSON lines: the header first, then one line per record. */
+export function* traceToNdjson(trace: Trace): Generator<string> {
+  yield JSON.stringify({ ...trace.header, records: trace.length, incidents: trace.incidentCount });
+  for (let i = 0; i < trace.length; i++) yield JSON.stringify(recordToJson(trace, i));
+}
+
+/**
+ * A 64-bit digest (hex) of everything in a trace: header and all arrays, byte for byte.
+ * Two runs with the same digest wrote the same trace; used to compare Node and the browser.
+ */
+export function traceDigest(trace: Trace): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const mix = (word: number) => {
+    h1 = Math.imul(h1 ^ word, 0x01000193);
+    h2 = Math.imul(h2 ^ word, 0x5bd1e995) ^ (h2 >>> 15);
+  };
+  const text = JSON.stringify(trace.header);
+  for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+  const arrays = [
+    trace.time,
+    trace.kind,
+    trace.incident,
+    trace.unit,
+    trace.place,
+    trace.cause,
+    trace.value,
+    trace.incidentKind,
+    trace.incidentDistrict,
+    trace.incidentPlace,
+    trace.places,
+  ];
+  for (const array of arrays) {
+    mix(array.length);
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    for (let i = 0; i < bytes.length; i++) mix(bytes[i]);
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return hex(h1) + hex(h2);
+}

@@ -1,0 +1,351 @@
+/**
+ * Travel times, three interchangeable models behind one interface:
+ * a road graph (shortest paths by time, speeds per road class and hour, cached per origin),
+ * a zone-to-zone matrix, or distance × speed. A "place" is the model's own integer handle for
+ * a location: a road node, a zone, or a stored point.
+ */
+import type { Travel } from '../scenarios/schema.ts';
+import type { Calendar } from './calendar.ts';
+import { haversineMetres, manhattanMetres, NearestPointIndex, type LonLat } from './geo.ts';
+
+export interface TravelModel {
+  /** The place for a point in a district (road graph: the nearest node; matrix: the zone). */
+  placeOf(point: LonLat, districtIndex: number): number;
+  /** Coordinates of a place, for the trace and the map. */
+  coordinates(place: number): LonLat;
+  /** Driving time in seconds from one place to another, leaving at `time`. Infinity if unreachable. */
+  seconds(from: number, to: number, time: number, emergency: boolean): number;
+  /** Where a unit driving from `from` to `to` (normal speed, leaving at `departure`) is after `elapsed` s. */
+  positionAfter(from: number, to: number, departure: number, elapsed: number): number;
+  /** Marks places that many trips start from or end at (bases), whose shortest paths stay cached. */
+  anchor(place: number): void;
+  /** Closes or reopens road edges (road graph only; others ignore it). */
+  setEdgesClosed(edges: readonly number[], closed: boolean): void;
+  /** Lognormal multiplicative noise of a trip, mean 1, with the scenario's coefficient of variation. */
+  readonly noiseCv: number;
+}
+
+export function makeTravelModel(
+  travel: Travel,
+  districtIds: readonly string[],
+  calendar: Calendar,
+): TravelModel {
+  switch (travel.model) {
+    case 'roadGraph':
+      return new RoadGraphTravel(travel, calendar);
+    case 'matrix':
+      return new MatrixTravel(travel, districtIds);
+    case 'distance':
+      return new DistanceTravel(travel);
+  }
+}
+
+type RoadGraphSpec = Extract<Travel, { model: 'roadGraph' }>;
+
+/** Shortest-path tree: travel seconds to or from the root, and each node's next hop. */
+interface PathTree {
+  seconds: Float64Array;
+  nextHop: Int32Array;
+}
+
+const MAX_CACHED_FREE_TREES = 512;
+
+export class RoadGraphTravel implements TravelModel {
+  readonly noiseCv: number;
+  private readonly nodes: readonly LonLat[];
+  private readonly nodeIndex: NearestPointIndex;
+  private readonly emergencyFactor: number;
+  /** For each hour of the day, its speed band (hours with identical speeds share one band). */
+  private readonly bandOfHour: Int32Array;
+  /** Per band, per edge: seconds to drive it at normal speed. */
+  private readonly edgeSeconds: Float64Array[];
+  private readonly closed: Uint8Array;
+  // Compressed adjacency, forward and reverse: for node n, entries offsets[n]..offsets[n+1].
+  private readonly forward: Adjacency;
+  private readonly reverse: Adjacency;
+  private readonly anchors = new Set<number>();
+  private readonly anchoredTrees = new Map<number, PathTree>();
+  private readonly freeTrees = new Map<number, PathTree>();
+
+  constructor(
+    spec: RoadGraphSpec,
+    private readonly calendar: Calendar,
+  ) {
+    this.nodes = spec.nodes;
+    this.noiseCv = spec.noiseCv;
+    this.emergencyFactor = spec.emergencySpeedFactor;
+    this.nodeIndex = new NearestPointIndex(spec.nodes);
+    const classes = Object.keys(spec.roadClasses);
+    const factorOf = (roadClass: string, hour: number) =>
+      spec.roadClasses[roadClass].hourFactors?.[hour] ?? 1;
+    const bandKeys: string[] = [];
+    this.bandOfHour = new Int32Array(24);
+    for (let hour = 0; hour < 24; hour++) {
+      const key = classes.map((c) => factorOf(c, hour)).join(',');
+      let band = bandKeys.indexOf(key);
+      if (band < 0) band = bandKeys.push(key) - 1;
+      this.bandOfHour[hour] = band;
+    }
+    const lengths = spec.edges.map(
+      (edge) => edge.lengthM ?? haversineMetres(spec.nodes[edge.from], spec.nodes[edge.to]),
+    );
+    this.edgeSeconds = bandKeys.map((_, band) => {
+      const hour = this.bandOfHour.indexOf(band);
+      return Float64Array.from(spec.edges, (edge, i) => {
+        const speed = spec.roadClasses[edge.roadClass].speedKmh * factorOf(edge.roadClass, hour);
+        return lengths[i] / (speed / 3.6);
+      });
+    });
+    this.closed = new Uint8Array(spec.edges.length);
+    this.forward = buildAdjacency(spec.nodes.length, spec.edges, false);
+    this.reverse = buildAdjacency(spec.nodes.length, spec.edges, true);
+  }
+
+  placeOf(point: LonLat): number {
+    return this.nodeIndex.nearest(point);
+  }
+
+  coordinates(place: number): LonLat {
+    return this.nodes[place];
+  }
+
+  anchor(place: number): void {
+    this.anchors.add(place);
+  }
+
+  seconds(from: number, to: number, time: number, emergency: boolean): number {
+    if (from === to) return 0;
+    const band = this.bandOfHour[this.calendar.hourOfDay(time)];
+    const normal = this.anchors.has(to)
+      ? this.tree(to, band, true).seconds[from]
+      : this.tree(from, band, false).seconds[to];
+    return emergency ? normal / this.emergencyFactor : normal;
+  }
+
+  positionAfter(from: number, to: number, departure: number, elapsed: number): number {
+    const band = this.bandOfHour[this.calendar.hourOfDay(departure)];
+    const toward = this.tree(to, band, true);
+    const total = toward.seconds[from];
+    if (!(total < Infinity)) return from;
+    let node = from;
+    while (node !== to && toward.seconds[node] > total - elapsed) node = toward.nextHop[node];
+    return node;
+  }
+
+  setEdgesClosed(edges: readonly number[], closed: boolean): void {
+    for (const edge of edges) this.closed[edge] = closed ? 1 : 0;
+    this.anchoredTrees.clear();
+    this.freeTrees.clear();
+  }
+
+  /** Shortest-path tree from `root` (or, with `inbound`, to `root`) in a speed band, cached. */
+  private tree(root: number, band: number, inbound: boolean): PathTree {
+    const key = (root * 64 + band) * 2 + (inbound ? 1 : 0);
+    const cache = this.anchors.has(root) ? this.anchoredTrees : this.freeTrees;
+    let tree = cache.get(key);
+    if (!tree) {
+      if (cache === this.freeTrees && cache.size >= MAX_CACHED_FREE_TREES) cache.clear();
+      tree = this.dijkstra(root, band, inbound ? this.reverse : this.forward);
+      cache.set(key, tree);
+    }
+    return tree;
+  }
+
+  private dijkstra(root: number, band: number, adjacency: Adjacency): PathTree {
+    const count = this.nodes.length;
+    const seconds = new Float64Array(count).fill(Infinity);
+    const nextHop = new Int32Array(count).fill(-1);
+    const edgeSeconds = this.edgeSeconds[band];
+    const heap = new MinHeap(count);
+    seconds[root] = 0;
+    heap.push(root, 0);
+    for (let node = heap.pop(); node >= 0; node = heap.pop()) {
+      const base = seconds[node];
+      for (let k = adjacency.offsets[node]; k < adjacency.offsets[node + 1]; k++) {
+        const edge = adjacency.edges[k];
+        if (this.closed[edge]) continue;
+        const neighbour = adjacency.targets[k];
+        const candidate = base + edgeSeconds[edge];
+        if (candidate < seconds[neighbour]) {
+          seconds[neighbour] = candidate;
+          nextHop[neighbour] = node;
+          heap.push(neighbour, candidate);
+        }
+      }
+    }
+    return { seconds, nextHop };
+  }
+}
+
+interface Adjacency {
+  offsets: Int32Array;
+  targets: Int32Array;
+  edges: Int32Array;
+}
+
+/** Compressed adjacency lists; `reversed` lists, for each node, the edges that arrive at it. */
+function buildAdjacency(
+  nodeCount: number,
+  edges: ReadonlyArray<{ from: number; to: number; oneWay: boolean }>,
+  reversed: boolean,
+): Adjacency {
+  const pairs: Array<[number, number, number]> = [];
+  edges.forEach((edge, index) => {
+    const [a, b] = reversed ? [edge.to, edge.from] : [edge.from, edge.to];
+    pairs.push([a, b, index]);
+    if (!edge.oneWay) pairs.push([b, a, index]);
+  });
+  const offsets = new Int32Array(nodeCount + 1);
+  for (const [a] of pairs) offsets[a + 1]++;
+  for (let n = 0; n < nodeCount; n++) offsets[n + 1] += offsets[n];
+  const fill = offsets.slice(0, nodeCount);
+  const targets = new Int32Array(pairs.length);
+  const edgeIds = new Int32Array(pairs.length);
+  for (const [a, b, index] of pairs) {
+    const at = fill[a]++;
+    targets[at] = b;
+    edgeIds[at] = index;
+  }
+  return { offsets, targets, edges: edgeIds };
+}
+
+/** Binary min-heap of node ids by key, with duplicates allowed (stale entries are skipped). */
+class MinHeap {
+  size = 0;
+  private nodes: Int32Array;
+  private keys: Float64Array;
+  private readonly settled: Uint8Array;
+
+  constructor(nodeCount: number) {
+    this.nodes = new Int32Array(Math.max(16, nodeCount));
+    this.keys = new Float64Array(Math.max(16, nodeCount));
+    this.settled = new Uint8Array(nodeCount);
+  }
+
+  push(node: number, key: number): void {
+    if (this.size === this.nodes.length) {
+      const nodes = new Int32Array(this.size * 2);
+      nodes.set(this.nodes);
+      const keys = new Float64Array(this.size * 2);
+      keys.set(this.keys);
+      this.nodes = nodes;
+      this.keys = keys;
+    }
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.keys[parent] <= key) break;
+      this.nodes[i] = this.nodes[parent];
+      this.keys[i] = this.keys[parent];
+      i = parent;
+    }
+    this.nodes[i] = node;
+    this.keys[i] = key;
+  }
+
+  /** Removes and returns the unsettled node with the smallest key, or −1 when none is left. */
+  pop(): number {
+    while (this.size > 0) {
+      const top = this.nodes[0];
+      const lastNode = this.nodes[--this.size];
+      const lastKey = this.keys[this.size];
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= this.size) break;
+        if (child + 1 < this.size && this.keys[child + 1] < this.keys[child]) child++;
+        if (this.keys[child] >= lastKey) break;
+        this.nodes[i] = this.nodes[child];
+        this.keys[i] = this.keys[child];
+        i = child;
+      }
+      this.nodes[i] = lastNode;
+      this.keys[i] = lastKey;
+      if (!this.settled[top]) {
+        this.settled[top] = 1;
+        return top;
+      }
+    }
+    return -1;
+  }
+}
+
+type MatrixSpec = Extract<Travel, { model: 'matrix' }>;
+
+class MatrixTravel implements TravelModel {
+  readonly noiseCv: number;
+  private readonly zoneOfDistrict: Int32Array;
+  private readonly points: LonLat[] = [];
+
+  constructor(
+    private readonly spec: MatrixSpec,
+    districtIds: readonly string[],
+  ) {
+    this.noiseCv = spec.noiseCv;
+    this.zoneOfDistrict = Int32Array.from(districtIds, (id) => spec.zones.indexOf(id));
+  }
+
+  placeOf(point: LonLat, districtIndex: number): number {
+    const zone = this.zoneOfDistrict[districtIndex];
+    this.points[zone] ??= point;
+    return zone;
+  }
+
+  coordinates(place: number): LonLat {
+    return this.points[place] ?? [0, 0];
+  }
+
+  seconds(from: number, to: number): number {
+    return this.spec.seconds[from][to];
+  }
+
+  positionAfter(from: number, to: number, _departure: number, elapsed: number): number {
+    return elapsed < this.seconds(from, to) / 2 ? from : to;
+  }
+
+  anchor(): void {}
+
+  setEdgesClosed(): void {}
+}
+
+type DistanceSpec = Extract<Travel, { model: 'distance' }>;
+
+class DistanceTravel implements TravelModel {
+  readonly noiseCv: number;
+  private readonly points: LonLat[] = [];
+  private readonly metresPerSecond: number;
+  private readonly distance: (a: LonLat, b: LonLat) => number;
+
+  constructor(private readonly spec: DistanceSpec) {
+    this.noiseCv = spec.noiseCv;
+    this.metresPerSecond = spec.speedKmh / 3.6;
+    this.distance = spec.metric === 'manhattan' ? manhattanMetres : haversineMetres;
+  }
+
+  placeOf(point: LonLat): number {
+    return this.points.push(point) - 1;
+  }
+
+  coordinates(place: number): LonLat {
+    return this.points[place];
+  }
+
+  seconds(from: number, to: number, _time: number, emergency: boolean): number {
+    if (from === to) return 0;
+    const metres = this.distance(this.points[from], this.points[to]) * this.spec.detourFactor;
+    const seconds = metres / this.metresPerSecond;
+    return emergency ? seconds / this.spec.emergencySpeedFactor : seconds;
+  }
+
+  positionAfter(from: number, to: number, departure: number, elapsed: number): number {
+    const total = this.seconds(from, to, departure, false);
+    if (total === 0 || elapsed >= total) return to;
+    const share = elapsed / total;
+    const [a, b] = [this.points[from], this.points[to]];
+    return this.placeOf([a[0] + (b[0] - a[0]) * share, a[1] + (b[1] - a[1]) * share]);
+  }
+
+  anchor(): void {}
+
+  setEdgesClosed(): void {}
+}
