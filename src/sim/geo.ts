@@ -25,11 +25,15 @@ export function manhattanMetres(a: LonLat, b: LonLat): number {
 
 /** Ray-casting test; the polygon is a ring of points, closed or not. */
 export function pointInPolygon(point: LonLat, polygon: readonly LonLat[]): boolean {
-  const [x, y] = point;
+  const x = point[0];
+  const y = point[1];
   let inside = false;
   for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const [xi, yi] = polygon[i];
-    const [xj, yj] = polygon[j];
+    // Indexing, not destructuring: this runs for every generated call.
+    const xi = polygon[i][0];
+    const yi = polygon[i][1];
+    const xj = polygon[j][0];
+    const yj = polygon[j][1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;

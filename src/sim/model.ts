@@ -92,8 +92,8 @@ interface IncidentRuntime {
   place: number;
   callTime: number;
   /** Per slot: the unit assigned, SLOT_OPEN or SLOT_OUTSIDE. */
-  slotUnit: Int32Array;
-  work: Float64Array;
+  slotUnit: number[];
+  work: number[];
   triage: number;
   handling: number;
   open: number;
@@ -145,7 +145,7 @@ interface Proposal {
 
 export class Simulation {
   readonly engine = new Engine();
-  readonly trace = new TraceBuilder();
+  readonly trace: TraceBuilder;
   readonly calendar: Calendar;
   private readonly travel: TravelModel;
   private readonly units: UnitRuntime[];
@@ -195,6 +195,7 @@ export class Simulation {
     private readonly options: SimulationOptions = {},
   ) {
     this.calendar = new Calendar(scenario.start);
+    this.trace = new TraceBuilder(expectedRecords(scenario));
     const districtIds = scenario.districts.map((d) => d.id);
     this.travel = makeTravelModel(scenario.travel, districtIds, this.calendar);
     this.streams = {
@@ -501,15 +502,19 @@ export class Simulation {
     const place = this.travel.placeOf(point, district);
     const index = this.trace.addIncident(kindIndex, district, place);
     const slots = kind.slotCapability.length;
-    const work = new Float64Array(slots);
-    for (let s = 0; s < slots; s++) work[s] = kind.work(this.streams.work);
+    const work: number[] = [];
+    const slotUnit: number[] = [];
+    for (let s = 0; s < slots; s++) {
+      work.push(kind.work(this.streams.work));
+      slotUnit.push(SLOT_OPEN);
+    }
     const incident: IncidentRuntime = {
       index,
       kind: kindIndex,
       district,
       place,
       callTime: this.engine.now,
-      slotUnit: new Int32Array(slots).fill(SLOT_OPEN),
+      slotUnit,
       work,
       triage: this.streams.triage.next(),
       handling: this.callHandling(this.streams.callHandling),
@@ -578,12 +583,9 @@ export class Simulation {
   /** The built-in policy: run-card units first, then the nearest capable unit by travel time. */
   private propose(incident: IncidentRuntime): Proposal[] {
     const kind = this.kinds[incident.kind];
-    const taken = new Set<number>();
+    const taken: number[] = [];
     const proposal: Proposal[] = [];
-    const districtId = this.scenario.districts[incident.district].id;
-    const card =
-      this.runCards.get(`${districtId}|${this.scenario.incidentKinds[incident.kind].id}`) ??
-      this.runCards.get(`${districtId}|`);
+    const card = this.runCards.size > 0 ? this.runCardFor(incident) : undefined;
     for (let slot = 0; slot < incident.slotUnit.length; slot++) {
       if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
       const capability = kind.slotCapability[slot];
@@ -593,7 +595,7 @@ export class Simulation {
         for (const u of card) {
           const unit = this.units[u];
           if (
-            !taken.has(u) &&
+            !taken.includes(u) &&
             unit.capabilities.has(capability) &&
             this.dispatchable(unit) &&
             this.travelEstimate(unit, incident) < Infinity
@@ -608,7 +610,7 @@ export class Simulation {
         let best = Infinity;
         for (const u of this.unitsByCapability[capability]) {
           const unit = this.units[u];
-          if (taken.has(u) || !this.dispatchable(unit)) continue;
+          if (taken.includes(u) || !this.dispatchable(unit)) continue;
           const estimate = this.travelEstimate(unit, incident);
           if (estimate < best) {
             best = estimate;
@@ -617,11 +619,17 @@ export class Simulation {
         }
       }
       if (chosen >= 0) {
-        taken.add(chosen);
+        taken.push(chosen);
         proposal.push({ slot, unit: chosen, cause });
       }
     }
     return proposal;
+  }
+
+  private runCardFor(incident: IncidentRuntime): number[] | undefined {
+    const districtId = this.scenario.districts[incident.district].id;
+    const kindId = this.scenario.incidentKinds[incident.kind].id;
+    return this.runCards.get(`${districtId}|${kindId}`) ?? this.runCards.get(`${districtId}|`);
   }
 
   private dispatchIncident(incident: IncidentRuntime): void {
@@ -1081,6 +1089,13 @@ export class Simulation {
       );
     }
   }
+}
+
+/** About how many records a run writes (eight per call), so the trace rarely has to grow. */
+function expectedRecords(scenario: Scenario): number {
+  const callsPerDay = scenario.arrivals.streams.reduce((sum, s) => sum + s.callsPerDay, 0);
+  const calls = (callsPerDay * scenario.duration) / 86_400 + scenario.arrivals.incidents.length;
+  return Math.min(Math.max(4096, Math.ceil(calls * 8)), 1 << 26);
 }
 
 function normalised(weights: readonly number[], length: number): Float64Array {
