@@ -1,0 +1,288 @@
+/**
+ * The command line: `npm run sim -- <command> …`. The same runs as the app, from Node, for
+ * batch work, sharded sweeps and CI.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { builtinScenarios, DEFAULT_SCENARIO_ID } from '../scenarios/builtin/index.ts';
+import { importCalls, type CallColumnMapping } from '../scenarios/importCalls.ts';
+import { loadScenario, loadScenarioText, type ScenarioProblem } from '../scenarios/load.ts';
+import type { Language } from '../scenarios/messages.ts';
+import { Scenario } from '../scenarios/schema.ts';
+import { makeReport, mergeReports, type Report } from '../sim/metrics.ts';
+import { run } from '../sim/run.ts';
+import { traceToNdjson } from '../sim/trace.ts';
+import { formatReport } from './format.ts';
+
+const USAGE = `Drill planner simulator (应急联动演练规划)
+
+Usage: npm run sim -- <command> [options]
+
+Commands:
+  list                         built-in scenarios
+  schema                       the scenario file format as JSON Schema
+  validate FILE                check a scenario file; lists every error (exit 1 on errors)
+  run [options]                run replications and print the readiness report
+      --scenario FILE|ID       scenario file or built-in id (default: ${DEFAULT_SCENARIO_ID})
+      --seed N                 first seed (default 1)
+      --replications R         number of replications, seeds N … N+R−1 (default 1)
+      --seeds A..B             run the seeds A to B (a shard of a larger sweep)
+      --until DURATION         simulated time, e.g. 36h, 7d, 90m, 3600s (default: the scenario's)
+      --json                   print the report as JSON (mergeable)
+      --out FILE               also write the JSON report to FILE
+  trace [options]              the event trace of one run as NDJSON on stdout
+      --scenario, --seed, --until as above
+  merge REPORT.json…           combine shard reports into one report (--json for JSON)
+  import-calls CSV --scenario FILE|ID --time COL --kind COL (--lon COL --lat COL | --district COL)
+               [--kind-map value=kind,…] [--out FILE]
+                               add call history from CSV to a scenario as listed incidents
+
+Options for every command:
+  --lang zh|en                 language of messages (default: from LANG)
+`;
+
+class UsageError extends Error {}
+
+interface Args {
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split('=', 2);
+      if (inline !== undefined) options.set(name, inline);
+      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) options.set(name, argv[++i]);
+      else options.set(name, true);
+    } else positional.push(arg);
+  }
+  return { positional, options };
+}
+
+function option(args: Args, name: string): string | undefined {
+  const value = args.options.get(name);
+  if (value === true) throw new UsageError(`--${name} needs a value`);
+  return value;
+}
+
+function integerOption(args: Args, name: string, fallback: number): number {
+  const value = option(args, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`--${name} must be a whole number ≥ 0, got "${value}"`);
+  return Number(value);
+}
+
+/** Parses 36h, 7d, 90m, 3600s or a plain number of seconds. */
+export function parseDuration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)?$/.exec(text.trim());
+  if (!match) throw new UsageError(`"${text}" is not a duration (e.g. 36h, 7d, 90m, 3600s)`);
+  const factor = { s: 1, m: 60, h: 3600, d: 86_400 }[match[2] ?? 's']!;
+  return Number(match[1]) * factor;
+}
+
+function languageOf(args: Args): Language {
+  const value = option(args, 'lang') ?? process.env.LANG ?? '';
+  return value.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+function printProblems(problems: ScenarioProblem[], label: string): void {
+  for (const problem of problems) {
+    console.error(`${label} ${problem.path || '(file)'}: ${problem.message}`);
+  }
+}
+
+/** A scenario from a file path or a built-in id; exits with every error listed if invalid. */
+function scenarioFrom(args: Args, language: Language): Scenario {
+  const reference = option(args, 'scenario') ?? DEFAULT_SCENARIO_ID;
+  const builtin = builtinScenarios.find((s) => s.id === reference);
+  const result = builtin
+    ? loadScenario(builtin.input, language)
+    : loadScenarioText(readText(reference), language);
+  if (!result.ok) {
+    printProblems(result.errors, language === 'zh' ? '错误' : 'error');
+    throw new ExitError(1);
+  }
+  printProblems(result.warnings, language === 'zh' ? '警告' : 'warning');
+  const until = option(args, 'until');
+  return until === undefined
+    ? result.scenario
+    : { ...result.scenario, duration: parseDuration(until) };
+}
+
+class ExitError extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read "${path}": ${(error as Error).message}`);
+  }
+}
+
+function seedsFrom(args: Args): number[] {
+  const range = option(args, 'seeds');
+  if (range !== undefined) {
+    const match = /^(\d+)\.\.(\d+)$/.exec(range);
+    if (!match || Number(match[2]) < Number(match[1])) {
+      throw new UsageError(`--seeds must be A..B with A ≤ B, got "${range}"`);
+    }
+    const [from, to] = [Number(match[1]), Number(match[2])];
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  }
+  const first = integerOption(args, 'seed', 1);
+  const count = integerOption(args, 'replications', 1);
+  if (count < 1) throw new UsageError('--replications must be ≥ 1');
+  return Array.from({ length: count }, (_, i) => first + i);
+}
+
+function commandRun(args: Args, language: Language): void {
+  const scenario = scenarioFrom(args, language);
+  const seeds = seedsFrom(args);
+  const replications = seeds.map((seed, i) => {
+    if (!args.options.has('json'))
+      process.stderr.write(`\rreplication ${i + 1}/${seeds.length} (seed ${seed})…`);
+    return run(scenario, seed).summary;
+  });
+  if (!args.options.has('json')) process.stderr.write('\n');
+  const report = makeReport(scenario.id, replications);
+  const out = option(args, 'out');
+  if (out) writeFileSync(out, JSON.stringify(report, null, 1));
+  emitReport(report, args, language);
+}
+
+function emitReport(report: Report, args: Args, language: Language): void {
+  if (args.options.has('json')) console.log(JSON.stringify(report, null, 1));
+  else console.log(formatReport(report, language));
+}
+
+function commandTrace(args: Args, language: Language): void {
+  const scenario = scenarioFrom(args, language);
+  const { trace } = run(scenario, integerOption(args, 'seed', 1));
+  const lines: string[] = [];
+  for (const line of traceToNdjson(trace)) {
+    lines.push(line);
+    if (lines.length === 10_000) {
+      process.stdout.write(lines.join('\n') + '\n');
+      lines.length = 0;
+    }
+  }
+  process.stdout.write(lines.join('\n') + (lines.length ? '\n' : ''));
+}
+
+function commandValidate(args: Args, language: Language): void {
+  const file = args.positional[1];
+  if (!file) throw new UsageError('validate needs a FILE');
+  const result = loadScenarioText(readText(file), language);
+  printProblems(result.warnings, language === 'zh' ? '警告' : 'warning');
+  if (!result.ok) {
+    printProblems(result.errors, language === 'zh' ? '错误' : 'error');
+    console.error(
+      language === 'zh' ? `${result.errors.length} 个错误` : `${result.errors.length} error(s)`,
+    );
+    throw new ExitError(1);
+  }
+  console.log(language === 'zh' ? `${file}：有效` : `${file}: valid`);
+}
+
+function commandMerge(args: Args, language: Language): void {
+  const files = args.positional.slice(1);
+  if (files.length === 0) throw new UsageError('merge needs one or more report files');
+  const reports = files.map((file) => {
+    try {
+      return JSON.parse(readText(file)) as Report;
+    } catch (error) {
+      throw new UsageError(`"${file}" is not a JSON report: ${(error as Error).message}`);
+    }
+  });
+  emitReport(mergeReports(reports), args, language);
+}
+
+function commandImportCalls(args: Args, language: Language): void {
+  const csvFile = args.positional[1];
+  if (!csvFile) throw new UsageError('import-calls needs a CSV file');
+  const scenario = scenarioFrom(args, language);
+  const time = option(args, 'time');
+  const kind = option(args, 'kind');
+  if (!time || !kind) throw new UsageError('import-calls needs --time COL and --kind COL');
+  const mapping: CallColumnMapping = {
+    time,
+    kind,
+    lon: option(args, 'lon'),
+    lat: option(args, 'lat'),
+    district: option(args, 'district'),
+    kindValues: Object.fromEntries(
+      (option(args, 'kind-map') ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => pair.split('=', 2) as [string, string]),
+    ),
+  };
+  const kinds = new Set(scenario.incidentKinds.map((k) => k.id));
+  const { incidents, problems } = importCalls(readText(csvFile), mapping, scenario.start, kinds);
+  for (const problem of problems) console.error(`${csvFile}:${problem.line}: ${problem.message}`);
+  if (incidents.length === 0) throw new ExitError(1);
+  const updated = {
+    ...scenario,
+    arrivals: { ...scenario.arrivals, incidents: [...scenario.arrivals.incidents, ...incidents] },
+  };
+  const text = JSON.stringify(updated, null, 1);
+  const out = option(args, 'out');
+  if (out) writeFileSync(out, text);
+  else console.log(text);
+  console.error(`${incidents.length} call(s) imported, ${problems.length} row(s) skipped`);
+}
+
+export function main(argv: string[]): number {
+  const args = parseArgs(argv);
+  let language: Language = 'en';
+  try {
+    language = languageOf(args);
+    const command = args.positional[0];
+    switch (command) {
+      case 'list':
+        for (const s of builtinScenarios) console.log(`${s.id.padEnd(20)} ${s.title[language]}`);
+        return 0;
+      case 'schema':
+        console.log(JSON.stringify(z.toJSONSchema(Scenario, { io: 'input' }), null, 2));
+        return 0;
+      case 'validate':
+        commandValidate(args, language);
+        return 0;
+      case 'run':
+        commandRun(args, language);
+        return 0;
+      case 'trace':
+        commandTrace(args, language);
+        return 0;
+      case 'merge':
+        commandMerge(args, language);
+        return 0;
+      case 'import-calls':
+        commandImportCalls(args, language);
+        return 0;
+      case undefined:
+      case 'help':
+        console.log(USAGE);
+        return command ? 0 : 2;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof ExitError) return error.code;
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}

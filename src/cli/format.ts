@@ -1,0 +1,127 @@
+/** The readiness report as a plain-text table for the terminal. */
+import type { Estimate, Report } from '../sim/metrics.ts';
+import type { Language } from '../scenarios/messages.ts';
+
+const labels = {
+  en: {
+    title: (id: string, n: number) =>
+      `Scenario ${id} — ${n} replication(s), mean and 95% CI across replications`,
+    calls: 'Calls',
+    sentTo12345: 'Sent to 12345',
+    overflowed: 'Overflowed to outside help',
+    unanswered: 'Unanswered',
+    response: 'Response time, call to first arrival (min)',
+    byTier: 'by tier of the first unit',
+    byKind: 'by incident kind',
+    byDistrict: 'by district',
+    compliance: 'Arrival within target after the order (share)',
+    utilisation: 'Unit utilisation',
+    waitProbability: 'Probability of waiting for a unit',
+    meanWait: 'Mean queue wait (min)',
+    columns: ['', 'n', 'mean', 'median', 'p90', 'within target'],
+  },
+  zh: {
+    title: (id: string, n: number) => `情景 ${id} — ${n} 次重复，各次重复的均值及 95% 置信区间`,
+    calls: '警情数',
+    sentTo12345: '转 12345',
+    overflowed: '转外部增援',
+    unanswered: '未响应',
+    response: '响应时间：接警至首支力量到场（分钟）',
+    byTier: '按首到力量级别',
+    byKind: '按事件类型',
+    byDistrict: '按辖区',
+    compliance: '接令后按时到场率',
+    utilisation: '力量利用率',
+    waitProbability: '需等待力量的概率',
+    meanWait: '平均排队等待（分钟）',
+    columns: ['', '数量', '均值', '中位数', 'p90', '达标率'],
+  },
+};
+
+function show(estimate: Estimate | undefined, scale = 1, digits = 1): string {
+  if (!estimate || Number.isNaN(estimate.mean)) return '—';
+  const mean = (estimate.mean / scale).toFixed(digits);
+  if (Number.isNaN(estimate.low)) return mean;
+  return `${mean} (${(estimate.low / scale).toFixed(digits)}–${(estimate.high / scale).toFixed(digits)})`;
+}
+
+function keysUnder(report: Report, prefix: string): string[] {
+  const keys = new Set<string>();
+  for (const path of Object.keys(report.aggregate)) {
+    if (path.startsWith(prefix)) keys.add(path.slice(prefix.length).split('.')[0]);
+  }
+  return [...keys].sort();
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
+  return rows
+    .map((r) =>
+      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
+    )
+    .join('\n');
+}
+
+export function formatReport(report: Report, language: Language): string {
+  const t = labels[language];
+  const a = report.aggregate;
+  const lines = [t.title(report.scenario, report.replications.length), ''];
+  lines.push(
+    table([
+      [t.calls, show(a['calls'], 1, 0)],
+      [t.sentTo12345, show(a['sentTo12345'], 1, 0)],
+      [t.overflowed, show(a['overflowed'], 1, 0)],
+      [t.unanswered, show(a['unanswered'], 1, 0)],
+      [t.waitProbability, show(a['waitProbability'], 1, 3)],
+      [t.meanWait, show(a['meanQueueWait'], 60, 2)],
+      [t.utilisation, show(a['utilisation.overall'], 1, 3)],
+    ]),
+  );
+  const responseRows = (prefix: string) =>
+    keysUnder(report, prefix).map((key) => [
+      `  ${key}`,
+      show(a[`${prefix}${key}.n`], 1, 0),
+      show(a[`${prefix}${key}.mean`], 60),
+      show(a[`${prefix}${key}.median`], 60),
+      show(a[`${prefix}${key}.p90`], 60),
+      show(a[`${prefix}${key}.withinTarget`], 1, 3),
+    ]);
+  lines.push('', t.response);
+  lines.push(
+    table([
+      t.columns,
+      [
+        '  overall',
+        show(a['response.overall.n'], 1, 0),
+        show(a['response.overall.mean'], 60),
+        show(a['response.overall.median'], 60),
+        show(a['response.overall.p90'], 60),
+        show(a['response.overall.withinTarget'], 1, 3),
+      ],
+      [t.byTier, '', '', '', '', ''],
+      ...responseRows('response.byTier.'),
+      [t.byKind, '', '', '', '', ''],
+      ...responseRows('response.byKind.'),
+      [t.byDistrict, '', '', '', '', ''],
+      ...responseRows('response.byDistrict.'),
+    ]),
+  );
+  const compliance = keysUnder(report, 'arrivalCompliance.');
+  if (compliance.length > 0) {
+    lines.push('', t.compliance);
+    lines.push(
+      table(
+        compliance.map((key) => [
+          `  ${key}`,
+          show(a[`arrivalCompliance.${key}.withinTarget`], 1, 3),
+        ]),
+      ),
+    );
+  }
+  const tiers = keysUnder(report, 'utilisation.byTier.');
+  lines.push('', t.utilisation);
+  lines.push(
+    table(tiers.map((key) => [`  tier ${key}`, show(a[`utilisation.byTier.${key}`], 1, 3)])),
+  );
+  return lines.join('\n');
+}
