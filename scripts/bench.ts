@@ -1,0 +1,165 @@
+/**
+ * `npm run bench [-- --json] [-- --quick]`: speed figures of the simulator, on this machine.
+ * - holdModel.eventsPerSecond: the classic hold model on the event queue alone;
+ * - mmc.callsPerSecond: M/M/3 (λ = 1.5, μ = 1, zero travel) through the full domain model, trace included;
+ * - simpy.callsPerSecond and ratioToSimpy: the same queue in SimPy 3 (Debian python3-simpy3), if present;
+ * - city.secondsPerReplication: one simulated year of the benchmark city.
+ * Each figure is the median of several timed repetitions after a warm-up run.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { builtinScenario } from '../src/scenarios/builtin/index.ts';
+import { queueScenario } from '../src/scenarios/theory.ts';
+import { Engine } from '../src/sim/engine.ts';
+import { Simulation } from '../src/sim/model.ts';
+import { exponential, makeStream } from '../src/sim/random.ts';
+import { run } from '../src/sim/run.ts';
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const log = (text: string) => {
+  if (!json) console.error(text);
+};
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timed(repetitions: number, body: () => number): { seconds: number; work: number } {
+  body(); // warm-up: let the JIT compile the hot paths
+  const samples: Array<{ seconds: number; work: number }> = [];
+  for (let i = 0; i < repetitions; i++) {
+    const start = performance.now();
+    const work = body();
+    samples.push({ seconds: (performance.now() - start) / 1000, work });
+  }
+  const rates = samples.map((s) => s.work / s.seconds);
+  const chosen = samples[rates.indexOf(median(rates))];
+  return chosen;
+}
+
+function holdModel(pending: number, events: number): number {
+  const engine = new Engine();
+  const stream = makeStream(1, 'hold');
+  engine.on(0, () => {
+    engine.schedule(engine.now + exponential(stream, 1), 0);
+  });
+  for (let i = 0; i < pending; i++) engine.schedule(exponential(stream, 1), 0);
+  engine.run(Infinity, events);
+  return engine.eventsHandled;
+}
+
+const HOLD_PENDING = 1000;
+const HOLD_EVENTS = quick ? 1_000_000 : 10_000_000;
+log(`hold model: ${HOLD_PENDING} pending events, ${HOLD_EVENTS} events…`);
+const hold = timed(3, () => holdModel(HOLD_PENDING, HOLD_EVENTS));
+
+const MMC_MINUTES = quick ? 100_000 : 400_000;
+const mmcScenario = queueScenario({
+  servers: 3,
+  arrivalRatePerMinute: 1.5,
+  serviceRatePerMinute: 1,
+  whenNoUnit: 'queue',
+  durationMinutes: MMC_MINUTES,
+});
+log(`M/M/3: ${MMC_MINUTES * 1.5} calls expected…`);
+let mmcSeed = 1;
+const mmc = timed(3, () => {
+  const simulation = new Simulation(mmcScenario, mmcSeed++);
+  simulation.advance();
+  simulation.finishTrace();
+  return simulation.trace.incidentCount;
+});
+
+const SIMPY_PYTHON = '/usr/bin/python3';
+let simpy: { callsPerSecond: number; calls: number; version: string } | { skipped: string };
+const hasSimpy =
+  existsSync(SIMPY_PYTHON) &&
+  (() => {
+    try {
+      execFileSync(SIMPY_PYTHON, ['-c', 'import simpy'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+if (hasSimpy) {
+  log('SimPy M/M/3…');
+  const output = execFileSync(
+    SIMPY_PYTHON,
+    ['scripts/simpy_mmc.py', '--calls', quick ? '50000' : '300000', '--seed', '1'],
+    { encoding: 'utf8' },
+  );
+  const result = JSON.parse(output.trim().split('\n').pop()!);
+  simpy = {
+    callsPerSecond: result.callsPerSecond,
+    calls: result.calls,
+    version: result.simpyVersion,
+  };
+} else {
+  simpy = {
+    skipped: 'SimPy 3 not found for /usr/bin/python3: apt-get install python3-simpy3 to compare',
+  };
+}
+
+log('benchmark city: one simulated year…');
+const city = builtinScenario('benchmark-city');
+const cityUnits = new Simulation(city, 1).unitCount;
+const cityNodes = city.travel.model === 'roadGraph' ? city.travel.nodes.length : 0;
+let citySeed = 1;
+let cityCalls = 0;
+const cityRun = timed(quick ? 1 : 3, () => {
+  const result = run(city, citySeed++);
+  cityCalls = result.summary.calls;
+  return 1;
+});
+
+const figures = {
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
+  holdModel: {
+    pendingEvents: HOLD_PENDING,
+    events: hold.work,
+    eventsPerSecond: Math.round(hold.work / hold.seconds),
+  },
+  mmc: {
+    model: 'M/M/3, λ = 1.5, μ = 1, zero travel, full domain model with trace',
+    calls: mmc.work,
+    callsPerSecond: Math.round(mmc.work / mmc.seconds),
+  },
+  simpy:
+    'skipped' in simpy
+      ? simpy
+      : {
+          ...simpy,
+          callsPerSecond: Math.round(simpy.callsPerSecond),
+          ratioToSimpy: Number((mmc.work / mmc.seconds / simpy.callsPerSecond).toFixed(1)),
+        },
+  city: {
+    scenario: city.id,
+    units: cityUnits,
+    roadNodes: cityNodes,
+    simulatedDays: city.duration / 86_400,
+    calls: cityCalls,
+    secondsPerReplication: Number(cityRun.seconds.toFixed(3)),
+  },
+};
+
+if (json) {
+  console.log(JSON.stringify(figures, null, 2));
+} else {
+  console.log(
+    `hold model       ${figures.holdModel.eventsPerSecond.toLocaleString('en')} events/s`,
+  );
+  console.log(`M/M/3            ${figures.mmc.callsPerSecond.toLocaleString('en')} calls/s`);
+  if ('skipped' in figures.simpy) console.log(`SimPy            skipped: ${figures.simpy.skipped}`);
+  else {
+    console.log(
+      `SimPy            ${figures.simpy.callsPerSecond.toLocaleString('en')} calls/s (×${figures.simpy.ratioToSimpy} for us)`,
+    );
+  }
+  console.log(
+    `benchmark city   ${figures.city.secondsPerReplication} s per replication (${cityCalls} calls, ${cityUnits} units, ${cityNodes} nodes, ${figures.city.simulatedDays} days)`,
+  );
+}

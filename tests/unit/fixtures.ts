@@ -1,0 +1,123 @@
+/** Small scenarios for tests: a line of districts along a straight road, every number known. */
+import { Scenario, type ScenarioInput } from '../../src/scenarios/schema.ts';
+import { run } from '../../src/sim/run.ts';
+import { RECORD_KINDS, CAUSES, type Trace } from '../../src/sim/trace.ts';
+
+/**
+ * Two 0.1° × 0.1° districts side by side near the equator, bases at both ends, and a distance
+ * model at 36 km/h (10 m/s) with no detour: travel seconds are metres / 10.
+ */
+export function lineScenario(overrides: Partial<ScenarioInput> = {}): ScenarioInput {
+  return {
+    id: 'line',
+    start: '2026-07-06T00:00',
+    duration: 86_400,
+    districts: [
+      {
+        id: 'west',
+        area: 'urban',
+        polygon: [
+          [0, 0],
+          [0.1, 0],
+          [0.1, 0.1],
+          [0, 0.1],
+        ],
+      },
+      {
+        id: 'east',
+        area: 'rural',
+        polygon: [
+          [0.1, 0],
+          [0.2, 0],
+          [0.2, 0.1],
+          [0.1, 0.1],
+        ],
+      },
+    ],
+    bases: [
+      { id: 'westBase', location: [0.01, 0.05] },
+      { id: 'eastBase', location: [0.19, 0.05] },
+    ],
+    travel: {
+      model: 'distance',
+      metric: 'straight',
+      speedKmh: 36,
+      detourFactor: 1,
+      emergencySpeedFactor: 1,
+    },
+    agencies: [
+      { id: 'fire', tier: 1 },
+      { id: 'civil', tier: 2 },
+    ],
+    units: [
+      {
+        id: 'fireWest',
+        agency: 'fire',
+        base: 'westBase',
+        capabilities: ['fire'],
+        mobilisation: { type: 'fixed', value: 60 },
+      },
+      {
+        id: 'fireEast',
+        agency: 'fire',
+        base: 'eastBase',
+        capabilities: ['fire'],
+        mobilisation: { type: 'fixed', value: 60 },
+      },
+      {
+        id: 'civilEast',
+        agency: 'civil',
+        base: 'eastBase',
+        capabilities: ['shelter'],
+        mobilisation: { type: 'fixed', value: 1200 },
+      },
+    ],
+    incidentKinds: [
+      {
+        id: 'fire',
+        priority: 2,
+        needs: [{ capability: 'fire', units: 1 }],
+        workTime: { type: 'fixed', value: 1800 },
+      },
+      {
+        id: 'bigFire',
+        priority: 1,
+        needs: [
+          { capability: 'fire', units: 2 },
+          { capability: 'shelter', units: 1 },
+        ],
+        workTime: { type: 'fixed', value: 3600 },
+      },
+    ],
+    dispatch: { callHandling: { type: 'fixed', value: 30 } },
+    ...overrides,
+  };
+}
+
+export function scenario(input: ScenarioInput): Scenario {
+  return Scenario.parse(input);
+}
+
+export interface PlainRecord {
+  t: number;
+  ev: string;
+  incident: number;
+  unit: string | null;
+  cause: string;
+  value: number;
+}
+
+export function records(trace: Trace): PlainRecord[] {
+  return Array.from({ length: trace.length }, (_, i) => ({
+    t: trace.time[i],
+    ev: RECORD_KINDS[trace.kind[i]][0],
+    incident: trace.incident[i],
+    unit: trace.unit[i] >= 0 ? trace.header.units[trace.unit[i]] : null,
+    cause: CAUSES[trace.cause[i]],
+    value: trace.value[i],
+  }));
+}
+
+export function runRecords(input: ScenarioInput, seed = 1): PlainRecord[] {
+  return records(run(scenario(input), seed).trace);
+}
