@@ -626,15 +626,21 @@ export const Scenario = z.strictObject({
     z.array(IncidentKind).min(1, 'needs at least one kind'),
     'Kinds of incident.',
   ),
-  arrivals: Arrivals.default({ streams: [], incidents: [] }),
-  dispatch: Dispatch.default({
-    callHandling: { type: 'fixed', value: 60 },
-    whenNoUnit: 'queue',
-    overflowDelay: 0,
-    outsideHelpResponse: { type: 'fixed', value: 3600 },
-    redispatchReturning: true,
-    runCards: [],
-  }),
+  arrivals: documented(
+    Arrivals.default({ streams: [], incidents: [] }),
+    'Where calls come from: generated streams and listed incidents.',
+  ),
+  dispatch: documented(
+    Dispatch.default({
+      callHandling: { type: 'fixed', value: 60 },
+      whenNoUnit: 'queue',
+      overflowDelay: 0,
+      outsideHelpResponse: { type: 'fixed', value: 3600 },
+      redispatchReturning: true,
+      runCards: [],
+    }),
+    'How the centre handles calls: call taking, what to do when no unit is free, run cards.',
+  ),
   targets: Targets,
   events: documented(
     z.array(ExternalEvent).max(LIMITS.events, `at most ${LIMITS.events} events`).default([]),

@@ -1,0 +1,130 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main, parseDuration } from '../../src/cli/cli.ts';
+import type { Report } from '../../src/sim/metrics.ts';
+import { lineScenario } from './fixtures.ts';
+
+let out: string[];
+let err: string[];
+let stdout: string[];
+
+beforeEach(() => {
+  out = [];
+  err = [];
+  stdout = [];
+  vi.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')));
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    (chunk) => (stdout.push(String(chunk)), true),
+  );
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+});
+afterEach(() => vi.restoreAllMocks());
+
+const dir = mkdtempSync(join(tmpdir(), 'drill-cli-'));
+const file = (name: string, content: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+};
+const scenarioFile = file(
+  'line.json',
+  lineScenario({ arrivals: { streams: [{ kind: 'fire', callsPerDay: 40 }] } }),
+);
+
+describe('sim CLI', () => {
+  it('lists built-in scenarios and prints the JSON Schema', () => {
+    expect(main(['list'])).toBe(0);
+    expect(out.join('\n')).toContain('mmc-3-queue');
+    out = [];
+    expect(main(['schema'])).toBe(0);
+    const schema = JSON.parse(out.join('\n'));
+    expect(schema.properties.units.description).toBeTruthy();
+  });
+
+  it('validate: exit 0 on a good file, 1 with every error listed on a bad one, in Chinese if asked', () => {
+    expect(main(['validate', scenarioFile])).toBe(0);
+    const bad = file('bad.json', { ...lineScenario(), duration: -1, units: [] });
+    expect(main(['validate', bad, '--lang', 'zh'])).toBe(1);
+    expect(err.join('\n')).toContain('错误 duration: 必须 > 0');
+    expect(err.join('\n')).toContain('错误 units: 至少需要一个力量');
+    expect(err.join('\n')).toContain('2 个错误');
+  });
+
+  it('run --json gives per-replication figures and an aggregate with confidence intervals', () => {
+    expect(main(['run', '--scenario', scenarioFile, '--replications', '3', '--json'])).toBe(0);
+    const report = JSON.parse(out.join('\n')) as Report;
+    expect(report.seeds).toEqual([1, 2, 3]);
+    const calls = report.aggregate['calls'];
+    expect(calls.n).toBe(3);
+    expect(calls.low).toBeLessThan(calls.mean);
+    expect(calls.mean).toBeGreaterThan(20);
+    expect(report.aggregate['response.overall.median'].mean).toBeGreaterThan(0);
+  });
+
+  it('shards merged equal one run over all their seeds, to the bit', () => {
+    const runJson = (args: string[]) => {
+      out = [];
+      expect(main(['run', '--scenario', scenarioFile, '--json', ...args])).toBe(0);
+      return out.join('\n');
+    };
+    const whole = runJson(['--seeds', '1..4']);
+    const shardA = file('a.json', runJson(['--seeds', '1..1']));
+    const shardB = file('b.json', runJson(['--seeds', '2..4']));
+    out = [];
+    expect(main(['merge', shardB, shardA, '--json'])).toBe(0);
+    expect(out.join('\n')).toBe(whole);
+    // Overlapping shards are refused.
+    expect(main(['merge', shardA, shardA])).toBe(1);
+    expect(err.join('\n')).toContain('seed 1 appears twice');
+  });
+
+  it('prints a readable report, and the trace as NDJSON', () => {
+    expect(main(['run', '--scenario', scenarioFile, '--until', '12h'])).toBe(0);
+    expect(out.join('\n')).toMatch(/Response time, call to first arrival/);
+    expect(main(['trace', '--scenario', scenarioFile, '--seed', '2', '--until', '6h'])).toBe(0);
+    const lines = stdout.join('').trim().split('\n');
+    const header = JSON.parse(lines[0]);
+    expect(header.format).toBe('drill-planner-trace');
+    expect(header.records).toBe(lines.length - 1);
+    expect(JSON.parse(lines[1]).ev).toBe('callReceived');
+  });
+
+  it('imports call history from CSV into a scenario', () => {
+    const csv = file(
+      'calls.csv',
+      'time,type,district\n2026-07-06 08:00,火灾,west\n2026-07-06 09:00,fire,east\nbad,fire,east\n',
+    );
+    const target = join(dir, 'with-calls.json');
+    const code = main([
+      'import-calls',
+      csv,
+      '--scenario',
+      scenarioFile,
+      '--time',
+      'time',
+      '--kind',
+      'type',
+      '--district',
+      'district',
+      '--kind-map',
+      '火灾=fire',
+      '--out',
+      target,
+    ]);
+    expect(code).toBe(0);
+    expect(err.join('\n')).toContain('calls.csv:4:');
+    expect(main(['validate', target])).toBe(0);
+  });
+
+  it('usage errors exit 2 with the reason', () => {
+    expect(main(['run', '--seeds', '5..2'])).toBe(2);
+    expect(err[0]).toContain('--seeds must be A..B');
+    expect(main(['frobnicate'])).toBe(2);
+    expect(parseDuration('36h')).toBe(129_600);
+    expect(parseDuration('7d')).toBe(604_800);
+    expect(() => parseDuration('soon')).toThrow(/not a duration/);
+  });
+});

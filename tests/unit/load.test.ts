@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { loadScenario, loadScenarioText } from '../../src/scenarios/load.ts';
+import { Scenario } from '../../src/scenarios/schema.ts';
+import { lineScenario } from './fixtures.ts';
+
+const errorsOf = (data: unknown, language: 'en' | 'zh' = 'en') => {
+  const result = loadScenario(data, language);
+  expect(result.ok).toBe(false);
+  return result.ok ? [] : result.errors;
+};
+
+describe('loading a scenario', () => {
+  it('accepts a valid scenario and fills in the defaults', () => {
+    const result = loadScenario(lineScenario());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.scenario.timeZone).toBe('Asia/Shanghai');
+    expect(result.scenario.units[0].crew).toBe(4);
+    expect(result.scenario.targets.tier1.urban).toBe(1800);
+  });
+
+  it('lists every structural error with its path, not only the first', () => {
+    const broken = lineScenario() as Record<string, unknown>;
+    const units = structuredClone(broken.units) as Array<Record<string, unknown>>;
+    units[1].mobilisation = { type: 'uniform', min: 100, max: 10 };
+    units[2].crew = -3;
+    const errors = errorsOf({
+      ...broken,
+      units,
+      duration: 'one week',
+      extraField: 1,
+      travel: { model: 'teleport' },
+    });
+    const paths = errors.map((e) => e.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'duration',
+        '',
+        'travel.model',
+        'units[1].mobilisation.max',
+        'units[2].crew',
+      ]),
+    );
+    expect(errors.find((e) => e.path === 'duration')!.message).toBe('expected number, got string');
+    expect(errors.find((e) => e.path === '')!.message).toContain('"extraField"');
+    expect(errors.find((e) => e.path === 'travel.model')!.message).toContain('"roadGraph"');
+    expect(errors.find((e) => e.path === 'units[1].mobilisation.max')!.message).toBe(
+      'max must be ≥ min',
+    );
+  });
+
+  it('speaks Chinese when asked', () => {
+    const errors = errorsOf(
+      { ...lineScenario(), duration: 'one week', agencies: [{ id: 'fire', tier: 5 }] },
+      'zh',
+    );
+    expect(errors.find((e) => e.path === 'duration')!.message).toBe('应为数字，实际为文本');
+    expect(errors.find((e) => e.path === 'agencies[0].tier')!.message).toBe(
+      '必须是以下之一：1, 2, 3',
+    );
+  });
+
+  it('names missing required fields', () => {
+    const { id: _id, ...withoutId } = lineScenario();
+    expect(errorsOf(withoutId)).toContainEqual({ path: 'id', message: 'this field is required' });
+  });
+
+  it('checks references between parts, and duplicate ids', () => {
+    const input = lineScenario();
+    const errors = errorsOf({
+      ...input,
+      units: [
+        ...input.units!,
+        { id: 'fireWest', agency: 'nobody', base: 'nowhere', capabilities: ['fire'] },
+      ],
+      arrivals: {
+        streams: [{ kind: 'flood', callsPerDay: 1 }],
+        incidents: [{ time: 5, kind: 'fire' }],
+      },
+      events: [{ type: 'closeRoad', at: 0, edges: [1] }],
+    });
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { path: 'units[3].id', message: 'the unit id "fireWest" is used twice' },
+        { path: 'units[3].agency', message: 'no agency has the id "nobody"' },
+        { path: 'units[3].base', message: 'no base has the id "nowhere"' },
+        { path: 'arrivals.streams[0].kind', message: 'no incident kind has the id "flood"' },
+        { path: 'arrivals.incidents[0]', message: 'give a location or a district' },
+        { path: 'events[0].type', message: 'road closures need the roadGraph travel model' },
+      ]),
+    );
+  });
+
+  it('warns about a need no unit can meet', () => {
+    const input = lineScenario({
+      incidentKinds: [{ id: 'fire', needs: [{ capability: 'hazmat', units: 1 }] }],
+    });
+    const result = loadScenario(input);
+    expect(result.ok).toBe(true);
+    expect(result.warnings[0].path).toBe('incidentKinds[0].needs[0].capability');
+  });
+
+  it('reports a JSON syntax error with its line and column', () => {
+    const result = loadScenarioText('{\n  "id": "x",\n  "duration": 12,,\n}');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0].message).toMatch(/line 3, column \d+/);
+    const zh = loadScenarioText('{,}', 'zh');
+    expect(!zh.ok && zh.errors[0].message).toMatch(/^文件不是有效的 JSON（第 1 行第 2 列）/);
+  });
+
+  it('bounds sizes: an array over its limit is refused with the limit named', () => {
+    const input = lineScenario();
+    const manyEvents = Array.from({ length: 10_001 }, () => ({
+      type: 'responseLevel',
+      at: 0,
+      level: 2,
+    }));
+    const errors = errorsOf({ ...input, events: manyEvents });
+    expect(errors).toContainEqual({ path: 'events', message: 'at most 10000 events' });
+  });
+
+  it('never evaluates anything from the file, and a __proto__ key pollutes nothing', () => {
+    const input = lineScenario({ name: 'constructor', description: '${process.exit(1)}' });
+    expect(loadScenario(input).ok).toBe(true);
+    const text = JSON.stringify(input).replace('{', '{"__proto__": {"polluted": true},');
+    const result = loadScenarioText(text);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[0].message).toContain('"__proto__"');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('prints a JSON Schema in which every field has a description', () => {
+    const schema = z.toJSONSchema(Scenario, { io: 'input' }) as {
+      properties: Record<string, { description?: string }>;
+    };
+    for (const [key, property] of Object.entries(schema.properties)) {
+      expect(property.description, key).toBeTruthy();
+    }
+  });
+});
