@@ -895,7 +895,9 @@ export class Simulation {
     );
     let seconds = this.travel.seconds(unit.place, unit.tripTo, now, true);
     if (this.travelNoise) seconds *= this.travelNoise();
-    unit.pending = this.engine.schedule(now + seconds, EV_ARRIVED, unit.index);
+    // Already there (zero travel): arrive now rather than through the event queue.
+    if (seconds === 0) this.onArrived(unit);
+    else unit.pending = this.engine.schedule(now + seconds, EV_ARRIVED, unit.index);
   }
 
   private onArrived(unit: UnitRuntime): void {
