@@ -73,6 +73,7 @@ interface UnitRuntime {
   place: number;
   tripTo: number;
   tripDeparture: number;
+  notifiedAt: number;
   pending: EventHandle | -1;
   outOfServiceAfterJob: boolean;
 }
@@ -262,6 +263,7 @@ export class Simulation {
           place: basePlaces[baseIndex.get(spec.base) ?? 0],
           tripTo: -1,
           tripDeparture: 0,
+          notifiedAt: 0,
           pending: -1,
           outOfServiceAfterJob: false,
         });
@@ -861,6 +863,7 @@ export class Simulation {
     unit.incident = incident.index;
     unit.slot = slot;
     unit.tripTo = incident.place;
+    unit.notifiedAt = now;
     const estimate = this.travel.seconds(unit.place, incident.place, now, true);
     this.trace.record(
       now,

@@ -23,7 +23,7 @@ export const RECORD_KINDS = [
   ['available', 'unit back at base and free; value: return travel seconds'],
   ['queued', 'incident waits for units; value: units missing'],
   ['overflowed', 'needs passed to outside help; value: units passed'],
-  ['outsideArrived', 'outside help on scene; value: seconds since hand-off'],
+  ['outsideArrived', 'outside help on scene; value: 0'],
   ['closed', 'incident closed (处置完毕); value: seconds since the call'],
   ['unanswered', 'incident given up with units missing; value: units missing'],
   ['external', 'external event applied; value: its parameter (edges, level, factor…)'],
