@@ -116,9 +116,13 @@ export class RoadGraphTravel implements TravelModel {
   seconds(from: number, to: number, time: number, emergency: boolean): number {
     if (from === to) return 0;
     const band = this.bandOfHour[this.calendar.hourOfDay(time)];
-    const normal = this.anchors.has(to)
-      ? this.tree(to, band, true).seconds[from]
-      : this.tree(from, band, false).seconds[to];
+    // Trips from a base use the base's cached tree. Any other trip uses the tree of paths into
+    // its destination: when several units on the road are weighed for one incident, one search
+    // serves them all.
+    const normal =
+      this.anchors.has(from) && !this.anchors.has(to)
+        ? this.tree(from, band, false).seconds[to]
+        : this.tree(to, band, true).seconds[from];
     return emergency ? normal / this.emergencyFactor : normal;
   }
 
