@@ -13,7 +13,7 @@ export type EventHandle = number & { readonly __brand: 'EventHandle' };
 export type EventHandler = (argA: number, argB: number) => void;
 
 // A handle packs (sequence number, slot): exact in a double for 4 billion events, 2 M pending.
-const SLOT_BITS = 2 ** 21;
+const SLOT_BITS = 2_097_152; // 2^21
 
 export class Engine {
   /** Simulated time of the event being handled, in seconds. */

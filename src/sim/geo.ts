@@ -1,4 +1,5 @@
 /** Plane geometry on lon/lat points: distances, polygons, nearest points. */
+import { asin, cos, sin } from './detmath.ts';
 
 export type LonLat = readonly [number, number];
 
@@ -9,18 +10,16 @@ const RADIANS = Math.PI / 180;
 export function haversineMetres(a: LonLat, b: LonLat): number {
   const dLat = (b[1] - a[1]) * RADIANS;
   const dLon = (b[0] - a[0]) * RADIANS;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a[1] * RADIANS) * Math.cos(b[1] * RADIANS) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+  const sinLat = sin(dLat / 2);
+  const sinLon = sin(dLon / 2);
+  const h = sinLat * sinLat + cos(a[1] * RADIANS) * cos(b[1] * RADIANS) * sinLon * sinLon;
+  return 2 * EARTH_RADIUS_M * asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** East–west plus north–south distance in metres, measured at the mean latitude. */
 export function manhattanMetres(a: LonLat, b: LonLat): number {
   const meanLat = ((a[1] + b[1]) / 2) * RADIANS;
-  return (
-    EARTH_RADIUS_M * RADIANS * (Math.abs(b[0] - a[0]) * Math.cos(meanLat) + Math.abs(b[1] - a[1]))
-  );
+  return EARTH_RADIUS_M * RADIANS * (Math.abs(b[0] - a[0]) * cos(meanLat) + Math.abs(b[1] - a[1]));
 }
 
 /** Ray-casting test; the polygon is a ring of points, closed or not. */
@@ -71,7 +70,7 @@ export class NearestPointIndex {
 
   constructor(private readonly points: readonly LonLat[]) {
     this.box = boundingBox(points);
-    this.lonScale = Math.cos(((this.box.minLat + this.box.maxLat) / 2) * RADIANS);
+    this.lonScale = cos(((this.box.minLat + this.box.maxLat) / 2) * RADIANS);
     const width = (this.box.maxLon - this.box.minLon) * this.lonScale;
     const height = this.box.maxLat - this.box.minLat;
     this.cellSize = Math.max(Math.sqrt((width * height) / Math.max(1, points.length)), 1e-6);

@@ -372,7 +372,7 @@ export function estimate(values: readonly number[]): Estimate {
   for (const v of values) sum += v;
   const mean = sum / n;
   let squares = 0;
-  for (const v of values) squares += (v - mean) ** 2;
+  for (const v of values) squares += (v - mean) * (v - mean);
   const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : NaN;
   const half = n > 1 ? confidenceHalfWidth(sd, n) : NaN;
   return { n, mean, low: mean - half, high: mean + half };

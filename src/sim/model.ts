@@ -29,6 +29,7 @@ import {
   type Trace,
 } from './trace.ts';
 import { makeTravelModel, type TravelModel } from './travel.ts';
+import { exp, log } from './detmath.ts';
 
 // Event kinds of this model (the engine only sees integers).
 const EV_NEXT_GENERATED_CALL = 0;
@@ -214,10 +215,9 @@ export class Simulation {
     this.outsideHelp = sampler(scenario.dispatch.outsideHelpResponse);
     const cv = this.travel.noiseCv;
     if (cv > 0) {
-      const sigma = Math.sqrt(Math.log(1 + cv * cv));
+      const sigma = Math.sqrt(log(1 + cv * cv));
       const travelStream = this.streams.travel;
-      this.travelNoise = () =>
-        Math.exp(-sigma * sigma * 0.5 + sigma * standardNormal(travelStream));
+      this.travelNoise = () => exp(-sigma * sigma * 0.5 + sigma * standardNormal(travelStream));
     } else {
       this.travelNoise = null;
     }

@@ -5,6 +5,7 @@
  */
 import alea from 'seedrandom/lib/alea.js';
 import type { Distribution } from '../scenarios/schema.ts';
+import { exp, log, pow } from './detmath.ts';
 
 /** A source of uniform numbers in [0, 1). */
 export interface Stream {
@@ -40,18 +41,18 @@ export function standardNormal(stream: Stream): number {
     const u = 2 * stream.next() - 1;
     const v = 2 * stream.next() - 1;
     const s = u * u + v * v;
-    if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
+    if (s > 0 && s < 1) return u * Math.sqrt((-2 * log(s)) / s);
   }
 }
 
 export function exponential(stream: Stream, mean: number): number {
-  return -mean * Math.log(1 - stream.next());
+  return -mean * log(1 - stream.next());
 }
 
 /** Gamma(shape, scale) by Marsaglia and Tsang (2000); shape < 1 by the boost u^(1/shape). */
 export function gamma(stream: Stream, shape: number, scale: number): number {
   if (shape < 1) {
-    return gamma(stream, shape + 1, scale) * Math.pow(1 - stream.next(), 1 / shape);
+    return gamma(stream, shape + 1, scale) * pow(1 - stream.next(), 1 / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
@@ -65,7 +66,7 @@ export function gamma(stream: Stream, shape: number, scale: number): number {
     v = v * v * v;
     const u = 1 - stream.next();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v * scale;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v * scale;
+    if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v * scale;
   }
 }
 
@@ -95,18 +96,19 @@ export function sampler(distribution: Distribution): Sampler {
     }
     case 'exponential': {
       const mean = distribution.mean;
-      return (s) => -mean * Math.log(1 - s.next());
+      return (s) => -mean * log(1 - s.next());
     }
     case 'lognormal': {
-      const variance = Math.log(1 + (distribution.sd / distribution.mean) ** 2);
-      const mu = Math.log(distribution.mean) - variance / 2;
+      const cv = distribution.sd / distribution.mean;
+      const variance = log(1 + cv * cv);
+      const mu = log(distribution.mean) - variance / 2;
       const sigma = Math.sqrt(variance);
-      return (s) => Math.exp(mu + sigma * standardNormal(s));
+      return (s) => exp(mu + sigma * standardNormal(s));
     }
     case 'lognormalMedianP90': {
-      const mu = Math.log(distribution.median);
-      const sigma = (Math.log(distribution.p90) - mu) / Z90;
-      return (s) => Math.exp(mu + sigma * standardNormal(s));
+      const mu = log(distribution.median);
+      const sigma = (log(distribution.p90) - mu) / Z90;
+      return (s) => exp(mu + sigma * standardNormal(s));
     }
     case 'gamma': {
       const { shape, mean } = distribution;
@@ -118,7 +120,7 @@ export function sampler(distribution: Distribution): Sampler {
       return (s) => {
         let product = 1;
         for (let i = 0; i < phases; i++) product *= 1 - s.next();
-        return -phaseMean * Math.log(product);
+        return -phaseMean * log(product);
       };
     }
     case 'empirical': {
@@ -151,8 +153,8 @@ export function distributionMean(distribution: Distribution): number {
     case 'erlang':
       return distribution.mean;
     case 'lognormalMedianP90': {
-      const sigma = (Math.log(distribution.p90) - Math.log(distribution.median)) / Z90;
-      return distribution.median * Math.exp((sigma * sigma) / 2);
+      const sigma = (log(distribution.p90) - log(distribution.median)) / Z90;
+      return distribution.median * exp((sigma * sigma) / 2);
     }
     case 'empirical':
       return distribution.values.reduce((a, b) => a + b, 0) / distribution.values.length;

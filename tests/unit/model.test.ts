@@ -6,7 +6,6 @@ import { traceDigest, traceToNdjson } from '../../src/sim/trace.ts';
 import { lineScenario, records, runRecords, scenario } from './fixtures.ts';
 
 const westBase = [0.01, 0.05] as const;
-const eastBase = [0.19, 0.05] as const;
 const seconds = (a: readonly [number, number], b: readonly [number, number]) =>
   haversineMetres(a, b) / 10;
 
