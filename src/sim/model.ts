@@ -578,8 +578,8 @@ export class Simulation {
     );
   }
 
-  private travelEstimate(unit: UnitRuntime, incident: IncidentRuntime): number {
-    return this.travel.seconds(this.currentPlace(unit), incident.place, this.engine.now, true);
+  private travelEstimate(unit: UnitRuntime, incident: IncidentRuntime, limit = Infinity): number {
+    return this.travel.seconds(this.currentPlace(unit), incident.place, this.engine.now, true, limit);
   }
 
   /** The built-in policy: run-card units first, then the nearest capable unit by travel time. */
@@ -608,24 +608,37 @@ export class Simulation {
           }
         }
       }
-      if (chosen < 0) {
-        let best = Infinity;
-        for (const u of this.unitsByCapability[capability]) {
-          const unit = this.units[u];
-          if (taken.includes(u) || !this.dispatchable(unit)) continue;
-          const estimate = this.travelEstimate(unit, incident);
-          if (estimate < best) {
-            best = estimate;
-            chosen = u;
-          }
-        }
-      }
+      if (chosen < 0) chosen = this.nearest(incident, capability, taken);
       if (chosen >= 0) {
         taken.push(chosen);
         proposal.push({ slot, unit: chosen, cause });
       }
     }
     return proposal;
+  }
+
+  /**
+   * The capable free unit with the shortest travel time. Units at their base are weighed first
+   * (their times come from cached trees); units on their way home only need to be known if they
+   * beat the best of those, which bounds the search from where they are. Ties go to a unit at
+   * its base, then to the unit listed first.
+   */
+  private nearest(incident: IncidentRuntime, capability: number, taken: number[]): number {
+    let chosen = -1;
+    let best = Infinity;
+    for (const returning of [false, true]) {
+      for (const u of this.unitsByCapability[capability]) {
+        const unit = this.units[u];
+        if ((unit.state === UnitState.Returning) !== returning) continue;
+        if (taken.includes(u) || !this.dispatchable(unit)) continue;
+        const estimate = this.travelEstimate(unit, incident, best);
+        if (estimate < best) {
+          best = estimate;
+          chosen = u;
+        }
+      }
+    }
+    return chosen;
   }
 
   private runCardFor(incident: IncidentRuntime): number[] | undefined {

@@ -6,6 +6,7 @@
  */
 import type { Travel } from '../scenarios/schema.ts';
 import type { Calendar } from './calendar.ts';
+import { cos } from './detmath.ts';
 import { haversineMetres, manhattanMetres, NearestPointIndex, type LonLat } from './geo.ts';
 
 export interface TravelModel {
@@ -13,8 +14,12 @@ export interface TravelModel {
   placeOf(point: LonLat, districtIndex: number): number;
   /** Coordinates of a place, for the trace and the map. */
   coordinates(place: number): LonLat;
-  /** Driving time in seconds from one place to another, leaving at `time`. Infinity if unreachable. */
-  seconds(from: number, to: number, time: number, emergency: boolean): number;
+  /**
+   * Driving time in seconds from one place to another, leaving at `time`; Infinity if
+   * unreachable. With `limit`, a time over the limit may be returned as Infinity: the caller
+   * only wants to know about trips faster than that (it makes searches from odd places cheap).
+   */
+  seconds(from: number, to: number, time: number, emergency: boolean, limit?: number): number;
   /** Where a unit driving from `from` to `to` (normal speed, leaving at `departure`) is after `elapsed` s. */
   positionAfter(from: number, to: number, departure: number, elapsed: number): number;
   /** Marks places that many trips start from or end at (bases), whose shortest paths stay cached. */
@@ -66,6 +71,11 @@ export class RoadGraphTravel implements TravelModel {
   private readonly anchors = new Set<number>();
   private readonly anchoredTrees = new Map<number, PathTree>();
   private readonly freeTrees = new Map<number, PathTree>();
+  private readonly recentTrips = new Map<number, number>();
+  private readonly nodeX: Float64Array;
+  private readonly nodeY: Float64Array;
+  private readonly secondsPerMetre: number[];
+  private search: BoundedSearch | null = null;
 
   constructor(
     spec: RoadGraphSpec,
@@ -96,6 +106,24 @@ export class RoadGraphTravel implements TravelModel {
         return lengths[i] / (speed / 3.6);
       });
     });
+    // For A*: node positions in metres on a local plane, and per band the fewest seconds per
+    // metre of straight line any edge allows, so that distance × rate never overestimates.
+    const meanLat = spec.nodes.reduce((sum, node) => sum + node[1], 0) / spec.nodes.length;
+    const metresPerDegree = 111_194.93;
+    const lonScale = metresPerDegree * cos((meanLat * Math.PI) / 180);
+    this.nodeX = Float64Array.from(spec.nodes, (node) => node[0] * lonScale);
+    this.nodeY = Float64Array.from(spec.nodes, (node) => node[1] * metresPerDegree);
+    this.secondsPerMetre = this.edgeSeconds.map((seconds) => {
+      let rate = Infinity;
+      spec.edges.forEach((edge, i) => {
+        const dx = this.nodeX[edge.from] - this.nodeX[edge.to];
+        const dy = this.nodeY[edge.from] - this.nodeY[edge.to];
+        const straight = Math.sqrt(dx * dx + dy * dy);
+        if (straight > 0) rate = Math.min(rate, seconds[i] / straight);
+      });
+      // A margin for the plane's small distortion over a city.
+      return rate < Infinity ? rate * 0.99 : 0;
+    });
     this.closed = new Uint8Array(spec.edges.length);
     this.forward = buildAdjacency(spec.nodes.length, spec.edges, false);
     this.reverse = buildAdjacency(spec.nodes.length, spec.edges, true);
@@ -113,17 +141,40 @@ export class RoadGraphTravel implements TravelModel {
     this.anchors.add(place);
   }
 
-  seconds(from: number, to: number, time: number, emergency: boolean): number {
+  seconds(from: number, to: number, time: number, emergency: boolean, limit = Infinity): number {
     if (from === to) return 0;
     const band = this.bandOfHour[this.calendar.hourOfDay(time)];
-    // Trips from a base use the base's cached tree. Any other trip uses the tree of paths into
-    // its destination: when several units on the road are weighed for one incident, one search
-    // serves them all.
-    const normal =
-      this.anchors.has(from) && !this.anchors.has(to)
-        ? this.tree(from, band, false).seconds[to]
-        : this.tree(to, band, true).seconds[from];
-    return emergency ? normal / this.emergencyFactor : normal;
+    const factor = emergency ? this.emergencyFactor : 1;
+    let normal: number;
+    if (this.anchors.has(to)) normal = this.tree(to, band, true).seconds[from];
+    else if (this.anchors.has(from)) normal = this.tree(from, band, false).seconds[to];
+    else normal = this.pointToPoint(from, to, band, limit * factor);
+    return normal / factor;
+  }
+
+  /**
+   * A trip between two places that are not bases (a unit on its way home sent to a new
+   * incident): Dijkstra from the destination on the reversed graph, stopped as soon as the
+   * origin is settled or the search passes `limit`. The last answers are remembered, so that
+   * weighing a unit and then dispatching it costs one search.
+   */
+  private pointToPoint(from: number, to: number, band: number, limit: number): number {
+    const key = (from * this.nodes.length + to) * 64 + band;
+    const known = this.recentTrips.get(key);
+    if (known !== undefined) return known;
+    if (this.recentTrips.size >= 4096) this.recentTrips.clear();
+    const search = (this.search ??= new BoundedSearch(this.nodeX, this.nodeY));
+    const result = search.run(
+      to,
+      from,
+      limit,
+      this.reverse,
+      this.edgeSeconds[band],
+      this.closed,
+      this.secondsPerMetre[band],
+    );
+    if (result < Infinity || limit === Infinity) this.recentTrips.set(key, result);
+    return result;
   }
 
   positionAfter(from: number, to: number, departure: number, elapsed: number): number {
@@ -140,6 +191,7 @@ export class RoadGraphTravel implements TravelModel {
     for (const edge of edges) this.closed[edge] = closed ? 1 : 0;
     this.anchoredTrees.clear();
     this.freeTrees.clear();
+    this.recentTrips.clear();
   }
 
   /** Shortest-path tree from `root` (or, with `inbound`, to `root`) in a speed band, cached. */
@@ -181,6 +233,69 @@ export class RoadGraphTravel implements TravelModel {
   }
 }
 
+/**
+ * Single-pair A* search with reusable arrays (stamps mark what this search has touched). The
+ * heuristic is the straight-line distance to the goal times the fewest seconds per metre any
+ * edge allows: it never overestimates, so the answer is the shortest time.
+ */
+class BoundedSearch {
+  private readonly seconds: Float64Array;
+  private readonly stamp: Int32Array;
+  private generation = 0;
+  private readonly heap: MinHeap;
+
+  constructor(
+    private readonly nodeX: Float64Array,
+    private readonly nodeY: Float64Array,
+  ) {
+    this.seconds = new Float64Array(nodeX.length);
+    this.stamp = new Int32Array(nodeX.length);
+    this.heap = new MinHeap(nodeX.length);
+  }
+
+  /** Shortest time between `root` and `goal` over `adjacency`, or Infinity beyond `limit`. */
+  run(
+    root: number,
+    goal: number,
+    limit: number,
+    adjacency: Adjacency,
+    edgeSeconds: Float64Array,
+    closed: Uint8Array,
+    secondsPerMetre: number,
+  ): number {
+    const generation = ++this.generation;
+    const { seconds, stamp, heap, nodeX, nodeY } = this;
+    const goalX = nodeX[goal];
+    const goalY = nodeY[goal];
+    const estimate = (node: number) => {
+      const dx = nodeX[node] - goalX;
+      const dy = nodeY[node] - goalY;
+      return Math.sqrt(dx * dx + dy * dy) * secondsPerMetre;
+    };
+    heap.reset();
+    seconds[root] = 0;
+    stamp[root] = generation;
+    heap.push(root, estimate(root));
+    for (let node = heap.pop(); node >= 0; node = heap.pop()) {
+      const base = seconds[node];
+      if (node === goal) return base;
+      if (base + estimate(node) > limit) return Infinity;
+      for (let k = adjacency.offsets[node]; k < adjacency.offsets[node + 1]; k++) {
+        const edge = adjacency.edges[k];
+        if (closed[edge]) continue;
+        const neighbour = adjacency.targets[k];
+        const candidate = base + edgeSeconds[edge];
+        if (stamp[neighbour] !== generation || candidate < seconds[neighbour]) {
+          stamp[neighbour] = generation;
+          seconds[neighbour] = candidate;
+          heap.push(neighbour, candidate + estimate(neighbour));
+        }
+      }
+    }
+    return Infinity;
+  }
+}
+
 interface Adjacency {
   offsets: Int32Array;
   targets: Int32Array;
@@ -218,12 +333,20 @@ class MinHeap {
   size = 0;
   private nodes: Int32Array;
   private keys: Float64Array;
-  private readonly settled: Uint8Array;
+  /** A node is settled when its stamp equals the current round. */
+  private readonly settled: Int32Array;
+  private round = 1;
 
   constructor(nodeCount: number) {
     this.nodes = new Int32Array(Math.max(16, nodeCount));
     this.keys = new Float64Array(Math.max(16, nodeCount));
-    this.settled = new Uint8Array(nodeCount);
+    this.settled = new Int32Array(nodeCount);
+  }
+
+  /** Empties the heap and forgets which nodes were settled. */
+  reset(): void {
+    this.size = 0;
+    this.round++;
   }
 
   push(node: number, key: number): void {
@@ -265,8 +388,8 @@ class MinHeap {
       }
       this.nodes[i] = lastNode;
       this.keys[i] = lastKey;
-      if (!this.settled[top]) {
-        this.settled[top] = 1;
+      if (this.settled[top] !== this.round) {
+        this.settled[top] = this.round;
         return top;
       }
     }
