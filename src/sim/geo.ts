@@ -62,11 +62,13 @@ export function boundingBox(points: readonly LonLat[]): BoundingBox {
  */
 export class NearestPointIndex {
   private readonly cellSize: number;
-  private readonly cells = new Map<number, number[]>();
   private readonly lonScale: number;
   private readonly columns: number;
   private readonly rows: number;
   private readonly box: BoundingBox;
+  // Points by cell, compressed: cell k holds cellItems[cellStart[k] .. cellStart[k + 1]).
+  private readonly cellStart: Int32Array;
+  private readonly cellItems: Int32Array;
 
   constructor(private readonly points: readonly LonLat[]) {
     this.box = boundingBox(points);
@@ -76,42 +78,57 @@ export class NearestPointIndex {
     this.cellSize = Math.max(Math.sqrt((width * height) / Math.max(1, points.length)), 1e-6);
     this.columns = Math.floor(width / this.cellSize) + 1;
     this.rows = Math.floor(height / this.cellSize) + 1;
-    points.forEach((point, index) => {
-      const key = this.key(this.column(point[0]), this.row(point[1]));
-      const cell = this.cells.get(key);
-      if (cell) cell.push(index);
-      else this.cells.set(key, [index]);
-    });
+    const cellOf = points.map((point) => this.row(point[1]) * this.columns + this.column(point[0]));
+    this.cellStart = new Int32Array(this.columns * this.rows + 1);
+    for (const cell of cellOf) this.cellStart[cell + 1]++;
+    for (let k = 0; k < this.columns * this.rows; k++) this.cellStart[k + 1] += this.cellStart[k];
+    const fill = this.cellStart.slice(0, -1);
+    this.cellItems = new Int32Array(points.length);
+    cellOf.forEach((cell, index) => (this.cellItems[fill[cell]++] = index));
   }
 
   /** Index of the point nearest to `target` (ties: the lower index). */
   nearest(target: LonLat): number {
     const column = this.column(target[0]);
     const row = this.row(target[1]);
-    let best = -1;
-    let bestDistance = Infinity;
-    for (let ring = 0; ring <= Math.max(this.columns, this.rows); ring++) {
+    const inside = column >= 0 && column < this.columns && row >= 0 && row < this.rows;
+    const state = { best: -1, distance: Infinity };
+    const maxRing = Math.max(column, this.columns - column, row, this.rows - row);
+    for (let ring = 0; ring <= maxRing; ring++) {
+      // Only the cells on the ring's boundary.
       for (let c = column - ring; c <= column + ring; c++) {
-        for (let r = row - ring; r <= row + ring; r++) {
-          if (Math.max(Math.abs(c - column), Math.abs(r - row)) !== ring) continue;
-          const cell = this.cells.get(this.key(c, r));
-          if (!cell) continue;
-          for (const index of cell) {
-            const point = this.points[index];
-            const dx = (point[0] - target[0]) * this.lonScale;
-            const dy = point[1] - target[1];
-            const distance = dx * dx + dy * dy;
-            if (distance < bestDistance || (distance === bestDistance && index < best)) {
-              bestDistance = distance;
-              best = index;
-            }
-          }
-        }
+        this.scanCell(c, row - ring, target, state);
+        if (ring > 0) this.scanCell(c, row + ring, target, state);
       }
-      // Points in rings further out are at least `ring` cells away.
-      if (best >= 0 && Math.sqrt(bestDistance) <= ring * this.cellSize) break;
+      for (let r = row - ring + 1; r <= row + ring - 1; r++) {
+        this.scanCell(column - ring, r, target, state);
+        this.scanCell(column + ring, r, target, state);
+      }
+      // Points in rings further out are at least `ring` cells away (from inside the grid).
+      if (inside && state.best >= 0 && Math.sqrt(state.distance) <= ring * this.cellSize) break;
     }
-    return best;
+    return state.best;
+  }
+
+  private scanCell(
+    column: number,
+    row: number,
+    target: LonLat,
+    state: { best: number; distance: number },
+  ): void {
+    if (column < 0 || column >= this.columns || row < 0 || row >= this.rows) return;
+    const cell = row * this.columns + column;
+    for (let k = this.cellStart[cell]; k < this.cellStart[cell + 1]; k++) {
+      const index = this.cellItems[k];
+      const point = this.points[index];
+      const dx = (point[0] - target[0]) * this.lonScale;
+      const dy = point[1] - target[1];
+      const distance = dx * dx + dy * dy;
+      if (distance < state.distance || (distance === state.distance && index < state.best)) {
+        state.distance = distance;
+        state.best = index;
+      }
+    }
   }
 
   private column(lon: number): number {
@@ -120,9 +137,5 @@ export class NearestPointIndex {
 
   private row(lat: number): number {
     return Math.floor((lat - this.box.minLat) / this.cellSize);
-  }
-
-  private key(column: number, row: number): number {
-    return (row + 1_000_000) * 4_000_000 + column + 1_000_000;
   }
 }

@@ -63,6 +63,7 @@ interface UnitRuntime {
   id: string;
   agency: number;
   tier: 1 | 2 | 3;
+  base: number;
   basePlace: number;
   capabilities: Set<number>;
   mobilisation: Sampler;
@@ -159,6 +160,8 @@ export class Simulation {
   /** Incidents waiting for units, ordered by (priority, time queued, index). */
   private readonly waiting: IncidentRuntime[] = [];
   private readonly runCards = new Map<string, number[]>();
+  /** Scratch space of `nearest`: travel time from each base to the incident being weighed. */
+  private readonly baseTravel: Float64Array;
   private readonly streams: Record<
     | 'arrivals'
     | 'kinds'
@@ -244,6 +247,7 @@ export class Simulation {
       this.travel.anchor(place);
       return place;
     });
+    this.baseTravel = new Float64Array(scenario.bases.length);
     this.units = [];
     for (const spec of scenario.units) {
       const agency = agencyIndex.get(spec.agency) ?? 0;
@@ -253,6 +257,7 @@ export class Simulation {
           id: copy === 1 ? spec.id : `${spec.id}#${copy}`,
           agency,
           tier: scenario.agencies[agency].tier,
+          base: baseIndex.get(spec.base) ?? 0,
           basePlace: basePlaces[baseIndex.get(spec.base) ?? 0],
           capabilities: new Set(spec.capabilities.map(capabilityIndex)),
           mobilisation: sampler(spec.mobilisation),
@@ -579,7 +584,13 @@ export class Simulation {
   }
 
   private travelEstimate(unit: UnitRuntime, incident: IncidentRuntime, limit = Infinity): number {
-    return this.travel.seconds(this.currentPlace(unit), incident.place, this.engine.now, true, limit);
+    return this.travel.seconds(
+      this.currentPlace(unit),
+      incident.place,
+      this.engine.now,
+      true,
+      limit,
+    );
   }
 
   /** The built-in policy: run-card units first, then the nearest capable unit by travel time. */
@@ -624,18 +635,38 @@ export class Simulation {
    * its base, then to the unit listed first.
    */
   private nearest(incident: IncidentRuntime, capability: number, taken: number[]): number {
+    const candidates = this.unitsByCapability[capability];
+    const fromBase = this.baseTravel;
+    fromBase.fill(NaN);
     let chosen = -1;
     let best = Infinity;
-    for (const returning of [false, true]) {
-      for (const u of this.unitsByCapability[capability]) {
-        const unit = this.units[u];
-        if ((unit.state === UnitState.Returning) !== returning) continue;
-        if (taken.includes(u) || !this.dispatchable(unit)) continue;
-        const estimate = this.travelEstimate(unit, incident, best);
-        if (estimate < best) {
-          best = estimate;
-          chosen = u;
-        }
+    for (const u of candidates) {
+      const unit = this.units[u];
+      if (unit.state !== UnitState.Available || taken.includes(u) || !this.dispatchable(unit))
+        continue;
+      // Units at one base share the trip: weigh it once.
+      let estimate = fromBase[unit.base];
+      if (Number.isNaN(estimate)) {
+        estimate = fromBase[unit.base] = this.travel.seconds(
+          unit.basePlace,
+          incident.place,
+          this.engine.now,
+          true,
+        );
+      }
+      if (estimate < best) {
+        best = estimate;
+        chosen = u;
+      }
+    }
+    for (const u of candidates) {
+      const unit = this.units[u];
+      if (unit.state !== UnitState.Returning || taken.includes(u) || !this.dispatchable(unit))
+        continue;
+      const estimate = this.travelEstimate(unit, incident, best);
+      if (estimate < best) {
+        best = estimate;
+        chosen = u;
       }
     }
     return chosen;

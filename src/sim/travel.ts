@@ -267,19 +267,16 @@ class BoundedSearch {
     const { seconds, stamp, heap, nodeX, nodeY } = this;
     const goalX = nodeX[goal];
     const goalY = nodeY[goal];
-    const estimate = (node: number) => {
-      const dx = nodeX[node] - goalX;
-      const dy = nodeY[node] - goalY;
-      return Math.sqrt(dx * dx + dy * dy) * secondsPerMetre;
-    };
     heap.reset();
     seconds[root] = 0;
     stamp[root] = generation;
-    heap.push(root, estimate(root));
+    heap.push(root, 0);
     for (let node = heap.pop(); node >= 0; node = heap.pop()) {
       const base = seconds[node];
       if (node === goal) return base;
-      if (base + estimate(node) > limit) return Infinity;
+      const dx = nodeX[node] - goalX;
+      const dy = nodeY[node] - goalY;
+      if (base + Math.sqrt(dx * dx + dy * dy) * secondsPerMetre > limit) return Infinity;
       for (let k = adjacency.offsets[node]; k < adjacency.offsets[node + 1]; k++) {
         const edge = adjacency.edges[k];
         if (closed[edge]) continue;
@@ -288,7 +285,9 @@ class BoundedSearch {
         if (stamp[neighbour] !== generation || candidate < seconds[neighbour]) {
           stamp[neighbour] = generation;
           seconds[neighbour] = candidate;
-          heap.push(neighbour, candidate + estimate(neighbour));
+          const ex = nodeX[neighbour] - goalX;
+          const ey = nodeY[neighbour] - goalY;
+          heap.push(neighbour, candidate + Math.sqrt(ex * ex + ey * ey) * secondsPerMetre);
         }
       }
     }
