@@ -243,9 +243,8 @@ function commandImportCalls(args: Args, language: Language): void {
 
 export function main(argv: string[]): number {
   const args = parseArgs(argv);
-  let language: Language = 'en';
   try {
-    language = languageOf(args);
+    const language = languageOf(args);
     const command = args.positional[0];
     switch (command) {
       case 'list':

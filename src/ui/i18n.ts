@@ -1,0 +1,157 @@
+/**
+ * UI strings in Chinese (zh-CN) and English. Terms follow ../shared/glossary.md.
+ * The scenario loader takes the same language codes, so its messages match the page.
+ */
+import type { Language } from '../scenarios/messages.ts';
+
+export type { Language } from '../scenarios/messages.ts';
+
+const zh = {
+  htmlLang: 'zh-CN',
+  appTitle: '应急联动演练规划',
+  appSubtitle: '应急联动系统离散事件仿真：响应时间、到场达标率与力量利用率',
+  switchLanguage: 'English',
+  switchLanguageLabel: 'Switch to English',
+  scenario: '演练情景',
+  scenarioDescription: '情景说明',
+  runSettings: '运行设置',
+  seed: '随机种子',
+  seedHint: '第 n 次重复使用种子 + n − 1',
+  replications: '重复次数',
+  run: '运行',
+  cancel: '取消',
+  progress: '运行进度',
+  idle: '尚未运行',
+  running: (replication: number, total: number, percent: string) =>
+    `运行中… 第 ${replication} / ${total} 次重复（${percent}）`,
+  cancelling: '正在取消…',
+  cancelled: '已取消',
+  done: '已完成',
+  invalidScenario: '情景有误，无法运行：',
+  runFailed: '运行出错：',
+  seedInvalid: (max: number) => `随机种子须为 0 至 ${max} 的整数`,
+  replicationsInvalid: (max: number) => `重复次数须为 1 至 ${max} 的整数`,
+  results: '结果',
+  resultsCaption: (n: number, first: number, last: number) =>
+    `${n} 次重复（种子 ${first}${n > 1 ? `–${last}` : ''}）的均值及 95% 置信区间`,
+  noResults: '运行后在此显示结果。',
+  figure: '指标',
+  mean: '均值',
+  interval: '95% 置信区间',
+  unit: '单位',
+  needsTwo: '至少需要 2 次重复',
+  groupDemand: '来电',
+  groupResponse: '响应时间（来电至首支力量到场）',
+  groupCompliance: '到场达标率（出动指令至到场）',
+  groupUtilisation: '力量利用率',
+  groupQueue: '排队与溢出',
+  calls: '来电数',
+  sentTo12345: '转 12345 热线',
+  responseMean: '均值',
+  responseMedian: '中位数',
+  responseP90: '90 百分位',
+  responseWithinTarget: '到场达标率',
+  complianceRow: (tier: string, area: string) => `${tier} · ${area}`,
+  utilisationOverall: '总体',
+  utilisationTier: (tier: string) => tier,
+  waitProbability: '需等待力量的概率',
+  meanQueueWait: '平均排队等待',
+  overflowed: '转外部增援',
+  unanswered: '未处置（放弃）',
+  tier: (tier: string) =>
+    ({ '1': '一级联动单位', '2': '二级联动单位', '3': '三级联动单位', outside: '外部增援' })[
+      tier
+    ] ?? `${tier} 级`,
+  area: (area: string) => ({ urban: '城区', rural: '农村' })[area] ?? area,
+  minutes: '分钟',
+  percent: '%',
+  perRun: '起/次',
+} as const;
+
+type Strings = { [K in keyof typeof zh]: (typeof zh)[K] extends string ? string : (typeof zh)[K] };
+
+const en: Strings = {
+  htmlLang: 'en',
+  appTitle: 'Drill planner',
+  appSubtitle:
+    'Discrete-event simulation of emergency coordination: response times, on-target rates and utilisation',
+  switchLanguage: '中文',
+  switchLanguageLabel: '切换到中文',
+  scenario: 'Scenario',
+  scenarioDescription: 'About this scenario',
+  runSettings: 'Run settings',
+  seed: 'Seed',
+  seedHint: 'Replication n uses seed + n − 1',
+  replications: 'Replications',
+  run: 'Run',
+  cancel: 'Cancel',
+  progress: 'Run progress',
+  idle: 'Not run yet',
+  running: (replication: number, total: number, percent: string) =>
+    `Running… replication ${replication} of ${total} (${percent})`,
+  cancelling: 'Cancelling…',
+  cancelled: 'Cancelled',
+  done: 'Done',
+  invalidScenario: 'The scenario has errors and cannot run:',
+  runFailed: 'The run failed:',
+  seedInvalid: (max: number) => `The seed must be a whole number from 0 to ${max}`,
+  replicationsInvalid: (max: number) => `Replications must be a whole number from 1 to ${max}`,
+  results: 'Results',
+  resultsCaption: (n: number, first: number, last: number) =>
+    `Mean and 95% confidence interval over ${n} replication${n > 1 ? 's' : ''} (seed${
+      n > 1 ? `s ${first}–${last}` : ` ${first}`
+    })`,
+  noResults: 'Results appear here after a run.',
+  figure: 'Figure',
+  mean: 'Mean',
+  interval: '95% confidence interval',
+  unit: 'Unit',
+  needsTwo: 'Needs at least 2 replications',
+  groupDemand: 'Demand',
+  groupResponse: 'Response time (call to first arrival on scene)',
+  groupCompliance: 'Arrivals on target (order to arrival on scene)',
+  groupUtilisation: 'Utilisation',
+  groupQueue: 'Queueing and overflow',
+  calls: 'Calls',
+  sentTo12345: 'Sent to the 12345 line',
+  responseMean: 'Mean',
+  responseMedian: 'Median',
+  responseP90: '90th percentile',
+  responseWithinTarget: 'On-target rate',
+  complianceRow: (tier: string, area: string) => `${tier} · ${area}`,
+  utilisationOverall: 'Overall',
+  utilisationTier: (tier: string) => tier,
+  waitProbability: 'Probability of waiting for a unit',
+  meanQueueWait: 'Mean queue wait',
+  overflowed: 'Passed to outside help',
+  unanswered: 'Unanswered (given up)',
+  tier: (tier: string) =>
+    ({
+      '1': 'Tier-1 partner agencies',
+      '2': 'Tier-2 partner agencies',
+      '3': 'Tier-3 partner agencies',
+      outside: 'Outside help',
+    })[tier] ?? `Tier ${tier}`,
+  area: (area: string) => ({ urban: 'urban', rural: 'rural' })[area] ?? area,
+  minutes: 'min',
+  percent: '%',
+  perRun: 'per run',
+};
+
+export type UiStrings = Strings;
+
+export const strings: Record<Language, Strings> = { zh, en };
+
+const STORAGE_KEY = 'drill-planner.language';
+
+/** The planner's last choice, else the browser's language: Chinese for zh-*, English otherwise. */
+export function initialLanguage(): Language {
+  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+  if (stored === 'zh' || stored === 'en') return stored;
+  const preferred = globalThis.navigator?.language ?? 'zh-CN';
+  return preferred.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+export function rememberLanguage(language: Language): void {
+  globalThis.localStorage?.setItem(STORAGE_KEY, language);
+}
