@@ -9,7 +9,8 @@ const labels = {
     calls: 'Calls',
     sentTo12345: 'Sent to 12345',
     overflowed: 'Overflowed to outside help',
-    unanswered: 'Unanswered',
+    unanswered: 'Unanswered (gave up waiting)',
+    openAtEnd: 'Still open at the end of the run',
     response: 'Response time, call to first arrival (min)',
     byTier: 'by tier of the first unit',
     byKind: 'by incident kind',
@@ -17,6 +18,7 @@ const labels = {
     compliance: 'Arrival within target after the order (share)',
     utilisation: 'Unit utilisation',
     waitProbability: 'Probability of waiting for a unit',
+    pooled: '  all calls pooled',
     meanWait: 'Mean queue wait (min)',
     columns: ['', 'n', 'mean', 'median', 'p90', 'within target'],
   },
@@ -25,7 +27,8 @@ const labels = {
     calls: '警情数',
     sentTo12345: '转 12345',
     overflowed: '转外部增援',
-    unanswered: '未响应',
+    unanswered: '未响应（等待超时）',
+    openAtEnd: '运行结束时仍未处置完毕',
     response: '响应时间：接警至首支力量到场（分钟）',
     byTier: '按首到力量级别',
     byKind: '按事件类型',
@@ -33,6 +36,7 @@ const labels = {
     compliance: '接令后按时到场率',
     utilisation: '力量利用率',
     waitProbability: '需等待力量的概率',
+    pooled: '  全部警情合并',
     meanWait: '平均排队等待（分钟）',
     columns: ['', '数量', '均值', '中位数', 'p90', '达标率'],
   },
@@ -42,7 +46,9 @@ function show(estimate: Estimate | undefined, scale = 1, digits = 1): string {
   if (!estimate || Number.isNaN(estimate.mean)) return '—';
   const mean = (estimate.mean / scale).toFixed(digits);
   if (Number.isNaN(estimate.low)) return mean;
-  return `${mean} (${(estimate.low / scale).toFixed(digits)}–${(estimate.high / scale).toFixed(digits)})`;
+  // Every figure here is a count, a time or a share: none can be negative.
+  const low = Math.max(0, estimate.low) / scale;
+  return `${mean} (${low.toFixed(digits)}–${(estimate.high / scale).toFixed(digits)})`;
 }
 
 function keysUnder(report: Report, prefix: string): string[] {
@@ -62,6 +68,14 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
+/** Median and p90 of all replications' calls together (from the pooled histogram). */
+function pooledRow(report: Report, label: string): string[] {
+  const pooled = report.pooled['overall'];
+  if (!pooled) return [label, '0', '—', '—', '—', '—'];
+  const minutes = (seconds: number) => (Number.isNaN(seconds) ? '—' : (seconds / 60).toFixed(1));
+  return [label, String(pooled.n), '', minutes(pooled.median), minutes(pooled.p90), ''];
+}
+
 export function formatReport(report: Report, language: Language): string {
   const t = labels[language];
   const a = report.aggregate;
@@ -72,6 +86,7 @@ export function formatReport(report: Report, language: Language): string {
       [t.sentTo12345, show(a['sentTo12345'], 1, 0)],
       [t.overflowed, show(a['overflowed'], 1, 0)],
       [t.unanswered, show(a['unanswered'], 1, 0)],
+      [t.openAtEnd, show(a['openAtEnd'], 1, 0)],
       [t.waitProbability, show(a['waitProbability'], 1, 3)],
       [t.meanWait, show(a['meanQueueWait'], 60, 2)],
       [t.utilisation, show(a['utilisation.overall'], 1, 3)],
@@ -98,6 +113,7 @@ export function formatReport(report: Report, language: Language): string {
         show(a['response.overall.p90'], 60),
         show(a['response.overall.withinTarget'], 1, 3),
       ],
+      pooledRow(report, t.pooled),
       [t.byTier, '', '', '', '', ''],
       ...responseRows('response.byTier.'),
       [t.byKind, '', '', '', '', ''],

@@ -5,7 +5,7 @@
  * method of independent replications) is always recomputed from the list in seed order, so a
  * report merged from shards equals the report of one run over all their seeds, to the bit.
  */
-import { RecordKind, type Trace } from './trace.ts';
+import { Cause, RecordKind, type Trace } from './trace.ts';
 import { confidenceHalfWidth } from './studentT.ts';
 
 export interface GroupStats {
@@ -47,6 +47,49 @@ export interface ReplicationMetrics {
     byTier: Record<string, number>;
     byAgency: Record<string, number>;
   };
+  /**
+   * Response times in fixed bins of HISTOGRAM_BIN_SECONDS, as [bin, count] pairs, by group
+   * (`overall`, `tier/1`, `kind/fire`, `district/x`): they add up exactly across replications.
+   */
+  responseHistograms: Record<string, Histogram>;
+}
+
+/** Sparse histogram: [bin index, count] pairs in increasing bin order. */
+export type Histogram = Array<[number, number]>;
+
+/** Width of a histogram bin; the last bin holds everything from 24 h on. */
+export const HISTOGRAM_BIN_SECONDS = 10;
+const HISTOGRAM_LAST_BIN = (24 * 3600) / HISTOGRAM_BIN_SECONDS;
+
+function histogramOf(values: readonly number[]): Histogram {
+  const counts = new Map<number, number>();
+  for (const value of values) {
+    const bin = Math.min(Math.floor(value / HISTOGRAM_BIN_SECONDS), HISTOGRAM_LAST_BIN);
+    counts.set(bin, (counts.get(bin) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+/** Adds histograms bin by bin (integer counts: the order does not matter). */
+export function addHistograms(histograms: readonly Histogram[]): Histogram {
+  const counts = new Map<number, number>();
+  for (const histogram of histograms) {
+    for (const [bin, count] of histogram) counts.set(bin, (counts.get(bin) ?? 0) + count);
+  }
+  return [...counts.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+/** Quantile of a histogram, interpolating uniformly within the bin. */
+export function histogramQuantile(histogram: Histogram, p: number): number {
+  const total = histogram.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) return NaN;
+  const rank = p * total;
+  let below = 0;
+  for (const [bin, count] of histogram) {
+    if (below + count >= rank) return (bin + (rank - below) / count) * HISTOGRAM_BIN_SECONDS;
+    below += count;
+  }
+  return (histogram[histogram.length - 1][0] + 1) * HISTOGRAM_BIN_SECONDS;
 }
 
 export interface Targets {
@@ -116,7 +159,8 @@ export function replicationMetrics(trace: Trace, targets: Targets): ReplicationM
         endWait(incident, time);
         break;
       case RecordKind.unanswered:
-        unanswered[incident] = 1;
+        // Still waiting when the run ended is not giving up: such calls count as open at the end.
+        if (trace.cause[i] !== Cause.endOfRun) unanswered[incident] = 1;
         endWait(incident, time);
         break;
       case RecordKind.arrived: {
@@ -261,6 +305,15 @@ export function replicationMetrics(trace: Trace, targets: Targets): ReplicationM
       byTier: sortedRecord(busyByTier),
       byAgency: sortedRecord(busyByAgency),
     },
+    responseHistograms: Object.fromEntries([
+      ['overall', histogramOf(response.overall)],
+      ...(['byTier', 'byKind', 'byDistrict'] as const).flatMap((group) => {
+        const prefix = { byTier: 'tier', byKind: 'kind', byDistrict: 'district' }[group];
+        return Object.keys(response[group])
+          .sort()
+          .map((key) => [`${prefix}/${key}`, histogramOf(response[group][key])]);
+      }),
+    ]),
   };
 }
 
@@ -309,6 +362,16 @@ export interface Report {
   replications: ReplicationMetrics[];
   /** Every numeric figure of the replications, by its path, e.g. `response.byTier.1.mean`. */
   aggregate: Record<string, Estimate>;
+  /** Response times of all replications' calls together, by group: counts and quantiles. */
+  pooled: Record<string, PooledResponse>;
+}
+
+export interface PooledResponse {
+  n: number;
+  /** Quantiles from the pooled histogram (to within a bin). */
+  median: number;
+  p90: number;
+  histogram: Histogram;
 }
 
 export function makeReport(scenario: string, replications: ReplicationMetrics[]): Report {
@@ -324,7 +387,28 @@ export function makeReport(scenario: string, replications: ReplicationMetrics[])
     seeds: sorted.map((r) => r.seed),
     replications: sorted,
     aggregate: aggregate(sorted),
+    pooled: pool(sorted),
   };
+}
+
+function pool(replications: ReplicationMetrics[]): Record<string, PooledResponse> {
+  const groups = [
+    ...new Set(replications.flatMap((r) => Object.keys(r.responseHistograms))),
+  ].sort();
+  return Object.fromEntries(
+    groups.map((group) => {
+      const histogram = addHistograms(replications.map((r) => r.responseHistograms[group] ?? []));
+      return [
+        group,
+        {
+          n: histogram.reduce((sum, [, count]) => sum + count, 0),
+          median: histogramQuantile(histogram, 0.5),
+          p90: histogramQuantile(histogram, 0.9),
+          histogram,
+        },
+      ];
+    }),
+  );
 }
 
 /** Combines shard reports of the same scenario into the report of all their seeds. */
@@ -348,6 +432,7 @@ export function mergeReports(reports: Report[]): Report {
 function aggregate(replications: ReplicationMetrics[]): Record<string, Estimate> {
   const values = new Map<string, number[]>();
   const visit = (value: unknown, path: string) => {
+    if (path === 'responseHistograms') return; // pooled separately
     if (typeof value === 'number') {
       if (path === 'seed') return;
       let list = values.get(path);

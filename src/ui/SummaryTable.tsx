@@ -122,6 +122,7 @@ function groups(aggregate: Report['aggregate'], t: UiStrings): Group[] {
         },
         { testId: 'overflowed', label: t.overflowed, path: 'overflowed', measure: 'count' },
         { testId: 'unanswered', label: t.unanswered, path: 'unanswered', measure: 'count' },
+        { testId: 'open-at-end', label: t.openAtEnd, path: 'openAtEnd', measure: 'count' },
       ],
     },
   ];

@@ -57,7 +57,8 @@ const zh = {
   waitProbability: '需等待力量的概率',
   meanQueueWait: '平均排队等待',
   overflowed: '转外部增援',
-  unanswered: '未处置（放弃）',
+  unanswered: '未处置（等待超时放弃）',
+  openAtEnd: '运行结束时仍未处置完毕',
   tier: (tier: string) =>
     ({ '1': '一级联动单位', '2': '二级联动单位', '3': '三级联动单位', outside: '外部增援' })[
       tier
@@ -125,6 +126,7 @@ const en: Strings = {
   meanQueueWait: 'Mean queue wait',
   overflowed: 'Passed to outside help',
   unanswered: 'Unanswered (given up)',
+  openAtEnd: 'Still open at the end of the run',
   tier: (tier: string) =>
     ({
       '1': 'Tier-1 partner agencies',

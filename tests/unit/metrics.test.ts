@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { estimate, histogramQuantile, makeReport, quantile } from '../../src/sim/metrics.ts';
+import { run } from '../../src/sim/run.ts';
+import { lineScenario, records, scenario } from './fixtures.ts';
+
+describe('statistics', () => {
+  it('quantiles interpolate between order statistics', () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([10, 20, 30, 40, 50], 0.9)).toBeCloseTo(46, 12);
+    expect(quantile([], 0.5)).toBeNaN();
+  });
+
+  it('the confidence interval uses Student t with n − 1 degrees of freedom', () => {
+    const { mean, low, high } = estimate([1, 2, 3, 4, 5]);
+    // sd = 1.5811, t(0.975, 4) = 2.7764: half-width 1.9632.
+    expect(mean).toBe(3);
+    expect(high - mean).toBeCloseTo(1.9632, 4);
+    expect(mean - low).toBeCloseTo(1.9632, 4);
+    expect(estimate([7]).low).toBeNaN();
+  });
+
+  it('histogram quantiles fall in the right bin', () => {
+    const histogram: Array<[number, number]> = [
+      [0, 10],
+      [3, 10],
+    ];
+    expect(histogramQuantile(histogram, 0.5)).toBe(10);
+    expect(histogramQuantile(histogram, 0.75)).toBe(35);
+  });
+});
+
+describe('figures of a run', () => {
+  it('response time, compliance and utilisation of one call, by hand', () => {
+    const input = lineScenario({
+      arrivals: { incidents: [{ time: 0, kind: 'fire', location: [0.05, 0.05] }] },
+    });
+    const { trace, summary } = run(scenario(input), 1);
+    const log = records(trace);
+    const dispatched = log.find((r) => r.ev === 'dispatched')!;
+    const arrived = log.find((r) => r.ev === 'arrived')!;
+    const available = log.find((r) => r.ev === 'available')!;
+    expect(summary.calls).toBe(1);
+    expect(summary.response.overall.mean).toBeCloseTo(arrived.t, 9);
+    expect(summary.response.byTier['1'].n).toBe(1);
+    expect(summary.response.byDistrict['west'].withinTarget).toBe(1);
+    expect(summary.arrivalCompliance['tier1/urban'].mean).toBeCloseTo(arrived.t - dispatched.t, 9);
+    const busy = available.t - dispatched.t;
+    expect(summary.utilisation.byAgency['fire']).toBeCloseTo(busy / 86_400 / 2, 9);
+    expect(summary.waitProbability).toBe(0);
+  });
+
+  it('pooled quantiles agree with the exact quantiles of all calls to within a bin', () => {
+    const input = lineScenario({ arrivals: { streams: [{ kind: 'fire', callsPerDay: 80 }] } });
+    const runs = [1, 2, 3].map((seed) => run(scenario(input), seed));
+    const report = makeReport(
+      'line',
+      runs.map((r) => r.summary),
+    );
+    const all: number[] = [];
+    for (const { trace } of runs) {
+      const log = records(trace);
+      const called = new Map(
+        log.filter((r) => r.ev === 'callReceived').map((r) => [r.incident, r.t]),
+      );
+      const first = new Map<number, number>();
+      for (const r of log)
+        if (r.ev === 'arrived' && !first.has(r.incident))
+          first.set(r.incident, r.t - called.get(r.incident)!);
+      all.push(...first.values());
+    }
+    all.sort((a, b) => a - b);
+    const pooled = report.pooled['overall'];
+    expect(pooled.n).toBe(all.length);
+    // At the pooled quantile q, the share of calls at or below q is p, give or take the calls
+    // within one bin of q (the histogram does not know where in its bin a value lies).
+    for (const [p, q] of [
+      [0.5, pooled.median],
+      [0.9, pooled.p90],
+    ]) {
+      const atOrBelow = all.filter((v) => v <= q).length / all.length;
+      const nearby = all.filter((v) => Math.abs(v - q) <= 10).length / all.length;
+      expect(Math.abs(atOrBelow - p)).toBeLessThanOrEqual(nearby + 1 / all.length);
+    }
+    expect(report.pooled['tier/1'].n + (report.pooled['tier/2']?.n ?? 0)).toBe(all.length);
+  });
+});
