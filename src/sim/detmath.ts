@@ -10,6 +10,14 @@
 const LN2_HI = 6.9314718036912381649e-1; // ln 2, high part (exact product with small integers)
 const LN2_LO = 1.90821492927058770002e-10; // ln 2 − LN2_HI
 const SQRT_HALF = Math.SQRT1_2;
+// Coefficients of fdlibm's log (Sun Microsystems, 1993; freely distributable).
+const LG1 = 6.66666666666673513e-1;
+const LG2 = 3.999999999940941908e-1;
+const LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1;
+const LG5 = 1.818357216161805012e-1;
+const LG6 = 1.531383769920937332e-1;
+const LG7 = 1.479819860511658591e-1;
 const TWO_POW_54 = 18014398509481984;
 const HALF_PI_1 = 1.57079632673412561417; // π/2 in three parts (Cody–Waite reduction)
 const HALF_PI_2 = 6.07710050650619224932e-11;
@@ -49,14 +57,15 @@ export function log(x: number): number {
     m *= 2;
     k -= 1;
   }
-  // log(m) = 2 atanh(s), s = (m − 1)/(m + 1), |s| < 0.172.
+  // fdlibm's e_log.c: log(m) = f − s(f − R) with s = f/(2 + f), R a minimax polynomial in s².
   const f = m - 1;
   const s = f / (2 + f);
-  const s2 = s * s;
-  let series = 0;
-  for (let n = 23; n >= 3; n -= 2) series = (series + 1 / n) * s2;
-  const logM = f - s * (f - 2 * series); // 2s = f − s·f
-  return k * LN2_HI + (logM + k * LN2_LO);
+  const z = s * s;
+  const w = z * z;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  const halfSquare = 0.5 * f * f;
+  return k * LN2_HI - (halfSquare - (s * (halfSquare + t1 + t2) + k * LN2_LO) - f);
 }
 
 /** e^x. */

@@ -23,8 +23,11 @@ export class Engine {
 
   private readonly handlers: EventHandler[] = [];
   private capacity: number;
-  // Heap of slot numbers, ordered by (slotTime, slotSeq).
-  private heap: Int32Array;
+  // The heap, in heap order: each entry's time, sequence number and slot, side by side so that
+  // sifting compares keys without an indirection.
+  private heapTime: Float64Array;
+  private heapSeq: Float64Array;
+  private heapSlot: Int32Array;
   private heapSize = 0;
   // Per slot: the event's key and payload.
   private slotTime: Float64Array;
@@ -40,7 +43,9 @@ export class Engine {
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
-    this.heap = new Int32Array(initialCapacity);
+    this.heapTime = new Float64Array(initialCapacity);
+    this.heapSeq = new Float64Array(initialCapacity);
+    this.heapSlot = new Int32Array(initialCapacity);
     this.slotTime = new Float64Array(initialCapacity);
     this.slotSeq = new Float64Array(initialCapacity);
     this.slotKind = new Int32Array(initialCapacity);
@@ -61,7 +66,7 @@ export class Engine {
 
   /** Time of the next event, or Infinity when none is waiting. */
   peekTime(): number {
-    return this.heapSize > 0 ? this.slotTime[this.heap[0]] : Infinity;
+    return this.heapSize > 0 ? this.heapTime[0] : Infinity;
   }
 
   schedule(time: number, kind: number, argA = 0, argB = 0): EventHandle {
@@ -75,7 +80,7 @@ export class Engine {
     this.slotKind[slot] = kind;
     this.slotArgA[slot] = argA;
     this.slotArgB[slot] = argB;
-    this.siftUp(this.heapSize++, slot);
+    this.siftUp(this.heapSize++, time, seq, slot);
     return (seq * SLOT_BITS + slot) as EventHandle;
   }
 
@@ -99,9 +104,9 @@ export class Engine {
     this.stopped = false;
     let budget = maxEvents;
     while (this.heapSize > 0 && budget > 0) {
-      const slot = this.heap[0];
-      const time = this.slotTime[slot];
+      const time = this.heapTime[0];
       if (time > until) break;
+      const slot = this.heapSlot[0];
       const kind = this.slotKind[slot];
       const argA = this.slotArgA[slot];
       const argB = this.slotArgB[slot];
@@ -134,7 +139,9 @@ export class Engine {
       next.set(old);
       return next;
     };
-    this.heap = grown(this.heap);
+    this.heapTime = grown(this.heapTime);
+    this.heapSeq = grown(this.heapSeq);
+    this.heapSlot = grown(this.heapSlot);
     this.slotTime = grown(this.slotTime);
     this.slotSeq = grown(this.slotSeq);
     this.slotKind = grown(this.slotKind);
@@ -144,56 +151,56 @@ export class Engine {
     this.capacity = capacity;
   }
 
-  private siftUp(position: number, slot: number): void {
-    const heap = this.heap;
-    const times = this.slotTime;
-    const seqs = this.slotSeq;
-    const time = times[slot];
-    const seq = seqs[slot];
+  private siftUp(position: number, time: number, seq: number, slot: number): void {
+    const times = this.heapTime;
+    const seqs = this.heapSeq;
+    const slots = this.heapSlot;
     let i = position;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const parentSlot = heap[parent];
-      const parentTime = times[parentSlot];
-      if (parentTime < time || (parentTime === time && seqs[parentSlot] < seq)) break;
-      heap[i] = parentSlot;
+      const parentTime = times[parent];
+      if (parentTime < time || (parentTime === time && seqs[parent] < seq)) break;
+      times[i] = parentTime;
+      seqs[i] = seqs[parent];
+      slots[i] = slots[parent];
       i = parent;
     }
-    heap[i] = slot;
+    times[i] = time;
+    seqs[i] = seq;
+    slots[i] = slot;
   }
 
+  /** Removes the root: the last entry moves down from the top to its place. */
   private popRoot(): void {
-    const heap = this.heap;
     const size = --this.heapSize;
     if (size === 0) return;
-    const slot = heap[size];
-    const times = this.slotTime;
-    const seqs = this.slotSeq;
-    const time = times[slot];
-    const seq = seqs[slot];
+    const times = this.heapTime;
+    const seqs = this.heapSeq;
+    const slots = this.heapSlot;
+    const time = times[size];
+    const seq = seqs[size];
+    const slot = slots[size];
     let i = 0;
     const half = size >> 1;
     while (i < half) {
       let child = 2 * i + 1;
-      let childSlot = heap[child];
-      let childTime = times[childSlot];
+      let childTime = times[child];
       const right = child + 1;
       if (right < size) {
-        const rightSlot = heap[right];
-        const rightTime = times[rightSlot];
-        if (
-          rightTime < childTime ||
-          (rightTime === childTime && seqs[rightSlot] < seqs[childSlot])
-        ) {
+        const rightTime = times[right];
+        if (rightTime < childTime || (rightTime === childTime && seqs[right] < seqs[child])) {
           child = right;
-          childSlot = rightSlot;
           childTime = rightTime;
         }
       }
-      if (time < childTime || (time === childTime && seq < seqs[childSlot])) break;
-      heap[i] = childSlot;
+      if (time < childTime || (time === childTime && seq < seqs[child])) break;
+      times[i] = childTime;
+      seqs[i] = seqs[child];
+      slots[i] = slots[child];
       i = child;
     }
-    heap[i] = slot;
+    times[i] = time;
+    seqs[i] = seq;
+    slots[i] = slot;
   }
 }
