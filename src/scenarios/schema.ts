@@ -162,26 +162,45 @@ export type Distribution = z.infer<typeof Distribution>;
 // ---------------------------------------------------------------------------------------------
 // Region
 
-export const District = z.strictObject({
-  id: id('district'),
-  name: documented(z.string().max(200).default(''), 'Name shown to people (e.g. 定海区).'),
-  area: documented(
-    z.enum(['urban', 'rural']).default('urban'),
-    'Urban or rural: decides which arrival target applies (城区 / 农村).',
-  ),
-  polygon: documented(
-    z
-      .array(lonLat)
-      .min(3, 'a polygon needs at least 3 points')
-      .max(LIMITS.polygonPoints, `at most ${LIMITS.polygonPoints} points`),
-    'Outer boundary as a ring of [longitude, latitude] points (WGS-84).',
-  ),
-  callWeight: documented(
-    z.number().finite().min(0, 'must be ≥ 0').default(1),
-    'Relative share of generated calls placed in this district (e.g. its population).',
-    'weight',
-  ),
-});
+const ring = z
+  .array(lonLat)
+  .min(3, 'a polygon needs at least 3 points')
+  .max(LIMITS.polygonPoints, `at most ${LIMITS.polygonPoints} points`);
+
+export const District = z
+  .strictObject({
+    id: id('district'),
+    name: documented(z.string().max(200).default(''), 'Name shown to people (e.g. 定海区).'),
+    area: documented(
+      z.enum(['urban', 'rural']).default('urban'),
+      'Urban or rural: decides which arrival target applies (城区 / 农村).',
+    ),
+    polygon: documented(
+      ring.optional(),
+      'Outer boundary as a ring of [longitude, latitude] points (WGS-84). Give this or `polygons`.',
+    ),
+    polygons: documented(
+      z.array(ring).min(1, 'needs at least one ring').max(2_000, 'at most 2000 rings').optional(),
+      'For a district in several parts (islands): the outer boundary of each part. Give this or `polygon`.',
+    ),
+    callWeight: documented(
+      z.number().finite().min(0, 'must be ≥ 0').default(1),
+      'Relative share of generated calls placed in this district (e.g. its population).',
+      'weight',
+    ),
+  })
+  .superRefine((district, ctx) => {
+    if (!district.polygon && !district.polygons) {
+      ctx.addIssue({ code: 'custom', path: ['polygon'], message: 'give a polygon or polygons' });
+    }
+    if (district.polygon && district.polygons) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['polygons'],
+        message: 'give a polygon or polygons, not both',
+      });
+    }
+  });
 export type District = z.infer<typeof District>;
 
 export const Base = z.strictObject({

@@ -139,3 +139,11 @@ export class NearestPointIndex {
     return Math.floor((lat - this.box.minLat) / this.cellSize);
   }
 }
+
+/** The parts of a district as rings: its one `polygon`, or its several `polygons`. */
+export function districtRings(district: {
+  polygon?: Array<[number, number]>;
+  polygons?: Array<Array<[number, number]>>;
+}): Array<Array<[number, number]>> {
+  return district.polygons ?? (district.polygon ? [district.polygon] : []);
+}

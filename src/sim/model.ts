@@ -9,7 +9,13 @@
 import type { Scenario } from '../scenarios/schema.ts';
 import { Calendar, WeeklyDuty } from './calendar.ts';
 import { Engine, type EventHandle } from './engine.ts';
-import { boundingBox, pointInPolygon, type BoundingBox, type LonLat } from './geo.ts';
+import {
+  boundingBox,
+  districtRings,
+  pointInPolygon,
+  type BoundingBox,
+  type LonLat,
+} from './geo.ts';
 import {
   cumulativeWeights,
   exponential,
@@ -136,8 +142,10 @@ export type AdvanceResult =
   | { status: 'finished'; time: number };
 
 interface DistrictRuntime {
-  polygon: LonLat[];
-  box: BoundingBox;
+  /** The district's parts (one ring each), their bounding boxes, and their shares of its area. */
+  rings: LonLat[][];
+  boxes: BoundingBox[];
+  cumulativeArea: Float64Array;
 }
 
 interface Proposal {
@@ -225,10 +233,14 @@ export class Simulation {
       this.travelNoise = null;
     }
 
-    this.districts = scenario.districts.map((d) => ({
-      polygon: d.polygon,
-      box: boundingBox(d.polygon),
-    }));
+    this.districts = scenario.districts.map((d) => {
+      const rings = districtRings(d);
+      return {
+        rings,
+        boxes: rings.map(boundingBox),
+        cumulativeArea: cumulativeWeights(rings.map(planarArea)),
+      };
+    });
 
     this.capabilityNames = [];
     const capabilityIndex = (name: string) => {
@@ -241,7 +253,7 @@ export class Simulation {
     const basePlaces = scenario.bases.map((base) => {
       const district = Math.max(
         0,
-        scenario.districts.findIndex((d) => pointInPolygon(base.location, d.polygon)),
+        this.districts.findIndex((d) => inDistrict(base.location, d)),
       );
       const place = this.travel.placeOf(base.location, district);
       this.travel.anchor(place);
@@ -477,7 +489,7 @@ export class Simulation {
     if (location && district < 0) {
       district = Math.max(
         0,
-        this.districts.findIndex((d) => pointInPolygon(location, d.polygon)),
+        this.districts.findIndex((d) => inDistrict(location, d)),
       );
     }
     if (district < 0) district = 0;
@@ -487,9 +499,13 @@ export class Simulation {
     }
   }
 
+  /** A point uniform over the district's area: a part by its area, then a point inside it. */
   private randomPointIn(district: number): LonLat {
-    const { polygon, box } = this.districts[district];
+    const { rings, boxes, cumulativeArea } = this.districts[district];
     const places = this.streams.places;
+    const part = rings.length === 1 ? 0 : pickIndex(cumulativeArea, places.next());
+    const polygon = rings[part];
+    const box = boxes[part];
     for (let attempt = 0; attempt < 1000; attempt++) {
       const point: LonLat = [
         box.minLon + (box.maxLon - box.minLon) * places.next(),
@@ -1145,6 +1161,19 @@ function expectedRecords(scenario: Scenario): number {
   const callsPerDay = scenario.arrivals.streams.reduce((sum, s) => sum + s.callsPerDay, 0);
   const calls = (callsPerDay * scenario.duration) / 86_400 + scenario.arrivals.incidents.length;
   return Math.min(Math.max(4096, Math.ceil(calls * 8)), 1 << 26);
+}
+
+function inDistrict(point: LonLat, district: DistrictRuntime): boolean {
+  return district.rings.some((ring) => pointInPolygon(point, ring));
+}
+
+/** Area of a ring in squared degrees (shoelace); only ratios between parts are used. */
+function planarArea(ring: readonly LonLat[]): number {
+  let twice = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    twice += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  }
+  return Math.abs(twice) / 2;
 }
 
 function normalised(weights: readonly number[], length: number): Float64Array {

@@ -9,7 +9,7 @@ import {
 import { generateCity } from '../../src/scenarios/generate.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
-import { boundingBox, pointInPolygon } from '../../src/sim/geo.ts';
+import { boundingBox, districtRings, pointInPolygon } from '../../src/sim/geo.ts';
 import { run } from '../../src/sim/run.ts';
 
 function roadGraph(scenario: Scenario) {
@@ -70,13 +70,15 @@ describe('default-city', () => {
   });
 
   it('has districts that tile the area without overlapping', () => {
-    const box = boundingBox(scenario.districts.flatMap((d) => d.polygon));
+    const box = boundingBox(scenario.districts.flatMap((d) => districtRings(d).flat()));
     const inset = 0.03;
     for (let i = 0; i <= 40; i++) {
       for (let j = 0; j <= 40; j++) {
         const lon = box.minLon + (box.maxLon - box.minLon) * (inset + ((1 - 2 * inset) * i) / 40);
         const lat = box.minLat + (box.maxLat - box.minLat) * (inset + ((1 - 2 * inset) * j) / 40);
-        const containing = scenario.districts.filter((d) => pointInPolygon([lon, lat], d.polygon));
+        const containing = scenario.districts.filter((d) =>
+          districtRings(d).some((ring) => pointInPolygon([lon, lat], ring)),
+        );
         expect(containing.length, `point ${lon}, ${lat}`).toBe(1);
       }
     }
@@ -84,7 +86,9 @@ describe('default-city', () => {
 
   it('has every base inside a district', () => {
     for (const base of scenario.bases) {
-      const inside = scenario.districts.some((d) => pointInPolygon(base.location, d.polygon));
+      const inside = scenario.districts.some((d) =>
+        districtRings(d).some((ring) => pointInPolygon(base.location, ring)),
+      );
       expect(inside, base.id).toBe(true);
     }
   });

@@ -431,3 +431,70 @@ describe('determinism', () => {
     });
   });
 });
+
+describe('districts in several parts', () => {
+  it('places calls on every island in proportion to its area, and never in the sea between', () => {
+    const small: Array<[number, number]> = [
+      [0.3, 0],
+      [0.32, 0],
+      [0.32, 0.02],
+      [0.3, 0.02],
+    ];
+    const large: Array<[number, number]> = [
+      [0, 0],
+      [0.06, 0],
+      [0.06, 0.06],
+      [0, 0.06],
+    ];
+    const input = lineScenario({
+      districts: [{ id: 'islands', polygons: [large, small] }],
+      bases: [
+        { id: 'westBase', location: [0.01, 0.01] },
+        { id: 'eastBase', location: [0.31, 0.01] },
+      ],
+      incidentKinds: [
+        { id: 'fire', needs: [{ capability: 'fire', units: 1 }], nonEmergencyShare: 1 },
+      ],
+      arrivals: { streams: [{ kind: 'fire', callsPerDay: 5000 }] },
+    });
+    const { trace } = run(scenario(input), 2);
+    const onSmall = Array.from(
+      { length: trace.incidentCount },
+      (_, i) => trace.places[2 * trace.incidentPlace[i]],
+    ).filter((lon) => lon >= 0.3).length;
+    const inSea = Array.from(
+      { length: trace.incidentCount },
+      (_, i) => trace.places[2 * trace.incidentPlace[i]],
+    ).filter((lon) => lon > 0.06 && lon < 0.3).length;
+    // Areas 36 : 4, so a tenth of the calls on the small island.
+    expect(onSmall / trace.incidentCount).toBeCloseTo(0.1, 1);
+    expect(inSea).toBe(0);
+  });
+
+  it('refuses a district with neither or both of polygon and polygons', () => {
+    const input = lineScenario();
+    const both = {
+      ...input,
+      districts: [
+        {
+          id: 'x',
+          polygon: [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+          ],
+          polygons: [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+            ],
+          ],
+        },
+      ],
+    };
+    expect(() => scenario(both as never)).toThrow(/not both/);
+    const neither = { ...input, districts: [{ id: 'x' }] };
+    expect(() => scenario(neither as never)).toThrow(/give a polygon or polygons/);
+  });
+});
