@@ -13,6 +13,7 @@ const zhByEnglish: Record<string, string> = {
   'must be > 0': '必须 > 0',
   'must be ≥ 1': '必须 ≥ 1',
   'must be ≤ 2': '必须 ≤ 2',
+  'must be ≤ 1000': '必须 ≤ 1000',
   'must be a whole number': '必须是整数',
   'longitude must be ≥ −180': '经度必须 ≥ −180',
   'longitude must be ≤ 180': '经度必须 ≤ 180',

@@ -102,7 +102,7 @@ export const Distribution = documented(
       z.strictObject({
         type: z.literal('erlang'),
         phases: documented(
-          z.number().int('must be a whole number').min(1, 'must be ≥ 1'),
+          z.number().int('must be a whole number').min(1, 'must be ≥ 1').max(1000, 'must be ≤ 1000'),
           'Number of exponential phases k.',
         ),
         mean: positive('Mean value.'),

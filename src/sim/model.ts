@@ -369,7 +369,12 @@ export class Simulation {
       const unit = byId.get(unitId);
       const incident = pending.incident;
       if (!unit) throw new Error(`unknown unit "${unitId}"`);
-      if (slot < 0 || slot >= incident.slotUnit.length || incident.slotUnit[slot] !== SLOT_OPEN) {
+      if (
+        slot < 0 ||
+        slot >= incident.slotUnit.length ||
+        incident.slotUnit[slot] !== SLOT_OPEN ||
+        chosen.some((c) => c.slot === slot)
+      ) {
         throw new Error(`slot ${slot} is not open`);
       }
       if (!this.dispatchable(unit) || chosen.some((c) => c.unit === unit.index)) {
@@ -377,6 +382,9 @@ export class Simulation {
       }
       if (!unit.capabilities.has(this.kinds[incident.kind].slotCapability[slot])) {
         throw new Error(`unit "${unitId}" lacks the capability slot ${slot} needs`);
+      }
+      if (!(this.travelEstimate(unit, incident) < Infinity)) {
+        throw new Error(`unit "${unitId}" cannot reach the incident (road closed)`);
       }
       chosen.push({ slot, unit: unit.index, cause: Cause.decision });
     }
@@ -658,8 +666,7 @@ export class Simulation {
     let best = Infinity;
     for (const u of candidates) {
       const unit = this.units[u];
-      if (unit.state !== UnitState.Available || taken.includes(u) || !this.dispatchable(unit))
-        continue;
+      if (!this.atBase(unit) || taken.includes(u) || !this.dispatchable(unit)) continue;
       // Units at one base share the trip: weigh it once.
       let estimate = fromBase[unit.base];
       if (Number.isNaN(estimate)) {
@@ -677,8 +684,8 @@ export class Simulation {
     }
     for (const u of candidates) {
       const unit = this.units[u];
-      if (unit.state !== UnitState.Returning || taken.includes(u) || !this.dispatchable(unit))
-        continue;
+      // Units on their way home, or stranded away from base by a closed road.
+      if (this.atBase(unit) || taken.includes(u) || !this.dispatchable(unit)) continue;
       const estimate = this.travelEstimate(unit, incident, best);
       if (estimate < best) {
         best = estimate;
@@ -686,6 +693,10 @@ export class Simulation {
       }
     }
     return chosen;
+  }
+
+  private atBase(unit: UnitRuntime): boolean {
+    return unit.state === UnitState.Available && unit.place === unit.basePlace;
   }
 
   private runCardFor(incident: IncidentRuntime): number[] | undefined {
@@ -945,6 +956,11 @@ export class Simulation {
 
   private onEnRoute(unit: UnitRuntime): void {
     const now = this.engine.now;
+    let seconds = this.travel.seconds(unit.place, unit.tripTo, now, true);
+    if (seconds === Infinity) {
+      this.releaseUnreachable(unit);
+      return;
+    }
     unit.state = UnitState.EnRoute;
     unit.tripDeparture = now;
     this.trace.record(
@@ -954,9 +970,8 @@ export class Simulation {
       unit.index,
       unit.place,
       Cause.none,
-      0,
+      now - unit.notifiedAt,
     );
-    let seconds = this.travel.seconds(unit.place, unit.tripTo, now, true);
     if (this.travelNoise) seconds *= this.travelNoise();
     // Already there (zero travel): arrive now rather than through the event queue.
     if (seconds === 0) this.onArrived(unit);
@@ -1000,12 +1015,59 @@ export class Simulation {
     if (seconds > 0 && this.travelNoise) seconds *= this.travelNoise();
     unit.tripTo = unit.basePlace;
     unit.tripDeparture = now;
-    if (seconds > 0 && seconds < Infinity) {
+    if (seconds === Infinity) {
+      // The way home is cut: the unit waits where it is, free, until the road reopens.
+      unit.state = UnitState.Available;
+      unit.pending = -1;
+      this.trace.record(now, RecordKind.available, -1, unit.index, unit.place, Cause.closeRoad, 0);
+      this.offer(unit);
+    } else if (seconds > 0) {
       unit.state = UnitState.Returning;
       unit.pending = this.engine.schedule(now + seconds, EV_AVAILABLE, unit.index);
       this.offer(unit);
     } else {
       this.onBackAtBase(unit);
+    }
+  }
+
+  /**
+   * A unit about to leave finds no open road to the incident (closed since it was chosen): it
+   * stays free where it is, and the incident's slot goes back to dispatch.
+   */
+  private releaseUnreachable(unit: UnitRuntime): void {
+    const incident = this.incidents[unit.incident]!;
+    incident.slotUnit[unit.slot] = SLOT_OPEN;
+    incident.open++;
+    incident.active--;
+    unit.state = UnitState.Available;
+    unit.incident = -1;
+    unit.slot = -1;
+    unit.pending = -1;
+    const now = this.engine.now;
+    this.trace.record(now, RecordKind.available, -1, unit.index, unit.place, Cause.closeRoad, 0);
+    if (!incident.queued) this.dispatchIncident(incident);
+    this.offer(unit);
+  }
+
+  /** After a road reopens or a unit returns to service: free units look at the queue again. */
+  private offerAll(): void {
+    for (const unit of this.units) {
+      if (this.waiting.length === 0) return;
+      if (unit.state === UnitState.Available || unit.state === UnitState.Returning) this.offer(unit);
+    }
+  }
+
+  /** Units left away from base by a closed road head home once they can. */
+  private sendStrandedHome(): void {
+    const now = this.engine.now;
+    for (const unit of this.units) {
+      if (unit.state !== UnitState.Available || unit.place === unit.basePlace) continue;
+      const seconds = this.travel.seconds(unit.place, unit.basePlace, now, false);
+      if (seconds === Infinity) continue;
+      unit.state = UnitState.Returning;
+      unit.tripTo = unit.basePlace;
+      unit.tripDeparture = now;
+      unit.pending = this.engine.schedule(now + seconds, EV_AVAILABLE, unit.index);
     }
   }
 
@@ -1079,6 +1141,10 @@ export class Simulation {
       case 'openRoad':
         this.travel.setEdgesClosed(event.edges, event.type === 'closeRoad');
         record(event.type === 'closeRoad' ? Cause.closeRoad : Cause.openRoad, event.edges.length);
+        if (event.type === 'openRoad') {
+          this.sendStrandedHome();
+          this.offerAll();
+        }
         return;
       case 'unitOutOfService':
       case 'unitInService': {

@@ -118,9 +118,10 @@ export function sampler(distribution: Distribution): Sampler {
       const { phases, mean } = distribution;
       const phaseMean = mean / phases;
       return (s) => {
-        let product = 1;
-        for (let i = 0; i < phases; i++) product *= 1 - s.next();
-        return -phaseMean * log(product);
+        // A sum of logarithms: a product of many uniforms would underflow to 0.
+        let sum = 0;
+        for (let i = 0; i < phases; i++) sum += log(1 - s.next());
+        return -phaseMean * sum;
       };
     }
     case 'empirical': {

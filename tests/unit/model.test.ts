@@ -498,3 +498,133 @@ describe('districts in several parts', () => {
     expect(() => scenario(neither as never)).toThrow(/give a polygon or polygons/);
   });
 });
+
+describe('roads closing and reopening under the units', () => {
+  // A straight road west–east: node 0 at the west base, node 1 in the middle, node 2 east.
+  const roadInput = (events: unknown[], incidents: unknown[]) =>
+    lineScenario({
+      travel: {
+        model: 'roadGraph',
+        nodes: [
+          [0.01, 0.05],
+          [0.1, 0.05],
+          [0.19, 0.05],
+        ],
+        edges: [
+          { from: 0, to: 1, roadClass: 'road' },
+          { from: 1, to: 2, roadClass: 'road' },
+        ],
+        roadClasses: { road: { speedKmh: 36 } },
+        emergencySpeedFactor: 1,
+      },
+      units: [
+        {
+          id: 'fireWest',
+          agency: 'fire',
+          base: 'westBase',
+          capabilities: ['fire'],
+          mobilisation: { type: 'fixed', value: 60 },
+        },
+      ],
+      events: events as never,
+      arrivals: { incidents: incidents as never },
+    });
+
+  it('a call cut off when it comes waits, and is served once the road reopens', () => {
+    const log = runRecords(
+      roadInput(
+        [
+          { type: 'closeRoad', at: 0, edges: [0] },
+          { type: 'openRoad', at: 5000, edges: [0] },
+        ],
+        [{ time: 100, kind: 'fire', location: [0.1, 0.05] }],
+      ),
+    );
+    expect(log.find((r) => r.ev === 'queued')!.t).toBe(130);
+    const dispatched = log.find((r) => r.ev === 'dispatched')!;
+    expect([dispatched.t, dispatched.cause]).toEqual([5000, 'queue']);
+    expect(log.some((r) => r.ev === 'closed')).toBe(true);
+  });
+
+  it('a road closed while the unit mobilises sends the call back to dispatch; the unit stays free', () => {
+    const log = runRecords(
+      roadInput(
+        [
+          { type: 'closeRoad', at: 150, edges: [0] },
+          { type: 'openRoad', at: 3000, edges: [0] },
+        ],
+        [{ time: 100, kind: 'fire', location: [0.1, 0.05] }],
+      ),
+    );
+    const sequence = log
+      .filter((r) => r.unit === 'fireWest' || r.ev === 'queued')
+      .map((r) => [r.ev, r.t, r.cause]);
+    expect(sequence.slice(0, 4)).toEqual([
+      ['dispatched', 130, 'nearest'],
+      ['available', 190, 'closeRoad'],
+      ['queued', 190, 'noUnitFree'],
+      ['dispatched', 3000, 'queue'],
+    ]);
+    expect(log.some((r) => r.ev === 'closed')).toBe(true);
+  });
+
+  it('a unit whose way home is cut waits on scene, free, and heads home when the road reopens', () => {
+    const log = runRecords(
+      roadInput(
+        [
+          { type: 'closeRoad', at: 1000, edges: [0] },
+          { type: 'openRoad', at: 6000, edges: [0] },
+        ],
+        [{ time: 0, kind: 'fire', location: [0.1, 0.05] }],
+      ),
+    );
+    const unit = log.filter((r) => r.unit === 'fireWest').map((r) => [r.ev, r.cause]);
+    expect(unit.slice(-2)).toEqual([
+      ['available', 'closeRoad'],
+      ['available', 'none'],
+    ]);
+    expect(log[log.length - 1].t).toBeGreaterThan(6000);
+  });
+
+  it('an outside decision may not pick an unreachable unit, nor fill one slot twice', () => {
+    const cut = new Simulation(
+      scenario(roadInput([{ type: 'closeRoad', at: 0, edges: [0] }], [])),
+      1,
+      { externalDispatch: true },
+    );
+    void cut;
+    const s = scenario(
+      lineScenario({
+        arrivals: { incidents: [{ time: 0, kind: 'bigFire', location: [0.1, 0.05] }] },
+      }),
+    );
+    const simulation = new Simulation(s, 1, { externalDispatch: true });
+    expect(simulation.advance().status).toBe('decision');
+    expect(() =>
+      simulation.answer([
+        { slot: 0, unit: 'fireWest' },
+        { slot: 0, unit: 'fireEast' },
+      ]),
+    ).toThrow(/slot 0 is not open/);
+  });
+});
+
+describe('distribution edge cases', () => {
+  it('an Erlang with many phases stays finite', () => {
+    const log = runRecords(
+      lineScenario({
+        incidentKinds: [
+          {
+            id: 'fire',
+            needs: [{ capability: 'fire', units: 1 }],
+            workTime: { type: 'erlang', phases: 1000, mean: 1800 },
+          },
+        ],
+        arrivals: { incidents: [{ time: 0, kind: 'fire', location: [0.05, 0.05] }] },
+      }),
+    );
+    const cleared = log.find((r) => r.ev === 'cleared')!;
+    expect(cleared.value).toBeGreaterThan(1600);
+    expect(cleared.value).toBeLessThan(2000);
+  });
+});
