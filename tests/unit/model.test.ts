@@ -588,11 +588,20 @@ describe('roads closing and reopening under the units', () => {
 
   it('an outside decision may not pick an unreachable unit, nor fill one slot twice', () => {
     const cut = new Simulation(
-      scenario(roadInput([{ type: 'closeRoad', at: 0, edges: [0] }], [])),
+      scenario(
+        roadInput(
+          [{ type: 'closeRoad', at: 0, edges: [0] }],
+          [{ time: 10, kind: 'fire', location: [0.1, 0.05] }],
+        ),
+      ),
       1,
       { externalDispatch: true },
     );
-    void cut;
+    const asked = cut.advance();
+    expect(asked.status).toBe('decision');
+    if (asked.status === 'decision')
+      expect(asked.decision.proposal).toEqual([{ slot: 0, unit: null }]);
+    expect(() => cut.answer([{ slot: 0, unit: 'fireWest' }])).toThrow(/cannot reach/);
     const s = scenario(
       lineScenario({
         arrivals: { incidents: [{ time: 0, kind: 'bigFire', location: [0.1, 0.05] }] },
