@@ -228,18 +228,24 @@ export function replicationMetrics(trace: Trace, targets: Targets): ReplicationM
     if (!closed[incident] && !unanswered[incident]) openAtEnd++;
     waitedCount += waited[incident];
     waitSum += waitTotal[incident];
-    if (Number.isNaN(firstArrival[incident])) continue;
-    const seconds = firstArrival[incident] - callTime[incident];
-    const tier = firstArrivalTier[incident];
-    const tierKey = tier === 0 ? 'outside' : String(tier);
     const kindKey = header.incidentKinds[trace.incidentKind[incident]];
     const districtKey = header.districts[trace.incidentDistrict[incident]];
-    const target = tier === 1 || tier === 2 ? targets[`tier${tier}`][areaOf(incident)] : NaN;
-    const within = seconds <= target;
-    response.overall.push(seconds);
-    (response.byTier[tierKey] ??= []).push(seconds);
-    (response.byKind[kindKey] ??= []).push(seconds);
-    (response.byDistrict[districtKey] ??= []).push(seconds);
+    // The target is that of the tier serving the kind's first need (see TraceHeader), counted
+    // from the call; a call nobody reached by the end of the run missed it.
+    const targetTier = header.kindTargetTiers[trace.incidentKind[incident]];
+    const target =
+      targetTier === 1 || targetTier === 2 ? targets[`tier${targetTier}`][areaOf(incident)] : NaN;
+    const arrived = !Number.isNaN(firstArrival[incident]);
+    const seconds = firstArrival[incident] - callTime[incident];
+    const within = arrived && seconds <= target;
+    const tier = firstArrivalTier[incident];
+    const tierKey = !arrived ? 'none' : tier === 0 ? 'outside' : String(tier);
+    if (arrived) {
+      response.overall.push(seconds);
+      (response.byTier[tierKey] ??= []).push(seconds);
+      (response.byKind[kindKey] ??= []).push(seconds);
+      (response.byDistrict[districtKey] ??= []).push(seconds);
+    }
     if (!Number.isNaN(target)) {
       responseWithin.overall.push(within);
       (responseWithin.byTier[tierKey] ??= []).push(within);
@@ -249,9 +255,9 @@ export function replicationMetrics(trace: Trace, targets: Targets): ReplicationM
   }
   const groups = (values: Record<string, number[]>, within: Record<string, boolean[]>) =>
     Object.fromEntries(
-      Object.keys(values)
+      [...new Set([...Object.keys(values), ...Object.keys(within)])]
         .sort()
-        .map((key) => [key, groupStats(values[key], within[key])]),
+        .map((key) => [key, groupStats(values[key] ?? [], within[key])]),
     );
 
   const measured = Math.max(end - warmup, 1e-9);
@@ -433,6 +439,11 @@ function aggregate(replications: ReplicationMetrics[]): Record<string, Estimate>
   const values = new Map<string, number[]>();
   const visit = (value: unknown, path: string) => {
     if (path === 'responseHistograms') return; // pooled separately
+    // NaN is written to JSON as null: a merged report must know the same paths as the original.
+    if (value === null) {
+      if (!values.has(path)) values.set(path, []);
+      return;
+    }
     if (typeof value === 'number') {
       if (path === 'seed') return;
       let list = values.get(path);

@@ -423,6 +423,11 @@ export class Simulation {
         unitAgencies: units.map((u) => s.agencies[u.agency].id),
         unitTiers: units.map((u) => u.tier),
         incidentKinds: s.incidentKinds.map((k) => k.id),
+        kindTargetTiers: this.kinds.map((kind) => {
+          const capable = this.unitsByCapability[kind.slotCapability[0]] ?? [];
+          const tiers = capable.map((u) => units[u].tier);
+          return tiers.length > 0 ? Math.min(...tiers) : 0;
+        }),
         districts: s.districts.map((d) => d.id),
         districtAreas: s.districts.map((d) => d.area),
       },
@@ -1053,7 +1058,8 @@ export class Simulation {
   private offerAll(): void {
     for (const unit of this.units) {
       if (this.waiting.length === 0) return;
-      if (unit.state === UnitState.Available || unit.state === UnitState.Returning) this.offer(unit);
+      if (unit.state === UnitState.Available || unit.state === UnitState.Returning)
+        this.offer(unit);
     }
   }
 

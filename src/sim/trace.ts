@@ -77,6 +77,11 @@ export interface TraceHeader {
   units: string[];
   unitAgencies: string[];
   unitTiers: number[];
+  /**
+   * Per incident kind, the tier whose arrival target applies: the best tier among the units
+   * able to meet the kind's first need (3, or 0 when none can: no target).
+   */
+  kindTargetTiers: number[];
   incidentKinds: string[];
   districts: string[];
   districtAreas: Array<'urban' | 'rural'>;

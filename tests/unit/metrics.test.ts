@@ -84,3 +84,64 @@ describe('figures of a run', () => {
     expect(report.pooled['tier/1'].n + (report.pooled['tier/2']?.n ?? 0)).toBe(all.length);
   });
 });
+
+describe('share within target counts the calls nobody reached', () => {
+  it('calls given up or still open are misses, not left out', () => {
+    const input = lineScenario({
+      units: [
+        {
+          id: 'fireWest',
+          agency: 'fire',
+          base: 'westBase',
+          capabilities: ['fire'],
+          mobilisation: { type: 'fixed', value: 0 },
+        },
+      ],
+      dispatch: { callHandling: { type: 'fixed', value: 0 }, maxQueueWait: 600 },
+      arrivals: {
+        incidents: [
+          { time: 0, kind: 'fire', location: [0.02, 0.05] },
+          { time: 10, kind: 'fire', location: [0.02, 0.05] },
+        ],
+      },
+    });
+    const { summary } = run(scenario(input), 1);
+    expect(summary.unanswered).toBe(1);
+    expect(summary.response.overall.n).toBe(1);
+    expect(summary.response.overall.withinTarget).toBe(0.5);
+    expect(summary.response.byTier['none'].withinTarget).toBe(0);
+  });
+});
+
+describe('reports through JSON', () => {
+  it('a figure that is NaN in every replication survives a round trip and a merge', () => {
+    // A tier-3 agency has no arrival target: its kind's share within target is NaN every time.
+    const input = lineScenario({
+      agencies: [
+        { id: 'fire', tier: 1 },
+        { id: 'civil', tier: 3 },
+      ],
+      incidentKinds: [
+        { id: 'fire', needs: [{ capability: 'fire', units: 1 }] },
+        { id: 'aid', needs: [{ capability: 'shelter', units: 1 }] },
+      ],
+      arrivals: {
+        streams: [
+          { kind: 'fire', callsPerDay: 20 },
+          { kind: 'aid', callsPerDay: 5 },
+        ],
+      },
+    });
+    const report = makeReport(
+      'line',
+      [1, 2].map((seed) => run(scenario(input), seed).summary),
+    );
+    const nanPaths = Object.keys(report.aggregate).filter((path) =>
+      Number.isNaN(report.aggregate[path].mean),
+    );
+    expect(nanPaths.length).toBeGreaterThan(0);
+    const parsed = JSON.parse(JSON.stringify(report));
+    const merged = makeReport('line', parsed.replications);
+    expect(Object.keys(merged.aggregate)).toEqual(Object.keys(report.aggregate));
+  });
+});
