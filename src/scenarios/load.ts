@@ -186,7 +186,7 @@ function crossCheck(scenario: Scenario, language: Language) {
         if (edge[end] >= nodeCount)
           error(`travel.edges[${i}].${end}`, t.nodeOutOfRange[language](edge[end], nodeCount));
       }
-      if (!(edge.roadClass in travel.roadClasses)) {
+      if (!Object.hasOwn(travel.roadClasses, edge.roadClass)) {
         error(`travel.edges[${i}].roadClass`, t.unknownRef[language]('road class', edge.roadClass));
       }
     });
@@ -205,14 +205,31 @@ function crossCheck(scenario: Scenario, language: Language) {
     }
   }
 
+  let expectedCalls = scenario.arrivals.incidents.length;
   scenario.arrivals.streams.forEach((stream, i) => {
+    const path = `arrivals.streams[${i}]`;
     if (!kinds.has(stream.kind))
-      error(`arrivals.streams[${i}].kind`, t.unknownRef[language]('incident kind', stream.kind));
+      error(`${path}.kind`, t.unknownRef[language]('incident kind', stream.kind));
     for (const id of Object.keys(stream.districts ?? {})) {
       if (!districts.has(id))
-        error(`arrivals.streams[${i}].districts.${id}`, t.unknownRef[language]('district', id));
+        error(`${path}.districts.${id}`, t.unknownRef[language]('district', id));
     }
+    const weights = stream.districts
+      ? Object.values(stream.districts)
+      : scenario.districts.map((d) => d.callWeight);
+    if (stream.callsPerDay > 0 && !weights.some((w) => w > 0)) {
+      error(stream.districts ? `${path}.districts` : 'districts', t.allWeightsZero[language]());
+    }
+    for (const profile of ['hourProfile', 'dayProfile'] as const) {
+      if (stream[profile]?.every((w) => w === 0))
+        error(`${path}.${profile}`, t.allWeightsZero[language]());
+    }
+    expectedCalls += (stream.callsPerDay * scenario.duration) / 86_400;
   });
+  if (expectedCalls > LIMITS.callsPerRun) {
+    error('arrivals', t.tooManyCalls[language](Math.round(expectedCalls), LIMITS.callsPerRun));
+  }
+
   scenario.arrivals.incidents.forEach((incident, i) => {
     const path = `arrivals.incidents[${i}]`;
     if (!kinds.has(incident.kind))
@@ -222,6 +239,9 @@ function crossCheck(scenario: Scenario, language: Language) {
     }
     if (!incident.location && incident.district === undefined)
       error(path, t.placeNeeded[language]());
+    if (incident.time > scenario.duration) {
+      warnings.push({ path: `${path}.time`, message: t.afterEnd[language]() });
+    }
   });
   scenario.dispatch.runCards.forEach((card, i) => {
     const path = `dispatch.runCards[${i}]`;

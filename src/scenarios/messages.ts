@@ -41,6 +41,7 @@ const zhByEnglish: Record<string, string> = {
   'a unit needs at least one capability': '力量至少需要一种能力',
   'an incident kind needs at least one need': '事件类型至少需要一项力量需求',
   'use local date and time YYYY-MM-DDTHH:MM': '请使用本地日期时间 YYYY-MM-DDTHH:MM',
+  'no such date or time': '日期或时间不存在',
   'needs at least one district': '至少需要一个辖区',
   'needs at least one base': '至少需要一个驻地',
   'needs at least one agency': '至少需要一个联动单位',
@@ -168,6 +169,18 @@ export const loaderText = {
   baseOutside: {
     en: () => 'the base lies outside every district',
     zh: () => '该驻地不在任何辖区内',
+  },
+  allWeightsZero: {
+    en: () => 'every weight is 0: no call could be placed',
+    zh: () => '所有权重均为 0：无法生成警情',
+  },
+  tooManyCalls: {
+    en: (calls: number, limit: number) => `about ${calls} calls in one run; the limit is ${limit}`,
+    zh: (calls: number, limit: number) => `单次运行约 ${calls} 起警情，超过上限 ${limit}`,
+  },
+  afterEnd: {
+    en: () => 'this call comes after the end of the run and will not be simulated',
+    zh: () => '该警情晚于模拟结束时间，不会被模拟',
   },
   noDemand: {
     en: () => 'no calls: add call streams or listed incidents',

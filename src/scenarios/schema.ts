@@ -20,6 +20,7 @@ export const LIMITS = {
   listedIncidents: 2_000_000,
   events: 10_000,
   durationSeconds: 10 * 366 * 86_400,
+  callsPerRun: 20_000_000,
 } as const;
 
 type Unit = 's' | 'm' | 'km/h' | 'people' | 'calls/day' | 'share' | 'factor' | 'weight' | '°';
@@ -102,7 +103,11 @@ export const Distribution = documented(
       z.strictObject({
         type: z.literal('erlang'),
         phases: documented(
-          z.number().int('must be a whole number').min(1, 'must be ≥ 1').max(1000, 'must be ≤ 1000'),
+          z
+            .number()
+            .int('must be a whole number')
+            .min(1, 'must be ≥ 1')
+            .max(1000, 'must be ≤ 1000'),
           'Number of exponential phases k.',
         ),
         mean: positive('Mean value.'),
@@ -326,8 +331,22 @@ export const Agency = z.strictObject({
 });
 export type Agency = z.infer<typeof Agency>;
 
+/** A date-time that exists: month 1–12, a day of that month, hour 0–23, minutes and seconds 0–59. */
+function isRealLocalTime(text: string): boolean {
+  const [year, month, day, hour, minute, second = 0] = (text.match(/\d+/g) ?? []).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second
+  );
+}
+
 const clock = documented(
-  z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'use HH:MM, 00:00–24:00'),
+  z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'use HH:MM, 00:00–24:00'),
   'Local clock time HH:MM.',
 );
 
@@ -597,6 +616,7 @@ export const Scenario = z.strictObject({
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'use local date and time YYYY-MM-DDTHH:MM')
+      .refine(isRealLocalTime, 'no such date or time')
       .default('2026-01-05T00:00'),
     'Local date and time at which simulated time 0 starts.',
   ),

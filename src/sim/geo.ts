@@ -75,7 +75,13 @@ export class NearestPointIndex {
     this.lonScale = cos(((this.box.minLat + this.box.maxLat) / 2) * RADIANS);
     const width = (this.box.maxLon - this.box.minLon) * this.lonScale;
     const height = this.box.maxLat - this.box.minLat;
-    this.cellSize = Math.max(Math.sqrt((width * height) / Math.max(1, points.length)), 1e-6);
+    // About one point per cell; a flat or thin set of points still gets a sensible grid.
+    const count = Math.max(1, points.length);
+    this.cellSize = Math.max(
+      Math.sqrt((width * height) / count),
+      Math.max(width, height) / count,
+      1e-9,
+    );
     this.columns = Math.floor(width / this.cellSize) + 1;
     this.rows = Math.floor(height / this.cellSize) + 1;
     const cellOf = points.map((point) => this.row(point[1]) * this.columns + this.column(point[0]));
@@ -91,10 +97,22 @@ export class NearestPointIndex {
   nearest(target: LonLat): number {
     const column = this.column(target[0]);
     const row = this.row(target[1]);
-    const inside = column >= 0 && column < this.columns && row >= 0 && row < this.rows;
     const state = { best: -1, distance: Infinity };
-    const maxRing = Math.max(column, this.columns - column, row, this.rows - row);
-    for (let ring = 0; ring <= maxRing; ring++) {
+    // From a target outside the grid, the rings before the grid's edge hold nothing.
+    const firstRing = Math.max(
+      0,
+      -column,
+      column - (this.columns - 1),
+      -row,
+      row - (this.rows - 1),
+    );
+    const maxRing = Math.max(
+      Math.abs(column),
+      Math.abs(this.columns - column),
+      Math.abs(row),
+      Math.abs(this.rows - row),
+    );
+    for (let ring = firstRing; ring <= maxRing; ring++) {
       // Only the cells on the ring's boundary.
       for (let c = column - ring; c <= column + ring; c++) {
         this.scanCell(c, row - ring, target, state);
@@ -104,8 +122,8 @@ export class NearestPointIndex {
         this.scanCell(column - ring, r, target, state);
         this.scanCell(column + ring, r, target, state);
       }
-      // Points in rings further out are at least `ring` cells away (from inside the grid).
-      if (inside && state.best >= 0 && Math.sqrt(state.distance) <= ring * this.cellSize) break;
+      // Points in rings further out are at least `ring` cells away.
+      if (state.best >= 0 && Math.sqrt(state.distance) <= ring * this.cellSize) break;
     }
     return state.best;
   }

@@ -1232,7 +1232,8 @@ export class Simulation {
 function expectedRecords(scenario: Scenario): number {
   const callsPerDay = scenario.arrivals.streams.reduce((sum, s) => sum + s.callsPerDay, 0);
   const calls = (callsPerDay * scenario.duration) / 86_400 + scenario.arrivals.incidents.length;
-  return Math.min(Math.max(4096, Math.ceil(calls * 8)), 1 << 26);
+  // Capped: a huge run grows its trace as it goes rather than claiming the memory up front.
+  return Math.min(Math.max(4096, Math.ceil(calls * 8)), 1 << 20);
 }
 
 function inDistrict(point: LonLat, district: DistrictRuntime): boolean {

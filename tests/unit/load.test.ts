@@ -141,3 +141,72 @@ describe('loading a scenario', () => {
     }
   });
 });
+
+describe('holes found in review', () => {
+  it('refuses impossible start times and clock times', () => {
+    expect(errorsOf({ ...lineScenario(), start: '2026-02-31T08:00' })).toContainEqual({
+      path: 'start',
+      message: 'no such date or time',
+    });
+    expect(errorsOf({ ...lineScenario(), start: '2026-07-06T24:00' })).toContainEqual({
+      path: 'start',
+      message: 'no such date or time',
+    });
+    const units = [
+      {
+        id: 'u',
+        agency: 'fire',
+        base: 'westBase',
+        capabilities: ['fire'],
+        schedule: { type: 'weekly', windows: [{ from: '24:30', to: '08:00' }] },
+      },
+    ];
+    expect(errorsOf({ ...lineScenario(), units }).map((e) => e.path)).toContain(
+      'units[0].schedule.windows[0].from',
+    );
+  });
+
+  it('refuses call weights that are all zero, and a road class named like a built-in property', () => {
+    const zero = lineScenario({
+      arrivals: { streams: [{ kind: 'fire', callsPerDay: 5, districts: { west: 0 } }] },
+    });
+    expect(errorsOf(zero)).toContainEqual({
+      path: 'arrivals.streams[0].districts',
+      message: 'every weight is 0: no call could be placed',
+    });
+    const night = lineScenario({
+      arrivals: { streams: [{ kind: 'fire', callsPerDay: 5, hourProfile: new Array(24).fill(0) }] },
+    });
+    expect(errorsOf(night).map((e) => e.path)).toContain('arrivals.streams[0].hourProfile');
+    const graph = lineScenario({
+      travel: {
+        model: 'roadGraph',
+        nodes: [
+          [0.01, 0.05],
+          [0.19, 0.05],
+        ],
+        edges: [{ from: 0, to: 1, roadClass: 'constructor' }],
+        roadClasses: { road: { speedKmh: 30 } },
+      },
+    });
+    expect(errorsOf(graph)).toContainEqual({
+      path: 'travel.edges[0].roadClass',
+      message: 'no road class has the id "constructor"',
+    });
+  });
+
+  it('refuses a run of more calls than the limit, and warns of listed calls after the end', () => {
+    const flood = lineScenario({
+      duration: 30 * 86_400,
+      arrivals: { streams: [{ kind: 'fire', callsPerDay: 1_000_000 }] },
+    });
+    expect(errorsOf(flood).map((e) => e.path)).toContain('arrivals');
+    const late = loadScenario(
+      lineScenario({ arrivals: { incidents: [{ time: 90_000, kind: 'fire', district: 'west' }] } }),
+    );
+    expect(late.warnings).toContainEqual({
+      path: 'arrivals.incidents[0].time',
+      message: 'this call comes after the end of the run and will not be simulated',
+    });
+  });
+});

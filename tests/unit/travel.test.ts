@@ -208,3 +208,22 @@ describe('geometry', () => {
     }
   });
 });
+
+describe('nearest point in awkward layouts', () => {
+  it('points all on one latitude, and targets far outside the grid', () => {
+    const line: LonLat[] = [
+      [120, 30],
+      [120.5, 30],
+      [121, 30],
+    ];
+    const index = new NearestPointIndex(line);
+    expect(index.nearest([120.4, 30.001])).toBe(1);
+    expect(index.nearest([130, 45])).toBe(2);
+    expect(index.nearest([100, 10])).toBe(0);
+    const two = new NearestPointIndex([
+      [120, 30],
+      [120.00001, 30],
+    ]);
+    expect(two.nearest([119, 31])).toBe(0);
+  });
+});
