@@ -100,18 +100,20 @@ function printProblems(problems: ScenarioProblem[], label: string): void {
 function scenarioFrom(args: Args, language: Language): Scenario {
   const reference = option(args, 'scenario') ?? DEFAULT_SCENARIO_ID;
   const builtin = builtinScenarios.find((s) => s.id === reference);
-  const result = builtin
+  let result = builtin
     ? loadScenario(builtin.input, language)
     : loadScenarioText(readText(reference), language);
+  const until = option(args, 'until');
+  if (result.ok && until !== undefined) {
+    // Checked again: a shorter run must still be longer than the warm-up, and so on.
+    result = loadScenario({ ...result.scenario, duration: parseDuration(until) }, language);
+  }
   if (!result.ok) {
     printProblems(result.errors, language === 'zh' ? '错误' : 'error');
     throw new ExitError(1);
   }
   printProblems(result.warnings, language === 'zh' ? '警告' : 'warning');
-  const until = option(args, 'until');
-  return until === undefined
-    ? result.scenario
-    : { ...result.scenario, duration: parseDuration(until) };
+  return result.scenario;
 }
 
 class ExitError extends Error {

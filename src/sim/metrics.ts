@@ -20,6 +20,9 @@ export interface GroupStats {
 
 export interface ReplicationMetrics {
   seed: number;
+  /** The run's length and warm-up (s): replications merge only with their like. */
+  duration: number;
+  warmup: number;
   simulatedDays: number;
   calls: number;
   sentTo12345: number;
@@ -277,6 +280,8 @@ export function replicationMetrics(trace: Trace, targets: Targets): ReplicationM
 
   return {
     seed: header.seed,
+    duration: header.duration,
+    warmup: header.warmup,
     simulatedDays: measured / 86_400,
     calls,
     sentTo12345,
@@ -383,8 +388,16 @@ export interface PooledResponse {
 export function makeReport(scenario: string, replications: ReplicationMetrics[]): Report {
   const sorted = replications.slice().sort((a, b) => a.seed - b.seed);
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].seed === sorted[i - 1].seed)
+    if (sorted[i].seed === sorted[i - 1].seed) {
       throw new Error(`seed ${sorted[i].seed} appears twice`);
+    }
+  }
+  for (const r of sorted) {
+    if (r.duration !== sorted[0].duration || r.warmup !== sorted[0].warmup) {
+      throw new Error(
+        `replications of different runs: ${sorted[0].duration} s with ${sorted[0].warmup} s warm-up, and ${r.duration} s with ${r.warmup} s`,
+      );
+    }
   }
   return {
     format: REPORT_FORMAT,
@@ -438,7 +451,8 @@ export function mergeReports(reports: Report[]): Report {
 function aggregate(replications: ReplicationMetrics[]): Record<string, Estimate> {
   const values = new Map<string, number[]>();
   const visit = (value: unknown, path: string) => {
-    if (path === 'responseHistograms') return; // pooled separately
+    // Pooled separately, or the same in every replication.
+    if (path === 'responseHistograms' || path === 'duration' || path === 'warmup') return;
     // NaN is written to JSON as null: a merged report must know the same paths as the original.
     if (value === null) {
       if (!values.has(path)) values.set(path, []);

@@ -53,7 +53,8 @@ interface PathTree {
   nextHop: Int32Array;
 }
 
-const MAX_CACHED_FREE_TREES = 512;
+/** Memory for cached shortest-path trees (12 bytes a node each). */
+const TREE_CACHE_BYTES = 256 * 1024 * 1024;
 
 export class RoadGraphTravel implements TravelModel {
   readonly noiseCv: number;
@@ -69,8 +70,9 @@ export class RoadGraphTravel implements TravelModel {
   private readonly forward: Adjacency;
   private readonly reverse: Adjacency;
   private readonly anchors = new Set<number>();
-  private readonly anchoredTrees = new Map<number, PathTree>();
-  private readonly freeTrees = new Map<number, PathTree>();
+  /** Shortest-path trees by (root, band, direction), oldest first. */
+  private readonly trees = new Map<number, PathTree>();
+  private readonly maxTrees: number;
   private readonly recentTrips = new Map<number, number>();
   private readonly nodeX: Float64Array;
   private readonly nodeY: Float64Array;
@@ -125,6 +127,7 @@ export class RoadGraphTravel implements TravelModel {
       return rate < Infinity ? rate * 0.99 : 0;
     });
     this.closed = new Uint8Array(spec.edges.length);
+    this.maxTrees = Math.max(16, Math.floor(TREE_CACHE_BYTES / (12 * spec.nodes.length)));
     this.forward = buildAdjacency(spec.nodes.length, spec.edges, false);
     this.reverse = buildAdjacency(spec.nodes.length, spec.edges, true);
   }
@@ -189,20 +192,19 @@ export class RoadGraphTravel implements TravelModel {
 
   setEdgesClosed(edges: readonly number[], closed: boolean): void {
     for (const edge of edges) this.closed[edge] = closed ? 1 : 0;
-    this.anchoredTrees.clear();
-    this.freeTrees.clear();
+    this.trees.clear();
     this.recentTrips.clear();
   }
 
   /** Shortest-path tree from `root` (or, with `inbound`, to `root`) in a speed band, cached. */
   private tree(root: number, band: number, inbound: boolean): PathTree {
     const key = (root * 64 + band) * 2 + (inbound ? 1 : 0);
-    const cache = this.anchors.has(root) ? this.anchoredTrees : this.freeTrees;
-    let tree = cache.get(key);
+    let tree = this.trees.get(key);
     if (!tree) {
-      if (cache === this.freeTrees && cache.size >= MAX_CACHED_FREE_TREES) cache.clear();
+      // Bounded memory: past the budget the oldest tree goes (it is rebuilt if needed again).
+      if (this.trees.size >= this.maxTrees) this.trees.delete(this.trees.keys().next().value!);
       tree = this.dijkstra(root, band, inbound ? this.reverse : this.forward);
-      cache.set(key, tree);
+      this.trees.set(key, tree);
     }
     return tree;
   }

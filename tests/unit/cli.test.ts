@@ -128,3 +128,23 @@ describe('sim CLI', () => {
     expect(() => parseDuration('soon')).toThrow(/not a duration/);
   });
 });
+
+describe('sim CLI guards', () => {
+  it('--until is checked like the file: shorter than the warm-up is an error', () => {
+    const warm = file('warm.json', lineScenario({ warmup: 86_400, duration: 2 * 86_400 }));
+    expect(main(['run', '--scenario', warm, '--until', '12h'])).toBe(1);
+    expect(err.join('\n')).toContain('warmup: the warm-up must be shorter than the duration');
+  });
+
+  it('refuses to merge shards run for different lengths', () => {
+    const runTo = (until: string, seeds: string) => {
+      out = [];
+      expect(
+        main(['run', '--scenario', scenarioFile, '--json', '--until', until, '--seeds', seeds]),
+      ).toBe(0);
+      return file(`shard-${until}-${seeds}.json`, out.join('\n'));
+    };
+    expect(main(['merge', runTo('12h', '1..1'), runTo('24h', '2..2')])).toBe(1);
+    expect(err.join('\n')).toContain('replications of different runs');
+  });
+});
