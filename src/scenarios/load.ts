@@ -3,7 +3,8 @@
  * a planner understands. Nothing from the file is ever executed; sizes and counts are bounded.
  */
 import type { z } from 'zod';
-import { LIMITS, Scenario } from './schema.ts';
+import { districtRings, NearestPointIndex, pointInPolygon } from '../sim/geo.ts';
+import { LIMITS, Scenario, type Travel } from './schema.ts';
 import { loaderText, translate, type Language } from './messages.ts';
 
 export interface ScenarioProblem {
@@ -274,7 +275,26 @@ function crossCheck(scenario: Scenario, language: Language) {
   });
   if (scenario.warmup >= scenario.duration) error('warmup', t.warmupTooLong[language]());
 
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: scenario.timeZone });
+  } catch {
+    error('timeZone', t.unknownTimeZone[language](scenario.timeZone));
+  }
+
   // Warnings: the scenario runs, but probably not as meant.
+  scenario.bases.forEach((base, i) => {
+    const inside = scenario.districts.some((d) =>
+      districtRings(d).some((ring) => pointInPolygon(base.location, ring)),
+    );
+    if (!inside)
+      warnings.push({ path: `bases[${i}].location`, message: t.baseOutside[language]() });
+  });
+  if (travel.model === 'roadGraph' && errors.length === 0) {
+    const unreached = nodesUnreachedFromBases(travel, scenario.bases);
+    if (unreached > 0) {
+      warnings.push({ path: 'travel.edges', message: t.disconnected[language](unreached) });
+    }
+  }
   const capabilities = new Set(scenario.units.flatMap((u) => u.capabilities));
   scenario.incidentKinds.forEach((kind, i) => {
     kind.needs.forEach((need, j) => {
@@ -293,4 +313,29 @@ function crossCheck(scenario: Scenario, language: Language) {
     warnings.push({ path: 'arrivals', message: t.noDemand[language]() });
   }
   return { errors, warnings };
+}
+
+/** Road nodes that no base can reach, roads taken both ways (one-way streets aside). */
+function nodesUnreachedFromBases(
+  travel: Extract<Travel, { model: 'roadGraph' }>,
+  bases: Scenario['bases'],
+): number {
+  const neighbours: number[][] = travel.nodes.map(() => []);
+  for (const edge of travel.edges) {
+    neighbours[edge.from].push(edge.to);
+    neighbours[edge.to].push(edge.from);
+  }
+  const index = new NearestPointIndex(travel.nodes);
+  const seen = new Uint8Array(travel.nodes.length);
+  const stack = bases.map((base) => index.nearest(base.location));
+  for (const start of stack) seen[start] = 1;
+  while (stack.length > 0) {
+    for (const next of neighbours[stack.pop()!]) {
+      if (!seen[next]) {
+        seen[next] = 1;
+        stack.push(next);
+      }
+    }
+  }
+  return seen.length - seen.reduce((sum, v) => sum + v, 0);
 }

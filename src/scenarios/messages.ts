@@ -182,6 +182,15 @@ export const loaderText = {
     en: () => 'this call comes after the end of the run and will not be simulated',
     zh: () => '该警情晚于模拟结束时间，不会被模拟',
   },
+  unknownTimeZone: {
+    en: (zone: string) => `"${zone}" is not a time zone (e.g. Asia/Shanghai)`,
+    zh: (zone: string) => `“${zone}”不是有效的时区（例如 Asia/Shanghai）`,
+  },
+  disconnected: {
+    en: (count: number) =>
+      `${count} road node(s) cannot be reached from any base: calls there wait for ever`,
+    zh: (count: number) => `有 ${count} 个路网节点无法从任何驻地到达：该处警情将一直等待`,
+  },
   noDemand: {
     en: () => 'no calls: add call streams or listed incidents',
     zh: () => '没有警情：请添加警情流或警情清单',

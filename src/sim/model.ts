@@ -399,7 +399,8 @@ export class Simulation {
       Cause.decision,
       chosen.length,
     );
-    this.applyDispatch(incident, chosen);
+    // Slots the decision-maker left open wait in the queue: their choice, not a lack of units.
+    this.applyDispatch(incident, chosen, Cause.decision);
   }
 
   /** The finished trace. Call after `advance` returned finished. */
@@ -754,17 +755,21 @@ export class Simulation {
     };
   }
 
-  private applyDispatch(incident: IncidentRuntime, chosen: Proposal[]): void {
+  private applyDispatch(
+    incident: IncidentRuntime,
+    chosen: Proposal[],
+    shortfallCause = Cause.noUnitFree,
+  ): void {
     for (const { slot, unit, cause } of chosen)
       this.assign(this.units[unit], incident, slot, cause);
-    if (incident.open > 0) this.handleShortfall(incident);
+    if (incident.open > 0) this.handleShortfall(incident, shortfallCause);
   }
 
   /** Not enough units: queue, or pass to outside help now or after a delay. */
-  private handleShortfall(incident: IncidentRuntime): void {
+  private handleShortfall(incident: IncidentRuntime, cause: number): void {
     const dispatch = this.scenario.dispatch;
     if (dispatch.whenNoUnit === 'overflow' && dispatch.overflowDelay === 0) {
-      this.overflow(incident, Cause.noUnitFree);
+      this.overflow(incident, cause);
       return;
     }
     this.trace.record(
@@ -773,7 +778,7 @@ export class Simulation {
       incident.index,
       -1,
       incident.place,
-      Cause.noUnitFree,
+      cause,
       incident.open,
     );
     this.enqueue(incident);

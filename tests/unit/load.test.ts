@@ -210,3 +210,52 @@ describe('holes found in review', () => {
     });
   });
 });
+
+describe('warnings a planner needs', () => {
+  it('a base outside every district, road nodes no base can reach, an unknown time zone', () => {
+    const input = lineScenario({
+      timeZone: 'Asia/Atlantis',
+      bases: [
+        { id: 'westBase', location: [0.01, 0.05] },
+        { id: 'eastBase', location: [0.5, 0.05] },
+      ],
+      travel: {
+        model: 'roadGraph',
+        nodes: [
+          [0.01, 0.05],
+          [0.1, 0.05],
+          [0.15, 0.09],
+          [0.19, 0.09],
+        ],
+        edges: [
+          { from: 0, to: 1, roadClass: 'road' },
+          { from: 2, to: 3, roadClass: 'road' },
+        ],
+        roadClasses: { road: { speedKmh: 30 } },
+      },
+    });
+    expect(errorsOf(input)).toContainEqual({
+      path: 'timeZone',
+      message: '"Asia/Atlantis" is not a time zone (e.g. Asia/Shanghai)',
+    });
+    const result = loadScenario({ ...input, timeZone: 'Asia/Shanghai' });
+    expect(result.warnings).toContainEqual({
+      path: 'bases[1].location',
+      message: 'the base lies outside every district',
+    });
+    // The east base snaps to node 3: from the two bases all four nodes are reached.
+    expect(result.warnings.some((w) => w.path === 'travel.edges')).toBe(false);
+    const cut = loadScenario({
+      ...input,
+      timeZone: 'Asia/Shanghai',
+      bases: [
+        { id: 'westBase', location: [0.01, 0.05] },
+        { id: 'eastBase', location: [0.02, 0.05] },
+      ],
+    });
+    expect(cut.warnings).toContainEqual({
+      path: 'travel.edges',
+      message: '2 road node(s) cannot be reached from any base: calls there wait for ever',
+    });
+  });
+});
