@@ -399,8 +399,12 @@ export class Simulation {
       Cause.decision,
       chosen.length,
     );
-    // Slots the decision-maker left open wait in the queue: their choice, not a lack of units.
-    this.applyDispatch(incident, chosen, Cause.decision);
+    // Slots the decision-maker left open although the policy had a unit for them wait in the
+    // queue by their choice, not for lack of units.
+    const heldBack = pending.decision.proposal.some(
+      (p) => p.unit !== null && !chosen.some((c) => c.slot === p.slot),
+    );
+    this.applyDispatch(incident, chosen, heldBack ? Cause.decision : Cause.noUnitFree);
   }
 
   /** The finished trace. Call after `advance` returned finished. */
