@@ -394,7 +394,10 @@ export const ResponseUnit = z.strictObject({
     description: 'Time from notification to leaving the base (出动).',
     unit: 's',
   }),
-  schedule: DutySchedule.default({ type: 'always' }),
+  schedule: documented(
+    DutySchedule.optional(),
+    'When the unit can be dispatched. Default: always, or its tier’s duty hours when the tiers rule is on.',
+  ),
 });
 export type ResponseUnit = z.infer<typeof ResponseUnit>;
 
@@ -599,6 +602,120 @@ export const ExternalEvent = documented(
 export type ExternalEvent = z.infer<typeof ExternalEvent>;
 
 // ---------------------------------------------------------------------------------------------
+// Coordination rules (../shared/domain.md §3). Each is switchable and traced; the handlers are
+// in src/sim/rules/.
+
+const seconds60 = (value: number) => ({ type: 'fixed' as const, value });
+
+const officeHours: DutySchedule = {
+  type: 'weekly',
+  windows: [{ days: [1, 2, 3, 4, 5], from: '08:30', to: '17:30' }],
+};
+
+/** A tier's profile; each field has the tier's own default, so a partial profile keeps the rest. */
+function tierProfile(description: string, schedule: DutySchedule, extraMobilisation: Distribution) {
+  const profile = z.strictObject({
+    schedule: DutySchedule.default(schedule).meta({
+      description: 'Duty hours of the tier’s units that give none of their own.',
+    }),
+    extraMobilisation: Distribution.default(extraMobilisation).meta({
+      description:
+        'Added to each unit’s own mobilisation: e.g. tier 2, the liaison relays the order and staff are called in.',
+      unit: 's',
+    }),
+  });
+  return profile.default(profile.parse({})).meta({ description });
+}
+
+export const TiersRule = documented(
+  z.strictObject({
+    enabled: documented(z.boolean().default(false), 'Switch the rule on.'),
+    tier1: tierProfile(
+      'Tier 1 (一级): 24-hour duty, no added mobilisation.',
+      { type: 'always' },
+      seconds60(0),
+    ),
+    tier2: tierProfile(
+      'Tier 2 (二级): a liaison reachable 24 h; staff called in, so a longer mobilisation.',
+      { type: 'always' },
+      { type: 'lognormalMedianP90', median: 900, p90: 1800 },
+    ),
+    tier3: tierProfile(
+      'Tier 3 (三级): office hours only; support and advice, no arrival target.',
+      officeHours,
+      seconds60(1800),
+    ),
+  }),
+  'Rule 1, tiers of partner agencies (004): the tier decides duty hours, added mobilisation and the arrival target (see `targets`). Moving an agency to another tier changes all three.',
+);
+
+export const ApprovalRule = documented(
+  z.strictObject({
+    enabled: documented(z.boolean().default(false), 'Switch the rule on.'),
+    kinds: documented(
+      z.array(z.string()).default([]),
+      'Incident kinds under fire rescue’s joint command (主调主战).',
+    ),
+    directAgencies: documented(
+      z.array(z.string()).default([]),
+      'Agencies fire rescue orders without approval (itself, and usually police and 120).',
+    ),
+    approval: Distribution.default(seconds60(600)).meta({
+      description: 'The emergency bureau’s approval of the call-up plan (报应急管理部门同意).',
+      unit: 's',
+    }),
+    seasonalApproval: Distribution.default(seconds60(1800)).meta({
+      description:
+        'In flood or forest-fire season, the bureau must also agree with the unit’s ministry before the order (商行业主管部门同意).',
+      unit: 's',
+    }),
+    seasons: documented(
+      z.array(z.enum(['flood', 'forestFire'])).default(['flood', 'forestFire']),
+      'Seasons in which the second approval applies.',
+    ),
+  }),
+  'Rule 6, fire rescue dispatches other forces (001): units of other agencies sent to these kinds get their order after approval, and in special seasons after a second approval.',
+);
+
+export const MilitaryRule = documented(
+  z.strictObject({
+    enabled: documented(z.boolean().default(false), 'Switch the rule on.'),
+    approval: Distribution.default(seconds60(2700)).meta({
+      description:
+        'Report form (《军地应对突发事件活动情况报告表》) to the joint office and its coordination, before troops get the request.',
+      unit: 's',
+    }),
+    urgentKinds: documented(
+      z.array(z.string()).default([]),
+      'Kinds so urgent that the HQ asks the troops directly and files the report afterwards (特别紧急).',
+    ),
+    directRequest: Distribution.default(seconds60(300)).meta({
+      description: 'A direct request in an extremely urgent case.',
+      unit: 's',
+    }),
+    prepositionAtLevel: documented(
+      z.number().int().min(1).max(4).default(2),
+      'Raising the response level to this level or higher (1 = I, the highest) pre-positions troops (预置兵力).',
+    ),
+    prepositionedMobilisation: Distribution.default(seconds60(300)).meta({
+      description: 'Mobilisation of pre-positioned troops, instead of their own.',
+      unit: 's',
+    }),
+  }),
+  'Rule 8, military support (000): units of military agencies are requested through the joint office (a delay), or directly when extremely urgent; a raised response level pre-positions them so a later request is answered faster.',
+);
+
+export const Rules = documented(
+  z.strictObject({
+    tiers: TiersRule.default(TiersRule.parse({})),
+    fireRescueApproval: ApprovalRule.default(ApprovalRule.parse({})),
+    military: MilitaryRule.default(MilitaryRule.parse({})),
+  }),
+  'Coordination rules of the seed documents, each switchable, every effect traced with its cause.',
+);
+export type Rules = z.infer<typeof Rules>;
+
+// ---------------------------------------------------------------------------------------------
 // The scenario
 
 export const Scenario = z.strictObject({
@@ -685,6 +802,7 @@ export const Scenario = z.strictObject({
     z.array(ExternalEvent).max(LIMITS.events, `at most ${LIMITS.events} events`).default([]),
     'External events at given times.',
   ),
+  rules: Rules.default(Rules.parse({})),
 });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

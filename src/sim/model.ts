@@ -6,7 +6,9 @@
  * The model can stop at a dispatch decision and hand it to an outside decision-maker (a trainee
  * operator), then resume with the answer: the run stays deterministic given the answers.
  */
-import type { Scenario } from '../scenarios/schema.ts';
+import type { Distribution, Scenario } from '../scenarios/schema.ts';
+import { orderSteps, troopsPrepositioned, type OrderStep } from './rules/orders.ts';
+import { dutyOf, extraMobilisationOf } from './rules/tiers.ts';
 import { Calendar, WeeklyDuty } from './calendar.ts';
 import { Engine, type EventHandle } from './engine.ts';
 import {
@@ -18,6 +20,7 @@ import {
 } from './geo.ts';
 import {
   cumulativeWeights,
+  distributionMean,
   exponential,
   makeStream,
   pickIndex,
@@ -51,6 +54,9 @@ const EV_OUTSIDE_CLEARED = 9;
 const EV_QUEUE_DEADLINE = 10;
 const EV_EXTERNAL = 11;
 const EV_DUTY_START = 12;
+const EV_ORDER_STEP = 13;
+
+const NO_STEPS: OrderStep[] = [];
 
 const enum UnitState {
   Available,
@@ -84,6 +90,16 @@ interface UnitRuntime {
   notifiedAt: number;
   pending: EventHandle | -1;
   outOfServiceAfterJob: boolean;
+  sector: 'government' | 'enterprise' | 'social' | 'military';
+  /** The tier's added mobilisation (rule 1), if any. */
+  extraMobilisation: Sampler | null;
+  /** Steps before the current order reaches the unit (approvals), and where it is in them. */
+  steps: OrderStep[];
+  step: number;
+  stepStarted: number;
+  orderReceivedAt: number;
+  /** Sent while on its way home: no mobilisation once the order arrives. */
+  onTheRoad: boolean;
 }
 
 interface KindRuntime {
@@ -179,7 +195,8 @@ export class Simulation {
     | 'work'
     | 'travel'
     | 'triage'
-    | 'outsideHelp',
+    | 'outsideHelp'
+    | 'approvals',
     Stream
   >;
   private readonly callHandling: Sampler;
@@ -201,6 +218,11 @@ export class Simulation {
   /** Seasons switched on by external events, and the current response level (for rules). */
   readonly seasons = new Set<string>();
   responseLevel = 0;
+  /** Troops pre-positioned at a raised response level (rule 8). */
+  private prepositioned = false;
+  /** Whether any rule can put steps before an order. */
+  private readonly approvalsApply: boolean;
+  private readonly samplers = new Map<Distribution, Sampler>();
 
   constructor(
     readonly scenario: Scenario,
@@ -221,8 +243,11 @@ export class Simulation {
       travel: makeStream(seed, 'travel'),
       triage: makeStream(seed, 'triage'),
       outsideHelp: makeStream(seed, 'outsideHelp'),
+      approvals: makeStream(seed, 'approvals'),
     };
     this.callHandling = sampler(scenario.dispatch.callHandling);
+    this.approvalsApply =
+      scenario.rules.fireRescueApproval.enabled || scenario.rules.military.enabled;
     this.outsideHelp = sampler(scenario.dispatch.outsideHelpResponse);
     const cv = this.travel.noiseCv;
     if (cv > 0) {
@@ -263,17 +288,19 @@ export class Simulation {
     this.units = [];
     for (const spec of scenario.units) {
       const agency = agencyIndex.get(spec.agency) ?? 0;
+      const tier = scenario.agencies[agency].tier;
+      const extra = extraMobilisationOf(scenario.rules, tier);
       for (let copy = 1; copy <= spec.count; copy++) {
         this.units.push({
           index: this.units.length,
           id: copy === 1 ? spec.id : `${spec.id}#${copy}`,
           agency,
-          tier: scenario.agencies[agency].tier,
+          tier,
           base: baseIndex.get(spec.base) ?? 0,
           basePlace: basePlaces[baseIndex.get(spec.base) ?? 0],
           capabilities: new Set(spec.capabilities.map(capabilityIndex)),
           mobilisation: sampler(spec.mobilisation),
-          duty: new WeeklyDuty(spec.schedule),
+          duty: new WeeklyDuty(dutyOf(scenario.rules, tier, spec.schedule)),
           state: UnitState.Available,
           incident: -1,
           slot: -1,
@@ -283,6 +310,13 @@ export class Simulation {
           notifiedAt: 0,
           pending: -1,
           outOfServiceAfterJob: false,
+          sector: scenario.agencies[agency].sector,
+          extraMobilisation: extra ? sampler(extra) : null,
+          steps: [],
+          step: 0,
+          stepStarted: 0,
+          orderReceivedAt: 0,
+          onTheRoad: false,
         });
       }
     }
@@ -326,6 +360,7 @@ export class Simulation {
     engine.on(EV_QUEUE_DEADLINE, (incident) => this.onQueueDeadline(incident));
     engine.on(EV_EXTERNAL, (index) => this.onExternalEvent(index));
     engine.on(EV_DUTY_START, (unit) => this.onDutyStart(this.units[unit]));
+    engine.on(EV_ORDER_STEP, (unit) => this.onOrderStep(this.units[unit]));
 
     this.scheduleNextGeneratedCall();
     if (this.listed.length > 0) engine.schedule(this.listed[0].time, EV_NEXT_LISTED_CALL);
@@ -678,15 +713,17 @@ export class Simulation {
       const unit = this.units[u];
       if (!this.atBase(unit) || taken.includes(u) || !this.dispatchable(unit)) continue;
       // Units at one base share the trip: weigh it once.
-      let estimate = fromBase[unit.base];
-      if (Number.isNaN(estimate)) {
-        estimate = fromBase[unit.base] = this.travel.seconds(
+      let travel = fromBase[unit.base];
+      if (Number.isNaN(travel)) {
+        travel = fromBase[unit.base] = this.travel.seconds(
           unit.basePlace,
           incident.place,
           this.engine.now,
           true,
         );
       }
+      // A unit whose order needs approval first is as far away as that wait (rules 6 and 8).
+      const estimate = travel + this.expectedOrderDelay(unit, incident);
       if (estimate < best) {
         best = estimate;
         chosen = u;
@@ -696,7 +733,8 @@ export class Simulation {
       const unit = this.units[u];
       // Units on their way home, or stranded away from base by a closed road.
       if (this.atBase(unit) || taken.includes(u) || !this.dispatchable(unit)) continue;
-      const estimate = this.travelEstimate(unit, incident, best);
+      const delay = this.expectedOrderDelay(unit, incident);
+      const estimate = this.travelEstimate(unit, incident, best - delay) + delay;
       if (estimate < best) {
         best = estimate;
         chosen = u;
@@ -931,15 +969,12 @@ export class Simulation {
 
   private assign(unit: UnitRuntime, incident: IncidentRuntime, slot: number, cause: number): void {
     const now = this.engine.now;
-    let mobilisation: number;
-    if (unit.state === UnitState.Returning) {
+    unit.onTheRoad = unit.state === UnitState.Returning;
+    if (unit.onTheRoad) {
       // Already on the road with its crew: no mobilisation, drives on from where it is.
       if (unit.pending !== -1) this.engine.cancel(unit.pending);
       unit.place = this.currentPlace(unit);
-      mobilisation = 0;
       if (cause === Cause.nearest || cause === Cause.queue) cause = Cause.redispatch;
-    } else {
-      mobilisation = unit.mobilisation(this.streams.mobilisation);
     }
     incident.slotUnit[slot] = unit.index;
     incident.open--;
@@ -959,6 +994,40 @@ export class Simulation {
       cause,
       estimate,
     );
+    unit.steps = this.orderStepsFor(unit, incident);
+    unit.step = 0;
+    this.nextOrderStep(unit);
+  }
+
+  private orderStepsFor(unit: UnitRuntime, incident: IncidentRuntime): OrderStep[] {
+    if (!this.approvalsApply) return NO_STEPS;
+    return orderSteps(this.scenario.rules, {
+      kind: this.scenario.incidentKinds[incident.kind].id,
+      agency: this.scenario.agencies[unit.agency].id,
+      sector: unit.sector,
+      seasons: this.seasons,
+    });
+  }
+
+  /** Mean delay before an order would reach this unit, for weighing it against others. */
+  private expectedOrderDelay(unit: UnitRuntime, incident: IncidentRuntime): number {
+    if (!this.approvalsApply) return 0;
+    let seconds = 0;
+    for (const step of this.orderStepsFor(unit, incident)) seconds += distributionMean(step.delay);
+    return seconds;
+  }
+
+  /** The next approval before the order reaches the unit; then it mobilises. */
+  private nextOrderStep(unit: UnitRuntime): void {
+    const now = this.engine.now;
+    if (unit.step < unit.steps.length) {
+      const seconds = this.delaySampler(unit.steps[unit.step].delay)(this.streams.approvals);
+      unit.stepStarted = now;
+      unit.pending = this.engine.schedule(now + seconds, EV_ORDER_STEP, unit.index);
+      return;
+    }
+    unit.orderReceivedAt = now;
+    const mobilisation = unit.onTheRoad ? 0 : this.mobilisationOf(unit);
     if (mobilisation > 0) {
       unit.pending = this.engine.schedule(now + mobilisation, EV_EN_ROUTE, unit.index);
       unit.tripDeparture = now + mobilisation;
@@ -966,6 +1035,37 @@ export class Simulation {
       unit.tripDeparture = now;
       this.onEnRoute(unit);
     }
+  }
+
+  private onOrderStep(unit: UnitRuntime): void {
+    const now = this.engine.now;
+    const step = unit.steps[unit.step++];
+    this.trace.record(
+      now,
+      RecordKind.approved,
+      unit.incident,
+      unit.index,
+      unit.place,
+      Cause[step.cause],
+      now - unit.stepStarted,
+    );
+    this.nextOrderStep(unit);
+  }
+
+  private mobilisationOf(unit: UnitRuntime): number {
+    if (unit.sector === 'military' && this.prepositioned) {
+      return this.delaySampler(this.scenario.rules.military.prepositionedMobilisation)(
+        this.streams.mobilisation,
+      );
+    }
+    const own = unit.mobilisation(this.streams.mobilisation);
+    return unit.extraMobilisation ? own + unit.extraMobilisation(this.streams.mobilisation) : own;
+  }
+
+  private delaySampler(distribution: Distribution): Sampler {
+    let cached = this.samplers.get(distribution);
+    if (!cached) this.samplers.set(distribution, (cached = sampler(distribution)));
+    return cached;
   }
 
   private onEnRoute(unit: UnitRuntime): void {
@@ -984,7 +1084,7 @@ export class Simulation {
       unit.index,
       unit.place,
       Cause.none,
-      now - unit.notifiedAt,
+      now - unit.orderReceivedAt,
     );
     if (this.travelNoise) seconds *= this.travelNoise();
     // Already there (zero travel): arrive now rather than through the event queue.
@@ -1205,10 +1305,27 @@ export class Simulation {
         else this.seasons.delete(event.season);
         record(Cause.season, event.active ? 1 : 0);
         return;
-      case 'responseLevel':
+      case 'responseLevel': {
         this.responseLevel = event.level;
         record(Cause.responseLevel, event.level);
+        const prepositioned = troopsPrepositioned(this.scenario.rules, event.level);
+        if (prepositioned && !this.prepositioned) {
+          for (const unit of this.units) {
+            if (unit.sector !== 'military') continue;
+            this.trace.record(
+              now,
+              RecordKind.prepositioned,
+              -1,
+              unit.index,
+              unit.place,
+              Cause.responseLevel,
+              event.level,
+            );
+          }
+        }
+        this.prepositioned = prepositioned;
         return;
+      }
       case 'callRateFactor':
         this.rateFactor = event.factor;
         record(Cause.callRateFactor, event.factor);

@@ -30,6 +30,14 @@ export const RECORD_KINDS = [
   ['outOfService', 'unit taken out of service; value: 0'],
   ['inService', 'unit back in service; value: 0'],
   ['decision', 'an outside decision-maker answered; value: units chosen'],
+  [
+    'approved',
+    'a step before the order reached the unit completed (cause says which); value: its seconds',
+  ],
+  [
+    'prepositioned',
+    'troops pre-positioned at a raised response level (预置兵力); value: the level',
+  ],
 ] as const;
 
 export type RecordKindName = (typeof RECORD_KINDS)[number][0];
@@ -59,6 +67,10 @@ export const CAUSES = [
   'responseLevel',
   'callRateFactor',
   'schedule',
+  'fireRescueApproval',
+  'seasonalApproval',
+  'militaryApproval',
+  'directRequest',
 ] as const;
 
 export type CauseName = (typeof CAUSES)[number];

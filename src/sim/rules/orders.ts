@@ -1,0 +1,57 @@
+/**
+ * What must happen before a dispatch order reaches a unit: approvals, as a list of steps, each
+ * with its cause and its delay distribution. Rule 6 (fire rescue dispatching other forces, 001)
+ * and rule 8 (military support through the joint office, 000). Pure: the model draws the
+ * delays and traces each step as it completes.
+ */
+import type { Distribution, Rules } from '../../scenarios/schema.ts';
+import type { CauseName } from '../trace.ts';
+
+export interface OrderStep {
+  cause: Extract<
+    CauseName,
+    'fireRescueApproval' | 'seasonalApproval' | 'militaryApproval' | 'directRequest'
+  >;
+  delay: Distribution;
+}
+
+export interface OrderContext {
+  kind: string;
+  agency: string;
+  sector: 'government' | 'enterprise' | 'social' | 'military';
+  /** Seasons switched on now (flood, forestFire). */
+  seasons: ReadonlySet<string>;
+}
+
+export function orderSteps(rules: Rules, context: OrderContext): OrderStep[] {
+  const steps: OrderStep[] = [];
+  const approval = rules.fireRescueApproval;
+  if (
+    approval.enabled &&
+    approval.kinds.includes(context.kind) &&
+    !approval.directAgencies.includes(context.agency)
+  ) {
+    steps.push({ cause: 'fireRescueApproval', delay: approval.approval });
+    if (approval.seasons.some((season) => context.seasons.has(season))) {
+      steps.push({ cause: 'seasonalApproval', delay: approval.seasonalApproval });
+    }
+  }
+  const military = rules.military;
+  if (military.enabled && context.sector === 'military') {
+    steps.push(
+      military.urgentKinds.includes(context.kind)
+        ? { cause: 'directRequest', delay: military.directRequest }
+        : { cause: 'militaryApproval', delay: military.approval },
+    );
+  }
+  return steps;
+}
+
+/** Whether troops are pre-positioned at this response level (1 = level I, 0 = none). */
+export function troopsPrepositioned(rules: Rules, responseLevel: number): boolean {
+  return (
+    rules.military.enabled &&
+    responseLevel >= 1 &&
+    responseLevel <= rules.military.prepositionAtLevel
+  );
+}

@@ -1,0 +1,209 @@
+/**
+ * The coordination rules: for each, a minimal scenario in which switching the rule on changes
+ * the outcome in the expected direction by the expected amount, and the trace says why.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ScenarioInput } from '../../src/scenarios/schema.ts';
+import { lineScenario, runRecords, type PlainRecord } from './fixtures.ts';
+
+const fixed = (value: number) => ({ type: 'fixed' as const, value });
+
+/** A fire at the west end, with a fire engine (tier 1), a civil team (tier 2) and troops. */
+function scenarioWith(overrides: Partial<ScenarioInput>): ScenarioInput {
+  return lineScenario({
+    agencies: [
+      { id: 'fire', tier: 1 },
+      { id: 'civil', tier: 2 },
+      { id: 'pla', tier: 1, sector: 'military' },
+    ],
+    units: [
+      {
+        id: 'engine',
+        agency: 'fire',
+        base: 'westBase',
+        capabilities: ['fire'],
+        mobilisation: fixed(60),
+      },
+      {
+        id: 'civilTeam',
+        agency: 'civil',
+        base: 'westBase',
+        capabilities: ['shelter'],
+        mobilisation: fixed(60),
+      },
+      {
+        id: 'troops',
+        agency: 'pla',
+        base: 'eastBase',
+        capabilities: ['engineering'],
+        mobilisation: fixed(3600),
+      },
+    ],
+    incidentKinds: [
+      { id: 'fire', needs: [{ capability: 'fire', units: 1 }], workTime: fixed(1800) },
+      {
+        id: 'flood',
+        needs: [
+          { capability: 'shelter', units: 1 },
+          { capability: 'engineering', units: 1 },
+        ],
+        workTime: fixed(3600),
+      },
+    ],
+    arrivals: { incidents: [{ time: 0, kind: 'flood', location: [0.02, 0.05] }] },
+    ...overrides,
+  });
+}
+
+const forUnit = (log: PlainRecord[], unit: string, ev: string) =>
+  log.find((r) => r.unit === unit && r.ev === ev)!;
+
+/** The trace answers "why was this unit late": approvals + mobilisation + travel. */
+function lateness(log: PlainRecord[], unit: string) {
+  const dispatched = forUnit(log, unit, 'dispatched');
+  const approvals = log.filter((r) => r.unit === unit && r.ev === 'approved');
+  const enRoute = forUnit(log, unit, 'enRoute');
+  const arrived = forUnit(log, unit, 'arrived');
+  const approval = approvals.reduce((sum, r) => sum + r.value, 0);
+  expect(approval + enRoute.value + arrived.value).toBeCloseTo(arrived.t - dispatched.t, 6);
+  return {
+    approval,
+    causes: approvals.map((r) => r.cause),
+    mobilisation: enRoute.value,
+    travel: arrived.value,
+    arrival: arrived.t,
+  };
+}
+
+describe('rule 1: tiers of partner agencies', () => {
+  const tiers = { enabled: true, tier2: { extraMobilisation: fixed(900) } };
+
+  it('tier 2 adds its mobilisation; moving the agency to tier 1 takes it away', () => {
+    const off = lateness(runRecords(scenarioWith({})), 'civilTeam');
+    const on = lateness(runRecords(scenarioWith({ rules: { tiers } })), 'civilTeam');
+    expect(on.mobilisation - off.mobilisation).toBe(900);
+    const promoted = scenarioWith({
+      rules: { tiers },
+      agencies: [
+        { id: 'fire', tier: 1 },
+        { id: 'civil', tier: 1 },
+        { id: 'pla', tier: 1, sector: 'military' },
+      ],
+    });
+    expect(lateness(runRecords(promoted), 'civilTeam').mobilisation).toBe(off.mobilisation);
+  });
+
+  it('tier 3 answers in office hours only: a call at night waits for 08:30', () => {
+    const input = scenarioWith({
+      rules: { tiers: { enabled: true, tier3: { extraMobilisation: fixed(0) } } },
+      agencies: [
+        { id: 'fire', tier: 1 },
+        { id: 'civil', tier: 3 },
+        { id: 'pla', tier: 1, sector: 'military' },
+      ],
+      arrivals: { incidents: [{ time: 3600, kind: 'flood', location: [0.02, 0.05] }] },
+    });
+    expect(forUnit(runRecords(input), 'civilTeam', 'dispatched').t).toBe(8.5 * 3600);
+  });
+});
+
+describe('rule 6: fire rescue dispatches other forces after approval', () => {
+  const approval = {
+    enabled: true,
+    kinds: ['flood'],
+    directAgencies: ['fire'],
+    approval: fixed(600),
+    seasonalApproval: fixed(1800),
+  };
+
+  it('a 10-minute approval delays the other agency by 10 minutes', () => {
+    const off = lateness(runRecords(scenarioWith({})), 'civilTeam');
+    const on = lateness(
+      runRecords(scenarioWith({ rules: { fireRescueApproval: approval } })),
+      'civilTeam',
+    );
+    expect(on.arrival - off.arrival).toBeCloseTo(600, 6);
+    expect(on.causes).toEqual(['fireRescueApproval']);
+  });
+
+  it('in forest-fire season the ministry must agree too', () => {
+    const log = runRecords(
+      scenarioWith({
+        rules: { fireRescueApproval: approval },
+        events: [{ type: 'season', at: 0, season: 'forestFire', active: true }],
+        arrivals: { incidents: [{ time: 10, kind: 'flood', location: [0.02, 0.05] }] },
+      }),
+    );
+    const civil = lateness(log, 'civilTeam');
+    expect(civil.causes).toEqual(['fireRescueApproval', 'seasonalApproval']);
+    expect(civil.approval).toBe(2400);
+  });
+
+  it('fire rescue itself and kinds outside the rule need no approval', () => {
+    const log = runRecords(
+      scenarioWith({
+        rules: { fireRescueApproval: approval },
+        arrivals: { incidents: [{ time: 0, kind: 'fire', location: [0.02, 0.05] }] },
+      }),
+    );
+    expect(log.some((r) => r.ev === 'approved')).toBe(false);
+  });
+});
+
+describe('rule 8: military support', () => {
+  const military = {
+    enabled: true,
+    approval: fixed(2700),
+    directRequest: fixed(300),
+    prepositionedMobilisation: fixed(300),
+  };
+
+  it('a 45-minute approval delays the first military arrival by 45 minutes', () => {
+    const off = lateness(runRecords(scenarioWith({})), 'troops');
+    const on = lateness(runRecords(scenarioWith({ rules: { military } })), 'troops');
+    expect(on.arrival - off.arrival).toBeCloseTo(2700, 6);
+    expect(on.causes).toEqual(['militaryApproval']);
+  });
+
+  it('extremely urgent: a direct request, with the report filed afterwards', () => {
+    const on = lateness(
+      runRecords(scenarioWith({ rules: { military: { ...military, urgentKinds: ['flood'] } } })),
+      'troops',
+    );
+    expect(on.causes).toEqual(['directRequest']);
+    expect(on.approval).toBe(300);
+  });
+
+  it('raising the response level pre-positions troops, so a later request is answered faster', () => {
+    const later = {
+      incidents: [{ time: 7200, kind: 'flood', location: [0.02, 0.05] as [number, number] }],
+    };
+    const normal = lateness(
+      runRecords(scenarioWith({ rules: { military }, arrivals: later })),
+      'troops',
+    );
+    const raisedLog = runRecords(
+      scenarioWith({
+        rules: { military },
+        arrivals: later,
+        events: [{ type: 'responseLevel', at: 3600, level: 2 }],
+      }),
+    );
+    const raised = lateness(raisedLog, 'troops');
+    expect(normal.arrival - raised.arrival).toBeCloseTo(3600 - 300, 6);
+    expect(raisedLog.find((r) => r.ev === 'prepositioned')).toMatchObject({
+      unit: 'troops',
+      t: 3600,
+      value: 2,
+    });
+    // Level III is below the threshold (II): no pre-positioning.
+    const level3 = runRecords(
+      scenarioWith({
+        rules: { military },
+        arrivals: later,
+        events: [{ type: 'responseLevel', at: 3600, level: 3 }],
+      }),
+    );
+    expect(lateness(level3, 'troops').arrival).toBeCloseTo(normal.arrival, 6);
+  });
+});
