@@ -705,11 +705,71 @@ export const MilitaryRule = documented(
   'Rule 8, military support (000): units of military agencies are requested through the joint office (a delay), or directly when extremely urgent; a raised response level pre-positions them so a later request is answered faster.',
 );
 
+const share = (description: string, value: number) =>
+  documented(
+    z.number().min(0, 'must be ≥ 0').max(1, 'must be ≤ 1').default(value),
+    description,
+    'share',
+  );
+
+export const FeedbackRule = documented(
+  z.strictObject({
+    enabled: documented(z.boolean().default(false), 'Switch the rule on.'),
+    arrivalReport: Distribution.default({ type: 'lognormalMedianP90', median: 60, p90: 240 }).meta({
+      description: 'From arrival on scene to the unit’s arrival report reaching the centre.',
+      unit: 's',
+    }),
+    completionReport: Distribution.default({
+      type: 'lognormalMedianP90',
+      median: 120,
+      p90: 600,
+    }).meta({
+      description: 'From clearing the scene to the completion report reaching the centre.',
+      unit: 's',
+    }),
+    lateAfter: seconds('A report later than this is late (a recorded failure).', 300),
+    missingShare: share('Share of reports never made.', 0.02),
+    callBackShare: share('Share of closed incidents whose caller is phoned back (回访).', 0.1),
+    unsatisfiedShare: share('Of those, the share unsatisfied (不满意).', 0.05),
+    basicallySatisfiedShare: share('Of those, the share basically satisfied (基本满意).', 0.15),
+  }),
+  'Rule 13, feedback (004) and the call-backs of rule 14 (003): units report arrival and completion; a late or missing report is a recorded failure; some callers are phoned back and rate the response.',
+);
+
+export const AssessmentRule = documented(
+  z.strictObject({
+    periodDays: documented(
+      z.number().int().min(1).max(366).default(30),
+      'Length of an assessment period (a month for the bulletin).',
+      's',
+    ),
+    lateResponsePoints: documented(
+      z.number().min(0).max(10).default(1),
+      'Deduction per late arrival (tiers 1–2).',
+    ),
+    poorHandlingPoints: documented(
+      z.number().min(0).max(10).default(1),
+      'Deduction per unsatisfied call-back.',
+    ),
+    lateReportPoints: documented(
+      z.number().min(0).max(10).default(0.5),
+      'Deduction per late report.',
+    ),
+    missingReportPoints: documented(
+      z.number().min(0).max(10).default(1),
+      'Deduction per missing report.',
+    ),
+  }),
+  'Rule 14, assessment (Fuyang 110, 003): points deducted per unit and period (0.5–1 each), computed from the trace.',
+);
+
 export const Rules = documented(
   z.strictObject({
     tiers: TiersRule.default(TiersRule.parse({})),
     fireRescueApproval: ApprovalRule.default(ApprovalRule.parse({})),
     military: MilitaryRule.default(MilitaryRule.parse({})),
+    feedback: FeedbackRule.default(FeedbackRule.parse({})),
+    assessment: AssessmentRule.default(AssessmentRule.parse({})),
   }),
   'Coordination rules of the seed documents, each switchable, every effect traced with its cause.',
 );

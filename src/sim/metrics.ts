@@ -5,7 +5,18 @@
  * method of independent replications) is always recomputed from the list in seed order, so a
  * report merged from shards equals the report of one run over all their seeds, to the bit.
  */
-import { Cause, RecordKind, type Trace } from './trace.ts';
+import type { Rules } from '../scenarios/schema.ts';
+import { bulletin, type BulletinRow } from './assessment.ts';
+import { Cause, CAUSES, RecordKind, type Trace } from './trace.ts';
+
+type AssessmentRules = Rules['assessment'];
+const DEFAULT_ASSESSMENT: AssessmentRules = {
+  periodDays: 30,
+  lateResponsePoints: 1,
+  poorHandlingPoints: 1,
+  lateReportPoints: 0.5,
+  missingReportPoints: 1,
+};
 import { confidenceHalfWidth } from './studentT.ts';
 
 export interface GroupStats {
@@ -44,6 +55,10 @@ export interface ReplicationMetrics {
   };
   /** Per tier and area: order to arrival of each unit against the tier's target (到场时限). */
   arrivalCompliance: Record<string, GroupStats>;
+  /** Waits before orders reached units, by cause (rules 6 and 8): approvals, direct requests. */
+  approvals: Record<string, GroupStats>;
+  /** Fuyang-style assessment (rule 14) summed by agency; per unit and period see bulletin(). */
+  assessment: Record<string, AgencyAssessment>;
   /** Share of the measured time units were committed (dispatch until back at base). */
   utilisation: {
     overall: number;
@@ -95,13 +110,26 @@ export function histogramQuantile(histogram: Histogram, p: number): number {
   return (histogram[histogram.length - 1][0] + 1) * HISTOGRAM_BIN_SECONDS;
 }
 
+export interface AgencyAssessment {
+  dispatches: number;
+  lateArrivals: number;
+  lateReports: number;
+  missingReports: number;
+  unsatisfiedCallBacks: number;
+  deductions: number;
+}
+
 export interface Targets {
   tier1: { urban: number; rural: number };
   tier2: { urban: number; rural: number };
 }
 
 /** Computes one replication's figures from its trace; calls before the warm-up are left out. */
-export function replicationMetrics(trace: Trace, targets: Targets): ReplicationMetrics {
+export function replicationMetrics(
+  trace: Trace,
+  targets: Targets,
+  assessmentRules: AssessmentRules = DEFAULT_ASSESSMENT,
+): ReplicationMetrics {
   const header = trace.header;
   const warmup = header.warmup;
   const end = header.duration;
@@ -297,6 +325,8 @@ export function replicationMetrics(trace: Trace, targets: Targets): ReplicationM
       byKind: groups(response.byKind, responseWithin.byKind),
       byDistrict: groups(response.byDistrict, responseWithin.byDistrict),
     },
+    approvals: approvalWaits(trace, warmup),
+    assessment: assessmentByAgency(bulletin(trace, targets, assessmentRules), warmup, header),
     arrivalCompliance: Object.fromEntries(
       Object.keys(compliance)
         .sort()
@@ -326,6 +356,50 @@ export function replicationMetrics(trace: Trace, targets: Targets): ReplicationM
       }),
     ]),
   };
+}
+
+/** Waits before orders reached units, by cause, for calls after the warm-up. */
+function approvalWaits(trace: Trace, warmup: number): Record<string, GroupStats> {
+  const byCause: Record<string, number[]> = {};
+  for (let i = 0; i < trace.length; i++) {
+    if (trace.kind[i] !== RecordKind.approved || trace.time[i] < warmup) continue;
+    (byCause[CAUSES[trace.cause[i]]] ??= []).push(trace.value[i]);
+  }
+  return Object.fromEntries(
+    Object.keys(byCause)
+      .sort()
+      .map((cause) => [cause, groupStats(byCause[cause], undefined)]),
+  );
+}
+
+function assessmentByAgency(
+  rows: BulletinRow[],
+  warmup: number,
+  header: Trace['header'],
+): Record<string, AgencyAssessment> {
+  const byAgency: Record<string, AgencyAssessment> = {};
+  for (const agency of [...new Set(header.unitAgencies)].sort()) {
+    byAgency[agency] = {
+      dispatches: 0,
+      lateArrivals: 0,
+      lateReports: 0,
+      missingReports: 0,
+      unsatisfiedCallBacks: 0,
+      deductions: 0,
+    };
+  }
+  // Periods that start before the end of the warm-up are left out as a whole.
+  for (const row of rows) {
+    if (row.periodStart < warmup) continue;
+    const sum = byAgency[row.agency];
+    sum.dispatches += row.dispatches;
+    sum.lateArrivals += row.lateArrivals;
+    sum.lateReports += row.lateReports;
+    sum.missingReports += row.missingReports;
+    sum.unsatisfiedCallBacks += row.unsatisfiedCallBacks;
+    sum.deductions += row.deductions;
+  }
+  return byAgency;
 }
 
 function groupStats(values: number[], within: boolean[] | undefined): GroupStats {

@@ -55,6 +55,7 @@ const EV_QUEUE_DEADLINE = 10;
 const EV_EXTERNAL = 11;
 const EV_DUTY_START = 12;
 const EV_ORDER_STEP = 13;
+const EV_REPORT = 14;
 
 const NO_STEPS: OrderStep[] = [];
 
@@ -196,7 +197,8 @@ export class Simulation {
     | 'travel'
     | 'triage'
     | 'outsideHelp'
-    | 'approvals',
+    | 'approvals'
+    | 'feedback',
     Stream
   >;
   private readonly callHandling: Sampler;
@@ -223,6 +225,18 @@ export class Simulation {
   /** Whether any rule can put steps before an order. */
   private readonly approvalsApply: boolean;
   private readonly samplers = new Map<Distribution, Sampler>();
+  /** Reports on their way to the centre (rule 13). */
+  private readonly reports: Array<
+    | {
+        incident: number;
+        unit: number;
+        place: number;
+        cause: number;
+        delay: number;
+        missing: boolean;
+      }
+    | undefined
+  > = [];
 
   constructor(
     readonly scenario: Scenario,
@@ -244,6 +258,7 @@ export class Simulation {
       triage: makeStream(seed, 'triage'),
       outsideHelp: makeStream(seed, 'outsideHelp'),
       approvals: makeStream(seed, 'approvals'),
+      feedback: makeStream(seed, 'feedback'),
     };
     this.callHandling = sampler(scenario.dispatch.callHandling);
     this.approvalsApply =
@@ -361,6 +376,7 @@ export class Simulation {
     engine.on(EV_EXTERNAL, (index) => this.onExternalEvent(index));
     engine.on(EV_DUTY_START, (unit) => this.onDutyStart(this.units[unit]));
     engine.on(EV_ORDER_STEP, (unit) => this.onOrderStep(this.units[unit]));
+    engine.on(EV_REPORT, (report) => this.onReport(report));
 
     this.scheduleNextGeneratedCall();
     if (this.listed.length > 0) engine.schedule(this.listed[0].time, EV_NEXT_LISTED_CALL);
@@ -1107,6 +1123,50 @@ export class Simulation {
     );
     const incident = this.incidents[unit.incident]!;
     unit.pending = this.engine.schedule(now + incident.work[unit.slot], EV_CLEARED, unit.index);
+    this.expectReport(unit, incident, Cause.arrivalReport);
+  }
+
+  /** Rule 13: the unit's report reaches the centre after a delay, or never. */
+  private expectReport(unit: UnitRuntime, incident: IncidentRuntime, cause: number): void {
+    const feedback = this.scenario.rules.feedback;
+    if (!feedback.enabled) return;
+    const stream = this.streams.feedback;
+    const missing = stream.next() < feedback.missingShare;
+    const delay = missing
+      ? feedback.lateAfter
+      : this.delaySampler(
+          cause === Cause.arrivalReport ? feedback.arrivalReport : feedback.completionReport,
+        )(stream);
+    const report =
+      this.reports.push({
+        incident: incident.index,
+        unit: unit.index,
+        place: unit.place,
+        cause,
+        delay,
+        missing,
+      }) - 1;
+    this.engine.schedule(this.engine.now + delay, EV_REPORT, report);
+  }
+
+  private onReport(index: number): void {
+    const report = this.reports[index]!;
+    this.reports[index] = undefined;
+    const kind = report.missing
+      ? RecordKind.reportMissing
+      : report.delay > this.scenario.rules.feedback.lateAfter
+        ? RecordKind.reportedLate
+        : RecordKind.reported;
+    const value = report.missing ? 0 : report.delay;
+    this.trace.record(
+      this.engine.now,
+      kind,
+      report.incident,
+      report.unit,
+      report.place,
+      report.cause,
+      value,
+    );
   }
 
   private onCleared(unit: UnitRuntime): void {
@@ -1122,6 +1182,7 @@ export class Simulation {
       incident.work[unit.slot],
     );
     incident.active--;
+    this.expectReport(unit, incident, Cause.completionReport);
     unit.incident = -1;
     unit.slot = -1;
     this.closeIfDone(incident);
@@ -1231,6 +1292,31 @@ export class Simulation {
       now - incident.callTime,
     );
     this.incidents[incident.index] = undefined;
+    this.maybeCallBack(incident);
+  }
+
+  /** Rule 14's call-back (回访): some callers are phoned back and rate the response. */
+  private maybeCallBack(incident: IncidentRuntime): void {
+    const feedback = this.scenario.rules.feedback;
+    if (!feedback.enabled) return;
+    const stream = this.streams.feedback;
+    if (stream.next() >= feedback.callBackShare) return;
+    const u = stream.next();
+    const rating =
+      u < feedback.unsatisfiedShare
+        ? 2
+        : u < feedback.unsatisfiedShare + feedback.basicallySatisfiedShare
+          ? 1
+          : 0;
+    this.trace.record(
+      this.engine.now,
+      RecordKind.callBack,
+      incident.index,
+      -1,
+      incident.place,
+      Cause.none,
+      rating,
+    );
   }
 
   // -------------------------------------------------------------------------------------------

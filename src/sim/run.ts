@@ -18,7 +18,7 @@ export function run(scenario: Scenario, seed: number): RunResult {
     // advance() only pauses for outside decisions, which a plain run never asks for.
   }
   const trace = simulation.finishTrace();
-  return { trace, summary: replicationMetrics(trace, scenario.targets) };
+  return { trace, summary: replicationMetrics(trace, scenario.targets, scenario.rules.assessment) };
 }
 
 /** Runs a simulation in slices of events, reporting progress and checking for cancellation. */
@@ -34,5 +34,5 @@ export function* runInSlices(
     yield result.time / scenario.duration;
   }
   const trace = simulation.finishTrace();
-  return { trace, summary: replicationMetrics(trace, scenario.targets) };
+  return { trace, summary: replicationMetrics(trace, scenario.targets, scenario.rules.assessment) };
 }

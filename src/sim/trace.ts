@@ -38,6 +38,13 @@ export const RECORD_KINDS = [
     'prepositioned',
     'troops pre-positioned at a raised response level (预置兵力); value: the level',
   ],
+  [
+    'reported',
+    'a unit’s report reached the centre in time (cause: which report); value: its delay s',
+  ],
+  ['reportedLate', 'a report came late, a recorded failure; value: its delay s'],
+  ['reportMissing', 'a report never came (recorded when it became late); value: 0'],
+  ['callBack', 'the caller was phoned back (回访); value: 0 satisfied, 1 basically, 2 unsatisfied'],
 ] as const;
 
 export type RecordKindName = (typeof RECORD_KINDS)[number][0];
@@ -71,6 +78,8 @@ export const CAUSES = [
   'seasonalApproval',
   'militaryApproval',
   'directRequest',
+  'arrivalReport',
+  'completionReport',
 ] as const;
 
 export type CauseName = (typeof CAUSES)[number];

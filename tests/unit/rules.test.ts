@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/scenarios/schema.ts';
-import { lineScenario, runRecords, type PlainRecord } from './fixtures.ts';
+import { bulletin } from '../../src/sim/assessment.ts';
+import { run } from '../../src/sim/run.ts';
+import { lineScenario, runRecords, scenario, type PlainRecord } from './fixtures.ts';
 
 const fixed = (value: number) => ({ type: 'fixed' as const, value });
 
@@ -205,5 +207,87 @@ describe('rule 8: military support', () => {
       }),
     );
     expect(lateness(level3, 'troops').arrival).toBeCloseTo(normal.arrival, 6);
+  });
+});
+
+describe('rules 13 and 14: feedback and assessment', () => {
+  const feedback = {
+    enabled: true,
+    arrivalReport: fixed(120),
+    completionReport: fixed(400),
+    lateAfter: 300,
+    missingShare: 0,
+    callBackShare: 1,
+    unsatisfiedShare: 1,
+  };
+
+  it('units report arrival and completion; a late report is a recorded failure', () => {
+    const log = runRecords(
+      scenarioWith({
+        rules: { feedback },
+        arrivals: { incidents: [{ time: 0, kind: 'fire', location: [0.02, 0.05] }] },
+      }),
+    );
+    const arrived = forUnit(log, 'engine', 'arrived');
+    const cleared = forUnit(log, 'engine', 'cleared');
+    expect(log.find((r) => r.ev === 'reported')).toMatchObject({
+      unit: 'engine',
+      t: arrived.t + 120,
+      cause: 'arrivalReport',
+      value: 120,
+    });
+    expect(log.find((r) => r.ev === 'reportedLate')).toMatchObject({
+      unit: 'engine',
+      t: cleared.t + 400,
+      cause: 'completionReport',
+    });
+    expect(log.find((r) => r.ev === 'callBack')).toMatchObject({ value: 2 });
+  });
+
+  it('a missing report is recorded when it becomes late; deductions follow the Fuyang points', () => {
+    const input = scenarioWith({
+      rules: {
+        feedback: { ...feedback, missingShare: 1 },
+        assessment: { missingReportPoints: 1, poorHandlingPoints: 0.5, lateResponsePoints: 1 },
+      },
+      arrivals: { incidents: [{ time: 0, kind: 'fire', location: [0.02, 0.05] }] },
+    });
+    const { summary } = run(scenario(input), 1);
+    const log = runRecords(input);
+    expect(log.filter((r) => r.ev === 'reportMissing').map((r) => r.cause)).toEqual([
+      'arrivalReport',
+      'completionReport',
+    ]);
+    // Two missing reports (1 point each) and one unsatisfied call-back (0.5), no late arrival.
+    expect(summary.assessment['fire']).toMatchObject({
+      dispatches: 1,
+      missingReports: 2,
+      unsatisfiedCallBacks: 1,
+      lateArrivals: 0,
+      deductions: 2.5,
+    });
+  });
+
+  it('the bulletin lists each unit per period, with a late arrival counted against its tier target', () => {
+    const input = scenarioWith({
+      duration: 40 * 86_400,
+      // Mobilisation 60 s: the first call (111 s away) is late, the second (11 s away) is not.
+      targets: { tier1: { urban: 75, rural: 75 } },
+      rules: { assessment: { periodDays: 30 } },
+      arrivals: {
+        incidents: [
+          { time: 0, kind: 'fire', location: [0.02, 0.05] },
+          { time: 35 * 86_400, kind: 'fire', location: [0.011, 0.05] },
+        ],
+      },
+    });
+    const s = scenario(input);
+    const rows = bulletin(run(s, 1).trace, s.targets, s.rules.assessment);
+    expect(rows.map((r) => [r.period, r.unit, r.dispatches, r.lateArrivals])).toEqual([
+      [0, 'engine', 1, 1],
+      [1, 'engine', 1, 0],
+    ]);
+    expect(rows[0].onTimeShare).toBe(0);
+    expect(rows[1].onTimeShare).toBe(1);
   });
 });
