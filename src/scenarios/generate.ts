@@ -4,22 +4,29 @@
  * tiers 1–3 and a military force, units, incident kinds and call streams sized by population.
  * Everything is made up but of realistic orders of magnitude; the same options always give the
  * same scenario (randomness only from `alea`, seeded by the options' seed).
+ *
+ * Its builders also serve cities drawn on real district boundaries (src/scenarios/cities/): the
+ * road lattice over any land polygons with ferry and bridge links between islands
+ * (`roadsOverLand`), bases snapped to road nodes inside their district (`snapBases`), units from
+ * rows (`expandUnitRow`), incident kinds (`incidentKinds`) and call streams sized by population
+ * (`callStreams`).
  */
 import alea from 'seedrandom/lib/alea.js';
-import { pointInPolygon } from '../sim/geo.ts';
+import { boundingBox, haversineMetres, pointInPolygon } from '../sim/geo.ts';
 import type { Distribution, ScenarioInput } from './schema.ts';
 // The same city in Node and the browser: engine-independent trigonometry.
 import { cos, sin } from '../sim/detmath.ts';
 
-type Point = [number, number];
-type DistrictInput = ScenarioInput['districts'][number];
-type BaseInput = ScenarioInput['bases'][number];
-type AgencyInput = ScenarioInput['agencies'][number];
-type UnitInput = ScenarioInput['units'][number];
-type KindInput = ScenarioInput['incidentKinds'][number];
-type StreamInput = NonNullable<NonNullable<ScenarioInput['arrivals']>['streams']>[number];
-type EdgeInput = { from: number; to: number; roadClass: string };
-type RunCardInput = { district: string; kind?: string; units: string[] };
+export type Point = [number, number];
+export type DistrictInput = ScenarioInput['districts'][number];
+export type BaseInput = ScenarioInput['bases'][number];
+export type AgencyInput = ScenarioInput['agencies'][number];
+export type UnitInput = ScenarioInput['units'][number];
+export type KindInput = ScenarioInput['incidentKinds'][number];
+export type StreamInput = NonNullable<NonNullable<ScenarioInput['arrivals']>['streams']>[number];
+/** A road segment as generated (`lengthM` only where it differs from the straight line). */
+export type EdgeInput = { from: number; to: number; roadClass: string; lengthM?: number };
+export type RunCardInput = { district: string; kind?: string; units: string[] };
 
 export interface DistrictSpec {
   /** Scenario id (letters, digits, _ - . :). */
@@ -67,7 +74,7 @@ export interface CityOptions {
   start?: string;
 }
 
-const DAY = 86_400;
+export const DAY = 86_400;
 const KM_PER_DEGREE_LAT = 110.574;
 const KM_PER_DEGREE_LON_AT_EQUATOR = 111.32;
 
@@ -108,8 +115,8 @@ export function generateCity(cityOptions: CityOptions): ScenarioInput {
   const bases = makeBases(layout, plan, districts, roads.nodes);
   const agencies = makeAgencies(layout);
   const units = makeUnits(layout, plan, agencies);
-  const kinds = makeIncidentKinds();
-  const streams = makeStreams(layout);
+  const kinds = incidentKinds(KINDS);
+  const streams = callStreams(KINDS, DEMAND, layout.districts, layout.options.callScale);
   const runCards = makeRunCards(layout, units);
   const options = layout.options;
   const scenario: ScenarioInput = {
@@ -341,12 +348,13 @@ function makeDistricts(layout: Layout): DistrictInput[] {
 // ---------------------------------------------------------------------------------------------
 // Roads: a jittered grid, twice as dense in the core; ring and radial expressways
 
-const peak = (factor: number) =>
+/** Speed factors for the morning and evening rush hours (07–09, 17–19). */
+export const peak = (factor: number) =>
   Array.from({ length: 24 }, (_, hour) =>
     (hour >= 7 && hour < 9) || (hour >= 17 && hour < 19) ? factor : 1,
   );
 
-const ROAD_CLASSES = {
+export const ROAD_CLASSES = {
   expressway: { speedKmh: 80, hourFactors: peak(0.85) },
   arterial: { speedKmh: 50, hourFactors: peak(0.6) },
   local: { speedKmh: 30, hourFactors: peak(0.7) },
@@ -357,22 +365,7 @@ const ROAD_CLASSES = {
 function makeRoads(layout: Layout): { nodes: Point[]; edges: EdgeInput[] } {
   const { grid, random } = layout;
   const { nx, ny, cx, cy, k, i0, i1, j0, j1 } = grid;
-  const columns = nx * k + 1;
-  const rows = ny * k + 1;
   const inCore = (a: number, b: number) => a >= i0 * k && a <= i1 * k && b >= j0 * k && b <= j1 * k;
-  const exists = (a: number, b: number) => (a % k === 0 && b % k === 0) || inCore(a, b);
-  const index = new Int32Array(columns * rows).fill(-1);
-  const nodes: Point[] = [];
-  for (let b = 0; b < rows; b++) {
-    for (let a = 0; a < columns; a++) {
-      if (!exists(a, b)) continue;
-      const step = inCore(a, b) ? 1 : k;
-      const x = (a + (random() - 0.5) * 0.5 * step) * (cx / k);
-      const y = (b + (random() - 0.5) * 0.5 * step) * (cy / k);
-      index[b * columns + a] = nodes.length;
-      nodes.push(layout.toLonLat(x, y));
-    }
-  }
   const centreColumn = Math.round(nx / 2) * k;
   const centreRow = Math.round(ny / 2) * k;
   /** The class of the segment from lattice point p to q along line `line` (a row or column). */
@@ -388,7 +381,73 @@ function makeRoads(layout: Layout): { nodes: Point[]; edges: EdgeInput[] } {
     if (line === (horizontal ? centreRow : centreColumn)) return 'expressway';
     return (line / k) % 2 === 0 ? 'county' : 'village';
   };
-  const candidates: EdgeInput[] = [];
+  const { nodes, edges } = latticeRoads(
+    {
+      columns: nx * k + 1,
+      rows: ny * k + 1,
+      k,
+      cx,
+      cy,
+      fine: inCore,
+      exists: (a, b) => (a % k === 0 && b % k === 0) || inCore(a, b),
+      toLonLat: layout.toLonLat,
+      classOf,
+    },
+    random,
+  );
+  return { nodes, edges: thinLocalRoads(edges, nodes.length, random) };
+}
+
+/**
+ * A road lattice: coarse cells of cx × cy km, subdivided k times each way where `fine` says so.
+ * Lattice point (a, b) lies a × cx / k km east and b × cy / k km north of the origin.
+ */
+export interface LatticeSpec {
+  /** Lattice points west to east and south to north. */
+  columns: number;
+  rows: number;
+  k: number;
+  cx: number;
+  cy: number;
+  /** Whether lattice point (a, b) is in the subdivided part (its jitter is a fine step's). */
+  fine: (a: number, b: number) => boolean;
+  /** Whether lattice point (a, b) is a road node. */
+  exists: (a: number, b: number) => boolean;
+  /** Km east and north of the origin to [longitude, latitude]. */
+  toLonLat: (x: number, y: number) => Point;
+  /** Whether a jittered position may be used; otherwise the node sits on its lattice point. */
+  accept?: (point: Point) => boolean;
+  /** Road class of the segment from lattice point p to q on row or column `line`. */
+  classOf: (p: number, q: number, line: number, horizontal: boolean) => string;
+  /** Whether two successive nodes on a line, `steps` lattice steps apart, are joined (default: always). */
+  joins?: (from: Point, to: Point, steps: number) => boolean;
+}
+
+/**
+ * Nodes of the lattice, jittered by up to a quarter of the local spacing each way, and segments
+ * between successive nodes along every row and column. Two draws of `random` per node, in row
+ * order.
+ */
+export function latticeRoads(
+  spec: LatticeSpec,
+  random: () => number,
+): { nodes: Point[]; edges: EdgeInput[]; index: Int32Array } {
+  const { columns, rows, k, cx, cy, fine, exists, toLonLat, accept, classOf, joins } = spec;
+  const index = new Int32Array(columns * rows).fill(-1);
+  const nodes: Point[] = [];
+  for (let b = 0; b < rows; b++) {
+    for (let a = 0; a < columns; a++) {
+      if (!exists(a, b)) continue;
+      const step = fine(a, b) ? 1 : k;
+      const x = (a + (random() - 0.5) * 0.5 * step) * (cx / k);
+      const y = (b + (random() - 0.5) * 0.5 * step) * (cy / k);
+      let point = toLonLat(x, y);
+      if (accept && !accept(point)) point = toLonLat(a * (cx / k), b * (cy / k));
+      index[b * columns + a] = nodes.length;
+      nodes.push(point);
+    }
+  }
+  const edges: EdgeInput[] = [];
   const link = (line: number, horizontal: boolean, length: number) => {
     let previous = -1;
     for (let p = 0; p < length; p++) {
@@ -398,18 +457,24 @@ function makeRoads(layout: Layout): { nodes: Point[]; edges: EdgeInput[] } {
         const from = horizontal
           ? index[line * columns + previous]
           : index[previous * columns + line];
-        candidates.push({ from, to: node, roadClass: classOf(previous, p, line, horizontal) });
+        if (!joins || joins(nodes[from], nodes[node], p - previous)) {
+          edges.push({ from, to: node, roadClass: classOf(previous, p, line, horizontal) });
+        }
       }
       previous = p;
     }
   };
   for (let b = 0; b < rows; b++) link(b, true, columns);
   for (let a = 0; a < columns; a++) link(a, false, rows);
-  return { nodes, edges: thinLocalRoads(candidates, nodes.length, random) };
+  return { nodes, edges, index };
 }
 
 /** Drops some local and village segments at random, but never one that would disconnect the graph. */
-function thinLocalRoads(edges: EdgeInput[], nodeCount: number, random: () => number): EdgeInput[] {
+export function thinLocalRoads(
+  edges: EdgeInput[],
+  nodeCount: number,
+  random: () => number,
+): EdgeInput[] {
   const parent = Int32Array.from({ length: nodeCount }, (_, i) => i);
   const find = (n: number): number => {
     while (parent[n] !== n) n = parent[n] = parent[parent[n]];
@@ -432,6 +497,304 @@ function thinLocalRoads(edges: EdgeInput[], nodeCount: number, random: () => num
 }
 
 // ---------------------------------------------------------------------------------------------
+// Roads over real land: the lattice clipped to district polygons, islands linked by bridges and
+// ferries, trunk roads along the fastest paths between given towns
+
+/** Road classes of a city on real land: the synthetic city's, plus bridges and ferries. */
+export const LAND_ROAD_CLASSES = {
+  ...ROAD_CLASSES,
+  bridge: { speedKmh: 50 },
+  ferry: { speedKmh: 15 },
+};
+
+export interface LandRoadOptions {
+  /** The land: outer rings of every district part, as [longitude, latitude]. */
+  rings: Point[][];
+  /** Spacing of the coarse lattice, km. */
+  spacingKm: number;
+  /** Lattice lines per coarse line inside the cores (2: twice as dense each way); default 2. */
+  subdivision?: number;
+  /** Built-up cores, where the lattice is subdivided. */
+  cores?: Array<{ centre: Point; radiusKm: number }>;
+  /** A ring at least this large (km²) that the lattice misses gets a node of its own; default 0.5. */
+  islandMinKm2?: number;
+  /** Links between separate parts of the graph up to this long (km) are bridges, longer ones ferries; default 3. */
+  bridgeMaxKm?: number;
+  /** Boarding and waiting added to every ferry link, as extra length at ferry speed (min); default 20. */
+  ferryWaitMinutes?: number;
+  /** Trunk roads as lines of waypoints: the fastest path between successive waypoints becomes expressway. */
+  trunks?: Point[][];
+}
+
+/**
+ * A plausible road graph over real land (no real road data): a jittered lattice of nodes on
+ * land, subdivided in the cores; segments between lattice neighbours whose straight line stays
+ * on land (arterial and local roads in the cores, county and village roads elsewhere); every
+ * large enough island gets a node; the separate parts are joined by the shortest links that
+ * connect them all (a minimum spanning tree: bridges when short, ferries otherwise); trunk roads
+ * become expressways; then some minor segments are dropped, never disconnecting the graph.
+ */
+export function roadsOverLand(
+  options: LandRoadOptions,
+  random: () => number,
+): { nodes: Point[]; edges: EdgeInput[] } {
+  const k = Math.max(1, Math.round(options.subdivision ?? 2));
+  const spacing = options.spacingKm;
+  const box = boundingBox(options.rings.flat());
+  const kmPerDegreeLon =
+    KM_PER_DEGREE_LON_AT_EQUATOR * cos((((box.minLat + box.maxLat) / 2) * Math.PI) / 180);
+  const toLonLat = (x: number, y: number): Point => [
+    round6(box.minLon + x / kmPerDegreeLon),
+    round6(box.minLat + y / KM_PER_DEGREE_LAT),
+  ];
+  const toKm = ([lon, lat]: Point): Point => [
+    (lon - box.minLon) * kmPerDegreeLon,
+    (lat - box.minLat) * KM_PER_DEGREE_LAT,
+  ];
+  const ringBoxes = options.rings.map((ring) => boundingBox(ring));
+  const onLand = (point: Point) =>
+    options.rings.some((ring, r) => {
+      const b = ringBoxes[r];
+      if (point[0] < b.minLon || point[0] > b.maxLon) return false;
+      if (point[1] < b.minLat || point[1] > b.maxLat) return false;
+      return pointInPolygon(point, ring);
+    });
+  const step = spacing / k;
+  const columns = Math.ceil(((box.maxLon - box.minLon) * kmPerDegreeLon) / step) + 1;
+  const rows = Math.ceil(((box.maxLat - box.minLat) * KM_PER_DEGREE_LAT) / step) + 1;
+  const cores = (options.cores ?? []).map((core) => ({ at: toKm(core.centre), r: core.radiusKm }));
+  const fineGrid = new Uint8Array(columns * rows);
+  const nodeGrid = new Uint8Array(columns * rows);
+  for (let b = 0; b < rows; b++) {
+    for (let a = 0; a < columns; a++) {
+      const [x, y] = [a * step, b * step];
+      const fine = cores.some(({ at, r }) => {
+        const [dx, dy] = [x - at[0], y - at[1]];
+        return Math.sqrt(dx * dx + dy * dy) <= r;
+      });
+      fineGrid[b * columns + a] = fine ? 1 : 0;
+      const coarse = a % k === 0 && b % k === 0;
+      nodeGrid[b * columns + a] = (coarse || fine) && onLand(toLonLat(x, y)) ? 1 : 0;
+    }
+  }
+  const fineAt = (a: number, b: number) => fineGrid[b * columns + a] === 1;
+  const onLandBetween = (from: Point, to: Point) =>
+    [0.25, 0.5, 0.75].every((t) =>
+      onLand([from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t]),
+    );
+  const lattice = latticeRoads(
+    {
+      columns,
+      rows,
+      k,
+      cx: spacing,
+      cy: spacing,
+      fine: fineAt,
+      exists: (a, b) => nodeGrid[b * columns + a] === 1,
+      toLonLat,
+      accept: onLand,
+      classOf: (p, q, line, horizontal) => {
+        const bothFine = horizontal
+          ? fineAt(p, line) && fineAt(q, line)
+          : fineAt(line, p) && fineAt(line, q);
+        if (bothFine) return line % k === 0 ? 'arterial' : 'local';
+        return (line / k) % 2 === 0 ? 'county' : 'village';
+      },
+      joins: (from, to, steps) => steps <= k && onLandBetween(from, to),
+    },
+    random,
+  );
+  const nodes = lattice.nodes;
+  const edges = lattice.edges;
+
+  // Islands the lattice missed.
+  const islandMin = options.islandMinKm2 ?? 0.5;
+  for (const ring of options.rings) {
+    if (ringAreaKm2(ring) < islandMin) continue;
+    if (nodes.some((node) => pointInPolygon(node, ring))) continue;
+    const [lon, lat] = interiorPoint(ring);
+    nodes.push([round6(lon), round6(lat)]);
+  }
+
+  // Join the separate parts: the shortest link between every two parts, then Kruskal.
+  const parent = Int32Array.from({ length: nodes.length }, (_, i) => i);
+  const find = (n: number): number => {
+    while (parent[n] !== n) n = parent[n] = parent[parent[n]];
+    return n;
+  };
+  for (const { from, to } of edges) parent[find(from)] = find(to);
+  const roots = [...new Set(nodes.map((_, n) => find(n)))];
+  if (roots.length > 1) {
+    const part = new Int32Array(nodes.length);
+    const partOfRoot = new Map(roots.map((root, i) => [root, i]));
+    nodes.forEach((_, n) => (part[n] = partOfRoot.get(find(n))!));
+    const count = roots.length;
+    const best = new Float64Array(count * count).fill(Infinity);
+    const bestPair = new Int32Array(count * count * 2);
+    const km = nodes.map(toKm);
+    for (let n = 0; n < nodes.length; n++) {
+      for (let m = n + 1; m < nodes.length; m++) {
+        if (part[n] === part[m]) continue;
+        const [i, j] = part[n] < part[m] ? [part[n], part[m]] : [part[m], part[n]];
+        const dx = km[n][0] - km[m][0];
+        const dy = km[n][1] - km[m][1];
+        const d = dx * dx + dy * dy;
+        if (d < best[i * count + j]) {
+          best[i * count + j] = d;
+          bestPair[2 * (i * count + j)] = n;
+          bestPair[2 * (i * count + j) + 1] = m;
+        }
+      }
+    }
+    const links: Array<[number, number, number]> = [];
+    for (let i = 0; i < count; i++) {
+      for (let j = i + 1; j < count; j++) {
+        if (best[i * count + j] < Infinity) links.push([best[i * count + j], i, j]);
+      }
+    }
+    links.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    const partParent = Int32Array.from({ length: count }, (_, i) => i);
+    const findPart = (n: number): number => {
+      while (partParent[n] !== n) n = partParent[n] = partParent[partParent[n]];
+      return n;
+    };
+    const bridgeMax = options.bridgeMaxKm ?? 3;
+    const ferryWait = options.ferryWaitMinutes ?? 20;
+    for (const [d, i, j] of links) {
+      const [ri, rj] = [findPart(i), findPart(j)];
+      if (ri === rj) continue;
+      partParent[ri] = rj;
+      const [from, to] = [bestPair[2 * (i * count + j)], bestPair[2 * (i * count + j) + 1]];
+      if (Math.sqrt(d) <= bridgeMax) edges.push({ from, to, roadClass: 'bridge' });
+      else {
+        const wait = (LAND_ROAD_CLASSES.ferry.speedKmh * 1000 * ferryWait) / 60;
+        const lengthM = Math.round(haversineMetres(nodes[from], nodes[to]) + wait);
+        edges.push({ from, to, roadClass: 'ferry', lengthM });
+      }
+    }
+  }
+
+  // Trunk roads: the fastest path between successive waypoints becomes expressway.
+  if (options.trunks?.length) {
+    const speeds: Record<string, number> = Object.fromEntries(
+      Object.entries(LAND_ROAD_CLASSES).map(([name, c]) => [name, c.speedKmh]),
+    );
+    const hours = edges.map((edge) => {
+      const metres = edge.lengthM ?? haversineMetres(nodes[edge.from], nodes[edge.to]);
+      return metres / 1000 / speeds[edge.roadClass];
+    });
+    const incident: number[][] = nodes.map(() => []);
+    edges.forEach((edge, e) => {
+      incident[edge.from].push(e);
+      incident[edge.to].push(e);
+    });
+    const nearestNode = (point: Point) => {
+      const [px, py] = toKm(point);
+      let bestNode = 0;
+      let bestDistance = Infinity;
+      nodes.forEach((node, n) => {
+        const [x, y] = toKm(node);
+        const d = (x - px) * (x - px) + (y - py) * (y - py);
+        if (d < bestDistance) [bestNode, bestDistance] = [n, d];
+      });
+      return bestNode;
+    };
+    for (const trunk of options.trunks) {
+      for (let w = 0; w + 1 < trunk.length; w++) {
+        const path = fastestPath(
+          nearestNode(trunk[w]),
+          nearestNode(trunk[w + 1]),
+          edges,
+          hours,
+          incident,
+        );
+        for (const e of path) {
+          if (edges[e].roadClass !== 'ferry' && edges[e].roadClass !== 'bridge')
+            edges[e].roadClass = 'expressway';
+        }
+      }
+    }
+  }
+  return { nodes, edges: thinLocalRoads(edges, nodes.length, random) };
+}
+
+/** Edge indices of the fastest path from one node to another (Dijkstra; empty if unreachable). */
+function fastestPath(
+  source: number,
+  target: number,
+  edges: readonly EdgeInput[],
+  hours: readonly number[],
+  incident: readonly number[][],
+): number[] {
+  const n = incident.length;
+  const time = new Float64Array(n).fill(Infinity);
+  const via = new Int32Array(n).fill(-1);
+  const done = new Uint8Array(n);
+  time[source] = 0;
+  for (;;) {
+    let u = -1;
+    for (let v = 0; v < n; v++)
+      if (!done[v] && time[v] < Infinity && (u < 0 || time[v] < time[u])) u = v;
+    if (u < 0 || u === target) break;
+    done[u] = 1;
+    for (const e of incident[u]) {
+      const v = edges[e].from === u ? edges[e].to : edges[e].from;
+      if (time[u] + hours[e] < time[v]) {
+        time[v] = time[u] + hours[e];
+        via[v] = e;
+      }
+    }
+  }
+  const path: number[] = [];
+  for (let v = target; v !== source && via[v] >= 0;) {
+    path.push(via[v]);
+    v = edges[via[v]].from === v ? edges[via[v]].to : edges[via[v]].from;
+  }
+  return path.reverse();
+}
+
+/** Area of a ring in km² (shoelace on an equirectangular projection at the ring's latitude). */
+export function ringAreaKm2(ring: readonly Point[]): number {
+  const kx = KM_PER_DEGREE_LON_AT_EQUATOR * cos((ring[0][1] * Math.PI) / 180);
+  let twice = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const [ax, ay] = ring[i];
+    const [bx, by] = ring[(i + 1) % ring.length];
+    twice += (ax - ring[0][0]) * (by - ring[0][1]) - (bx - ring[0][0]) * (ay - ring[0][1]);
+  }
+  return (Math.abs(twice) / 2) * kx * KM_PER_DEGREE_LAT;
+}
+
+/**
+ * A point inside a ring: the mean of its vertices if inside, else the middle of the widest
+ * stretch inside along the parallel through that mean.
+ */
+export function interiorPoint(ring: readonly Point[]): Point {
+  let lon = 0;
+  let lat = 0;
+  for (const [x, y] of ring) [lon, lat] = [lon + x, lat + y];
+  const mean: Point = [lon / ring.length, lat / ring.length];
+  if (pointInPolygon(mean, ring)) return mean;
+  const y = mean[1];
+  const crossings: number[] = [];
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y) crossings.push(xi + ((y - yi) * (xj - xi)) / (yj - yi));
+  }
+  crossings.sort((a, b) => a - b);
+  let best: Point = ring[0];
+  let widest = -1;
+  for (let c = 0; c + 1 < crossings.length; c += 2) {
+    if (crossings[c + 1] - crossings[c] > widest) {
+      widest = crossings[c + 1] - crossings[c];
+      best = [(crossings[c] + crossings[c + 1]) / 2, y];
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Bases: stations in every urban district, a township station in every rural one, and the
 // city-wide sites (offices, utility depot, militia barracks)
 
@@ -448,7 +811,7 @@ interface PlannedBase {
 }
 
 /** A district's name without its 区/镇/乡 suffix, for station and vehicle names. */
-const shortName = (name: string) => name.replace(/(区|镇|乡|街道)$/, '');
+export const shortName = (name: string) => name.replace(/(区|镇|乡|街道)$/, '');
 
 function planBases(layout: Layout): PlannedBase[] {
   const { districts, options } = layout;
@@ -485,24 +848,73 @@ function makeBases(
   districts: DistrictInput[],
   nodes: Point[],
 ): BaseInput[] {
-  const used = new Set<number>();
-  return plan.map((base) => {
+  const wants = plan.map((base) => {
     const rect = layout.districts[base.district];
-    const polygon = districts[base.district].polygon as Point[];
     const want = layout.toLonLat(
       rect.x0 + (rect.x1 - rect.x0) * base.at[0],
       rect.y0 + (rect.y1 - rect.y0) * base.at[1],
     );
+    return { id: base.id, name: base.name, district: base.district, want };
+  });
+  const rings = districts.map((d) => (d.polygons ?? [d.polygon!]) as Point[][]);
+  return snapBases(wants, rings, nodes, (w) => layout.districts[w.district].id);
+}
+
+/** A base to place: its wanted position and the index of the district it must be in. */
+export interface BaseWant {
+  id: string;
+  name: string;
+  district: number;
+  want: Point;
+}
+
+/**
+ * Puts each base on the road node nearest its wanted position among the nodes inside its
+ * district's rings that no earlier base took (straight-line nearness in degrees, as a tie-free
+ * order). Throws if a district has no free node.
+ */
+export function snapBases(
+  wants: BaseWant[],
+  districtRings: Point[][][],
+  nodes: Point[],
+  districtName: (want: BaseWant) => string = (w) => String(w.district),
+): BaseInput[] {
+  const used = new Set<number>();
+  // The nodes inside each district, in index order, found once per district.
+  const inside = new Map<number, number[]>();
+  const nodesIn = (district: number) => {
+    let list = inside.get(district);
+    if (!list) {
+      const rings = districtRings[district];
+      const boxes = rings.map((ring) => boundingBox(ring));
+      list = [];
+      nodes.forEach((node, n) => {
+        const hit = rings.some((ring, r) => {
+          const b = boxes[r];
+          if (node[0] < b.minLon || node[0] > b.maxLon || node[1] < b.minLat || node[1] > b.maxLat)
+            return false;
+          return pointInPolygon(node, ring);
+        });
+        if (hit) list!.push(n);
+      });
+      inside.set(district, list);
+    }
+    return list;
+  };
+  return wants.map((base) => {
+    const want = base.want;
     let best = -1;
     let bestDistance = Infinity;
-    nodes.forEach((node, n) => {
-      if (used.has(n) || !pointInPolygon(node, polygon)) return;
+    for (const n of nodesIn(base.district)) {
+      if (used.has(n)) continue;
+      const node = nodes[n];
       const dx = node[0] - want[0];
       const dy = node[1] - want[1];
       const distance = dx * dx + dy * dy;
       if (distance < bestDistance) [best, bestDistance] = [n, distance];
-    });
-    if (best < 0) throw new Error(`no road node inside district ${rect.id} for base ${base.id}`);
+    }
+    if (best < 0)
+      throw new Error(`no road node inside district ${districtName(base)} for base ${base.id}`);
     used.add(best);
     return { id: base.id, name: base.name, location: nodes[best] };
   });
@@ -542,7 +954,8 @@ function makeAgencies(layout: Layout): AgencyInput[] {
 // ---------------------------------------------------------------------------------------------
 // Units
 
-const lognormal = (median: number, p90: number): Distribution => ({
+/** A lognormal duration given by its median and 90th percentile (s). */
+export const lognormal = (median: number, p90: number): Distribution => ({
   type: 'lognormalMedianP90',
   median,
   p90,
@@ -556,7 +969,7 @@ type Where = 'all' | 'main' | 'lakeside' | 'hills';
  * district's township), vehicles before × fleet, crew, capabilities, mobilisation median and
  * p90 (s), where.
  */
-type UnitRow = [string, string, string, number, number, string[], [number, number], Where?];
+export type UnitRow = [string, string, string, number, number, string[], [number, number], Where?];
 
 const UNITS: Record<Role, UnitRow[]> = {
   fire: [
@@ -651,7 +1064,7 @@ const UNITS: Record<Role, UnitRow[]> = {
 };
 
 /** Tier-3 units are reachable in working hours only: Monday to Friday, 08:30–17:30. */
-const OFFICE_HOURS: UnitInput['schedule'] = {
+export const OFFICE_HOURS: UnitInput['schedule'] = {
   type: 'weekly',
   windows: [{ days: [1, 2, 3, 4, 5], from: '08:30', to: '17:30' }],
 };
@@ -670,32 +1083,47 @@ function makeUnits(layout: Layout, plan: PlannedBase[], agencies: AgencyInput[])
   for (const base of plan) {
     const district = districts[base.district];
     for (const row of UNITS[base.role]) {
-      const [suffix, name, agency, vehicles, crew, capabilities, mobilisation, where] = row;
-      if (!applies(where ?? 'all', base.district)) continue;
-      const agencyId = agency === 'town' ? `town-${district.id}` : agency;
-      units.push({
-        id: `${base.id}-${suffix}`,
-        name: name.replace('{name}', district.name).replace('{short}', shortName(district.name)),
-        agency: agencyId,
-        base: base.id,
-        count: Math.max(1, Math.round(vehicles * options.fleet)),
-        crew,
-        capabilities,
-        mobilisation: lognormal(...mobilisation),
-        ...(tierOf.get(agencyId) === 3 ? { schedule: OFFICE_HOURS } : {}),
-      });
+      if (!applies(row[7] ?? 'all', base.district)) continue;
+      units.push(expandUnitRow(row, base.id, district, options.fleet, tierOf));
     }
   }
   return units;
+}
+
+/**
+ * One unit of a row at a base: id `{base}-{suffix}`, the name with {name} (the district's name)
+ * and {short} (without 区/镇/乡) filled in, agency 'town' meaning the district's township
+ * (`town-{district}`), vehicles × fleet copies; tier-3 agencies' units keep office hours.
+ */
+export function expandUnitRow(
+  row: UnitRow,
+  baseId: string,
+  district: { id: string; name: string },
+  fleet: number,
+  tierOf: ReadonlyMap<string, number | undefined>,
+): UnitInput {
+  const [suffix, name, agency, vehicles, crew, capabilities, mobilisation] = row;
+  const agencyId = agency === 'town' ? `town-${district.id}` : agency;
+  return {
+    id: `${baseId}-${suffix}`,
+    name: name.replace('{name}', district.name).replace('{short}', shortName(district.name)),
+    agency: agencyId,
+    base: baseId,
+    count: Math.max(1, Math.round(vehicles * fleet)),
+    crew,
+    capabilities,
+    mobilisation: lognormal(...mobilisation),
+    ...(tierOf.get(agencyId) === 3 ? { schedule: OFFICE_HOURS } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Incident kinds (domain digest §2) and their call streams
 
 /** Id, name, priority, units needed by capability, on-scene minutes median and p90, share to 12345. */
-type KindRow = [string, string, number, Record<string, number>, [number, number], number?];
+export type KindRow = [string, string, number, Record<string, number>, [number, number], number?];
 
-const KINDS: KindRow[] = [
+export const KINDS: KindRow[] = [
   ['fire', '建筑火灾', 1, { fire: 2, medical: 1, police: 1 }, [50, 120]],
   ['forestFire', '山林火灾', 2, { fire: 1, forestry: 1, militia: 1 }, [150, 360]],
   ['trafficAccident', '道路交通事故（有人员受伤）', 2, { police: 1, medical: 1 }, [35, 75]],
@@ -724,7 +1152,7 @@ const KINDS: KindRow[] = [
 ];
 
 /** Relative call rate by hour of the day, 0–23. */
-const HOURS = {
+export const HOURS = {
   general: [
     0.45, 0.35, 0.3, 0.28, 0.3, 0.4, 0.6, 0.85, 1.0, 1.1, 1.15, 1.15, 1.1, 1.05, 1.05, 1.1, 1.15,
     1.2, 1.25, 1.25, 1.15, 1.0, 0.8, 0.6,
@@ -748,7 +1176,7 @@ const HOURS = {
 };
 
 /** Relative call rate Monday … Sunday. */
-const DAYS = {
+export const DAYS = {
   flat: [1, 1, 1, 1, 1, 1, 1],
   weekday: [1.05, 1.0, 1.0, 1.0, 1.1, 0.95, 0.9],
   weekend: [0.85, 0.85, 0.85, 0.85, 0.95, 1.3, 1.35],
@@ -759,7 +1187,9 @@ const DAYS = {
  * Calls a day per 100,000 residents, hour and day profiles, and the weight per resident of urban
  * and of rural districts (0 keeps the kind out). About 30 calls per 100,000 a day in all.
  */
-const DEMAND: Record<string, [number, keyof typeof HOURS, keyof typeof DAYS, number, number]> = {
+export type DemandRow = [number, keyof typeof HOURS, keyof typeof DAYS, number, number];
+
+export const DEMAND: Record<string, DemandRow> = {
   fire: [0.6, 'evening', 'flat', 1, 1],
   forestFire: [0.08, 'daytime', 'leisure', 0, 1],
   trafficAccident: [4.5, 'traffic', 'weekday', 1, 1.3],
@@ -775,8 +1205,9 @@ const DEMAND: Record<string, [number, keyof typeof HOURS, keyof typeof DAYS, num
   assistance: [10, 'evening', 'leisure', 1, 1],
 };
 
-function makeIncidentKinds(): KindInput[] {
-  return KINDS.map(([id, name, priority, needs, [median, p90], nonEmergencyShare = 0]) => ({
+/** Incident kinds from rows: on-scene minutes (median, p90) become a lognormal work time. */
+export function incidentKinds(rows: readonly KindRow[]): KindInput[] {
+  return rows.map(([id, name, priority, needs, [median, p90], nonEmergencyShare = 0]) => ({
     id,
     name,
     priority,
@@ -786,14 +1217,22 @@ function makeIncidentKinds(): KindInput[] {
   }));
 }
 
-function makeStreams(layout: Layout): StreamInput[] {
-  const { districts, options } = layout;
+/**
+ * A call stream per kind: calls a day from the rate per 100,000 residents × the population ×
+ * `callScale`, spread over the districts by population × the kind's urban or rural weight.
+ */
+export function callStreams(
+  rows: readonly KindRow[],
+  demand: Readonly<Record<string, DemandRow>>,
+  districts: ReadonlyArray<{ id: string; population: number; area: 'urban' | 'rural' }>,
+  callScale: number,
+): StreamInput[] {
   const population = districts.reduce((sum, d) => sum + d.population, 0);
-  return KINDS.map(([kind]) => {
-    const [per100k, hours, days, urban, rural] = DEMAND[kind];
+  return rows.map(([kind]) => {
+    const [per100k, hours, days, urban, rural] = demand[kind];
     return {
       kind,
-      callsPerDay: round3((per100k * options.callScale * population) / 100_000),
+      callsPerDay: round3((per100k * callScale * population) / 100_000),
       hourProfile: HOURS[hours],
       dayProfile: DAYS[days],
       districts: Object.fromEntries(
@@ -891,11 +1330,11 @@ function describe(layout: Layout, scenario: ScenarioInput): string {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-function round6(value: number): number {
+export function round6(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-function round3(value: number): number {
+export function round3(value: number): number {
   return Math.round(value * 1e3) / 1e3;
 }
 

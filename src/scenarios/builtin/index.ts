@@ -3,6 +3,13 @@
  */
 import { loadScenario } from '../load.ts';
 import { generateCity, type CityOptions } from '../generate.ts';
+import {
+  huzhouFlood,
+  jinhuaHazmatDrill,
+  townshipGroupIncident,
+  weihaiForestFire,
+  zhoushanIslands,
+} from '../cities/index.ts';
 import type { Scenario, ScenarioInput } from '../schema.ts';
 import { queueScenarioInput } from '../theory.ts';
 
@@ -103,6 +110,34 @@ export const builtinScenarios: BuiltinScenario[] = [
       whenNoUnit: 'queue',
       durationMinutes: 7 * 1440,
     }),
+  ),
+  builtin(
+    'huzhou-flood',
+    {
+      en: 'Huzhou: typhoon flood, military–civil coordination',
+      zh: '湖州：台风暴雨洪涝（军地联动）',
+    },
+    huzhouFlood,
+  ),
+  builtin(
+    'zhoushan-islands',
+    { en: 'Zhoushan: island city, tiered partner agencies', zh: '舟山：海岛城市分级社会应急联动' },
+    zhoushanIslands,
+  ),
+  builtin(
+    'jinhua-hazmat-drill',
+    { en: 'Jinhua: one-hour hazmat leak drill', zh: '金华：危化品泄漏处置演练（一小时）' },
+    jinhuaHazmatDrill,
+  ),
+  builtin(
+    'township-group-incident',
+    { en: 'Pujiang county: township group incident', zh: '浦江县：乡镇群体性事件应急处置联动' },
+    townshipGroupIncident,
+  ),
+  builtin(
+    'weihai-forest-fire',
+    { en: 'Weihai: forest-fire season, joint dispatch', zh: '威海：森林防火期联调联战（清明）' },
+    weihaiForestFire,
   ),
 ];
 
