@@ -431,6 +431,47 @@ export const IncidentKind = z.strictObject({
     'Share of these calls that can be handed to the 12345 line and use no unit.',
     'share',
   ),
+  severity: documented(
+    z.number().int().min(1).max(4).default(4),
+    'Severity when called: 4 general (一般), 3 serious (较大), 2 major (重大), 1 catastrophic (特别重大).',
+  ),
+  growth: documented(
+    z
+      .strictObject({
+        afterSeconds: documented(
+          z.number().finite().positive('must be > 0'),
+          'How long the incident may stay under-resourced (units missing, or none on scene yet) before it grows, and between steps.',
+          's',
+        ),
+        steps: documented(
+          z
+            .array(
+              z.strictObject({
+                severity: documented(z.number().int().min(1).max(4), 'Severity after this step.'),
+                addNeeds: documented(
+                  z
+                    .array(
+                      z.strictObject({
+                        capability: documented(z.string().min(1), 'Capability needed.'),
+                        units: documented(
+                          z.number().int().min(1).max(100).default(1),
+                          'How many units.',
+                        ),
+                      }),
+                    )
+                    .default([]),
+                  'Units the incident needs in addition after this step.',
+                ),
+              }),
+            )
+            .min(1, 'needs at least one step')
+            .max(10, 'at most 10 steps'),
+          'Successive steps of growth.',
+        ),
+      })
+      .optional(),
+    'Rule 12, growth (003, 004): how the incident worsens while under-resourced — a fire spreads, a crowd swells, a flood rises.',
+  ),
 });
 export type IncidentKind = z.infer<typeof IncidentKind>;
 
@@ -689,6 +730,10 @@ export const MilitaryRule = documented(
       z.array(z.string()).default([]),
       'Kinds so urgent that the HQ asks the troops directly and files the report afterwards (特别紧急).',
     ),
+    urgentAtSeverity: documented(
+      z.number().int().min(0).max(4).default(1),
+      'Incidents at this severity or worse (1 = catastrophic) are extremely urgent too; 0 = none.',
+    ),
     directRequest: Distribution.default(seconds60(300)).meta({
       description: 'A direct request in an extremely urgent case.',
       unit: 's',
@@ -763,12 +808,64 @@ export const AssessmentRule = documented(
   'Rule 14, assessment (Fuyang 110, 003): points deducted per unit and period (0.5–1 each), computed from the trace.',
 );
 
+export const GrowthRule = documented(
+  z.strictObject({ enabled: documented(z.boolean().default(false), 'Switch the rule on.') }),
+  'Rule 12, incident growth: incident kinds with `growth` worsen while under-resourced; a higher severity may trigger other rules (e.g. military direct requests).',
+);
+
+export const ReinforcementRule = documented(
+  z.strictObject({
+    enabled: documented(z.boolean().default(false), 'Switch the rule on.'),
+    approval: Distribution.default(seconds60(1800)).meta({
+      description: 'From the application to the level above until its approval (跨区域增援审批).',
+      unit: 's',
+    }),
+    pools: documented(
+      z
+        .array(
+          z.strictObject({
+            id: id('reinforcement pool'),
+            name: documented(
+              z.string().max(200).default(''),
+              'Name (e.g. 省消防救援总队增援编队).',
+            ),
+            agency: documented(
+              z.string(),
+              'Id of the agency the units belong to (for tier and sector).',
+            ),
+            capabilities: documented(z.array(z.string().min(1)).min(1), 'What the units can do.'),
+            count: documented(z.number().int().min(1).max(500).default(1), 'Number of units.'),
+            crew: documented(
+              z.number().int().min(0).max(10_000).default(4),
+              'Crew size.',
+              'people',
+            ),
+            approach: Distribution.default({
+              type: 'lognormalMedianP90',
+              median: 3600,
+              p90: 7200,
+            }).meta({
+              description:
+                'From approval until on scene: mobilisation and the drive from another district or city.',
+              unit: 's',
+            }),
+          }),
+        )
+        .default([]),
+      'Units the level above can send from other districts or cities.',
+    ),
+  }),
+  'Rule 7, cross-region reinforcement (001, 002, 003): when no local capable unit is free, the centre applies to the level above; after approval, units from other districts or cities come.',
+);
+
 export const Rules = documented(
   z.strictObject({
     tiers: TiersRule.default(TiersRule.parse({})),
     fireRescueApproval: ApprovalRule.default(ApprovalRule.parse({})),
     military: MilitaryRule.default(MilitaryRule.parse({})),
     feedback: FeedbackRule.default(FeedbackRule.parse({})),
+    growth: GrowthRule.default(GrowthRule.parse({})),
+    reinforcement: ReinforcementRule.default(ReinforcementRule.parse({})),
     assessment: AssessmentRule.default(AssessmentRule.parse({})),
   }),
   'Coordination rules of the seed documents, each switchable, every effect traced with its cause.',

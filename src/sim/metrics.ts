@@ -294,7 +294,13 @@ export function replicationMetrics(
   const measured = Math.max(end - warmup, 1e-9);
   const busyByTier: Record<string, number[]> = {};
   const busyByAgency: Record<string, number[]> = {};
+  // Utilisation is of the city's own units; reinforcements from outside are not its staffing.
+  let ownUnits = 0;
+  let ownBusy = 0;
   for (let unit = 0; unit < unitCount; unit++) {
+    if (header.unitReserves[unit]) continue;
+    ownUnits++;
+    ownBusy += busyTime[unit];
     (busyByTier[String(header.unitTiers[unit])] ??= []).push(busyTime[unit] / measured);
     (busyByAgency[header.unitAgencies[unit]] ??= []).push(busyTime[unit] / measured);
   }
@@ -342,7 +348,7 @@ export function replicationMetrics(
         }),
     ),
     utilisation: {
-      overall: unitCount > 0 ? busyTime.reduce((a, b) => a + b, 0) / measured / unitCount : NaN,
+      overall: ownUnits > 0 ? ownBusy / measured / ownUnits : NaN,
       byTier: sortedRecord(busyByTier),
       byAgency: sortedRecord(busyByAgency),
     },

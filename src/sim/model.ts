@@ -6,7 +6,7 @@
  * The model can stop at a dispatch decision and hand it to an outside decision-maker (a trainee
  * operator), then resume with the answer: the run stays deterministic given the answers.
  */
-import type { Distribution, Scenario } from '../scenarios/schema.ts';
+import type { Distribution, IncidentKind, Scenario } from '../scenarios/schema.ts';
 import { orderSteps, troopsPrepositioned, type OrderStep } from './rules/orders.ts';
 import { dutyOf, extraMobilisationOf } from './rules/tiers.ts';
 import { Calendar, WeeklyDuty } from './calendar.ts';
@@ -56,6 +56,8 @@ const EV_EXTERNAL = 11;
 const EV_DUTY_START = 12;
 const EV_ORDER_STEP = 13;
 const EV_REPORT = 14;
+const EV_GROWTH = 15;
+const EV_REINFORCEMENT = 16;
 
 const NO_STEPS: OrderStep[] = [];
 
@@ -101,10 +103,15 @@ interface UnitRuntime {
   orderReceivedAt: number;
   /** Sent while on its way home: no mobilisation once the order arrives. */
   onTheRoad: boolean;
+  /** A unit of another district or city, sent only through rule 7, and its approach time. */
+  reserve: boolean;
+  approach: Sampler | null;
 }
 
 interface KindRuntime {
   priority: number;
+  severity: number;
+  growth: IncidentKind['growth'];
   /** Capability index of each unit slot the kind needs. */
   slotCapability: Int32Array;
   work: Sampler;
@@ -117,6 +124,8 @@ interface IncidentRuntime {
   district: number;
   place: number;
   callTime: number;
+  /** Per slot: the capability it needs (the kind's, until the incident grows). */
+  slotCapability: ArrayLike<number>;
   /** Per slot: the unit assigned, SLOT_OPEN or SLOT_OUTSIDE. */
   slotUnit: number[];
   work: number[];
@@ -127,6 +136,10 @@ interface IncidentRuntime {
   queued: boolean;
   queuedAt: number;
   deadline: EventHandle | -1;
+  severity: number;
+  arrivals: number;
+  growthStep: number;
+  reinforcementRequestedAt: number;
 }
 
 /** A dispatch decision handed to an outside decision-maker. */
@@ -332,6 +345,44 @@ export class Simulation {
           stepStarted: 0,
           orderReceivedAt: 0,
           onTheRoad: false,
+          reserve: false,
+          approach: null,
+        });
+      }
+    }
+    for (const pool of scenario.rules.reinforcement.enabled
+      ? scenario.rules.reinforcement.pools
+      : []) {
+      const agency = agencyIndex.get(pool.agency) ?? 0;
+      for (let copy = 1; copy <= pool.count; copy++) {
+        this.units.push({
+          index: this.units.length,
+          id: copy === 1 ? pool.id : `${pool.id}#${copy}`,
+          agency,
+          tier: scenario.agencies[agency].tier,
+          base: -1,
+          basePlace: -1,
+          capabilities: new Set(pool.capabilities.map(capabilityIndex)),
+          mobilisation: () => 0,
+          duty: new WeeklyDuty({ type: 'always' }),
+          state: UnitState.Available,
+          incident: -1,
+          slot: -1,
+          place: -1,
+          tripTo: -1,
+          tripDeparture: 0,
+          notifiedAt: 0,
+          pending: -1,
+          outOfServiceAfterJob: false,
+          sector: scenario.agencies[agency].sector,
+          extraMobilisation: null,
+          steps: [],
+          step: 0,
+          stepStarted: 0,
+          orderReceivedAt: 0,
+          onTheRoad: false,
+          reserve: true,
+          approach: sampler(pool.approach),
         });
       }
     }
@@ -342,13 +393,15 @@ export class Simulation {
       }
       return {
         priority: kind.priority,
+        severity: kind.severity,
+        growth: kind.growth,
         slotCapability: Int32Array.from(slots),
         work: sampler(kind.workTime),
         nonEmergencyShare: kind.nonEmergencyShare,
       };
     });
     this.unitsByCapability = this.capabilityNames.map((_, capability) =>
-      this.units.filter((u) => u.capabilities.has(capability)).map((u) => u.index),
+      this.units.filter((u) => !u.reserve && u.capabilities.has(capability)).map((u) => u.index),
     );
     const unitIndex = new Map(this.units.map((u) => [u.id, u.index]));
     for (const card of scenario.dispatch.runCards) {
@@ -377,6 +430,8 @@ export class Simulation {
     engine.on(EV_DUTY_START, (unit) => this.onDutyStart(this.units[unit]));
     engine.on(EV_ORDER_STEP, (unit) => this.onOrderStep(this.units[unit]));
     engine.on(EV_REPORT, (report) => this.onReport(report));
+    engine.on(EV_GROWTH, (incident) => this.onGrowthCheck(incident));
+    engine.on(EV_REINFORCEMENT, (incident) => this.onReinforcementApproved(incident));
 
     this.scheduleNextGeneratedCall();
     if (this.listed.length > 0) engine.schedule(this.listed[0].time, EV_NEXT_LISTED_CALL);
@@ -431,7 +486,7 @@ export class Simulation {
       if (!this.dispatchable(unit) || chosen.some((c) => c.unit === unit.index)) {
         throw new Error(`unit "${unitId}" cannot be dispatched now`);
       }
-      if (!unit.capabilities.has(this.kinds[incident.kind].slotCapability[slot])) {
+      if (!unit.capabilities.has(incident.slotCapability[slot])) {
         throw new Error(`unit "${unitId}" lacks the capability slot ${slot} needs`);
       }
       if (!(this.travelEstimate(unit, incident) < Infinity)) {
@@ -478,6 +533,7 @@ export class Simulation {
         units: units.map((u) => u.id),
         unitAgencies: units.map((u) => s.agencies[u.agency].id),
         unitTiers: units.map((u) => u.tier),
+        unitReserves: units.map((u) => u.reserve),
         incidentKinds: s.incidentKinds.map((k) => k.id),
         kindTargetTiers: this.kinds.map((kind) => {
           const capable = this.unitsByCapability[kind.slotCapability[0]] ?? [];
@@ -606,6 +662,7 @@ export class Simulation {
       district,
       place,
       callTime: this.engine.now,
+      slotCapability: kind.slotCapability,
       slotUnit,
       work,
       triage: this.streams.triage.next(),
@@ -615,8 +672,15 @@ export class Simulation {
       queued: false,
       queuedAt: 0,
       deadline: -1,
+      severity: kind.severity,
+      arrivals: 0,
+      growthStep: 0,
+      reinforcementRequestedAt: NaN,
     };
     this.incidents[index] = incident;
+    if (kind.growth && this.scenario.rules.growth.enabled) {
+      this.engine.schedule(this.engine.now + kind.growth.afterSeconds, EV_GROWTH, index);
+    }
     this.trace.record(this.engine.now, RecordKind.callReceived, index, -1, place, cause, kindIndex);
     if (incident.handling > 0)
       this.engine.schedule(this.engine.now + incident.handling, EV_ASSESSED, index);
@@ -646,6 +710,7 @@ export class Simulation {
   // Dispatch
 
   private dispatchable(unit: UnitRuntime): boolean {
+    if (unit.reserve) return false;
     const state = unit.state;
     if (
       state !== UnitState.Available &&
@@ -680,13 +745,12 @@ export class Simulation {
 
   /** The built-in policy: run-card units first, then the nearest capable unit by travel time. */
   private propose(incident: IncidentRuntime): Proposal[] {
-    const kind = this.kinds[incident.kind];
     const taken: number[] = [];
     const proposal: Proposal[] = [];
     const card = this.runCards.size > 0 ? this.runCardFor(incident) : undefined;
     for (let slot = 0; slot < incident.slotUnit.length; slot++) {
       if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
-      const capability = kind.slotCapability[slot];
+      const capability = incident.slotCapability[slot];
       let chosen = -1;
       let cause = Cause.nearest;
       if (card) {
@@ -780,11 +844,10 @@ export class Simulation {
   }
 
   private describeDecision(incident: IncidentRuntime, proposal: Proposal[]): DispatchDecision {
-    const kind = this.kinds[incident.kind];
     const slots: DispatchDecision['slots'] = [];
     for (let slot = 0; slot < incident.slotUnit.length; slot++) {
       if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
-      const capability = kind.slotCapability[slot];
+      const capability = incident.slotCapability[slot];
       slots.push({
         slot,
         capability: this.capabilityNames[capability],
@@ -825,6 +888,7 @@ export class Simulation {
 
   /** Not enough units: queue, or pass to outside help now or after a delay. */
   private handleShortfall(incident: IncidentRuntime, cause: number): void {
+    this.requestReinforcement(incident);
     const dispatch = this.scenario.dispatch;
     if (dispatch.whenNoUnit === 'overflow' && dispatch.overflowDelay === 0) {
       this.overflow(incident, cause);
@@ -840,6 +904,7 @@ export class Simulation {
       incident.open,
     );
     this.enqueue(incident);
+    if (incident.deadline !== -1) return; // queued again after growing: the first deadline holds
     if (dispatch.whenNoUnit === 'overflow') {
       incident.deadline = this.engine.schedule(
         this.engine.now + dispatch.overflowDelay,
@@ -876,6 +941,98 @@ export class Simulation {
     incident.active++;
     const delay = this.outsideHelp(this.streams.outsideHelp);
     this.engine.schedule(this.engine.now + delay, EV_OUTSIDE_ARRIVED, incident.index, first);
+  }
+
+  /** Rule 7: no local unit for an open slot that other districts could fill: apply upwards. */
+  private requestReinforcement(incident: IncidentRuntime): void {
+    const rule = this.scenario.rules.reinforcement;
+    if (!rule.enabled || !Number.isNaN(incident.reinforcementRequestedAt)) return;
+    let wanted = 0;
+    for (let slot = 0; slot < incident.slotUnit.length; slot++) {
+      if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
+      const capability = incident.slotCapability[slot];
+      if (this.units.some((u) => u.reserve && u.capabilities.has(capability))) wanted++;
+    }
+    if (wanted === 0) return;
+    const now = this.engine.now;
+    incident.reinforcementRequestedAt = now;
+    this.trace.record(
+      now,
+      RecordKind.requested,
+      incident.index,
+      -1,
+      incident.place,
+      Cause.crossRegion,
+      wanted,
+    );
+    const delay = this.delaySampler(rule.approval)(this.streams.approvals);
+    this.engine.schedule(now + delay, EV_REINFORCEMENT, incident.index);
+  }
+
+  private onReinforcementApproved(index: number): void {
+    const incident = this.incidents[index];
+    if (!incident) return;
+    const now = this.engine.now;
+    this.trace.record(
+      now,
+      RecordKind.approved,
+      index,
+      -1,
+      incident.place,
+      Cause.crossRegion,
+      now - incident.reinforcementRequestedAt,
+    );
+    for (let slot = 0; slot < incident.slotUnit.length; slot++) {
+      if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
+      const capability = incident.slotCapability[slot];
+      const unit = this.units.find(
+        (u) => u.reserve && u.state === UnitState.Available && u.capabilities.has(capability),
+      );
+      if (unit) this.assign(unit, incident, slot, Cause.crossRegion);
+    }
+    if (incident.open === 0) this.stopWaiting(incident);
+  }
+
+  /** Every slot is filled: the incident leaves the queue and its deadline is void. */
+  private stopWaiting(incident: IncidentRuntime): void {
+    this.dequeue(incident);
+    if (incident.deadline !== -1) this.engine.cancel(incident.deadline);
+    incident.deadline = -1;
+  }
+
+  /** Rule 12: still under-resourced after the allowed time, the incident grows one step. */
+  private onGrowthCheck(index: number): void {
+    const incident = this.incidents[index];
+    if (!incident) return;
+    const growth = this.kinds[incident.kind].growth;
+    if (!growth) return;
+    const underResourced = incident.open > 0 || incident.arrivals === 0;
+    if (!underResourced || incident.growthStep >= growth.steps.length) return;
+    const step = growth.steps[incident.growthStep++];
+    incident.severity = step.severity;
+    const capabilities = Array.from(incident.slotCapability);
+    let added = 0;
+    for (const need of step.addNeeds) {
+      const capability = this.capabilityNames.indexOf(need.capability);
+      for (let i = 0; i < need.units; i++) {
+        capabilities.push(capability);
+        incident.slotUnit.push(SLOT_OPEN);
+        incident.work.push(this.kinds[incident.kind].work(this.streams.work));
+        added++;
+      }
+    }
+    incident.slotCapability = capabilities;
+    incident.open += added;
+    const now = this.engine.now;
+    this.trace.record(now, RecordKind.grew, index, -1, incident.place, Cause.growth, step.severity);
+    if (incident.growthStep < growth.steps.length) {
+      this.engine.schedule(now + growth.afterSeconds, EV_GROWTH, index);
+    }
+    if (added > 0) {
+      // Dispatch the new needs now, rather than wait for a unit to come free.
+      if (incident.queued) this.dequeue(incident);
+      this.dispatchIncident(incident);
+    }
   }
 
   private onOverflowDeadline(index: number): void {
@@ -961,20 +1118,15 @@ export class Simulation {
   private offer(unit: UnitRuntime): void {
     if (this.waiting.length === 0 || !this.dispatchable(unit)) return;
     for (const incident of this.waiting) {
-      const kind = this.kinds[incident.kind];
       for (let slot = 0; slot < incident.slotUnit.length; slot++) {
         if (
           incident.slotUnit[slot] !== SLOT_OPEN ||
-          !unit.capabilities.has(kind.slotCapability[slot])
+          !unit.capabilities.has(incident.slotCapability[slot])
         )
           continue;
         if (!(this.travelEstimate(unit, incident) < Infinity)) break;
         this.assign(unit, incident, slot, Cause.queue);
-        if (incident.open === 0) {
-          this.dequeue(incident);
-          if (incident.deadline !== -1) this.engine.cancel(incident.deadline);
-          incident.deadline = -1;
-        }
+        if (incident.open === 0) this.stopWaiting(incident);
         return;
       }
     }
@@ -1000,7 +1152,9 @@ export class Simulation {
     unit.slot = slot;
     unit.tripTo = incident.place;
     unit.notifiedAt = now;
-    const estimate = this.travel.seconds(unit.place, incident.place, now, true);
+    const estimate = unit.approach
+      ? NaN
+      : this.travel.seconds(unit.place, incident.place, now, true);
     this.trace.record(
       now,
       RecordKind.dispatched,
@@ -1022,6 +1176,7 @@ export class Simulation {
       agency: this.scenario.agencies[unit.agency].id,
       sector: unit.sector,
       seasons: this.seasons,
+      severity: incident.severity,
     });
   }
 
@@ -1086,7 +1241,9 @@ export class Simulation {
 
   private onEnRoute(unit: UnitRuntime): void {
     const now = this.engine.now;
-    let seconds = this.travel.seconds(unit.place, unit.tripTo, now, true);
+    let seconds = unit.approach
+      ? unit.approach(this.streams.travel)
+      : this.travel.seconds(unit.place, unit.tripTo, now, true);
     if (seconds === Infinity) {
       this.releaseUnreachable(unit);
       return;
@@ -1122,6 +1279,7 @@ export class Simulation {
       now - unit.tripDeparture,
     );
     const incident = this.incidents[unit.incident]!;
+    incident.arrivals++;
     unit.pending = this.engine.schedule(now + incident.work[unit.slot], EV_CLEARED, unit.index);
     this.expectReport(unit, incident, Cause.arrivalReport);
   }
@@ -1186,8 +1344,10 @@ export class Simulation {
     unit.incident = -1;
     unit.slot = -1;
     this.closeIfDone(incident);
-    let seconds = this.travel.seconds(unit.place, unit.basePlace, now, false);
-    if (seconds > 0 && this.travelNoise) seconds *= this.travelNoise();
+    let seconds = unit.approach
+      ? unit.approach(this.streams.travel)
+      : this.travel.seconds(unit.place, unit.basePlace, now, false);
+    if (seconds > 0 && this.travelNoise && !unit.approach) seconds *= this.travelNoise();
     unit.tripTo = unit.basePlace;
     unit.tripDeparture = now;
     if (seconds === Infinity) {

@@ -45,6 +45,8 @@ export const RECORD_KINDS = [
   ['reportedLate', 'a report came late, a recorded failure; value: its delay s'],
   ['reportMissing', 'a report never came (recorded when it became late); value: 0'],
   ['callBack', 'the caller was phoned back (回访); value: 0 satisfied, 1 basically, 2 unsatisfied'],
+  ['requested', 'help asked of the level above (cause says which); value: units wanted'],
+  ['grew', 'the incident grew while under-resourced (rule 12); value: its new severity'],
 ] as const;
 
 export type RecordKindName = (typeof RECORD_KINDS)[number][0];
@@ -80,6 +82,8 @@ export const CAUSES = [
   'directRequest',
   'arrivalReport',
   'completionReport',
+  'crossRegion',
+  'growth',
 ] as const;
 
 export type CauseName = (typeof CAUSES)[number];
@@ -98,6 +102,8 @@ export interface TraceHeader {
   units: string[];
   unitAgencies: string[];
   unitTiers: number[];
+  /** Units of other districts or cities, sent only through reinforcement (rule 7). */
+  unitReserves: boolean[];
   /**
    * Per incident kind, the tier whose arrival target applies: the best tier among the units
    * able to meet the kind's first need (3, or 0 when none can: no target).

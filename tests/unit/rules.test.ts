@@ -291,3 +291,139 @@ describe('rules 13 and 14: feedback and assessment', () => {
     expect(rows[1].onTimeShare).toBe(1);
   });
 });
+
+describe('rule 7: cross-region reinforcement', () => {
+  // One local engine, busy with a first fire when a second comes.
+  const twoFires = {
+    incidents: [
+      { time: 0, kind: 'fire', location: [0.02, 0.05] as [number, number] },
+      { time: 60, kind: 'fire', location: [0.03, 0.05] as [number, number] },
+    ],
+  };
+  const reinforcement = {
+    enabled: true,
+    approval: fixed(1800),
+    pools: [
+      { id: 'provincial', agency: 'fire', capabilities: ['fire'], count: 2, approach: fixed(3600) },
+    ],
+  };
+
+  it('with no local unit free, the centre applies upwards; a local unit freed first still serves', () => {
+    const slowApproval = { ...reinforcement, approval: fixed(3600) };
+    const log = runRecords(
+      scenarioWith({ rules: { reinforcement: slowApproval }, arrivals: twoFires }),
+    );
+    const second = log.filter((r) => r.incident === 1);
+    expect(second.find((r) => r.ev === 'requested')).toMatchObject({
+      t: 90,
+      cause: 'crossRegion',
+      value: 1,
+    });
+    expect(second.find((r) => r.ev === 'approved')).toMatchObject({
+      t: 90 + 3600,
+      cause: 'crossRegion',
+      value: 3600,
+    });
+    // The local engine is free again (about 1970 s) before the approval, and takes the call.
+    const off = runRecords(scenarioWith({ arrivals: twoFires }));
+    expect(second.find((r) => r.ev === 'arrived')!.t).toBe(
+      off.find((r) => r.incident === 1 && r.ev === 'arrived')!.t,
+    );
+  });
+
+  it('reinforcements arrive when the local units stay busy', () => {
+    const long = scenarioWith({
+      rules: { reinforcement },
+      incidentKinds: [
+        { id: 'fire', needs: [{ capability: 'fire', units: 1 }], workTime: fixed(20_000) },
+      ],
+      arrivals: twoFires,
+    });
+    const log = runRecords(long);
+    const arrived = log.find((r) => r.incident === 1 && r.ev === 'arrived')!;
+    expect(arrived).toMatchObject({ unit: 'provincial', t: 90 + 1800 + 3600 });
+    expect(log.find((r) => r.incident === 1 && r.ev === 'dispatched')!.cause).toBe('crossRegion');
+    const { summary } = run(scenario(long), 1);
+    // Utilisation is of the city's own three units.
+    expect(summary.utilisation.byAgency['fire']).toBeGreaterThan(0.2);
+  });
+});
+
+describe('rule 12: incident growth', () => {
+  const growing = {
+    id: 'fire',
+    severity: 4,
+    needs: [{ capability: 'fire', units: 1 }],
+    workTime: fixed(1800),
+    growth: {
+      afterSeconds: 600,
+      steps: [
+        { severity: 3, addNeeds: [{ capability: 'fire', units: 1 }] },
+        { severity: 1, addNeeds: [] },
+      ],
+    },
+  };
+
+  it('an incident left without units grows, needs more units, and at severity 1 calls troops directly', () => {
+    const input = scenarioWith({
+      rules: {
+        growth: { enabled: true },
+        military: {
+          enabled: true,
+          approval: fixed(2700),
+          directRequest: fixed(300),
+          urgentAtSeverity: 1,
+        },
+      },
+      units: [
+        {
+          id: 'engine',
+          agency: 'fire',
+          base: 'westBase',
+          capabilities: ['fire'],
+          mobilisation: fixed(60),
+        },
+        {
+          id: 'engine2',
+          agency: 'fire',
+          base: 'eastBase',
+          capabilities: ['fire'],
+          mobilisation: fixed(60),
+        },
+      ],
+      events: [
+        { type: 'unitOutOfService', at: 0, unit: 'engine' },
+        { type: 'unitOutOfService', at: 0, unit: 'engine2' },
+        { type: 'unitInService', at: 2000, unit: 'engine' },
+        { type: 'unitInService', at: 2000, unit: 'engine2' },
+      ],
+      incidentKinds: [growing],
+      arrivals: { incidents: [{ time: 0, kind: 'fire', location: [0.02, 0.05] }] },
+    });
+    const log = runRecords(input);
+    expect(log.filter((r) => r.ev === 'grew').map((r) => [r.t, r.value])).toEqual([
+      [600, 3],
+      [1200, 1],
+    ]);
+    expect(
+      log
+        .filter((r) => r.ev === 'dispatched')
+        .map((r) => r.unit)
+        .sort(),
+    ).toEqual(['engine', 'engine2']);
+    const off = runRecords({ ...input, rules: {} });
+    expect(off.some((r) => r.ev === 'grew')).toBe(false);
+    expect(off.filter((r) => r.ev === 'dispatched')).toHaveLength(1);
+  });
+
+  it('an incident with its units on scene in time does not grow', () => {
+    const log = runRecords(
+      scenarioWith({
+        rules: { growth: { enabled: true } },
+        incidentKinds: [growing],
+        arrivals: { incidents: [{ time: 0, kind: 'fire', location: [0.02, 0.05] }] },
+      }),
+    );
+    expect(log.some((r) => r.ev === 'grew')).toBe(false);
+  });
+});

@@ -21,6 +21,8 @@ export interface OrderContext {
   sector: 'government' | 'enterprise' | 'social' | 'military';
   /** Seasons switched on now (flood, forestFire). */
   seasons: ReadonlySet<string>;
+  /** The incident's severity now, 1 (catastrophic) to 4 (general). */
+  severity: number;
 }
 
 export function orderSteps(rules: Rules, context: OrderContext): OrderStep[] {
@@ -39,7 +41,7 @@ export function orderSteps(rules: Rules, context: OrderContext): OrderStep[] {
   const military = rules.military;
   if (military.enabled && context.sector === 'military') {
     steps.push(
-      military.urgentKinds.includes(context.kind)
+      military.urgentKinds.includes(context.kind) || context.severity <= military.urgentAtSeverity
         ? { cause: 'directRequest', delay: military.directRequest }
         : { cause: 'militaryApproval', delay: military.approval },
     );
