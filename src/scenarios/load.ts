@@ -257,7 +257,7 @@ function crossCheck(scenario: Scenario, language: Language) {
   });
   scenario.events.forEach((event, i) => {
     const path = `events[${i}]`;
-    if (event.type === 'closeRoad' || event.type === 'openRoad') {
+    if (event.type === 'closeRoad' || event.type === 'openRoad' || event.type === 'damageRoad') {
       if (travel.model !== 'roadGraph') error(`${path}.type`, t.edgesNeedGraph[language]());
       else {
         event.edges.forEach((edge, j) => {

@@ -597,6 +597,16 @@ export const ExternalEvent = documented(
       edges: documented(z.array(z.number().int().min(0)).min(1), 'Indices of the edges closed.'),
     }),
     z.strictObject({
+      type: z.literal('damageRoad'),
+      at,
+      edges: documented(z.array(z.number().int().min(0)).min(1), 'Indices of the edges damaged.'),
+      repairSeconds: documented(
+        z.number().finite().positive('must be > 0'),
+        'Until transport has repaired them and they reopen (rule 11).',
+        's',
+      ),
+    }),
+    z.strictObject({
       type: z.literal('openRoad'),
       at,
       edges: documented(z.array(z.number().int().min(0)).min(1), 'Indices of the edges reopened.'),
@@ -808,6 +818,106 @@ export const AssessmentRule = documented(
   'Rule 14, assessment (Fuyang 110, 003): points deducted per unit and period (0.5–1 each), computed from the trace.',
 );
 
+const toggle = (description: string, enabled: boolean) =>
+  documented(
+    z.strictObject({ enabled: documented(z.boolean().default(enabled), 'Switch the rule on.') }),
+    description,
+  );
+
+export const TriageRule = toggle(
+  'Rule 5, non-emergency triage (004): the share of each kind’s calls set by `nonEmergencyShare` goes to the 12345 line and uses no unit.',
+  true,
+);
+
+export const CommandRule = documented(
+  z.strictObject({
+    enabled: documented(z.boolean().default(false), 'Switch the rule on.'),
+    plans: documented(
+      z
+        .array(
+          z.strictObject({
+            hq: id('special command HQ'),
+            name: documented(z.string().max(200).default(''), 'Name (e.g. 市防汛抗旱指挥部).'),
+            kinds: documented(
+              z.array(z.string()).min(1),
+              'Incident kinds the special plan covers.',
+            ),
+            atSeverity: documented(
+              z.number().int().min(1).max(4).default(3),
+              'The plan is activated at this severity or worse (3 = serious, 较大).',
+            ),
+            setup: Distribution.default({
+              type: 'lognormalMedianP90',
+              median: 1800,
+              p90: 3600,
+            }).meta({
+              description: 'From activation until the HQ is up and takes command.',
+              unit: 's',
+            }),
+          }),
+        )
+        .default([]),
+      'Special emergency plans (专项应急预案) and their HQs (e.g. Zhumadian’s 12).',
+    ),
+  }),
+  'Rule 2, graded command (004): when a special plan is activated the centre runs the initial response (先期处置) and hands command to the special HQ once it is up.',
+);
+
+export const FirstReceiverRule = documented(
+  z.strictObject({
+    enabled: documented(z.boolean().default(false), 'Switch the rule on.'),
+    responsible: documented(
+      z.record(z.string(), z.string()).default({}),
+      'Per incident kind, the id of the agency responsible for it.',
+    ),
+    handover: Distribution.default(seconds60(300)).meta({
+      description:
+        'Once the responsible unit is on scene, the time the first receiver needs to hand over and leave.',
+      unit: 's',
+    }),
+  }),
+  'Rule 3, first-receiver responsibility (首接负责制, 004): the first unit on scene acts first and hands over to the responsible agency’s unit when it arrives; both times traced.',
+);
+
+export const MaritimeRule = documented(
+  z.strictObject({
+    enabled: documented(z.boolean().default(false), 'Switch the rule on.'),
+    kinds: documented(
+      z.array(z.string()).default([]),
+      'Sea incident kinds (shipwreck, oil spill, fishing accident…).',
+    ),
+    sarCapabilities: documented(
+      z.array(z.string()).default(['maritimeRescue']),
+      'Capabilities of the maritime SAR centre’s own forces, sent at once.',
+    ),
+    landRequest: Distribution.default(seconds60(900)).meta({
+      description: 'Until the SAR centre asks the coordination centre for a land unit.',
+      unit: 's',
+    }),
+  }),
+  'Rule 4, maritime hand-off (004): sea incidents go to the maritime SAR centre, which commands; land units go only when it asks.',
+);
+
+export const TrafficRule = documented(
+  z.strictObject({
+    enabled: documented(z.boolean().default(false), 'Switch the rule on.'),
+    atSeverity: documented(
+      z.number().int().min(1).max(4).default(3),
+      'Police and transport set traffic control for incidents of this severity or worse.',
+    ),
+    setup: Distribution.default(seconds60(600)).meta({
+      description: 'From the call until traffic control and emergency lanes are in place.',
+      unit: 's',
+    }),
+    speedFactor: documented(
+      z.number().finite().min(1).max(3).default(1.3),
+      'Speed multiplier of units driving to such an incident once control is in place.',
+      'factor',
+    ),
+  }),
+  'Rule 11, traffic support (001): traffic control and emergency lanes speed the units’ way to serious incidents; damaged roads (a damageRoad event) stay closed until repaired.',
+);
+
 export const GrowthRule = documented(
   z.strictObject({ enabled: documented(z.boolean().default(false), 'Switch the rule on.') }),
   'Rule 12, incident growth: incident kinds with `growth` worsen while under-resourced; a higher severity may trigger other rules (e.g. military direct requests).',
@@ -866,6 +976,11 @@ export const Rules = documented(
     feedback: FeedbackRule.default(FeedbackRule.parse({})),
     growth: GrowthRule.default(GrowthRule.parse({})),
     reinforcement: ReinforcementRule.default(ReinforcementRule.parse({})),
+    triage: TriageRule.default(TriageRule.parse({})),
+    command: CommandRule.default(CommandRule.parse({})),
+    firstReceiver: FirstReceiverRule.default(FirstReceiverRule.parse({})),
+    maritime: MaritimeRule.default(MaritimeRule.parse({})),
+    traffic: TrafficRule.default(TrafficRule.parse({})),
     assessment: AssessmentRule.default(AssessmentRule.parse({})),
   }),
   'Coordination rules of the seed documents, each switchable, every effect traced with its cause.',

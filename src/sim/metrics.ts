@@ -55,8 +55,10 @@ export interface ReplicationMetrics {
   };
   /** Per tier and area: order to arrival of each unit against the tier's target (到场时限). */
   arrivalCompliance: Record<string, GroupStats>;
-  /** Waits before orders reached units, by cause (rules 6 and 8): approvals, direct requests. */
+  /** Waits before orders reached units, by cause (rules 4, 6, 7, 8): approvals and requests. */
   approvals: Record<string, GroupStats>;
+  /** Waits until command passed, by cause (rules 2 and 3): special HQ set up, first receiver relieved. */
+  handovers: Record<string, GroupStats>;
   /** Fuyang-style assessment (rule 14) summed by agency; per unit and period see bulletin(). */
   assessment: Record<string, AgencyAssessment>;
   /** Share of the measured time units were committed (dispatch until back at base). */
@@ -331,7 +333,8 @@ export function replicationMetrics(
       byKind: groups(response.byKind, responseWithin.byKind),
       byDistrict: groups(response.byDistrict, responseWithin.byDistrict),
     },
-    approvals: approvalWaits(trace, warmup),
+    approvals: waitsByCause(trace, RecordKind.approved, warmup),
+    handovers: waitsByCause(trace, RecordKind.commandHandedOver, warmup),
     assessment: assessmentByAgency(bulletin(trace, targets, assessmentRules), warmup, header),
     arrivalCompliance: Object.fromEntries(
       Object.keys(compliance)
@@ -364,11 +367,11 @@ export function replicationMetrics(
   };
 }
 
-/** Waits before orders reached units, by cause, for calls after the warm-up. */
-function approvalWaits(trace: Trace, warmup: number): Record<string, GroupStats> {
+/** The values of one kind of record (waits), by cause, after the warm-up. */
+function waitsByCause(trace: Trace, kind: number, warmup: number): Record<string, GroupStats> {
   const byCause: Record<string, number[]> = {};
   for (let i = 0; i < trace.length; i++) {
-    if (trace.kind[i] !== RecordKind.approved || trace.time[i] < warmup) continue;
+    if (trace.kind[i] !== kind || trace.time[i] < warmup) continue;
     (byCause[CAUSES[trace.cause[i]]] ??= []).push(trace.value[i]);
   }
   return Object.fromEntries(

@@ -58,6 +58,8 @@ const EV_ORDER_STEP = 13;
 const EV_REPORT = 14;
 const EV_GROWTH = 15;
 const EV_REINFORCEMENT = 16;
+const EV_COMMAND_HANDOVER = 17;
+const EV_ROAD_REPAIRED = 18;
 
 const NO_STEPS: OrderStep[] = [];
 
@@ -103,6 +105,8 @@ interface UnitRuntime {
   orderReceivedAt: number;
   /** Sent while on its way home: no mobilisation once the order arrives. */
   onTheRoad: boolean;
+  /** When the unit on scene will clear. */
+  clearAt: number;
   /** A unit of another district or city, sent only through rule 7, and its approach time. */
   reserve: boolean;
   approach: Sampler | null;
@@ -140,6 +144,13 @@ interface IncidentRuntime {
   arrivals: number;
   growthStep: number;
   reinforcementRequestedAt: number;
+  /** Special plans activated for this incident (rule 2): plan index → activation time. */
+  plans: Map<number, number>;
+  /** When traffic control is in place on the way to it (rule 11); Infinity when none. */
+  trafficControlFrom: number;
+  /** The first unit on scene acting as first receiver (rule 3), or −1. */
+  firstReceiver: number;
+  firstReceiverSince: number;
 }
 
 /** A dispatch decision handed to an outside decision-maker. */
@@ -275,7 +286,9 @@ export class Simulation {
     };
     this.callHandling = sampler(scenario.dispatch.callHandling);
     this.approvalsApply =
-      scenario.rules.fireRescueApproval.enabled || scenario.rules.military.enabled;
+      scenario.rules.fireRescueApproval.enabled ||
+      scenario.rules.military.enabled ||
+      scenario.rules.maritime.enabled;
     this.outsideHelp = sampler(scenario.dispatch.outsideHelpResponse);
     const cv = this.travel.noiseCv;
     if (cv > 0) {
@@ -345,6 +358,7 @@ export class Simulation {
           stepStarted: 0,
           orderReceivedAt: 0,
           onTheRoad: false,
+          clearAt: 0,
           reserve: false,
           approach: null,
         });
@@ -381,6 +395,7 @@ export class Simulation {
           stepStarted: 0,
           orderReceivedAt: 0,
           onTheRoad: false,
+          clearAt: 0,
           reserve: true,
           approach: sampler(pool.approach),
         });
@@ -432,6 +447,8 @@ export class Simulation {
     engine.on(EV_REPORT, (report) => this.onReport(report));
     engine.on(EV_GROWTH, (incident) => this.onGrowthCheck(incident));
     engine.on(EV_REINFORCEMENT, (incident) => this.onReinforcementApproved(incident));
+    engine.on(EV_COMMAND_HANDOVER, (incident, plan) => this.onCommandHandover(incident, plan));
+    engine.on(EV_ROAD_REPAIRED, (index) => this.onRoadRepaired(index));
 
     this.scheduleNextGeneratedCall();
     if (this.listed.length > 0) engine.schedule(this.listed[0].time, EV_NEXT_LISTED_CALL);
@@ -676,6 +693,10 @@ export class Simulation {
       arrivals: 0,
       growthStep: 0,
       reinforcementRequestedAt: NaN,
+      plans: new Map(),
+      trafficControlFrom: Infinity,
+      firstReceiver: -1,
+      firstReceiverSince: 0,
     };
     this.incidents[index] = incident;
     if (kind.growth && this.scenario.rules.growth.enabled) {
@@ -690,7 +711,7 @@ export class Simulation {
   private onAssessed(index: number): void {
     const incident = this.incidents[index]!;
     const kind = this.kinds[incident.kind];
-    if (incident.triage < kind.nonEmergencyShare) {
+    if (this.scenario.rules.triage.enabled && incident.triage < kind.nonEmergencyShare) {
       this.trace.record(
         this.engine.now,
         RecordKind.sentTo12345,
@@ -703,7 +724,72 @@ export class Simulation {
       this.incidents[index] = undefined;
       return;
     }
+    this.applyIncidentRules(incident);
     this.dispatchIncident(incident);
+  }
+
+  /** Rules that act on an incident as it is judged, and again whenever it grows. */
+  private applyIncidentRules(incident: IncidentRuntime): void {
+    const rules = this.scenario.rules;
+    const now = this.engine.now;
+    const kindId = this.scenario.incidentKinds[incident.kind].id;
+    if (
+      rules.maritime.enabled &&
+      rules.maritime.kinds.includes(kindId) &&
+      incident.growthStep === 0
+    ) {
+      this.trace.record(
+        now,
+        RecordKind.commandHandedOver,
+        incident.index,
+        -1,
+        incident.place,
+        Cause.maritimeSAR,
+        0,
+      );
+    }
+    if (rules.command.enabled) {
+      rules.command.plans.forEach((plan, index) => {
+        if (incident.plans.has(index)) return;
+        if (!plan.kinds.includes(kindId) || incident.severity > plan.atSeverity) return;
+        incident.plans.set(index, now);
+        this.trace.record(
+          now,
+          RecordKind.planActivated,
+          incident.index,
+          -1,
+          incident.place,
+          Cause.specialPlan,
+          index,
+        );
+        const setup = this.delaySampler(plan.setup)(this.streams.approvals);
+        this.engine.schedule(now + setup, EV_COMMAND_HANDOVER, incident.index, index);
+      });
+    }
+    if (
+      rules.traffic.enabled &&
+      incident.trafficControlFrom === Infinity &&
+      incident.severity <= rules.traffic.atSeverity
+    ) {
+      incident.trafficControlFrom =
+        now + this.delaySampler(rules.traffic.setup)(this.streams.approvals);
+    }
+  }
+
+  private onCommandHandover(index: number, plan: number): void {
+    const incident = this.incidents[index];
+    if (!incident) return; // closed before the HQ was up: the centre kept command
+    const now = this.engine.now;
+    const activatedAt = incident.plans.get(plan)!;
+    this.trace.record(
+      now,
+      RecordKind.commandHandedOver,
+      index,
+      -1,
+      incident.place,
+      Cause.specialPlan,
+      now - activatedAt,
+    );
   }
 
   // -------------------------------------------------------------------------------------------
@@ -803,7 +889,7 @@ export class Simulation {
         );
       }
       // A unit whose order needs approval first is as far away as that wait (rules 6 and 8).
-      const estimate = travel + this.expectedOrderDelay(unit, incident);
+      const estimate = travel + this.expectedOrderDelay(unit, incident, capability);
       if (estimate < best) {
         best = estimate;
         chosen = u;
@@ -813,7 +899,7 @@ export class Simulation {
       const unit = this.units[u];
       // Units on their way home, or stranded away from base by a closed road.
       if (this.atBase(unit) || taken.includes(u) || !this.dispatchable(unit)) continue;
-      const delay = this.expectedOrderDelay(unit, incident);
+      const delay = this.expectedOrderDelay(unit, incident, capability);
       const estimate = this.travelEstimate(unit, incident, best - delay) + delay;
       if (estimate < best) {
         best = estimate;
@@ -1025,6 +1111,7 @@ export class Simulation {
     incident.open += added;
     const now = this.engine.now;
     this.trace.record(now, RecordKind.grew, index, -1, incident.place, Cause.growth, step.severity);
+    this.applyIncidentRules(incident);
     if (incident.growthStep < growth.steps.length) {
       this.engine.schedule(now + growth.afterSeconds, EV_GROWTH, index);
     }
@@ -1164,12 +1251,16 @@ export class Simulation {
       cause,
       estimate,
     );
-    unit.steps = this.orderStepsFor(unit, incident);
+    unit.steps = this.orderStepsFor(unit, incident, incident.slotCapability[slot]);
     unit.step = 0;
     this.nextOrderStep(unit);
   }
 
-  private orderStepsFor(unit: UnitRuntime, incident: IncidentRuntime): OrderStep[] {
+  private orderStepsFor(
+    unit: UnitRuntime,
+    incident: IncidentRuntime,
+    capability: number,
+  ): OrderStep[] {
     if (!this.approvalsApply) return NO_STEPS;
     return orderSteps(this.scenario.rules, {
       kind: this.scenario.incidentKinds[incident.kind].id,
@@ -1177,14 +1268,21 @@ export class Simulation {
       sector: unit.sector,
       seasons: this.seasons,
       severity: incident.severity,
+      capability: this.capabilityNames[capability],
     });
   }
 
   /** Mean delay before an order would reach this unit, for weighing it against others. */
-  private expectedOrderDelay(unit: UnitRuntime, incident: IncidentRuntime): number {
+  private expectedOrderDelay(
+    unit: UnitRuntime,
+    incident: IncidentRuntime,
+    capability: number,
+  ): number {
     if (!this.approvalsApply) return 0;
     let seconds = 0;
-    for (const step of this.orderStepsFor(unit, incident)) seconds += distributionMean(step.delay);
+    for (const step of this.orderStepsFor(unit, incident, capability)) {
+      seconds += distributionMean(step.delay);
+    }
     return seconds;
   }
 
@@ -1244,6 +1342,9 @@ export class Simulation {
     let seconds = unit.approach
       ? unit.approach(this.streams.travel)
       : this.travel.seconds(unit.place, unit.tripTo, now, true);
+    const incident = this.incidents[unit.incident]!;
+    const controlled = incident.trafficControlFrom <= now && !unit.approach;
+    if (controlled) seconds /= this.scenario.rules.traffic.speedFactor;
     if (seconds === Infinity) {
       this.releaseUnreachable(unit);
       return;
@@ -1256,7 +1357,7 @@ export class Simulation {
       unit.incident,
       unit.index,
       unit.place,
-      Cause.none,
+      controlled ? Cause.trafficControl : Cause.none,
       now - unit.orderReceivedAt,
     );
     if (this.travelNoise) seconds *= this.travelNoise();
@@ -1281,7 +1382,56 @@ export class Simulation {
     const incident = this.incidents[unit.incident]!;
     incident.arrivals++;
     unit.pending = this.engine.schedule(now + incident.work[unit.slot], EV_CLEARED, unit.index);
+    unit.clearAt = now + incident.work[unit.slot];
+    this.firstReceiverOnArrival(unit, incident);
     this.expectReport(unit, incident, Cause.arrivalReport);
+  }
+
+  /**
+   * Rule 3, first-receiver responsibility: the first unit on scene, if its agency is not the one
+   * responsible for the kind, acts first; when the responsible agency's unit arrives it takes
+   * over, and the first receiver leaves after the hand-over (if its own work would last longer).
+   */
+  private firstReceiverOnArrival(unit: UnitRuntime, incident: IncidentRuntime): void {
+    const rule = this.scenario.rules.firstReceiver;
+    if (!rule.enabled) return;
+    const responsible = rule.responsible[this.scenario.incidentKinds[incident.kind].id];
+    if (responsible === undefined) return;
+    const now = this.engine.now;
+    const isResponsible = this.scenario.agencies[unit.agency].id === responsible;
+    if (incident.arrivals === 1 && !isResponsible) {
+      incident.firstReceiver = unit.index;
+      incident.firstReceiverSince = now;
+      this.trace.record(
+        now,
+        RecordKind.firstReceiverActing,
+        incident.index,
+        unit.index,
+        unit.place,
+        Cause.firstReceiver,
+        0,
+      );
+      return;
+    }
+    if (!isResponsible || incident.firstReceiver < 0) return;
+    const first = this.units[incident.firstReceiver];
+    incident.firstReceiver = -1;
+    this.trace.record(
+      now,
+      RecordKind.commandHandedOver,
+      incident.index,
+      unit.index,
+      unit.place,
+      Cause.firstReceiver,
+      now - incident.firstReceiverSince,
+    );
+    if (first.state !== UnitState.OnScene || first.incident !== incident.index) return;
+    const leaveAt = now + this.delaySampler(rule.handover)(this.streams.work);
+    if (leaveAt < first.clearAt) {
+      this.engine.cancel(first.pending as EventHandle);
+      first.pending = this.engine.schedule(leaveAt, EV_CLEARED, first.index);
+      first.clearAt = leaveAt;
+    }
   }
 
   /** Rule 13: the unit's report reaches the centre after a delay, or never. */
@@ -1498,6 +1648,11 @@ export class Simulation {
     const record = (cause: number, value: number, unit = -1) =>
       this.trace.record(now, RecordKind.external, -1, unit, -1, cause, value);
     switch (event.type) {
+      case 'damageRoad':
+        this.travel.setEdgesClosed(event.edges, true);
+        record(Cause.roadDamage, event.edges.length);
+        this.engine.schedule(now + event.repairSeconds, EV_ROAD_REPAIRED, index);
+        return;
       case 'closeRoad':
       case 'openRoad':
         this.travel.setEdgesClosed(event.edges, event.type === 'closeRoad');
@@ -1580,6 +1735,24 @@ export class Simulation {
         this.scheduleNextGeneratedCall();
         return;
     }
+  }
+
+  /** Transport has repaired the roads of a damageRoad event: they reopen. */
+  private onRoadRepaired(index: number): void {
+    const event = this.scenario.events[index];
+    if (event.type !== 'damageRoad') return;
+    this.travel.setEdgesClosed(event.edges, false);
+    this.trace.record(
+      this.engine.now,
+      RecordKind.external,
+      -1,
+      -1,
+      -1,
+      Cause.openRoad,
+      event.edges.length,
+    );
+    this.sendStrandedHome();
+    this.offerAll();
   }
 
   private finish(): void {

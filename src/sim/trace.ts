@@ -47,6 +47,15 @@ export const RECORD_KINDS = [
   ['callBack', 'the caller was phoned back (回访); value: 0 satisfied, 1 basically, 2 unsatisfied'],
   ['requested', 'help asked of the level above (cause says which); value: units wanted'],
   ['grew', 'the incident grew while under-resourced (rule 12); value: its new severity'],
+  [
+    'planActivated',
+    'a special plan was activated; initial response by the centre (先期处置); value: plan index',
+  ],
+  [
+    'commandHandedOver',
+    'command passed (to a special HQ, the SAR centre, or from a first receiver); value: seconds waited',
+  ],
+  ['firstReceiverActing', 'a unit not responsible for the kind acts first (首接负责制); value: 0'],
 ] as const;
 
 export type RecordKindName = (typeof RECORD_KINDS)[number][0];
@@ -84,6 +93,12 @@ export const CAUSES = [
   'completionReport',
   'crossRegion',
   'growth',
+  'specialPlan',
+  'maritimeSAR',
+  'sarRequest',
+  'firstReceiver',
+  'trafficControl',
+  'roadDamage',
 ] as const;
 
 export type CauseName = (typeof CAUSES)[number];

@@ -427,3 +427,195 @@ describe('rule 12: incident growth', () => {
     expect(log.some((r) => r.ev === 'grew')).toBe(false);
   });
 });
+
+describe('rule 2: graded command', () => {
+  const plan = {
+    hq: 'floodHQ',
+    name: '市防汛抗旱指挥部',
+    kinds: ['flood'],
+    atSeverity: 3,
+    setup: fixed(1800),
+  };
+
+  it('a special plan is activated for serious incidents; command passes when the HQ is up', () => {
+    const input = scenarioWith({
+      rules: { command: { enabled: true, plans: [plan] } },
+      incidentKinds: [
+        { id: 'fire', needs: [{ capability: 'fire', units: 1 }] },
+        {
+          id: 'flood',
+          severity: 3,
+          needs: [{ capability: 'shelter', units: 1 }],
+          workTime: fixed(7200),
+        },
+      ],
+    });
+    const log = runRecords(input);
+    expect(log.find((r) => r.ev === 'planActivated')).toMatchObject({
+      t: 30,
+      cause: 'specialPlan',
+      value: 0,
+    });
+    expect(log.find((r) => r.ev === 'commandHandedOver')).toMatchObject({
+      t: 30 + 1800,
+      cause: 'specialPlan',
+      value: 1800,
+    });
+    const { summary } = run(scenario(input), 1);
+    expect(summary.handovers['specialPlan'].mean).toBe(1800);
+    // A general incident (severity 4) stays with the centre.
+    const general = runRecords({
+      ...input,
+      incidentKinds: [input.incidentKinds![0], { ...input.incidentKinds![1], severity: 4 }],
+    });
+    expect(general.some((r) => r.ev === 'planActivated')).toBe(false);
+  });
+});
+
+describe('rule 3: first-receiver responsibility', () => {
+  it('the first unit on scene acts; the responsible unit takes over and the first leaves after the hand-over', () => {
+    const input = scenarioWith({
+      rules: {
+        firstReceiver: { enabled: true, responsible: { fire: 'civil' }, handover: fixed(300) },
+      },
+      units: [
+        {
+          id: 'engine',
+          agency: 'fire',
+          base: 'westBase',
+          capabilities: ['fire'],
+          mobilisation: fixed(60),
+        },
+        {
+          id: 'civilTeam',
+          agency: 'civil',
+          base: 'eastBase',
+          capabilities: ['fire'],
+          mobilisation: fixed(60),
+        },
+      ],
+      incidentKinds: [
+        { id: 'fire', needs: [{ capability: 'fire', units: 2 }], workTime: fixed(7200) },
+      ],
+      arrivals: { incidents: [{ time: 0, kind: 'fire', location: [0.02, 0.05] }] },
+    });
+    const log = runRecords(input);
+    const acting = log.find((r) => r.ev === 'firstReceiverActing')!;
+    const civilArrived = forUnit(log, 'civilTeam', 'arrived');
+    expect(acting.unit).toBe('engine');
+    expect(log.find((r) => r.ev === 'commandHandedOver')).toMatchObject({
+      unit: 'civilTeam',
+      t: civilArrived.t,
+      cause: 'firstReceiver',
+      value: civilArrived.t - acting.t,
+    });
+    expect(forUnit(log, 'engine', 'cleared').t).toBeCloseTo(civilArrived.t + 300, 6);
+  });
+});
+
+describe('rule 4: maritime hand-off', () => {
+  it('a sea incident goes to the SAR centre; its own boats go at once, land units when it asks', () => {
+    const input = scenarioWith({
+      rules: {
+        maritime: {
+          enabled: true,
+          kinds: ['shipwreck'],
+          sarCapabilities: ['fire'],
+          landRequest: fixed(900),
+        },
+      },
+      incidentKinds: [
+        {
+          id: 'shipwreck',
+          needs: [
+            { capability: 'fire', units: 1 },
+            { capability: 'shelter', units: 1 },
+          ],
+          workTime: fixed(3600),
+        },
+      ],
+      arrivals: { incidents: [{ time: 0, kind: 'shipwreck', location: [0.02, 0.05] }] },
+    });
+    const log = runRecords(input);
+    expect(log.find((r) => r.ev === 'commandHandedOver')).toMatchObject({
+      t: 30,
+      cause: 'maritimeSAR',
+    });
+    expect(lateness(log, 'engine').causes).toEqual([]);
+    const civil = lateness(log, 'civilTeam');
+    expect(civil.causes).toEqual(['sarRequest']);
+    expect(civil.approval).toBe(900);
+  });
+});
+
+describe('rule 5: non-emergency triage can be switched off', () => {
+  it('with the rule off every call is dispatched', () => {
+    const input = lineScenario({
+      incidentKinds: [
+        { id: 'fire', needs: [{ capability: 'fire', units: 1 }], nonEmergencyShare: 1 },
+      ],
+      arrivals: { incidents: [{ time: 0, kind: 'fire', location: [0.02, 0.05] }] },
+    });
+    expect(runRecords(input).some((r) => r.ev === 'sentTo12345')).toBe(true);
+    const off = runRecords({ ...input, rules: { triage: { enabled: false } } });
+    expect(off.some((r) => r.ev === 'sentTo12345')).toBe(false);
+    expect(off.some((r) => r.ev === 'dispatched')).toBe(true);
+  });
+});
+
+describe('rule 11: traffic support', () => {
+  it('traffic control speeds the way to a serious incident once in place', () => {
+    const serious = scenarioWith({
+      incidentKinds: [{ id: 'fire', severity: 3, needs: [{ capability: 'fire', units: 1 }] }],
+      units: [
+        {
+          id: 'engine',
+          agency: 'fire',
+          base: 'westBase',
+          capabilities: ['fire'],
+          mobilisation: fixed(900),
+        },
+      ],
+      arrivals: { incidents: [{ time: 0, kind: 'fire', location: [0.15, 0.05] }] },
+    });
+    const off = lateness(runRecords(serious), 'engine');
+    const onLog = runRecords({
+      ...serious,
+      rules: { traffic: { enabled: true, atSeverity: 3, setup: fixed(600), speedFactor: 1.25 } },
+    });
+    const on = lateness(onLog, 'engine');
+    expect(on.travel).toBeCloseTo(off.travel / 1.25, 6);
+    expect(forUnit(onLog, 'engine', 'enRoute').cause).toBe('trafficControl');
+  });
+
+  it('a damaged road stays closed until repaired, then reopens', () => {
+    const input = lineScenario({
+      travel: {
+        model: 'roadGraph',
+        nodes: [
+          [0.01, 0.05],
+          [0.1, 0.05],
+        ],
+        edges: [{ from: 0, to: 1, roadClass: 'road' }],
+        roadClasses: { road: { speedKmh: 36 } },
+      },
+      units: [
+        {
+          id: 'engine',
+          agency: 'fire',
+          base: 'westBase',
+          capabilities: ['fire'],
+          mobilisation: fixed(60),
+        },
+      ],
+      events: [{ type: 'damageRoad', at: 0, edges: [0], repairSeconds: 4000 }],
+      arrivals: { incidents: [{ time: 100, kind: 'fire', location: [0.1, 0.05] }] },
+    });
+    const log = runRecords(input);
+    expect(log.filter((r) => r.ev === 'external').map((r) => [r.t, r.cause])).toEqual([
+      [0, 'roadDamage'],
+      [4000, 'openRoad'],
+    ]);
+    expect(forUnit(log, 'engine', 'dispatched').t).toBe(4000);
+  });
+});

@@ -10,7 +10,7 @@ import type { CauseName } from '../trace.ts';
 export interface OrderStep {
   cause: Extract<
     CauseName,
-    'fireRescueApproval' | 'seasonalApproval' | 'militaryApproval' | 'directRequest'
+    'fireRescueApproval' | 'seasonalApproval' | 'militaryApproval' | 'directRequest' | 'sarRequest'
   >;
   delay: Distribution;
 }
@@ -23,10 +23,21 @@ export interface OrderContext {
   seasons: ReadonlySet<string>;
   /** The incident's severity now, 1 (catastrophic) to 4 (general). */
   severity: number;
+  /** The capability the unit is sent for. */
+  capability: string;
 }
 
 export function orderSteps(rules: Rules, context: OrderContext): OrderStep[] {
   const steps: OrderStep[] = [];
+  // Rule 4: at sea the SAR centre commands; a land unit goes when it asks.
+  const maritime = rules.maritime;
+  if (
+    maritime.enabled &&
+    maritime.kinds.includes(context.kind) &&
+    !maritime.sarCapabilities.includes(context.capability)
+  ) {
+    steps.push({ cause: 'sarRequest', delay: maritime.landRequest });
+  }
   const approval = rules.fireRescueApproval;
   if (
     approval.enabled &&
