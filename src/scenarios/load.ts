@@ -289,6 +289,22 @@ function crossCheck(scenario: Scenario, language: Language) {
     if (!inside)
       warnings.push({ path: `bases[${i}].location`, message: t.baseOutside[language]() });
   });
+  if (scenario.rules.groupIncidents.enabled) {
+    // Rule 9's standby: each village ≥ 20 people, each town ≥ 30 militia.
+    scenario.units.forEach((unit, i) => {
+      const minimum = unit.capabilities.includes('militia')
+        ? 30
+        : unit.capabilities.includes('stability')
+          ? 20
+          : 0;
+      if (unit.crew < minimum) {
+        warnings.push({
+          path: `units[${i}].crew`,
+          message: t.standbyTooSmall[language](unit.crew, minimum),
+        });
+      }
+    });
+  }
   if (travel.model === 'roadGraph' && errors.length === 0) {
     const unreached = nodesUnreachedFromBases(travel, scenario.bases);
     if (unreached > 0) {

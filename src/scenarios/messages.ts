@@ -191,6 +191,11 @@ export const loaderText = {
       `${count} road node(s) cannot be reached from any base: calls there wait for ever`,
     zh: (count: number) => `有 ${count} 个路网节点无法从任何驻地到达：该处警情将一直等待`,
   },
+  standbyTooSmall: {
+    en: (crew: number, minimum: number) =>
+      `a standby team of ${crew}; the township plan asks for at least ${minimum}`,
+    zh: (crew: number, minimum: number) => `值守队伍 ${crew} 人，乡镇预案要求不少于 ${minimum} 人`,
+  },
   noDemand: {
     en: () => 'no calls: add call streams or listed incidents',
     zh: () => '没有警情：请添加警情流或警情清单',

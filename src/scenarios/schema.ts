@@ -431,6 +431,14 @@ export const IncidentKind = z.strictObject({
     'Share of these calls that can be handed to the 12345 line and use no unit.',
     'share',
   ),
+  supplies: documented(
+    z.record(z.string(), z.number().finite().min(0)).optional(),
+    'Rule 10: what the forward HQ asks the rear for once units are on scene (e.g. {"sandbags": 2000}).',
+  ),
+  participants: documented(
+    Distribution.optional(),
+    'Rule 9: for a group incident (群体性事件), the number of people taking part (drawn in people, not seconds).',
+  ),
   severity: documented(
     z.number().int().min(1).max(4).default(4),
     'Severity when called: 4 general (一般), 3 serious (较大), 2 major (重大), 1 catastrophic (特别重大).',
@@ -918,6 +926,73 @@ export const TrafficRule = documented(
   'Rule 11, traffic support (001): traffic control and emergency lanes speed the units’ way to serious incidents; damaged roads (a damageRoad event) stay closed until repaired.',
 );
 
+export const RearSupplyRule = documented(
+  z.strictObject({
+    enabled: documented(z.boolean().default(false), 'Switch the rule on.'),
+    stocks: documented(
+      z.record(z.string(), z.number().finite().min(0)).default({}),
+      'What the rear HQ holds at the start, by item (they run out).',
+    ),
+    fulfilment: Distribution.default({ type: 'lognormalMedianP90', median: 3600, p90: 7200 }).meta({
+      description: 'From the forward HQ’s request until the supplies are on scene.',
+      unit: 's',
+    }),
+    stockOutDelay: seconds(
+      'When the stock cannot cover a request: the extra time to find supplies elsewhere.',
+      4 * 3600,
+    ),
+  }),
+  'Rule 10, forward and rear HQ (002): once units are on scene the forward HQ asks the rear for supplies; work cannot finish before they arrive, later still when the rear’s stocks have run out.',
+);
+
+export const GroupIncidentRule = documented(
+  z.strictObject({
+    enabled: documented(z.boolean().default(false), 'Switch the rule on.'),
+    countyFrom: documented(
+      z.number().int().min(1).default(100),
+      'From this many participants the county commands (100); below, the township with its neighbours.',
+      'people',
+    ),
+    cityFrom: documented(
+      z.number().int().min(1).default(500),
+      'From this many the city commands (500).',
+      'people',
+    ),
+    countyNeeds: documented(
+      z
+        .array(
+          z.strictObject({
+            capability: z.string().min(1),
+            units: z.number().int().min(1).max(100).default(1),
+          }),
+        )
+        .default([]),
+      'Units added when the county commands.',
+    ),
+    cityNeeds: documented(
+      z
+        .array(
+          z.strictObject({
+            capability: z.string().min(1),
+            units: z.number().int().min(1).max(100).default(1),
+          }),
+        )
+        .default([]),
+      'Units added when the city commands (on top of the county’s).',
+    ),
+    supportCapabilities: documented(
+      z.array(z.string()).default(['stability', 'militia']),
+      'Capabilities of village and town teams: when sent to another district, they are neighbours asked for help.',
+    ),
+    neighbourAnswer: Distribution.default({ type: 'uniform', min: 0, max: 1200 }).meta({
+      description:
+        'Time for a neighbour asked for help to answer (the rule: within 20 minutes), before it musters.',
+      unit: 's',
+    }),
+  }),
+  'Rule 9, group incidents and neighbour support (003, township plan): graded by participants (under 100 the township with neighbours, 100–500 the county, 500+ the city); a neighbour asked for help answers within 20 minutes, then musters; villages keep ≥ 20 people and towns ≥ 30 militia on standby (checked on the units’ crews).',
+);
+
 export const GrowthRule = documented(
   z.strictObject({ enabled: documented(z.boolean().default(false), 'Switch the rule on.') }),
   'Rule 12, incident growth: incident kinds with `growth` worsen while under-resourced; a higher severity may trigger other rules (e.g. military direct requests).',
@@ -981,6 +1056,8 @@ export const Rules = documented(
     firstReceiver: FirstReceiverRule.default(FirstReceiverRule.parse({})),
     maritime: MaritimeRule.default(MaritimeRule.parse({})),
     traffic: TrafficRule.default(TrafficRule.parse({})),
+    rearSupply: RearSupplyRule.default(RearSupplyRule.parse({})),
+    groupIncidents: GroupIncidentRule.default(GroupIncidentRule.parse({})),
     assessment: AssessmentRule.default(AssessmentRule.parse({})),
   }),
   'Coordination rules of the seed documents, each switchable, every effect traced with its cause.',

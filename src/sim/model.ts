@@ -60,6 +60,7 @@ const EV_GROWTH = 15;
 const EV_REINFORCEMENT = 16;
 const EV_COMMAND_HANDOVER = 17;
 const EV_ROAD_REPAIRED = 18;
+const EV_SUPPLIED = 19;
 
 const NO_STEPS: OrderStep[] = [];
 
@@ -105,7 +106,8 @@ interface UnitRuntime {
   orderReceivedAt: number;
   /** Sent while on its way home: no mobilisation once the order arrives. */
   onTheRoad: boolean;
-  /** When the unit on scene will clear. */
+  /** When the unit on scene arrived, and when it will clear. */
+  arrivedAt: number;
   clearAt: number;
   /** A unit of another district or city, sent only through rule 7, and its approach time. */
   reserve: boolean;
@@ -114,6 +116,8 @@ interface UnitRuntime {
 
 interface KindRuntime {
   priority: number;
+  participants: Sampler | undefined;
+  supplies: Record<string, number> | undefined;
   severity: number;
   growth: IncidentKind['growth'];
   /** Capability index of each unit slot the kind needs. */
@@ -151,6 +155,9 @@ interface IncidentRuntime {
   /** The first unit on scene acting as first receiver (rule 3), or −1. */
   firstReceiver: number;
   firstReceiverSince: number;
+  /** Rule 10: when supplies were asked for and when they are on scene (work ends no sooner). */
+  suppliesRequestedAt: number;
+  suppliesAt: number;
 }
 
 /** A dispatch decision handed to an outside decision-maker. */
@@ -209,6 +216,8 @@ export class Simulation {
   /** Incidents waiting for units, ordered by (priority, time queued, index). */
   private readonly waiting: IncidentRuntime[] = [];
   private readonly runCards = new Map<string, number[]>();
+  /** District of each base (for rule 9's neighbours). */
+  private readonly baseDistricts: number[];
   /** Scratch space of `nearest`: travel time from each base to the incident being weighed. */
   private readonly baseTravel: Float64Array;
   private readonly streams: Record<
@@ -222,7 +231,8 @@ export class Simulation {
     | 'triage'
     | 'outsideHelp'
     | 'approvals'
-    | 'feedback',
+    | 'feedback'
+    | 'participants',
     Stream
   >;
   private readonly callHandling: Sampler;
@@ -249,6 +259,8 @@ export class Simulation {
   /** Whether any rule can put steps before an order. */
   private readonly approvalsApply: boolean;
   private readonly samplers = new Map<Distribution, Sampler>();
+  /** The rear HQ's stocks by item (rule 10). */
+  private readonly stocks: Map<string, number>;
   /** Reports on their way to the centre (rule 13). */
   private readonly reports: Array<
     | {
@@ -283,12 +295,15 @@ export class Simulation {
       outsideHelp: makeStream(seed, 'outsideHelp'),
       approvals: makeStream(seed, 'approvals'),
       feedback: makeStream(seed, 'feedback'),
+      participants: makeStream(seed, 'participants'),
     };
     this.callHandling = sampler(scenario.dispatch.callHandling);
+    this.stocks = new Map(Object.entries(scenario.rules.rearSupply.stocks));
     this.approvalsApply =
       scenario.rules.fireRescueApproval.enabled ||
       scenario.rules.military.enabled ||
-      scenario.rules.maritime.enabled;
+      scenario.rules.maritime.enabled ||
+      scenario.rules.groupIncidents.enabled;
     this.outsideHelp = sampler(scenario.dispatch.outsideHelpResponse);
     const cv = this.travel.noiseCv;
     if (cv > 0) {
@@ -316,12 +331,15 @@ export class Simulation {
     };
     const agencyIndex = new Map(scenario.agencies.map((a, i) => [a.id, i]));
     const baseIndex = new Map(scenario.bases.map((b, i) => [b.id, i]));
-    const basePlaces = scenario.bases.map((base) => {
-      const district = Math.max(
+    const baseDistricts = scenario.bases.map((base) =>
+      Math.max(
         0,
         this.districts.findIndex((d) => inDistrict(base.location, d)),
-      );
-      const place = this.travel.placeOf(base.location, district);
+      ),
+    );
+    this.baseDistricts = baseDistricts;
+    const basePlaces = scenario.bases.map((base, i) => {
+      const place = this.travel.placeOf(base.location, baseDistricts[i]);
       this.travel.anchor(place);
       return place;
     });
@@ -358,6 +376,7 @@ export class Simulation {
           stepStarted: 0,
           orderReceivedAt: 0,
           onTheRoad: false,
+          arrivedAt: 0,
           clearAt: 0,
           reserve: false,
           approach: null,
@@ -395,6 +414,7 @@ export class Simulation {
           stepStarted: 0,
           orderReceivedAt: 0,
           onTheRoad: false,
+          arrivedAt: 0,
           clearAt: 0,
           reserve: true,
           approach: sampler(pool.approach),
@@ -408,6 +428,8 @@ export class Simulation {
       }
       return {
         priority: kind.priority,
+        participants: kind.participants && sampler(kind.participants),
+        supplies: kind.supplies,
         severity: kind.severity,
         growth: kind.growth,
         slotCapability: Int32Array.from(slots),
@@ -415,6 +437,13 @@ export class Simulation {
         nonEmergencyShare: kind.nonEmergencyShare,
       };
     });
+    // Capabilities that incidents may come to need later (growth, group grading) get an index too.
+    for (const kind of scenario.incidentKinds) {
+      for (const step of kind.growth?.steps ?? [])
+        step.addNeeds.forEach((n) => capabilityIndex(n.capability));
+    }
+    const group = scenario.rules.groupIncidents;
+    [...group.countyNeeds, ...group.cityNeeds].forEach((n) => capabilityIndex(n.capability));
     this.unitsByCapability = this.capabilityNames.map((_, capability) =>
       this.units.filter((u) => !u.reserve && u.capabilities.has(capability)).map((u) => u.index),
     );
@@ -449,6 +478,7 @@ export class Simulation {
     engine.on(EV_REINFORCEMENT, (incident) => this.onReinforcementApproved(incident));
     engine.on(EV_COMMAND_HANDOVER, (incident, plan) => this.onCommandHandover(incident, plan));
     engine.on(EV_ROAD_REPAIRED, (index) => this.onRoadRepaired(index));
+    engine.on(EV_SUPPLIED, (incident, short) => this.onSupplied(incident, short));
 
     this.scheduleNextGeneratedCall();
     if (this.listed.length > 0) engine.schedule(this.listed[0].time, EV_NEXT_LISTED_CALL);
@@ -697,6 +727,8 @@ export class Simulation {
       trafficControlFrom: Infinity,
       firstReceiver: -1,
       firstReceiverSince: 0,
+      suppliesRequestedAt: NaN,
+      suppliesAt: 0,
     };
     this.incidents[index] = incident;
     if (kind.growth && this.scenario.rules.growth.enabled) {
@@ -733,6 +765,10 @@ export class Simulation {
     const rules = this.scenario.rules;
     const now = this.engine.now;
     const kindId = this.scenario.incidentKinds[incident.kind].id;
+    const participants = this.kinds[incident.kind].participants;
+    if (rules.groupIncidents.enabled && participants && incident.growthStep === 0) {
+      this.gradeGroupIncident(incident, Math.round(participants(this.streams.participants)));
+    }
     if (
       rules.maritime.enabled &&
       rules.maritime.kinds.includes(kindId) &&
@@ -774,6 +810,28 @@ export class Simulation {
       incident.trafficControlFrom =
         now + this.delaySampler(rules.traffic.setup)(this.streams.approvals);
     }
+  }
+
+  /** Rule 9: graded by participants; the county and the city add their forces. */
+  private gradeGroupIncident(incident: IncidentRuntime, participants: number): void {
+    const rule = this.scenario.rules.groupIncidents;
+    const level =
+      participants >= rule.cityFrom
+        ? Cause.city
+        : participants >= rule.countyFrom
+          ? Cause.county
+          : Cause.township;
+    this.trace.record(
+      this.engine.now,
+      RecordKind.graded,
+      incident.index,
+      -1,
+      incident.place,
+      level,
+      participants,
+    );
+    if (level !== Cause.township) this.addSlots(incident, rule.countyNeeds);
+    if (level === Cause.city) this.addSlots(incident, rule.cityNeeds);
   }
 
   private onCommandHandover(index: number, plan: number): void {
@@ -1096,19 +1154,7 @@ export class Simulation {
     if (!underResourced || incident.growthStep >= growth.steps.length) return;
     const step = growth.steps[incident.growthStep++];
     incident.severity = step.severity;
-    const capabilities = Array.from(incident.slotCapability);
-    let added = 0;
-    for (const need of step.addNeeds) {
-      const capability = this.capabilityNames.indexOf(need.capability);
-      for (let i = 0; i < need.units; i++) {
-        capabilities.push(capability);
-        incident.slotUnit.push(SLOT_OPEN);
-        incident.work.push(this.kinds[incident.kind].work(this.streams.work));
-        added++;
-      }
-    }
-    incident.slotCapability = capabilities;
-    incident.open += added;
+    const added = this.addSlots(incident, step.addNeeds);
     const now = this.engine.now;
     this.trace.record(now, RecordKind.grew, index, -1, incident.place, Cause.growth, step.severity);
     this.applyIncidentRules(incident);
@@ -1120,6 +1166,27 @@ export class Simulation {
       if (incident.queued) this.dequeue(incident);
       this.dispatchIncident(incident);
     }
+  }
+
+  /** Adds needs to an incident as open slots; returns how many. */
+  private addSlots(
+    incident: IncidentRuntime,
+    needs: ReadonlyArray<{ capability: string; units: number }>,
+  ): number {
+    const capabilities = Array.from(incident.slotCapability);
+    let added = 0;
+    for (const need of needs) {
+      const capability = this.capabilityNames.indexOf(need.capability);
+      for (let i = 0; i < need.units; i++) {
+        capabilities.push(capability);
+        incident.slotUnit.push(SLOT_OPEN);
+        incident.work.push(this.kinds[incident.kind].work(this.streams.work));
+        added++;
+      }
+    }
+    incident.slotCapability = capabilities;
+    incident.open += added;
+    return added;
   }
 
   private onOverflowDeadline(index: number): void {
@@ -1269,6 +1336,8 @@ export class Simulation {
       seasons: this.seasons,
       severity: incident.severity,
       capability: this.capabilityNames[capability],
+      fromAnotherDistrict: unit.base >= 0 && this.baseDistricts[unit.base] !== incident.district,
+      groupIncident: this.kinds[incident.kind].participants !== undefined,
     });
   }
 
@@ -1382,8 +1451,10 @@ export class Simulation {
     const incident = this.incidents[unit.incident]!;
     incident.arrivals++;
     unit.pending = this.engine.schedule(now + incident.work[unit.slot], EV_CLEARED, unit.index);
+    unit.arrivedAt = now;
     unit.clearAt = now + incident.work[unit.slot];
     this.firstReceiverOnArrival(unit, incident);
+    if (incident.arrivals === 1) this.requestSupplies(incident);
     this.expectReport(unit, incident, Cause.arrivalReport);
   }
 
@@ -1434,6 +1505,54 @@ export class Simulation {
     }
   }
 
+  /**
+   * Rule 10: the forward HQ asks the rear for the kind's supplies; they come after the
+   * fulfilment delay, or later when the rear's stock cannot cover them. Work cannot finish first.
+   */
+  private requestSupplies(incident: IncidentRuntime): void {
+    const rule = this.scenario.rules.rearSupply;
+    const wanted = this.kinds[incident.kind].supplies;
+    if (!rule.enabled || !wanted) return;
+    let total = 0;
+    let short = false;
+    for (const [item, quantity] of Object.entries(wanted)) {
+      const left = this.stocks.get(item) ?? 0;
+      if (left < quantity) short = true;
+      this.stocks.set(item, Math.max(0, left - quantity));
+      total += quantity;
+    }
+    const now = this.engine.now;
+    this.trace.record(
+      now,
+      RecordKind.requested,
+      incident.index,
+      -1,
+      incident.place,
+      Cause.rearHQ,
+      total,
+    );
+    const delay =
+      this.delaySampler(rule.fulfilment)(this.streams.approvals) + (short ? rule.stockOutDelay : 0);
+    incident.suppliesRequestedAt = now;
+    incident.suppliesAt = now + delay;
+    this.engine.schedule(incident.suppliesAt, EV_SUPPLIED, incident.index, short ? 1 : 0);
+  }
+
+  private onSupplied(index: number, short: number): void {
+    const incident = this.incidents[index];
+    if (!incident) return;
+    const now = this.engine.now;
+    this.trace.record(
+      now,
+      RecordKind.supplied,
+      index,
+      -1,
+      incident.place,
+      short ? Cause.stockOut : Cause.rearHQ,
+      now - incident.suppliesRequestedAt,
+    );
+  }
+
   /** Rule 13: the unit's report reaches the centre after a delay, or never. */
   private expectReport(unit: UnitRuntime, incident: IncidentRuntime, cause: number): void {
     const feedback = this.scenario.rules.feedback;
@@ -1480,6 +1599,12 @@ export class Simulation {
   private onCleared(unit: UnitRuntime): void {
     const now = this.engine.now;
     const incident = this.incidents[unit.incident]!;
+    if (incident.suppliesAt > now) {
+      // Work cannot finish before the rear's supplies are on scene (rule 10).
+      unit.pending = this.engine.schedule(incident.suppliesAt, EV_CLEARED, unit.index);
+      unit.clearAt = incident.suppliesAt;
+      return;
+    }
     this.trace.record(
       now,
       RecordKind.cleared,
@@ -1487,7 +1612,7 @@ export class Simulation {
       unit.index,
       unit.place,
       Cause.none,
-      incident.work[unit.slot],
+      now - unit.arrivedAt,
     );
     incident.active--;
     this.expectReport(unit, incident, Cause.completionReport);

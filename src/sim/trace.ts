@@ -19,7 +19,7 @@ export const RECORD_KINDS = [
   ['dispatched', 'unit notified (出动指令); value: estimated travel seconds'],
   ['enRoute', 'unit left (出动); value: mobilisation seconds'],
   ['arrived', 'unit on scene (到场), starts working; value: travel seconds'],
-  ['cleared', 'unit finished on scene, returning; value: work seconds'],
+  ['cleared', 'unit finished on scene, returning; value: seconds on scene'],
   ['available', 'unit back at base and free; value: return travel seconds'],
   ['queued', 'incident waits for units; value: units missing'],
   ['overflowed', 'needs passed to outside help; value: units passed'],
@@ -56,6 +56,14 @@ export const RECORD_KINDS = [
     'command passed (to a special HQ, the SAR centre, or from a first receiver); value: seconds waited',
   ],
   ['firstReceiverActing', 'a unit not responsible for the kind acts first (首接负责制); value: 0'],
+  [
+    'supplied',
+    'the rear HQ’s supplies reached the scene (cause rearHQ, or stockOut when found elsewhere); value: s since the request',
+  ],
+  [
+    'graded',
+    'a group incident graded by participants (cause township, county or city); value: participants',
+  ],
 ] as const;
 
 export type RecordKindName = (typeof RECORD_KINDS)[number][0];
@@ -99,6 +107,12 @@ export const CAUSES = [
   'firstReceiver',
   'trafficControl',
   'roadDamage',
+  'rearHQ',
+  'stockOut',
+  'township',
+  'county',
+  'city',
+  'neighbourRequest',
 ] as const;
 
 export type CauseName = (typeof CAUSES)[number];

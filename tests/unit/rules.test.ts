@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/scenarios/schema.ts';
+import { loadScenario } from '../../src/scenarios/load.ts';
 import { bulletin } from '../../src/sim/assessment.ts';
 import { run } from '../../src/sim/run.ts';
 import { lineScenario, runRecords, scenario, type PlainRecord } from './fixtures.ts';
@@ -617,5 +618,151 @@ describe('rule 11: traffic support', () => {
       [4000, 'openRoad'],
     ]);
     expect(forUnit(log, 'engine', 'dispatched').t).toBe(4000);
+  });
+});
+
+describe('rule 9: group incidents and neighbour support', () => {
+  const base = (participants: number) =>
+    lineScenario({
+      agencies: [
+        { id: 'police', tier: 1 },
+        { id: 'town', tier: 1 },
+      ],
+      units: [
+        {
+          id: 'patrol',
+          agency: 'police',
+          base: 'westBase',
+          capabilities: ['police'],
+          count: 3,
+          mobilisation: fixed(60),
+        },
+        {
+          id: 'westVillage',
+          agency: 'town',
+          base: 'westBase',
+          crew: 20,
+          capabilities: ['stability'],
+          mobilisation: fixed(600),
+        },
+        {
+          id: 'eastMilitia',
+          agency: 'town',
+          base: 'eastBase',
+          crew: 30,
+          capabilities: ['militia'],
+          mobilisation: fixed(900),
+        },
+      ],
+      incidentKinds: [
+        {
+          id: 'gathering',
+          participants: fixed(participants),
+          needs: [
+            { capability: 'police', units: 1 },
+            { capability: 'stability', units: 1 },
+            { capability: 'militia', units: 1 },
+          ],
+          workTime: fixed(3600),
+        },
+      ],
+      rules: {
+        groupIncidents: {
+          enabled: true,
+          countyNeeds: [{ capability: 'police', units: 1 }],
+          cityNeeds: [{ capability: 'police', units: 1 }],
+          neighbourAnswer: fixed(1200),
+        },
+      },
+      arrivals: { incidents: [{ time: 0, kind: 'gathering', location: [0.02, 0.05] }] },
+    });
+
+  it('graded by participants: under 100 the township, 100–500 the county, 500+ the city, each adding forces', () => {
+    for (const [participants, level, patrols] of [
+      [80, 'township', 1],
+      [300, 'county', 2],
+      [800, 'city', 3],
+    ] as const) {
+      const log = runRecords(base(participants));
+      expect(log.find((r) => r.ev === 'graded')).toMatchObject({
+        cause: level,
+        value: participants,
+      });
+      expect(log.filter((r) => r.ev === 'dispatched' && r.unit?.startsWith('patrol'))).toHaveLength(
+        patrols,
+      );
+    }
+  });
+
+  it('a neighbouring town’s militia answers within 20 minutes, then musters; the local village does not wait', () => {
+    const log = runRecords(base(80));
+    const militia = lateness(log, 'eastMilitia');
+    expect(militia.causes).toEqual(['neighbourRequest']);
+    expect(militia.approval).toBe(1200);
+    expect(militia.mobilisation).toBe(900);
+    expect(lateness(log, 'westVillage').causes).toEqual([]);
+  });
+
+  it('warns of standby teams below the plan’s minimum', () => {
+    const input = base(80);
+    const small = {
+      ...input,
+      units: input.units!.map((u) => (u.id === 'eastMilitia' ? { ...u, crew: 12 } : u)),
+    };
+    const result = loadScenario(small);
+    expect(result.warnings).toContainEqual({
+      path: 'units[2].crew',
+      message: 'a standby team of 12; the township plan asks for at least 30',
+    });
+  });
+});
+
+describe('rule 10: forward and rear HQ', () => {
+  const flood = (stock: number) =>
+    scenarioWith({
+      incidentKinds: [
+        {
+          id: 'fire',
+          needs: [{ capability: 'fire', units: 1 }],
+          workTime: fixed(600),
+          supplies: { sandbags: 1000 },
+        },
+      ],
+      rules: {
+        rearSupply: {
+          enabled: true,
+          stocks: { sandbags: stock },
+          fulfilment: fixed(3600),
+          stockOutDelay: 7200,
+        },
+      },
+      arrivals: {
+        incidents: [
+          { time: 0, kind: 'fire', location: [0.02, 0.05] },
+          { time: 20_000, kind: 'fire', location: [0.02, 0.05] },
+        ],
+      },
+    });
+
+  it('work cannot finish before the supplies come; when the stock runs out they come later', () => {
+    const log = runRecords(flood(1500));
+    const [first, second] = [0, 1].map((incident) => log.filter((r) => r.incident === incident));
+    const arrived = first.find((r) => r.ev === 'arrived')!;
+    expect(first.find((r) => r.ev === 'requested')).toMatchObject({
+      t: arrived.t,
+      cause: 'rearHQ',
+      value: 1000,
+    });
+    expect(first.find((r) => r.ev === 'supplied')).toMatchObject({
+      t: arrived.t + 3600,
+      cause: 'rearHQ',
+    });
+    expect(first.find((r) => r.ev === 'cleared')!.t).toBeCloseTo(arrived.t + 3600, 6);
+    // 500 bags left for a request of 1000: found elsewhere, 2 h later.
+    const secondArrived = second.find((r) => r.ev === 'arrived')!;
+    expect(second.find((r) => r.ev === 'supplied')).toMatchObject({
+      t: secondArrived.t + 3600 + 7200,
+      cause: 'stockOut',
+    });
   });
 });

@@ -10,7 +10,12 @@ import type { CauseName } from '../trace.ts';
 export interface OrderStep {
   cause: Extract<
     CauseName,
-    'fireRescueApproval' | 'seasonalApproval' | 'militaryApproval' | 'directRequest' | 'sarRequest'
+    | 'fireRescueApproval'
+    | 'seasonalApproval'
+    | 'militaryApproval'
+    | 'directRequest'
+    | 'sarRequest'
+    | 'neighbourRequest'
   >;
   delay: Distribution;
 }
@@ -25,6 +30,10 @@ export interface OrderContext {
   severity: number;
   /** The capability the unit is sent for. */
   capability: string;
+  /** Whether the unit's base lies in another district than the incident. */
+  fromAnotherDistrict: boolean;
+  /** Whether the incident is a group incident (its kind has participants). */
+  groupIncident: boolean;
 }
 
 export function orderSteps(rules: Rules, context: OrderContext): OrderStep[] {
@@ -48,6 +57,16 @@ export function orderSteps(rules: Rules, context: OrderContext): OrderStep[] {
     if (approval.seasons.some((season) => context.seasons.has(season))) {
       steps.push({ cause: 'seasonalApproval', delay: approval.seasonalApproval });
     }
+  }
+  // Rule 9: a village or town team of another district is a neighbour asked for help.
+  const group = rules.groupIncidents;
+  if (
+    group.enabled &&
+    context.groupIncident &&
+    context.fromAnotherDistrict &&
+    group.supportCapabilities.includes(context.capability)
+  ) {
+    steps.push({ cause: 'neighbourRequest', delay: group.neighbourAnswer });
   }
   const military = rules.military;
   if (military.enabled && context.sector === 'military') {
