@@ -27,11 +27,15 @@ export interface BulletinRow {
   deductions: number;
 }
 
-/** The bulletin: a row per unit and period in which the unit did anything. */
+/**
+ * The bulletin: a row per unit and period in which the unit did anything, counting what
+ * happened from `from` on (the warm-up is left out).
+ */
 export function bulletin(
   trace: Trace,
   targets: Targets,
   rules: Rules['assessment'],
+  from = 0,
 ): BulletinRow[] {
   const header = trace.header;
   const periodSeconds = rules.periodDays * 86_400;
@@ -68,12 +72,14 @@ export function bulletin(
     const time = trace.time[i];
     const unit = trace.unit[i];
     const incident = trace.incident[i];
+    // Before `from`, only who worked on what is remembered (for arrivals and call-backs after it).
+    if (time < from && trace.kind[i] !== RecordKind.dispatched) continue;
     switch (trace.kind[i]) {
       case RecordKind.dispatched:
-        rowOf(unit, time).dispatches++;
         dispatchedAt[unit] = time;
         if (!unitsOfIncident.has(incident)) unitsOfIncident.set(incident, new Set());
         unitsOfIncident.get(incident)!.add(unit);
+        if (time >= from) rowOf(unit, time).dispatches++;
         break;
       case RecordKind.arrived: {
         const row = rowOf(unit, time);

@@ -335,7 +335,7 @@ export function replicationMetrics(
     },
     approvals: waitsByCause(trace, RecordKind.approved, warmup),
     handovers: waitsByCause(trace, RecordKind.commandHandedOver, warmup),
-    assessment: assessmentByAgency(bulletin(trace, targets, assessmentRules), warmup, header),
+    assessment: assessmentByAgency(bulletin(trace, targets, assessmentRules, warmup), header),
     arrivalCompliance: Object.fromEntries(
       Object.keys(compliance)
         .sort()
@@ -383,7 +383,6 @@ function waitsByCause(trace: Trace, kind: number, warmup: number): Record<string
 
 function assessmentByAgency(
   rows: BulletinRow[],
-  warmup: number,
   header: Trace['header'],
 ): Record<string, AgencyAssessment> {
   const byAgency: Record<string, AgencyAssessment> = {};
@@ -397,9 +396,7 @@ function assessmentByAgency(
       deductions: 0,
     };
   }
-  // Periods that start before the end of the warm-up are left out as a whole.
   for (const row of rows) {
-    if (row.periodStart < warmup) continue;
     const sum = byAgency[row.agency];
     sum.dispatches += row.dispatches;
     sum.lateArrivals += row.lateArrivals;

@@ -766,3 +766,20 @@ describe('rule 10: forward and rear HQ', () => {
     });
   });
 });
+
+describe('assessment and the warm-up', () => {
+  it('counts what happens after the warm-up, even inside a period that began before it', () => {
+    const input = lineScenario({
+      duration: 3 * 86_400,
+      warmup: 86_400,
+      arrivals: { streams: [{ kind: 'fire', callsPerDay: 20 }] },
+    });
+    const log = runRecords(input);
+    const { summary } = run(scenario(input), 1);
+    const after = log.filter(
+      (r) => r.ev === 'dispatched' && r.unit?.startsWith('fire') && r.t >= 86_400,
+    ).length;
+    expect(after).toBeGreaterThan(10);
+    expect(summary.assessment['fire'].dispatches).toBe(after);
+  });
+});
