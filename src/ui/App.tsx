@@ -2,14 +2,10 @@
  * First page: pick a built-in scenario, run replications in the worker, read the summary.
  */
 import { useEffect, useRef, useState } from 'react';
-import {
-  builtinScenarios,
-  DEFAULT_SCENARIO_ID,
-  type BuiltinScenario,
-} from '../scenarios/builtin/index.ts';
+import { BUILTIN_CATALOGUE, DEFAULT_SCENARIO_ID } from '../scenarios/builtin/catalogue.ts';
 import type { ScenarioProblem } from '../scenarios/load.ts';
 import type { Report } from '../sim/metrics.ts';
-import { cancelRun, runReplications } from '../worker/client.ts';
+import { cancelRun, runReplications, scenarioInfo, type ScenarioInfo } from '../worker/client.ts';
 import { initialLanguage, rememberLanguage, strings, type Language } from './i18n.ts';
 import { SummaryTable } from './SummaryTable.tsx';
 
@@ -35,8 +31,7 @@ function parseWholeNumber(text: string, min: number, max: number): number | null
  * The paragraphs of a scenario's description written in the page's language (scenarios give
  * one paragraph per language); the whole text when none is.
  */
-function descriptionOf(entry: BuiltinScenario, language: Language): string {
-  const description = entry.input.description ?? '';
+function descriptionIn(description: string, language: Language): string {
   const isChinese = (paragraph: string) =>
     (paragraph.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > paragraph.length / 4;
   const wanted = description
@@ -51,6 +46,8 @@ export function App() {
   const [seedText, setSeedText] = useState('1');
   const [replicationsText, setReplicationsText] = useState('10');
   const [state, setState] = useState<RunState>({ kind: 'idle' });
+  // The worker builds the chosen scenario and tells its description and agency names.
+  const [info, setInfo] = useState<{ id: string; info: ScenarioInfo } | null>(null);
   // Progress messages travel on their own channel and may land after the result: only the
   // current run may move the bar.
   const currentRun = useRef(0);
@@ -60,7 +57,24 @@ export function App() {
     document.documentElement.lang = t.htmlLang;
   }, [t.htmlLang]);
 
-  const entry = builtinScenarios.find((s) => s.id === scenarioId) ?? builtinScenarios[0];
+  const entry = BUILTIN_CATALOGUE.find((s) => s.id === scenarioId) ?? BUILTIN_CATALOGUE[0];
+  const entryInfo = info?.id === entry.id ? info.info : null;
+
+  useEffect(() => {
+    let wanted = true;
+    scenarioInfo({ builtin: entry.id }, language).then(
+      (answer) => {
+        if (wanted) setInfo({ id: entry.id, info: answer });
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        if (wanted) setInfo({ id: entry.id, info: { ok: false, errors: [{ path: '', message }] } });
+      },
+    );
+    return () => {
+      wanted = false;
+    };
+  }, [entry.id, language]);
   const seed = parseWholeNumber(seedText, 0, MAX_SEED);
   const replications = parseWholeNumber(replicationsText, 1, MAX_REPLICATIONS);
   const busy = state.kind === 'running' || state.kind === 'cancelling';
@@ -79,7 +93,7 @@ export function App() {
     setState({ kind: 'running', progress: 0, replications });
     try {
       const outcome = await runReplications(
-        entry.input,
+        { builtin: entry.id },
         seeds,
         (progress) => {
           if (currentRun.current !== run) return;
@@ -175,7 +189,7 @@ export function App() {
                 setState({ kind: 'idle' });
               }}
             >
-              {builtinScenarios.map((scenario) => (
+              {BUILTIN_CATALOGUE.map((scenario) => (
                 <option key={scenario.id} value={scenario.id}>
                   {scenario.title[language]}
                 </option>
@@ -184,8 +198,16 @@ export function App() {
             <h3 className="scenario-title" data-testid="scenario-title">
               {entry.title[language]}
             </h3>
-            <p className="scenario-description" data-testid="scenario-description">
-              {descriptionOf(entry, language)}
+            <p
+              className="scenario-description"
+              data-testid="scenario-description"
+              aria-busy={entryInfo === null}
+            >
+              {entryInfo === null
+                ? t.buildingScenario
+                : entryInfo.ok
+                  ? descriptionIn(entryInfo.description, language)
+                  : entryInfo.errors.map((problem) => problem.message).join('\n')}
             </p>
           </section>
 
@@ -286,7 +308,11 @@ export function App() {
         <section className="card results" aria-labelledby="results-heading">
           <h2 id="results-heading">{t.results}</h2>
           {state.kind === 'done' ? (
-            <SummaryTable report={state.report} t={t} />
+            <SummaryTable
+              report={state.report}
+              agencyNames={entryInfo?.ok ? entryInfo.agencyNames : {}}
+              t={t}
+            />
           ) : (
             <p className="placeholder">{t.noResults}</p>
           )}

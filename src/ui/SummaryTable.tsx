@@ -1,6 +1,7 @@
 /**
  * The readiness figures of a report: each a mean across replications with its 95% confidence
- * interval, read from `report.aggregate` by path (e.g. `response.overall.median`).
+ * interval, read from `report.aggregate` by path (e.g. `response.overall.median`). Below the
+ * table, the assessment by partner agency (考核), folded away: a city has a score of agencies.
  */
 import type { Estimate, Report } from '../sim/metrics.ts';
 import type { UiStrings } from './i18n.ts';
@@ -22,6 +23,14 @@ interface Group {
 
 const COMPLIANCE_PATH = /^arrivalCompliance\.tier(\d+)\/(\w+)\.withinTarget$/;
 const UTILISATION_TIER_PATH = /^utilisation\.byTier\.(\w+)$/;
+const APPROVAL_PATH = /^approvals\.(\w+)\.mean$/;
+/** Causes of a wait before an order reaches a unit, in the order of rules 6 and 8. */
+const APPROVAL_CAUSES = [
+  'fireRescueApproval',
+  'seasonalApproval',
+  'militaryApproval',
+  'directRequest',
+] as const;
 
 function groups(aggregate: Report['aggregate'], t: UiStrings): Group[] {
   const paths = Object.keys(aggregate);
@@ -51,6 +60,19 @@ function groups(aggregate: Report['aggregate'], t: UiStrings): Group[] {
       },
     ];
   });
+  const approvals = paths
+    .flatMap((path) => {
+      const match = APPROVAL_PATH.exec(path);
+      return match ? [{ path, cause: match[1] }] : [];
+    })
+    // Causes this page does not know yet go last, under their own names.
+    .sort((a, b) => causeRank(a.cause) - causeRank(b.cause))
+    .map(({ path, cause }): Row => ({
+      testId: `approval-${cause}`,
+      label: t.approvalCause(cause),
+      path,
+      measure: 'minutes',
+    }));
   const all: Group[] = [
     {
       testId: 'demand',
@@ -91,6 +113,7 @@ function groups(aggregate: Report['aggregate'], t: UiStrings): Group[] {
       ],
     },
     { testId: 'compliance', title: t.groupCompliance, rows: compliance },
+    { testId: 'approvals', title: t.groupApprovals, rows: approvals },
     {
       testId: 'utilisation',
       title: t.groupUtilisation,
@@ -129,6 +152,11 @@ function groups(aggregate: Report['aggregate'], t: UiStrings): Group[] {
   return all.filter((group) => group.rows.length > 0);
 }
 
+function causeRank(cause: string): number {
+  const rank = (APPROVAL_CAUSES as readonly string[]).indexOf(cause);
+  return rank < 0 ? APPROVAL_CAUSES.length : rank;
+}
+
 /** Figures are kept in seconds and shares; people read minutes and percentages. */
 function displayed(value: number, measure: Measure): number {
   if (measure === 'minutes') return value / 60;
@@ -153,8 +181,10 @@ function unitOf(measure: Measure, t: UiStrings): string {
   return t.perRun;
 }
 
-export function SummaryTable({ report, t }: { report: Report; t: UiStrings }) {
-  const format = (value: number, measure: Measure) => {
+type Format = (value: number, measure: Measure) => string;
+
+function formatter(t: UiStrings): Format {
+  return (value, measure) => {
     if (!Number.isFinite(value)) return '—';
     const digits = FRACTION_DIGITS[measure];
     return new Intl.NumberFormat(t.htmlLang, {
@@ -162,60 +192,219 @@ export function SummaryTable({ report, t }: { report: Report; t: UiStrings }) {
       maximumFractionDigits: digits,
     }).format(displayed(value, measure));
   };
+}
+
+/** "low – high", or null when the interval is unknown (fewer than 2 replications). */
+function intervalText(
+  estimate: Estimate | undefined,
+  measure: Measure,
+  format: Format,
+): string | null {
+  if (!estimate || !Number.isFinite(estimate.low) || !Number.isFinite(estimate.high)) return null;
+  const low = format(possible(estimate.low, measure), measure);
+  const high = format(possible(estimate.high, measure), measure);
+  return `${low} – ${high}`;
+}
+
+export function SummaryTable({
+  report,
+  agencyNames,
+  t,
+}: {
+  report: Report;
+  /** Agency names by id, from the scenario (the report knows only ids). */
+  agencyNames: Record<string, string>;
+  t: UiStrings;
+}) {
+  const format = formatter(t);
   const seeds = report.seeds;
   return (
-    <table className="summary" data-testid="summary-table" lang={t.htmlLang}>
-      <caption>{t.resultsCaption(seeds.length, seeds[0], seeds[seeds.length - 1])}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.figure}</th>
-          <th scope="col" className="number">
-            {t.mean}
-          </th>
-          <th scope="col" className="number">
-            {t.interval}
-          </th>
-          <th scope="col">{t.unit}</th>
-        </tr>
-      </thead>
-      {groups(report.aggregate, t).map((group) => (
-        <tbody key={group.testId} data-testid={`group-${group.testId}`}>
-          <tr className="group">
-            <th scope="colgroup" colSpan={4}>
-              {group.title}
+    <>
+      <table className="summary" data-testid="summary-table" lang={t.htmlLang}>
+        <caption>{t.resultsCaption(seeds.length, seeds[0], seeds[seeds.length - 1])}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.figure}</th>
+            <th scope="col" className="number">
+              {t.mean}
             </th>
+            <th scope="col" className="number">
+              {t.interval}
+            </th>
+            <th scope="col">{t.unit}</th>
           </tr>
-          {group.rows.map((row) => {
-            const estimate: Estimate | undefined = report.aggregate[row.path];
-            const mean = estimate?.mean ?? NaN;
-            const hasInterval =
-              estimate !== undefined &&
-              Number.isFinite(estimate.low) &&
-              Number.isFinite(estimate.high);
+        </thead>
+        {groups(report.aggregate, t).map((group) => (
+          <tbody key={group.testId} data-testid={`group-${group.testId}`}>
+            <tr className="group">
+              <th scope="colgroup" colSpan={4}>
+                {group.title}
+              </th>
+            </tr>
+            {group.rows.map((row) => {
+              const estimate: Estimate | undefined = report.aggregate[row.path];
+              const mean = estimate?.mean ?? NaN;
+              const interval = intervalText(estimate, row.measure, format);
+              return (
+                <tr key={row.testId} data-testid={`row-${row.testId}`}>
+                  <th scope="row">{row.label}</th>
+                  <td className="number" data-testid="mean" data-value={String(mean)}>
+                    {format(mean, row.measure)}
+                  </td>
+                  <td
+                    className="number interval"
+                    data-testid="interval"
+                    title={interval === null ? t.needsTwo : undefined}
+                  >
+                    {interval ?? '—'}
+                  </td>
+                  <td className="unit">{unitOf(row.measure, t)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
+      </table>
+      <AssessmentTable
+        aggregate={report.aggregate}
+        agencyNames={agencyNames}
+        format={format}
+        t={t}
+      />
+    </>
+  );
+}
+
+// -----------------------------------------------------------------------------------------------
+// Assessment by agency (考核, rule 14): one row per agency, one column per figure
+
+const ASSESSMENT_FIGURES = [
+  'dispatches',
+  'deductions',
+  'lateArrivals',
+  'lateReports',
+  'missingReports',
+  'unsatisfiedCallBacks',
+] as const;
+type AssessmentFigure = (typeof ASSESSMENT_FIGURES)[number];
+
+const ASSESSMENT_PATH = new RegExp(`^assessment\\.(.+)\\.(${ASSESSMENT_FIGURES.join('|')})$`);
+
+interface AgencyRow {
+  agency: string;
+  figures: Partial<Record<AssessmentFigure, Estimate>>;
+}
+
+/**
+ * Agencies that were dispatched or lost points, most points deducted first (as a bulletin, 通报,
+ * lists them); the others would only add rows of zeros.
+ */
+function agencyRows(aggregate: Report['aggregate']): AgencyRow[] {
+  const byAgency = new Map<string, AgencyRow>();
+  for (const [path, estimate] of Object.entries(aggregate)) {
+    const match = ASSESSMENT_PATH.exec(path);
+    if (!match) continue;
+    const [, agency, figure] = match;
+    let row = byAgency.get(agency);
+    if (!row) byAgency.set(agency, (row = { agency, figures: {} }));
+    row.figures[figure as AssessmentFigure] = estimate;
+  }
+  return [...byAgency.values()]
+    .filter((row) => ASSESSMENT_FIGURES.some((figure) => meanOf(row, figure) > 0))
+    .sort((a, b) => meanOf(b, 'deductions') - meanOf(a, 'deductions'));
+}
+
+function meanOf(row: AgencyRow, figure: AssessmentFigure): number {
+  return row.figures[figure]?.mean ?? 0;
+}
+
+/** Dispatches and deductions always; the causes of deductions where some agency has any. */
+function shownFigures(rows: AgencyRow[]): AssessmentFigure[] {
+  return ASSESSMENT_FIGURES.filter(
+    (figure) =>
+      figure === 'dispatches' ||
+      figure === 'deductions' ||
+      rows.some((row) => meanOf(row, figure) > 0),
+  );
+}
+
+function AssessmentTable({
+  aggregate,
+  agencyNames,
+  format,
+  t,
+}: {
+  aggregate: Report['aggregate'];
+  agencyNames: Record<string, string>;
+  format: Format;
+  t: UiStrings;
+}) {
+  const rows = agencyRows(aggregate);
+  if (rows.length === 0) return null;
+  const figures = shownFigures(rows);
+  const zeroFigures = ASSESSMENT_FIGURES.filter((figure) => !figures.includes(figure));
+  // The mean of a sum is the sum of the means.
+  const totalDeductions = rows.reduce((sum, row) => sum + (row.figures.deductions?.mean ?? 0), 0);
+  return (
+    <details className="assessment" data-testid="assessment" lang={t.htmlLang}>
+      <summary>
+        <span className="assessment-title">{t.groupAssessment}</span>
+        <span className="assessment-total" data-testid="assessment-total">
+          {t.assessmentTotal(format(totalDeductions, 'count'), rows.length)}
+        </span>
+      </summary>
+      <table className="summary assessment-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.agency}</th>
+            {figures.map((figure) => (
+              <th key={figure} scope="col" className="number">
+                {t.assessmentFigure(figure)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const name = agencyNames[row.agency] ?? '';
+            // Agency names are written in Chinese only: the English page shows the ids.
+            const label = t.htmlLang === 'en' || name === '' ? row.agency : name;
             return (
-              <tr key={row.testId} data-testid={`row-${row.testId}`}>
-                <th scope="row">{row.label}</th>
-                <td className="number" data-testid="mean" data-value={mean}>
-                  {format(mean, row.measure)}
-                </td>
-                <td
-                  className="number interval"
-                  data-testid="interval"
-                  title={hasInterval ? undefined : t.needsTwo}
-                >
-                  {hasInterval
-                    ? `${format(possible(estimate.low, row.measure), row.measure)} – ${format(
-                        possible(estimate.high, row.measure),
-                        row.measure,
-                      )}`
-                    : '—'}
-                </td>
-                <td className="unit">{unitOf(row.measure, t)}</td>
+              <tr key={row.agency} data-testid={`assessment-${row.agency}`}>
+                <th scope="row" title={name !== label ? name : undefined}>
+                  {label}
+                </th>
+                {figures.map((figure) => {
+                  const estimate = row.figures[figure];
+                  const mean = estimate?.mean ?? NaN;
+                  // No interval under a figure that was the same in every replication.
+                  const interval =
+                    estimate && estimate.low === estimate.high
+                      ? null
+                      : intervalText(estimate, 'count', format);
+                  return (
+                    <td
+                      key={figure}
+                      className="number"
+                      data-testid={figure}
+                      data-value={String(mean)}
+                    >
+                      {format(mean, 'count')}
+                      {interval !== null && <span className="cell-interval">{interval}</span>}
+                    </td>
+                  );
+                })}
               </tr>
             );
           })}
         </tbody>
-      ))}
-    </table>
+      </table>
+      <p className="hint">{t.assessmentNote}</p>
+      {zeroFigures.length > 0 && (
+        <p className="hint">
+          {t.assessmentZero(zeroFigures.map((figure) => t.assessmentFigure(figure)))}
+        </p>
+      )}
+    </details>
   );
 }

@@ -14,6 +14,7 @@ const zh = {
   switchLanguageLabel: 'Switch to English',
   scenario: '演练情景',
   scenarioDescription: '情景说明',
+  buildingScenario: '正在生成情景…',
   runSettings: '运行设置',
   seed: '随机种子',
   seedHint: '第 n 次重复使用种子 + n − 1',
@@ -59,6 +60,30 @@ const zh = {
   overflowed: '转外部增援',
   unanswered: '未处置（等待超时放弃）',
   openAtEnd: '运行结束时仍未处置完毕',
+  groupApprovals: '指令到达联动单位前的等待（报批、申请）',
+  approvalCause: (cause: string) =>
+    ({
+      fireRescueApproval: '消防救援调派其他力量报批',
+      seasonalApproval: '特殊时期二次报批',
+      militaryApproval: '经军地联合办公室申请兵力',
+      directRequest: '情况特别紧急时直接申请',
+    })[cause] ?? cause,
+  groupAssessment: '考核（按联动单位，每次运行均值）',
+  assessmentTotal: (points: string, agencies: number) =>
+    `合计扣分 ${points} 分 · ${agencies} 个联动单位`,
+  agency: '联动单位',
+  assessmentFigure: (figure: string) =>
+    ({
+      dispatches: '出动次数',
+      deductions: '扣分',
+      lateArrivals: '到场超时',
+      lateReports: '反馈超时',
+      missingReports: '未反馈',
+      unsatisfiedCallBacks: '回访不满意',
+    })[figure] ?? figure,
+  assessmentNote:
+    '每格为各次重复的均值，其下为 95% 置信区间；考核周期起点早于预热期结束的不计。未出动且无扣分的联动单位不列出。',
+  assessmentZero: (figures: string[]) => `${figures.join('、')}：各单位均为 0，不列出。`,
   tier: (tier: string) =>
     ({ '1': '一级联动单位', '2': '二级联动单位', '3': '三级联动单位', outside: '外部增援' })[
       tier
@@ -80,6 +105,7 @@ const en: Strings = {
   switchLanguageLabel: '切换到中文',
   scenario: 'Scenario',
   scenarioDescription: 'About this scenario',
+  buildingScenario: 'Building the scenario…',
   runSettings: 'Run settings',
   seed: 'Seed',
   seedHint: 'Replication n uses seed + n − 1',
@@ -127,6 +153,30 @@ const en: Strings = {
   overflowed: 'Passed to outside help',
   unanswered: 'Unanswered (given up)',
   openAtEnd: 'Still open at the end of the run',
+  groupApprovals: 'Waits before orders reached units (approvals, requests)',
+  approvalCause: (cause: string) =>
+    ({
+      fireRescueApproval: 'Approval for fire rescue to send other forces',
+      seasonalApproval: 'Second approval in special seasons',
+      militaryApproval: 'Troops requested through the joint office',
+      directRequest: 'Direct request when extremely urgent',
+    })[cause] ?? cause,
+  groupAssessment: 'Assessment by partner agency (mean per run)',
+  assessmentTotal: (points: string, agencies: number) =>
+    `${points} points deducted in all · ${agencies} partner agenc${agencies === 1 ? 'y' : 'ies'}`,
+  agency: 'Partner agency',
+  assessmentFigure: (figure: string) =>
+    ({
+      dispatches: 'Dispatches',
+      deductions: 'Points deducted',
+      lateArrivals: 'Late arrivals',
+      lateReports: 'Late reports',
+      missingReports: 'Missing reports',
+      unsatisfiedCallBacks: 'Unsatisfied call-backs',
+    })[figure] ?? figure,
+  assessmentNote:
+    'Each cell: the mean over the replications, with its 95% confidence interval below; periods that start before the end of the warm-up are left out. Agencies never dispatched and without deductions are not listed.',
+  assessmentZero: (figures: string[]) => `${figures.join(', ')}: 0 for every agency, not shown.`,
   tier: (tier: string) =>
     ({
       '1': 'Tier-1 partner agencies',

@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { builtinScenarios } from '../scenarios/builtin/index.ts';
 import { traceDigest } from '../worker/client.ts';
 import { App } from './App.tsx';
 import './styles.css';
@@ -15,11 +14,7 @@ declare global {
 // For the determinism end-to-end test (tests/e2e): it compares this digest, computed in the
 // browser's worker, with the one computed in Node for the same scenario and seed.
 window.__drillPlanner = {
-  traceDigest(scenarioId, seed) {
-    const entry = builtinScenarios.find((s) => s.id === scenarioId);
-    if (!entry) return Promise.reject(new Error(`no built-in scenario "${scenarioId}"`));
-    return traceDigest(entry.input, seed);
-  },
+  traceDigest: (scenarioId, seed) => traceDigest({ builtin: scenarioId }, seed),
 };
 
 createRoot(document.getElementById('root')!).render(

@@ -3,9 +3,9 @@
  */
 import * as Comlink from 'comlink';
 import type { Language } from '../scenarios/messages.ts';
-import type { RunOutcome, SimWorkerApi } from './simWorker.ts';
+import type { RunOutcome, ScenarioInfo, ScenarioSource, SimWorkerApi } from './simWorker.ts';
 
-export type { RunOutcome } from './simWorker.ts';
+export type { RunOutcome, ScenarioInfo, ScenarioSource } from './simWorker.ts';
 
 let remote: Comlink.Remote<SimWorkerApi> | null = null;
 /** Rejects if the worker script itself fails (fails to load, or throws outside a call). */
@@ -34,13 +34,13 @@ function guarded<T>(call: (worker: Comlink.Remote<SimWorkerApi>) => Promise<T>):
 
 /** Runs one replication per seed; `onProgress` gets the share done (0..1) over all of them. */
 export function runReplications(
-  scenarioInput: unknown,
+  source: ScenarioSource,
   seeds: number[],
   onProgress: (done: number) => void,
   language: Language,
 ): Promise<RunOutcome> {
   return guarded<RunOutcome>((worker) =>
-    worker.runReplications(scenarioInput, seeds, Comlink.proxy(onProgress), language),
+    worker.runReplications(source, seeds, Comlink.proxy(onProgress), language),
   );
 }
 
@@ -49,6 +49,11 @@ export function cancelRun(): Promise<void> {
   return simWorker().cancel();
 }
 
-export function traceDigest(scenarioInput: unknown, seed: number): Promise<string> {
-  return guarded((worker) => worker.traceDigest(scenarioInput, seed));
+/** The scenario's description and agency names, once the worker has built and checked it. */
+export function scenarioInfo(source: ScenarioSource, language: Language): Promise<ScenarioInfo> {
+  return guarded<ScenarioInfo>((worker) => worker.scenarioInfo(source, language));
+}
+
+export function traceDigest(source: ScenarioSource, seed: number): Promise<string> {
+  return guarded((worker) => worker.traceDigest(source, seed));
 }

@@ -205,17 +205,85 @@ test('switches between Chinese and English', async ({ page }) => {
   await expect(page.getByLabel('重复次数')).toHaveValue('500');
 });
 
-test('the browser and Node compute the same trace', async ({ page }) => {
-  const seed = 7;
-  const inNode = traceDigest(run(builtinScenario(DEFAULT_SCENARIO_ID), seed).trace);
-  const inBrowser = await page.evaluate(
-    ([scenarioId, seed]) => window.__drillPlanner!.traceDigest(scenarioId, seed),
-    [DEFAULT_SCENARIO_ID, seed] as const,
-  );
-  expect(inBrowser).toMatch(/^[0-9a-f]{16}$/);
+for (const [scenarioId, seed] of [
+  [DEFAULT_SCENARIO_ID, 7],
+  ['zhoushan-islands', 3],
+] as const) {
+  test(`the browser and Node compute the same trace (${scenarioId}, seed ${seed})`, async ({
+    page,
+  }) => {
+    const inNode = traceDigest(run(builtinScenario(scenarioId), seed).trace);
+    const inBrowser = await page.evaluate(
+      ([scenarioId, seed]) => window.__drillPlanner!.traceDigest(scenarioId, seed),
+      [scenarioId, seed] as const,
+    );
+    expect(inBrowser).toMatch(/^[0-9a-f]{16}$/);
+    expect(
+      inBrowser,
+      'trace digest in Chromium vs Node: if only last bits of times differ, suspect Math.log/exp, ' +
+        'whose results differ between V8 versions',
+    ).toBe(inNode);
+  });
+}
+
+test('lists every built-in scenario', async ({ page }) => {
+  const options = page.getByTestId('scenario-select').locator('option');
   expect(
-    inBrowser,
-    'trace digest in Chromium vs Node: if only last bits of times differ, suspect Math.log/exp, ' +
-      'whose results differ between V8 versions',
-  ).toBe(inNode);
+    await options.evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value)),
+  ).toEqual(builtinScenarios.map((entry) => entry.id));
+});
+
+for (const entry of builtinScenarios) {
+  test(`runs one replication of ${entry.id}`, async ({ page }) => {
+    await page.getByTestId('scenario-select').selectOption(entry.id);
+    await expect(page.getByTestId('scenario-title')).toHaveText(entry.title.zh);
+    // The worker builds the scenario and sends its description.
+    const description = page.getByTestId('scenario-description');
+    await expect(description).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+    await expect(description).not.toBeEmpty();
+    await page.getByLabel('随机种子').fill('1');
+    await page.getByLabel('重复次数').fill('1');
+    await page.getByTestId('run').click();
+    await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'done', {
+      timeout: 90_000,
+    });
+    await expect(page.getByTestId('error')).toHaveCount(0);
+    expect(await meanOf(page, 'calls')).toBeGreaterThan(0);
+  });
+}
+
+test('shows a real city with its assessment by agency', async ({ page }) => {
+  await page.getByTestId('scenario-select').selectOption('huzhou-flood');
+  await page.getByLabel('随机种子').fill('1');
+  await page.getByLabel('重复次数').fill('3');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'done', {
+    timeout: 90_000,
+  });
+  await page.screenshot({ path: `${SCREENSHOTS}/07-city-results-zh.png` });
+
+  // Folded at first; the agencies appear by their Chinese names, most points deducted first.
+  const assessment = page.getByTestId('assessment');
+  await expect(assessment).not.toHaveAttribute('open');
+  await assessment.locator('summary').click();
+  const rows = assessment.locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  await expect(assessment.getByTestId('assessment-fire').locator('th')).toHaveText(
+    '湖州市消防救援支队',
+  );
+  const deductions = await rows
+    .getByTestId('deductions')
+    .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-value'))));
+  expect(deductions.length).toBeGreaterThan(0);
+  expect(deductions).toEqual([...deductions].sort((a, b) => b - a));
+  await assessment.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/08-city-assessment-zh.png` });
+  await page.screenshot({ path: `${SCREENSHOTS}/09-city-full-zh.png`, fullPage: true });
+
+  await page.getByTestId('language-switch').click();
+  await expect(assessment.locator('summary')).toContainText('Assessment by partner agency');
+  await expect(assessment.getByTestId('assessment-fire').locator('th')).toHaveText('fire');
+  expect(await assessment.innerText()).not.toMatch(/[\u3400-\u9fff]/);
+  await assessment.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/10-city-assessment-en.png` });
 });

@@ -25,7 +25,8 @@ import {
   type KindInput,
 } from '../generate.ts';
 import type { Distribution, ScenarioInput } from '../schema.ts';
-import boundaries from './districts.json';
+// The attribute lets Node's own loader (Playwright's test runner) import the file too.
+import boundaries from './districts.json' with { type: 'json' };
 
 export type CityKey = keyof typeof boundaries.cities;
 type ListedIncidentInput = NonNullable<NonNullable<ScenarioInput['arrivals']>['incidents']>[number];
