@@ -158,7 +158,40 @@ export interface CityPlan {
   events?: (graph: { nodes: Point[]; edges: EdgeInput[] }) => EventInput[];
   runCards?: RunCardInput[];
   callHandling?: Distribution;
+  /** Coordination rules switched on, with their parameters (the description lists them). */
+  rules?: ScenarioInput['rules'];
   describe: (facts: CityFacts) => { en: string; zh: string };
+}
+
+/** Names of the rules, for the sentence each description ends with. */
+const RULE_NAMES: Record<string, { en: string; zh: string }> = {
+  tiers: { en: 'tiers (1)', zh: '分级联动单位（1）' },
+  command: { en: 'graded command (2)', zh: '分级指挥（2）' },
+  firstReceiver: { en: 'first-receiver responsibility (3)', zh: '首接负责制（3）' },
+  maritime: { en: 'maritime hand-off (4)', zh: '海上移交（4）' },
+  fireRescueApproval: { en: 'fire rescue’s call-up approval (6)', zh: '消防调用审批（6）' },
+  reinforcement: { en: 'cross-region reinforcement (7)', zh: '跨区域增援（7）' },
+  military: { en: 'military support (8)', zh: '军地联动（8）' },
+  groupIncidents: {
+    en: 'group incidents and neighbour support (9)',
+    zh: '群体性事件分级与邻近支援（9）',
+  },
+  rearSupply: { en: 'forward and rear HQ (10)', zh: '前后方指挥部（10）' },
+  traffic: { en: 'traffic support (11)', zh: '交通保障（11）' },
+  growth: { en: 'incident growth (12)', zh: '事态升级（12）' },
+  feedback: { en: 'feedback and call-backs (13, 14)', zh: '反馈与回访（13、14）' },
+};
+
+function rulesSentence(rules: ScenarioInput['rules']): { en: string; zh: string } {
+  const on = Object.entries(rules ?? {})
+    .filter(([, rule]) => (rule as { enabled?: boolean }).enabled)
+    .map(([name]) => RULE_NAMES[name])
+    .filter(Boolean);
+  if (on.length === 0) return { en: '', zh: '' };
+  return {
+    en: ` Coordination rules switched on: ${on.map((r) => r.en).join(', ')}; the others are off and can be switched on in the scenario.`,
+    zh: `启用的联动规则：${on.map((r) => r.zh).join('、')}；其余规则关闭，可在情景中开启。`,
+  };
 }
 
 /** The scenario of a city plan: roads over its land, bases on them, tier-3 units on office hours. */
@@ -201,7 +234,10 @@ export function buildCity(plan: CityPlan): ScenarioInput {
     callsPerDay: plan.streams.reduce((sum, s) => sum + s.callsPerDay, 0),
     rings: plan.districts.reduce((sum, d) => sum + d.rings.length, 0),
   };
-  const { en, zh } = plan.describe(facts);
+  const described = plan.describe(facts);
+  const ruleSentence = rulesSentence(plan.rules);
+  const en = described.en + ruleSentence.en;
+  const zh = described.zh + ruleSentence.zh;
   const scenario: ScenarioInput = {
     formatVersion: 1,
     id: plan.id,
@@ -233,6 +269,7 @@ export function buildCity(plan: CityPlan): ScenarioInput {
     },
     targets: { tier1: { urban: 1800, rural: 3600 }, tier2: { urban: 3600, rural: 5400 } },
     events: plan.events?.(graph) ?? [],
+    rules: plan.rules ?? {},
   };
   return structuredClone(scenario);
 }

@@ -522,6 +522,29 @@ export function huzhouFlood(): ScenarioInput {
     kinds,
     streams,
     runCards: dykeRunCards(districts),
+    rules: {
+      tiers: { enabled: true },
+      military: {
+        enabled: true,
+        approval: { type: 'lognormalMedianP90', median: 2700, p90: 5400 },
+        urgentKinds: ['dykeBreach'],
+        prepositionAtLevel: 2,
+        prepositionedMobilisation: { type: 'lognormalMedianP90', median: 600, p90: 1200 },
+      },
+      command: {
+        enabled: true,
+        plans: [
+          {
+            hq: 'floodHQ',
+            name: '湖州市防汛防台抗旱指挥部',
+            kinds: ['urbanFlooding', 'trappedByWater', 'dykeBreach', 'landslide', 'evacuation'],
+            atSeverity: 4,
+            setup: { type: 'lognormalMedianP90', median: 1800, p90: 3600 },
+          },
+        ],
+      },
+      feedback: { enabled: true },
+    },
     events: (graph) => {
       // Low roads of the 南浔 plain under water from the rain peak until the water recedes.
       const flooded = closableEdgesNear(graph, offsetKm(seat('nanxun'), -4, 2), 8);

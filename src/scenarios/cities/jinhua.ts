@@ -288,6 +288,23 @@ export function jinhuaHazmatDrill(): ScenarioInput {
     agencies,
     units,
     kinds,
+    rules: {
+      tiers: { enabled: true },
+      firstReceiver: { enabled: true, responsible: { hazmatDrill: 'fire' } },
+      command: {
+        enabled: true,
+        plans: [
+          {
+            hq: 'hazmatHQ',
+            name: '金华市危险化学品事故应急指挥部',
+            kinds: ['hazmatDrill'],
+            atSeverity: 4,
+            setup: { type: 'fixed', value: 1200 },
+          },
+        ],
+      },
+      feedback: { enabled: true },
+    },
     streams,
     incidents: [{ time: DRILL_AT, kind: 'hazmatDrill', location: DRILL_SITE, district: 'wucheng' }],
     // The units the plan names, in the order of its script: station, traffic police, fire, 120,

@@ -302,7 +302,27 @@ export function townshipGroupIncident(): ScenarioInput {
     bases,
     agencies,
     units,
-    kinds,
+    kinds: kinds.map((kind) =>
+      kind.id === 'groupSmall'
+        ? { ...kind, participants: { type: 'lognormalMedianP90', median: 50, p90: 120 } }
+        : kind.id === 'groupLarge'
+          ? { ...kind, participants: { type: 'lognormalMedianP90', median: 250, p90: 700 } }
+          : kind,
+    ),
+    rules: {
+      tiers: { enabled: true },
+      groupIncidents: {
+        enabled: true,
+        countyNeeds: [
+          { capability: 'police', units: 2 },
+          { capability: 'crowdControl', units: 1 },
+        ],
+        cityNeeds: [
+          { capability: 'police', units: 2 },
+          { capability: 'crowdControl', units: 1 },
+        ],
+      },
+    },
     streams,
     incidents: [
       // 09:30: about 80 people gather at the town government (under 100: the town, with its

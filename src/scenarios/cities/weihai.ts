@@ -425,6 +425,39 @@ export function weihaiForestFire(): ScenarioInput {
     agencies,
     units,
     kinds,
+    rules: {
+      tiers: { enabled: true },
+      fireRescueApproval: {
+        enabled: true,
+        kinds: ['forestFire', 'forestFireLarge', 'fireThreatVillage'],
+        directAgencies: ['fire', 'police', 'ems'],
+        approval: { type: 'lognormalMedianP90', median: 600, p90: 1200 },
+        seasonalApproval: { type: 'lognormalMedianP90', median: 1800, p90: 3600 },
+      },
+      reinforcement: {
+        enabled: true,
+        approval: { type: 'lognormalMedianP90', median: 1800, p90: 3600 },
+        pools: [
+          {
+            id: 'yantai-fire',
+            name: '烟台市消防救援支队增援编队',
+            agency: 'fire',
+            capabilities: ['fire'],
+            count: 4,
+            approach: { type: 'lognormalMedianP90', median: 5400, p90: 9000 },
+          },
+          {
+            id: 'provincial-forest-fire',
+            name: '山东省森林消防增援队',
+            agency: 'forestry',
+            capabilities: ['forestry'],
+            count: 3,
+            approach: { type: 'lognormalMedianP90', median: 7200, p90: 10800 },
+          },
+        ],
+      },
+      feedback: { enabled: true },
+    },
     streams,
     // 13:30 on Qingming (Sunday 5 April): a larger fire on 里口山, west of the city.
     incidents: [

@@ -530,6 +530,16 @@ export function zhoushanIslands(): ScenarioInput {
     agencies,
     units,
     kinds,
+    rules: {
+      tiers: { enabled: true },
+      maritime: {
+        enabled: true,
+        kinds: ['shipwreck', 'oilSpill', 'fishingAccident'],
+        sarCapabilities: ['maritimeSAR', 'fisheryRescue', 'oilSpill'],
+        landRequest: { type: 'lognormalMedianP90', median: 600, p90: 1800 },
+      },
+      feedback: { enabled: true },
+    },
     streams,
     // Sea incidents: the district's own patrol boat first (the maritime SAR centre commands them).
     runCards: districts.map((d) => ({
