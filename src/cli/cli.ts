@@ -12,6 +12,8 @@ import { Scenario } from '../scenarios/schema.ts';
 import { makeReport, mergeReports, type Report } from '../sim/metrics.ts';
 import { run } from '../sim/run.ts';
 import { traceToNdjson } from '../sim/trace.ts';
+import { bulletin } from '../sim/assessment.ts';
+import { explainIncident } from '../sim/explain.ts';
 import { formatReport } from './format.ts';
 
 const USAGE = `Drill planner simulator (应急联动演练规划)
@@ -33,6 +35,10 @@ Commands:
   trace [options]              the event trace of one run as NDJSON on stdout
       --scenario, --seed, --until as above
   merge REPORT.json…           combine shard reports into one report (--json for JSON)
+  why --incident N [--scenario …] [--seed N]
+                               why units were late for one incident: waits, mobilisation, travel
+  bulletin [--scenario …] [--seed N]
+                               the Fuyang-style assessment bulletin per unit and period
   import-calls CSV --scenario FILE|ID --time COL --kind COL (--lon COL --lat COL | --district COL)
                [--kind-map value=kind,…] [--out FILE]
                                add call history from CSV to a scenario as listed incidents
@@ -243,6 +249,98 @@ function commandImportCalls(args: Args, language: Language): void {
   console.error(`${incidents.length} call(s) imported, ${problems.length} row(s) skipped`);
 }
 
+function minutes(seconds: number): string {
+  return Number.isNaN(seconds) ? '—' : (seconds / 60).toFixed(1);
+}
+
+function commandWhy(args: Args, language: Language): void {
+  const scenario = scenarioFrom(args, language);
+  const incident = integerOption(args, 'incident', -1);
+  if (incident < 0) throw new UsageError('why needs --incident N');
+  const { trace } = run(scenario, integerOption(args, 'seed', 1));
+  let explanation;
+  try {
+    explanation = explainIncident(trace, incident);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const zh = language === 'zh';
+  console.log(
+    zh
+      ? `警情 ${incident}（${explanation.kind}，${explanation.district}），接警时间 ${minutes(explanation.calledAt)} 分钟`
+      : `Incident ${incident} (${explanation.kind}, ${explanation.district}), called at ${minutes(explanation.calledAt)} min`,
+  );
+  for (const u of explanation.units) {
+    const waits =
+      u.waits.map((w) => `${w.cause} ${minutes(w.seconds)}`).join(' + ') || (zh ? '无' : 'none');
+    const total = Number.isNaN(u.arrivedAt) ? NaN : u.arrivedAt - u.dispatchedAt;
+    console.log(
+      zh
+        ? `  ${u.unit}：${minutes(u.dispatchedAt)} 分钟调派（${u.cause}）；等待 ${waits}；出动准备 ${minutes(u.mobilisation)}；行驶 ${minutes(u.travel)}；调派至到场共 ${minutes(total)} 分钟`
+        : `  ${u.unit}: sent at ${minutes(u.dispatchedAt)} min (${u.cause}); waits ${waits}; mobilisation ${minutes(u.mobilisation)}; travel ${minutes(u.travel)}; order to arrival ${minutes(total)} min`,
+    );
+  }
+  for (const e of explanation.events) {
+    const value = Number.isInteger(e.value) ? e.value : e.value.toFixed(1);
+    console.log(`  ${minutes(e.t)} min  ${e.ev} (${e.cause}) ${value}`);
+  }
+}
+
+function commandBulletin(args: Args, language: Language): void {
+  const scenario = scenarioFrom(args, language);
+  const { trace } = run(scenario, integerOption(args, 'seed', 1));
+  const rows = bulletin(trace, scenario.targets, scenario.rules.assessment, scenario.warmup);
+  const head =
+    language === 'zh'
+      ? [
+          '期',
+          '力量',
+          '单位',
+          '出动',
+          '到场',
+          '超时',
+          '反馈',
+          '迟报',
+          '漏报',
+          '不满意',
+          '按时率',
+          '扣分',
+        ]
+      : [
+          'period',
+          'unit',
+          'agency',
+          'sent',
+          'arrived',
+          'late',
+          'reports',
+          'late rep.',
+          'missing',
+          'unsatisfied',
+          'on time',
+          'deducted',
+        ];
+  console.log(head.join('\t'));
+  for (const r of rows) {
+    console.log(
+      [
+        r.period + 1,
+        r.unit,
+        r.agency,
+        r.dispatches,
+        r.arrivals,
+        r.lateArrivals,
+        r.reports,
+        r.lateReports,
+        r.missingReports,
+        r.unsatisfiedCallBacks,
+        Number.isNaN(r.onTimeShare) ? '—' : r.onTimeShare.toFixed(2),
+        r.deductions,
+      ].join('\t'),
+    );
+  }
+}
+
 export function main(argv: string[]): number {
   const args = parseArgs(argv);
   try {
@@ -266,6 +364,12 @@ export function main(argv: string[]): number {
         return 0;
       case 'merge':
         commandMerge(args, language);
+        return 0;
+      case 'why':
+        commandWhy(args, language);
+        return 0;
+      case 'bulletin':
+        commandBulletin(args, language);
         return 0;
       case 'import-calls':
         commandImportCalls(args, language);

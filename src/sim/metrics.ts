@@ -40,6 +40,8 @@ export interface ReplicationMetrics {
   overflowed: number;
   unanswered: number;
   openAtEnd: number;
+  /** Incidents that grew while under-resourced (rule 12). */
+  grew: number;
   /** Share of emergency calls passed to outside help (Erlang B's blocking probability). */
   overflowShare: number;
   /** Share of emergency calls that had to wait for a unit (Erlang C's probability of waiting). */
@@ -147,6 +149,7 @@ export function replicationMetrics(
   const overflowed = new Uint8Array(incidents);
   const unanswered = new Uint8Array(incidents);
   const closed = new Uint8Array(incidents);
+  const grew = new Uint8Array(incidents);
   const unitCount = header.units.length;
   const busySince = new Float64Array(unitCount).fill(NaN);
   const busyTime = new Float64Array(unitCount);
@@ -223,6 +226,9 @@ export function replicationMetrics(
       case RecordKind.closed:
         closed[incident] = 1;
         break;
+      case RecordKind.grew:
+        grew[incident] = 1;
+        break;
     }
   }
   for (let unit = 0; unit < unitCount; unit++) {
@@ -245,6 +251,7 @@ export function replicationMetrics(
   let overflowCount = 0;
   let unansweredCount = 0;
   let openAtEnd = 0;
+  let grewCount = 0;
   let emergency = 0;
   let waitedCount = 0;
   let waitSum = 0;
@@ -259,6 +266,7 @@ export function replicationMetrics(
     overflowCount += overflowed[incident];
     unansweredCount += unanswered[incident];
     if (!closed[incident] && !unanswered[incident]) openAtEnd++;
+    grewCount += grew[incident];
     waitedCount += waited[incident];
     waitSum += waitTotal[incident];
     const kindKey = header.incidentKinds[trace.incidentKind[incident]];
@@ -324,6 +332,7 @@ export function replicationMetrics(
     overflowed: overflowCount,
     unanswered: unansweredCount,
     openAtEnd,
+    grew: grewCount,
     overflowShare: emergency > 0 ? overflowCount / emergency : NaN,
     waitProbability: emergency > 0 ? waitedCount / emergency : NaN,
     meanQueueWait: emergency > 0 ? waitSum / emergency : NaN,

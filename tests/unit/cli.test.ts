@@ -148,3 +148,16 @@ describe('sim CLI guards', () => {
     expect(err.join('\n')).toContain('replications of different runs');
   });
 });
+
+describe('sim why and bulletin', () => {
+  it('explain an incident and print the bulletin', () => {
+    expect(main(['why', '--scenario', scenarioFile, '--incident', '0', '--until', '12h'])).toBe(0);
+    expect(out.join('\n')).toMatch(/Incident 0 \(fire, (west|east)\)/);
+    expect(out.join('\n')).toMatch(/mobilisation 1\.0; travel/);
+    out = [];
+    expect(main(['bulletin', '--scenario', scenarioFile, '--lang', 'zh'])).toBe(0);
+    expect(out[0].split('\t')).toContain('扣分');
+    expect(out.length).toBeGreaterThan(1);
+    expect(main(['why', '--scenario', scenarioFile])).toBe(2);
+  });
+});

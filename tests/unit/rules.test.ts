@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/scenarios/schema.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
 import { bulletin } from '../../src/sim/assessment.ts';
+import { explainIncident } from '../../src/sim/explain.ts';
 import { run } from '../../src/sim/run.ts';
 import { lineScenario, runRecords, scenario, type PlainRecord } from './fixtures.ts';
 
@@ -781,5 +782,35 @@ describe('assessment and the warm-up', () => {
     ).length;
     expect(after).toBeGreaterThan(10);
     expect(summary.assessment['fire'].dispatches).toBe(after);
+  });
+});
+
+describe('why was this unit late', () => {
+  it('explains each unit of an incident as waits + mobilisation + travel', () => {
+    const input = scenarioWith({
+      rules: {
+        military: { enabled: true, approval: fixed(2700) },
+        fireRescueApproval: {
+          enabled: true,
+          kinds: ['flood'],
+          directAgencies: ['fire'],
+          approval: fixed(600),
+        },
+      },
+    });
+    const s = scenario(input);
+    const explanation = explainIncident(run(s, 1).trace, 0);
+    expect(explanation.kind).toBe('flood');
+    const troops = explanation.units.find((u) => u.unit === 'troops')!;
+    expect(troops.waits).toEqual([
+      { cause: 'fireRescueApproval', seconds: 600 },
+      { cause: 'militaryApproval', seconds: 2700 },
+    ]);
+    expect(troops.mobilisation).toBe(3600);
+    expect(troops.arrivedAt - troops.dispatchedAt).toBeCloseTo(
+      600 + 2700 + 3600 + troops.travel,
+      6,
+    );
+    expect(() => explainIncident(run(s, 1).trace, 99)).toThrow(/no incident 99/);
   });
 });
