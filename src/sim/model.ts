@@ -149,7 +149,7 @@ interface IncidentRuntime {
   growthStep: number;
   reinforcementRequestedAt: number;
   /** Special plans activated for this incident (rule 2): plan index → activation time. */
-  plans: Map<number, number>;
+  plans: Map<number, number> | null;
   /** When traffic control is in place on the way to it (rule 11); Infinity when none. */
   trafficControlFrom: number;
   /** The first unit on scene acting as first receiver (rule 3), or −1. */
@@ -258,6 +258,8 @@ export class Simulation {
   private prepositioned = false;
   /** Whether any rule can put steps before an order. */
   private readonly approvalsApply: boolean;
+  /** Whether any rule acts on incidents as they are judged (rules 2, 4, 9, 11). */
+  private readonly incidentRulesApply: boolean;
   private readonly samplers = new Map<Distribution, Sampler>();
   /** The rear HQ's stocks by item (rule 10). */
   private readonly stocks: Map<string, number>;
@@ -299,6 +301,12 @@ export class Simulation {
     };
     this.callHandling = sampler(scenario.dispatch.callHandling);
     this.stocks = new Map(Object.entries(scenario.rules.rearSupply.stocks));
+    const rules = scenario.rules;
+    this.incidentRulesApply =
+      rules.maritime.enabled ||
+      rules.command.enabled ||
+      rules.traffic.enabled ||
+      rules.groupIncidents.enabled;
     this.approvalsApply =
       scenario.rules.fireRescueApproval.enabled ||
       scenario.rules.military.enabled ||
@@ -723,7 +731,7 @@ export class Simulation {
       arrivals: 0,
       growthStep: 0,
       reinforcementRequestedAt: NaN,
-      plans: new Map(),
+      plans: null,
       trafficControlFrom: Infinity,
       firstReceiver: -1,
       firstReceiverSince: 0,
@@ -762,6 +770,7 @@ export class Simulation {
 
   /** Rules that act on an incident as it is judged, and again whenever it grows. */
   private applyIncidentRules(incident: IncidentRuntime): void {
+    if (!this.incidentRulesApply) return;
     const rules = this.scenario.rules;
     const now = this.engine.now;
     const kindId = this.scenario.incidentKinds[incident.kind].id;
@@ -786,9 +795,9 @@ export class Simulation {
     }
     if (rules.command.enabled) {
       rules.command.plans.forEach((plan, index) => {
-        if (incident.plans.has(index)) return;
+        if (incident.plans?.has(index)) return;
         if (!plan.kinds.includes(kindId) || incident.severity > plan.atSeverity) return;
-        incident.plans.set(index, now);
+        (incident.plans ??= new Map()).set(index, now);
         this.trace.record(
           now,
           RecordKind.planActivated,
@@ -838,7 +847,7 @@ export class Simulation {
     const incident = this.incidents[index];
     if (!incident) return; // closed before the HQ was up: the centre kept command
     const now = this.engine.now;
-    const activatedAt = incident.plans.get(plan)!;
+    const activatedAt = incident.plans!.get(plan)!;
     this.trace.record(
       now,
       RecordKind.commandHandedOver,
@@ -1902,8 +1911,9 @@ export class Simulation {
 function expectedRecords(scenario: Scenario): number {
   const callsPerDay = scenario.arrivals.streams.reduce((sum, s) => sum + s.callsPerDay, 0);
   const calls = (callsPerDay * scenario.duration) / 86_400 + scenario.arrivals.incidents.length;
-  // Capped: a huge run grows its trace as it goes rather than claiming the memory up front.
-  return Math.min(Math.max(4096, Math.ceil(calls * 8)), 1 << 20);
+  // Capped (4 M records, 120 MB): a huge run grows its trace as it goes rather than claiming
+  // all its memory up front.
+  return Math.min(Math.max(4096, Math.ceil(calls * 8)), 1 << 22);
 }
 
 function inDistrict(point: LonLat, district: DistrictRuntime): boolean {
