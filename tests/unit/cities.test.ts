@@ -11,6 +11,7 @@ import { loadScenario } from '../../src/scenarios/load.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
 import { boundingBox, districtRings, pointInPolygon } from '../../src/sim/geo.ts';
 import { run } from '../../src/sim/run.ts';
+import { reachable, roadGraph } from './graph.ts';
 
 /**
  * The cities, their real district names, and the extent of the real city (degrees, from the
@@ -66,33 +67,6 @@ const CITIES: Array<{
     spans: true,
   },
 ];
-
-function roadGraph(scenario: Scenario) {
-  if (scenario.travel.model !== 'roadGraph') throw new Error('expected a road graph');
-  return scenario.travel;
-}
-
-/** Nodes reached from node 0, edges taken both ways. */
-function reachable(scenario: Scenario): number {
-  const { nodes, edges } = roadGraph(scenario);
-  const neighbours: number[][] = nodes.map(() => []);
-  for (const { from, to } of edges) {
-    neighbours[from].push(to);
-    neighbours[to].push(from);
-  }
-  const seen = new Uint8Array(nodes.length);
-  const queue = [0];
-  seen[0] = 1;
-  for (let head = 0; head < queue.length; head++) {
-    for (const next of neighbours[queue[head]]) {
-      if (!seen[next]) {
-        seen[next] = 1;
-        queue.push(next);
-      }
-    }
-  }
-  return queue.length;
-}
 
 const inside = (scenario: Scenario, point: readonly [number, number]) =>
   scenario.districts.filter((d) => districtRings(d).some((ring) => pointInPolygon(point, ring)));
