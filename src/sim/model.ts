@@ -148,6 +148,8 @@ interface IncidentRuntime {
   arrivals: number;
   growthStep: number;
   reinforcementRequestedAt: number;
+  /** The level above agreed to send units (rule 7): returning reserves may serve it. */
+  reinforcementApproved: boolean;
   /** Special plans activated for this incident (rule 2): plan index → activation time. */
   plans: Map<number, number> | null;
   /** When traffic control is in place on the way to it (rule 11); Infinity when none. */
@@ -158,6 +160,8 @@ interface IncidentRuntime {
   /** Rule 10: when supplies were asked for and when they are on scene (work ends no sooner). */
   suppliesRequestedAt: number;
   suppliesAt: number;
+  /** Outside help on scene (counts as resourced for growth). */
+  outsideOnScene: boolean;
 }
 
 /** A dispatch decision handed to an outside decision-maker. */
@@ -232,7 +236,10 @@ export class Simulation {
     | 'outsideHelp'
     | 'approvals'
     | 'feedback'
-    | 'participants',
+    | 'participants'
+    | 'addedWork'
+    | 'handover'
+    | 'approach',
     Stream
   >;
   private readonly callHandling: Sampler;
@@ -298,6 +305,9 @@ export class Simulation {
       approvals: makeStream(seed, 'approvals'),
       feedback: makeStream(seed, 'feedback'),
       participants: makeStream(seed, 'participants'),
+      addedWork: makeStream(seed, 'addedWork'),
+      handover: makeStream(seed, 'handover'),
+      approach: makeStream(seed, 'approach'),
     };
     this.callHandling = sampler(scenario.dispatch.callHandling);
     this.stocks = new Map(Object.entries(scenario.rules.rearSupply.stocks));
@@ -731,17 +741,16 @@ export class Simulation {
       arrivals: 0,
       growthStep: 0,
       reinforcementRequestedAt: NaN,
+      reinforcementApproved: false,
       plans: null,
       trafficControlFrom: Infinity,
       firstReceiver: -1,
       firstReceiverSince: 0,
       suppliesRequestedAt: NaN,
       suppliesAt: 0,
+      outsideOnScene: false,
     };
     this.incidents[index] = incident;
-    if (kind.growth && this.scenario.rules.growth.enabled) {
-      this.engine.schedule(this.engine.now + kind.growth.afterSeconds, EV_GROWTH, index);
-    }
     this.trace.record(this.engine.now, RecordKind.callReceived, index, -1, place, cause, kindIndex);
     if (incident.handling > 0)
       this.engine.schedule(this.engine.now + incident.handling, EV_ASSESSED, index);
@@ -763,6 +772,12 @@ export class Simulation {
       );
       this.incidents[index] = undefined;
       return;
+    }
+    const growth = kind.growth;
+    if (growth && this.scenario.rules.growth.enabled) {
+      // Counted from the call, but checked no earlier than now: the incident is judged first.
+      const at = Math.max(this.engine.now, incident.callTime + growth.afterSeconds);
+      this.engine.schedule(at, EV_GROWTH, index);
     }
     this.applyIncidentRules(incident);
     this.dispatchIncident(incident);
@@ -1135,6 +1150,7 @@ export class Simulation {
       Cause.crossRegion,
       now - incident.reinforcementRequestedAt,
     );
+    incident.reinforcementApproved = true;
     for (let slot = 0; slot < incident.slotUnit.length; slot++) {
       if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
       const capability = incident.slotCapability[slot];
@@ -1144,6 +1160,20 @@ export class Simulation {
       if (unit) this.assign(unit, incident, slot, Cause.crossRegion);
     }
     if (incident.open === 0) this.stopWaiting(incident);
+  }
+
+  /** A reinforcement back in its pool serves the first approved incident still short of it. */
+  private offerReserve(unit: UnitRuntime): void {
+    for (const incident of this.waiting) {
+      if (!incident.reinforcementApproved) continue;
+      for (let slot = 0; slot < incident.slotUnit.length; slot++) {
+        if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
+        if (!unit.capabilities.has(incident.slotCapability[slot])) continue;
+        this.assign(unit, incident, slot, Cause.crossRegion);
+        if (incident.open === 0) this.stopWaiting(incident);
+        return;
+      }
+    }
   }
 
   /** Every slot is filled: the incident leaves the queue and its deadline is void. */
@@ -1159,7 +1189,8 @@ export class Simulation {
     if (!incident) return;
     const growth = this.kinds[incident.kind].growth;
     if (!growth) return;
-    const underResourced = incident.open > 0 || incident.arrivals === 0;
+    const underResourced =
+      incident.open > 0 || (incident.arrivals === 0 && !incident.outsideOnScene);
     if (!underResourced || incident.growthStep >= growth.steps.length) return;
     const step = growth.steps[incident.growthStep++];
     incident.severity = step.severity;
@@ -1171,9 +1202,15 @@ export class Simulation {
       this.engine.schedule(now + growth.afterSeconds, EV_GROWTH, index);
     }
     if (added > 0) {
-      // Dispatch the new needs now, rather than wait for a unit to come free.
-      if (incident.queued) this.dequeue(incident);
-      this.dispatchIncident(incident);
+      // Dispatch the new needs now, rather than wait for a unit to come free; a queued
+      // incident keeps its place in the queue for what stays open.
+      if (!incident.queued) this.dispatchIncident(incident);
+      else {
+        for (const { slot, unit, cause } of this.propose(incident)) {
+          this.assign(this.units[unit], incident, slot, cause);
+        }
+        if (incident.open === 0) this.stopWaiting(incident);
+      }
     }
   }
 
@@ -1189,25 +1226,30 @@ export class Simulation {
       for (let i = 0; i < need.units; i++) {
         capabilities.push(capability);
         incident.slotUnit.push(SLOT_OPEN);
-        incident.work.push(this.kinds[incident.kind].work(this.streams.work));
+        // Own stream: slots added by rules must not shift other calls' work times.
+        incident.work.push(this.kinds[incident.kind].work(this.streams.addedWork));
         added++;
       }
     }
     incident.slotCapability = capabilities;
     incident.open += added;
+    // New needs may be asked of the level above again (rule 7).
+    if (added > 0 && !incident.reinforcementApproved) incident.reinforcementRequestedAt = NaN;
     return added;
   }
 
   private onOverflowDeadline(index: number): void {
     const incident = this.incidents[index];
-    if (!incident || incident.open === 0) return;
+    if (!incident) return;
     incident.deadline = -1;
+    if (incident.open === 0) return;
     this.dequeue(incident);
     this.overflow(incident, Cause.overflowPolicy);
   }
 
   private onOutsideArrived(index: number, slot: number): void {
     const incident = this.incidents[index]!;
+    incident.outsideOnScene = true;
     this.trace.record(
       this.engine.now,
       RecordKind.outsideArrived,
@@ -1228,8 +1270,9 @@ export class Simulation {
 
   private onQueueDeadline(index: number): void {
     const incident = this.incidents[index];
-    if (!incident || incident.open === 0) return;
+    if (!incident) return;
     incident.deadline = -1;
+    if (incident.open === 0) return;
     this.dequeue(incident);
     this.giveUp(incident, Cause.maxQueueWait);
   }
@@ -1249,6 +1292,7 @@ export class Simulation {
   }
 
   private enqueue(incident: IncidentRuntime): void {
+    if (incident.queued) return; // keeps its place
     incident.queued = true;
     incident.queuedAt = this.engine.now;
     const waiting = this.waiting;
@@ -1400,7 +1444,7 @@ export class Simulation {
   }
 
   private mobilisationOf(unit: UnitRuntime): number {
-    if (unit.sector === 'military' && this.prepositioned) {
+    if (unit.sector === 'military' && this.prepositioned && !unit.reserve) {
       return this.delaySampler(this.scenario.rules.military.prepositionedMobilisation)(
         this.streams.mobilisation,
       );
@@ -1418,7 +1462,7 @@ export class Simulation {
   private onEnRoute(unit: UnitRuntime): void {
     const now = this.engine.now;
     let seconds = unit.approach
-      ? unit.approach(this.streams.travel)
+      ? unit.approach(this.streams.approach)
       : this.travel.seconds(unit.place, unit.tripTo, now, true);
     const incident = this.incidents[unit.incident]!;
     const controlled = incident.trafficControlFrom <= now && !unit.approach;
@@ -1506,7 +1550,7 @@ export class Simulation {
       now - incident.firstReceiverSince,
     );
     if (first.state !== UnitState.OnScene || first.incident !== incident.index) return;
-    const leaveAt = now + this.delaySampler(rule.handover)(this.streams.work);
+    const leaveAt = now + this.delaySampler(rule.handover)(this.streams.handover);
     if (leaveAt < first.clearAt) {
       this.engine.cancel(first.pending as EventHandle);
       first.pending = this.engine.schedule(leaveAt, EV_CLEARED, first.index);
@@ -1629,7 +1673,7 @@ export class Simulation {
     unit.slot = -1;
     this.closeIfDone(incident);
     let seconds = unit.approach
-      ? unit.approach(this.streams.travel)
+      ? unit.approach(this.streams.approach)
       : this.travel.seconds(unit.place, unit.basePlace, now, false);
     if (seconds > 0 && this.travelNoise && !unit.approach) seconds *= this.travelNoise();
     unit.tripTo = unit.basePlace;
@@ -1720,7 +1764,8 @@ export class Simulation {
       Cause.none,
       returnSeconds,
     );
-    this.offer(unit);
+    if (unit.reserve) this.offerReserve(unit);
+    else this.offer(unit);
   }
 
   private closeIfDone(incident: IncidentRuntime): void {
@@ -1846,7 +1891,7 @@ export class Simulation {
         const prepositioned = troopsPrepositioned(this.scenario.rules, event.level);
         if (prepositioned && !this.prepositioned) {
           for (const unit of this.units) {
-            if (unit.sector !== 'military') continue;
+            if (unit.sector !== 'military' || unit.reserve) continue;
             this.trace.record(
               now,
               RecordKind.prepositioned,
