@@ -803,8 +803,7 @@ export const AssessmentRule = documented(
   z.strictObject({
     periodDays: documented(
       z.number().int().min(1).max(366).default(30),
-      'Length of an assessment period (a month for the bulletin).',
-      's',
+      'Length of an assessment period in days (a month for the bulletin).',
     ),
     lateResponsePoints: documented(
       z.number().min(0).max(10).default(1),

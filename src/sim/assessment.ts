@@ -66,20 +66,27 @@ export function bulletin(
     return row;
   };
   const dispatchedAt = new Float64Array(header.units.length);
+  const approvalWait = new Float64Array(header.units.length);
   const unitsOfIncident = new Map<number, Set<number>>();
   const timedArrivals = new Map<BulletinRow, number>();
   for (let i = 0; i < trace.length; i++) {
     const time = trace.time[i];
     const unit = trace.unit[i];
     const incident = trace.incident[i];
+    // Reinforcements from other districts or cities are not assessed with the city's units.
+    if (unit >= 0 && header.unitReserves[unit]) continue;
     // Before `from`, only who worked on what is remembered (for arrivals and call-backs after it).
     if (time < from && trace.kind[i] !== RecordKind.dispatched) continue;
     switch (trace.kind[i]) {
       case RecordKind.dispatched:
         dispatchedAt[unit] = time;
+        approvalWait[unit] = 0;
         if (!unitsOfIncident.has(incident)) unitsOfIncident.set(incident, new Set());
         unitsOfIncident.get(incident)!.add(unit);
         if (time >= from) rowOf(unit, time).dispatches++;
+        break;
+      case RecordKind.approved:
+        if (unit >= 0) approvalWait[unit] += trace.value[i];
         break;
       case RecordKind.arrived: {
         const row = rowOf(unit, time);
@@ -87,7 +94,9 @@ export function bulletin(
         const tier = header.unitTiers[unit];
         if (tier === 1 || tier === 2) {
           const area = header.districtAreas[trace.incidentDistrict[incident]];
-          const late = time - dispatchedAt[unit] > targets[`tier${tier}`][area];
+          // From the order reaching the unit: an approval's wait is not the unit's delay.
+          const late =
+            time - dispatchedAt[unit] - approvalWait[unit] > targets[`tier${tier}`][area];
           timedArrivals.set(row, (timedArrivals.get(row) ?? 0) + 1);
           if (late) row.lateArrivals++;
         }

@@ -154,7 +154,8 @@ export function replicationMetrics(
   const busySince = new Float64Array(unitCount).fill(NaN);
   const busyTime = new Float64Array(unitCount);
   const dispatchTime = new Float64Array(unitCount).fill(NaN);
-  const compliance: Record<string, number[][]> = {};
+  const approvalWait = new Float64Array(unitCount);
+  const compliance = dict<number[][]>();
 
   const addBusy = (unit: number, until: number) => {
     const from = Math.max(busySince[unit], warmup);
@@ -180,7 +181,8 @@ export function replicationMetrics(
         triaged[incident] = 1;
         break;
       case RecordKind.queued:
-        queuedAt[incident] = time;
+        // Queued again while still waiting (it grew): the wait goes on from the first time.
+        if (Number.isNaN(queuedAt[incident])) queuedAt[incident] = time;
         missing[incident] = trace.value[i];
         waited[incident] = 1;
         break;
@@ -189,6 +191,7 @@ export function replicationMetrics(
         if (!Number.isNaN(queuedAt[incident]) && --missing[incident] === 0) endWait(incident, time);
         if (Number.isNaN(busySince[unit])) busySince[unit] = time;
         dispatchTime[unit] = time;
+        approvalWait[unit] = 0;
         break;
       case RecordKind.overflowed:
         overflowed[incident] = 1;
@@ -199,17 +202,24 @@ export function replicationMetrics(
         if (trace.cause[i] !== Cause.endOfRun) unanswered[incident] = 1;
         endWait(incident, time);
         break;
+      case RecordKind.approved:
+        if (unit >= 0) approvalWait[unit] += trace.value[i];
+        break;
       case RecordKind.arrived: {
         if (Number.isNaN(firstArrival[incident])) {
           firstArrival[incident] = time;
           firstArrivalTier[incident] = header.unitTiers[unit];
         }
         const tier = header.unitTiers[unit];
-        if (tier <= 2 && callTime[incident] >= warmup) {
+        // Units are measured from the order reaching them (approvals are not their delay);
+        // reinforcements from outside are not the city's units.
+        if (tier <= 2 && callTime[incident] >= warmup && !header.unitReserves[unit]) {
           const area = areaOf(incident);
           const key = `tier${tier}/${area}`;
           const target = targets[`tier${tier}` as 'tier1' | 'tier2'][area];
-          (compliance[key] ??= [[], [target]])[0].push(time - dispatchTime[unit]);
+          (compliance[key] ??= [[], [target]])[0].push(
+            time - dispatchTime[unit] - approvalWait[unit],
+          );
         }
         break;
       }
@@ -236,15 +246,15 @@ export function replicationMetrics(
   }
   const response = {
     overall: [] as number[],
-    byTier: {} as Record<string, number[]>,
-    byKind: {} as Record<string, number[]>,
-    byDistrict: {} as Record<string, number[]>,
+    byTier: dict<number[]>(),
+    byKind: dict<number[]>(),
+    byDistrict: dict<number[]>(),
   };
   const responseWithin = {
     overall: [] as boolean[],
-    byTier: {} as Record<string, boolean[]>,
-    byKind: {} as Record<string, boolean[]>,
-    byDistrict: {} as Record<string, boolean[]>,
+    byTier: dict<boolean[]>(),
+    byKind: dict<boolean[]>(),
+    byDistrict: dict<boolean[]>(),
   };
   let calls = 0;
   let sentTo12345 = 0;
@@ -302,8 +312,8 @@ export function replicationMetrics(
     );
 
   const measured = Math.max(end - warmup, 1e-9);
-  const busyByTier: Record<string, number[]> = {};
-  const busyByAgency: Record<string, number[]> = {};
+  const busyByTier = dict<number[]>();
+  const busyByAgency = dict<number[]>();
   // Utilisation is of the city's own units; reinforcements from outside are not its staffing.
   let ownUnits = 0;
   let ownBusy = 0;
@@ -378,7 +388,7 @@ export function replicationMetrics(
 
 /** The values of one kind of record (waits), by cause, after the warm-up. */
 function waitsByCause(trace: Trace, kind: number, warmup: number): Record<string, GroupStats> {
-  const byCause: Record<string, number[]> = {};
+  const byCause = dict<number[]>();
   for (let i = 0; i < trace.length; i++) {
     if (trace.kind[i] !== kind || trace.time[i] < warmup) continue;
     (byCause[CAUSES[trace.cause[i]]] ??= []).push(trace.value[i]);
@@ -394,7 +404,7 @@ function assessmentByAgency(
   rows: BulletinRow[],
   header: Trace['header'],
 ): Record<string, AgencyAssessment> {
-  const byAgency: Record<string, AgencyAssessment> = {};
+  const byAgency = dict<AgencyAssessment>();
   for (const agency of [...new Set(header.unitAgencies)].sort()) {
     byAgency[agency] = {
       dispatches: 0,
@@ -415,6 +425,11 @@ function assessmentByAgency(
     sum.deductions += row.deductions;
   }
   return byAgency;
+}
+
+/** A record keyed by ids from the scenario: no prototype, so an id like "constructor" is safe. */
+function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 function groupStats(values: number[], within: boolean[] | undefined): GroupStats {

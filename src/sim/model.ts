@@ -1658,6 +1658,9 @@ export class Simulation {
       unit.clearAt = incident.suppliesAt;
       return;
     }
+    // The drawn work time, unless a rule (first receiver, supplies) moved the end.
+    const work = incident.work[unit.slot];
+    const onScene = unit.clearAt === unit.arrivedAt + work ? work : now - unit.arrivedAt;
     this.trace.record(
       now,
       RecordKind.cleared,
@@ -1665,8 +1668,10 @@ export class Simulation {
       unit.index,
       unit.place,
       Cause.none,
-      now - unit.arrivedAt,
+      onScene,
     );
+    // A first receiver leaving before the responsible unit came hands over to nobody.
+    if (incident.firstReceiver === unit.index) incident.firstReceiver = -1;
     incident.active--;
     this.expectReport(unit, incident, Cause.completionReport);
     unit.incident = -1;

@@ -65,7 +65,8 @@ export class RoadGraphTravel implements TravelModel {
   private readonly bandOfHour: Int32Array;
   /** Per band, per edge: seconds to drive it at normal speed. */
   private readonly edgeSeconds: Float64Array[];
-  private readonly closed: Uint8Array;
+  /** How many reasons keep each edge closed (0 = open). */
+  private readonly closed: Uint16Array;
   // Compressed adjacency, forward and reverse: for node n, entries offsets[n]..offsets[n+1].
   private readonly forward: Adjacency;
   private readonly reverse: Adjacency;
@@ -126,7 +127,7 @@ export class RoadGraphTravel implements TravelModel {
       // A margin for the plane's small distortion over a city.
       return rate < Infinity ? rate * 0.99 : 0;
     });
-    this.closed = new Uint8Array(spec.edges.length);
+    this.closed = new Uint16Array(spec.edges.length);
     this.maxTrees = Math.max(16, Math.floor(TREE_CACHE_BYTES / (12 * spec.nodes.length)));
     this.forward = buildAdjacency(spec.nodes.length, spec.edges, false);
     this.reverse = buildAdjacency(spec.nodes.length, spec.edges, true);
@@ -191,7 +192,10 @@ export class RoadGraphTravel implements TravelModel {
   }
 
   setEdgesClosed(edges: readonly number[], closed: boolean): void {
-    for (const edge of edges) this.closed[edge] = closed ? 1 : 0;
+    // A count per edge: a road closed for two reasons reopens when both are over.
+    for (const edge of edges) {
+      this.closed[edge] = closed ? this.closed[edge] + 1 : Math.max(0, this.closed[edge] - 1);
+    }
     this.trees.clear();
     this.recentTrips.clear();
   }
@@ -262,7 +266,7 @@ class BoundedSearch {
     limit: number,
     adjacency: Adjacency,
     edgeSeconds: Float64Array,
-    closed: Uint8Array,
+    closed: Uint16Array,
     secondsPerMetre: number,
   ): number {
     const generation = ++this.generation;

@@ -814,3 +814,131 @@ describe('why was this unit late', () => {
     expect(() => explainIncident(run(s, 1).trace, 99)).toThrow(/no incident 99/);
   });
 });
+
+describe('fixes from review', () => {
+  it('growth is checked only after the call is judged; a call sent to 12345 never grows', () => {
+    const input = scenarioWith({
+      rules: { growth: { enabled: true } },
+      dispatch: { callHandling: fixed(120) },
+      incidentKinds: [
+        {
+          id: 'fire',
+          nonEmergencyShare: 1,
+          needs: [{ capability: 'fire', units: 1 }],
+          growth: {
+            afterSeconds: 60,
+            steps: [{ severity: 3, addNeeds: [{ capability: 'fire', units: 1 }] }],
+          },
+        },
+      ],
+      arrivals: { incidents: [{ time: 0, kind: 'fire', location: [0.02, 0.05] }] },
+    });
+    const log = runRecords(input);
+    expect(log.map((r) => r.ev)).toEqual(['callReceived', 'sentTo12345']);
+  });
+
+  it('a reinforcement back in its pool serves an approved incident still short', () => {
+    const log = runRecords(
+      scenarioWith({
+        rules: {
+          reinforcement: {
+            enabled: true,
+            approval: fixed(600),
+            pools: [
+              {
+                id: 'provincial',
+                agency: 'fire',
+                capabilities: ['fire'],
+                count: 1,
+                approach: fixed(1000),
+              },
+            ],
+          },
+        },
+        units: [
+          {
+            id: 'engine',
+            agency: 'fire',
+            base: 'westBase',
+            capabilities: ['fire'],
+            mobilisation: fixed(60),
+          },
+        ],
+        incidentKinds: [
+          { id: 'fire', needs: [{ capability: 'fire', units: 1 }], workTime: fixed(50_000) },
+        ],
+        arrivals: {
+          incidents: [
+            { time: 0, kind: 'fire', location: [0.02, 0.05] },
+            { time: 100, kind: 'fire', location: [0.02, 0.05] },
+            { time: 200, kind: 'fire', location: [0.02, 0.05] },
+            { time: 300, kind: 'fire', location: [0.02, 0.05] },
+          ],
+        },
+      }),
+    );
+    const provincial = log
+      .filter((r) => r.unit === 'provincial' && r.ev === 'dispatched')
+      .map((r) => r.incident);
+    // The local engine frees first (about 50 200 s) and takes incident 2; the provincial
+    // unit, back in its pool at about 52 700 s, serves incident 3, approved long before.
+    expect(provincial).toEqual([1, 3]);
+  });
+
+  it('an approval wait is not counted against the unit’s arrival target', () => {
+    const input = scenarioWith({
+      targets: { tier2: { urban: 1000, rural: 1000 } },
+      rules: {
+        fireRescueApproval: {
+          enabled: true,
+          kinds: ['flood'],
+          directAgencies: ['fire'],
+          approval: fixed(3000),
+        },
+      },
+    });
+    const { summary } = run(scenario(input), 1);
+    expect(summary.arrivalCompliance['tier2/urban'].withinTarget).toBe(1);
+    expect(summary.assessment['civil'].lateArrivals).toBe(0);
+  });
+
+  it('a road closed for two reasons reopens only when both are over', () => {
+    const log = runRecords(
+      lineScenario({
+        travel: {
+          model: 'roadGraph',
+          nodes: [
+            [0.01, 0.05],
+            [0.1, 0.05],
+          ],
+          edges: [{ from: 0, to: 1, roadClass: 'road' }],
+          roadClasses: { road: { speedKmh: 36 } },
+        },
+        units: [
+          {
+            id: 'engine',
+            agency: 'fire',
+            base: 'westBase',
+            capabilities: ['fire'],
+            mobilisation: fixed(60),
+          },
+        ],
+        events: [
+          { type: 'damageRoad', at: 0, edges: [0], repairSeconds: 1000 },
+          { type: 'damageRoad', at: 500, edges: [0], repairSeconds: 10_000 },
+        ],
+        arrivals: { incidents: [{ time: 100, kind: 'fire', location: [0.1, 0.05] }] },
+      }),
+    );
+    expect(forUnit(log, 'engine', 'dispatched').t).toBe(10_500);
+  });
+
+  it('with no rule moving it, cleared records the drawn work time exactly', () => {
+    const log = runRecords(
+      scenarioWith({
+        arrivals: { incidents: [{ time: 0, kind: 'fire', location: [0.02, 0.05] }] },
+      }),
+    );
+    expect(forUnit(log, 'engine', 'cleared').value).toBe(1800);
+  });
+});
