@@ -275,6 +275,39 @@ function crossCheck(scenario: Scenario, language: Language) {
   });
   if (scenario.warmup >= scenario.duration) error('warmup', t.warmupTooLong[language]());
 
+  // References inside the rules.
+  const rules = scenario.rules;
+  const kindRef = (path: string, kind: string) => {
+    if (!kinds.has(kind)) error(path, t.unknownRef[language]('incident kind', kind));
+  };
+  const agencyRef = (path: string, agency: string) => {
+    if (!agencies.has(agency)) error(path, t.unknownRef[language]('agency', agency));
+  };
+  rules.reinforcement.pools.forEach((pool, i) => {
+    const path = `rules.reinforcement.pools[${i}]`;
+    agencyRef(`${path}.agency`, pool.agency);
+    for (let copy = 1; copy <= pool.count; copy++) {
+      const unitId = copy === 1 ? pool.id : `${pool.id}#${copy}`;
+      if (expandedUnits.has(unitId)) error(`${path}.id`, t.duplicateId[language]('unit', unitId));
+      expandedUnits.add(unitId);
+    }
+  });
+  rules.fireRescueApproval.kinds.forEach((k, i) =>
+    kindRef(`rules.fireRescueApproval.kinds[${i}]`, k),
+  );
+  rules.fireRescueApproval.directAgencies.forEach((a, i) =>
+    agencyRef(`rules.fireRescueApproval.directAgencies[${i}]`, a),
+  );
+  rules.military.urgentKinds.forEach((k, i) => kindRef(`rules.military.urgentKinds[${i}]`, k));
+  rules.maritime.kinds.forEach((k, i) => kindRef(`rules.maritime.kinds[${i}]`, k));
+  rules.command.plans.forEach((plan, i) =>
+    plan.kinds.forEach((k, j) => kindRef(`rules.command.plans[${i}].kinds[${j}]`, k)),
+  );
+  for (const [kind, agency] of Object.entries(rules.firstReceiver.responsible)) {
+    kindRef(`rules.firstReceiver.responsible.${kind}`, kind);
+    agencyRef(`rules.firstReceiver.responsible.${kind}`, agency);
+  }
+
   try {
     new Intl.DateTimeFormat('en', { timeZone: scenario.timeZone });
   } catch {

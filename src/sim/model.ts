@@ -1519,8 +1519,9 @@ export class Simulation {
   private firstReceiverOnArrival(unit: UnitRuntime, incident: IncidentRuntime): void {
     const rule = this.scenario.rules.firstReceiver;
     if (!rule.enabled) return;
-    const responsible = rule.responsible[this.scenario.incidentKinds[incident.kind].id];
-    if (responsible === undefined) return;
+    const kindId = this.scenario.incidentKinds[incident.kind].id;
+    if (!Object.hasOwn(rule.responsible, kindId)) return;
+    const responsible = rule.responsible[kindId];
     const now = this.engine.now;
     const isResponsible = this.scenario.agencies[unit.agency].id === responsible;
     if (incident.arrivals === 1 && !isResponsible) {

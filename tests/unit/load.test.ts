@@ -259,3 +259,36 @@ describe('warnings a planner needs', () => {
     });
   });
 });
+
+describe('references inside the rules', () => {
+  it('are checked: unknown kinds and agencies, pool ids clashing with units', () => {
+    const input = lineScenario({
+      rules: {
+        fireRescueApproval: { enabled: true, kinds: ['volcano'], directAgencies: ['nobody'] },
+        reinforcement: {
+          enabled: true,
+          pools: [{ id: 'fireWest', agency: 'ghost', capabilities: ['fire'] }],
+        },
+        firstReceiver: { enabled: true, responsible: { fire: 'ghost' } },
+      },
+    });
+    expect(errorsOf(input)).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'rules.fireRescueApproval.kinds[0]',
+          message: 'no incident kind has the id "volcano"',
+        },
+        {
+          path: 'rules.fireRescueApproval.directAgencies[0]',
+          message: 'no agency has the id "nobody"',
+        },
+        { path: 'rules.reinforcement.pools[0].agency', message: 'no agency has the id "ghost"' },
+        {
+          path: 'rules.reinforcement.pools[0].id',
+          message: 'the unit id "fireWest" is used twice',
+        },
+        { path: 'rules.firstReceiver.responsible.fire', message: 'no agency has the id "ghost"' },
+      ]),
+    );
+  });
+});
