@@ -1661,14 +1661,21 @@ export class Simulation {
     }
     // The drawn work time, unless a rule (first receiver, supplies) moved the end.
     const work = incident.work[unit.slot];
-    const onScene = unit.clearAt === unit.arrivedAt + work ? work : now - unit.arrivedAt;
+    const moved = unit.clearAt !== unit.arrivedAt + work;
+    const onScene = moved ? now - unit.arrivedAt : work;
+    // Why the end moved: the rear's supplies (rule 10) or a hand-over (rule 3).
+    const clearCause = !moved
+      ? Cause.none
+      : now === incident.suppliesAt
+        ? Cause.rearHQ
+        : Cause.firstReceiver;
     this.trace.record(
       now,
       RecordKind.cleared,
       incident.index,
       unit.index,
       unit.place,
-      Cause.none,
+      clearCause,
       onScene,
     );
     // A first receiver leaving before the responsible unit came hands over to nobody.

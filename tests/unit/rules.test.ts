@@ -512,6 +512,7 @@ describe('rule 3: first-receiver responsibility', () => {
       value: civilArrived.t - acting.t,
     });
     expect(forUnit(log, 'engine', 'cleared').t).toBeCloseTo(civilArrived.t + 300, 6);
+    expect(forUnit(log, 'engine', 'cleared').cause).toBe('firstReceiver');
   });
 });
 
@@ -759,6 +760,7 @@ describe('rule 10: forward and rear HQ', () => {
       cause: 'rearHQ',
     });
     expect(first.find((r) => r.ev === 'cleared')!.t).toBeCloseTo(arrived.t + 3600, 6);
+    expect(first.find((r) => r.ev === 'cleared')!.cause).toBe('rearHQ');
     // 500 bags left for a request of 1000: found elsewhere, 2 h later.
     const secondArrived = second.find((r) => r.ev === 'arrived')!;
     expect(second.find((r) => r.ev === 'supplied')).toMatchObject({
