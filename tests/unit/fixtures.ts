@@ -94,6 +94,17 @@ export function lineScenario(overrides: Partial<ScenarioInput> = {}): ScenarioIn
   };
 }
 
+/** A single road from the west base to the middle of the line, at 36 km/h. */
+export const ONE_ROAD: ScenarioInput['travel'] = {
+  model: 'roadGraph',
+  nodes: [
+    [0.01, 0.05],
+    [0.1, 0.05],
+  ],
+  edges: [{ from: 0, to: 1, roadClass: 'road' }],
+  roadClasses: { road: { speedKmh: 36 } },
+};
+
 export function scenario(input: ScenarioInput): Scenario {
   return Scenario.parse(input);
 }

@@ -8,7 +8,7 @@ import { loadScenario } from '../../src/scenarios/load.ts';
 import { bulletin } from '../../src/sim/assessment.ts';
 import { explainIncident } from '../../src/sim/explain.ts';
 import { run } from '../../src/sim/run.ts';
-import { lineScenario, runRecords, scenario, type PlainRecord } from './fixtures.ts';
+import { lineScenario, ONE_ROAD, runRecords, scenario, type PlainRecord } from './fixtures.ts';
 
 const fixed = (value: number) => ({ type: 'fixed' as const, value });
 
@@ -593,15 +593,7 @@ describe('rule 11: traffic support', () => {
 
   it('a damaged road stays closed until repaired, then reopens', () => {
     const input = lineScenario({
-      travel: {
-        model: 'roadGraph',
-        nodes: [
-          [0.01, 0.05],
-          [0.1, 0.05],
-        ],
-        edges: [{ from: 0, to: 1, roadClass: 'road' }],
-        roadClasses: { road: { speedKmh: 36 } },
-      },
+      travel: ONE_ROAD,
       units: [
         {
           id: 'engine',
@@ -907,15 +899,7 @@ describe('fixes from review', () => {
   it('a road closed for two reasons reopens only when both are over', () => {
     const log = runRecords(
       lineScenario({
-        travel: {
-          model: 'roadGraph',
-          nodes: [
-            [0.01, 0.05],
-            [0.1, 0.05],
-          ],
-          edges: [{ from: 0, to: 1, roadClass: 'road' }],
-          roadClasses: { road: { speedKmh: 36 } },
-        },
+        travel: ONE_ROAD,
         units: [
           {
             id: 'engine',
