@@ -2,14 +2,15 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium: Playwright cannot download its own browser builds here.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PORT = 4179;
+// E2E_PORT and E2E_DIST let several checkouts or builds run their tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4179);
 
 export default defineConfig({
   testDir: 'tests/e2e',
   // `npm test` builds dist/ before this runs; the server only serves it.
   webServer: {
     command: 'node scripts/serve.mjs',
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), DIST: process.env.E2E_DIST ?? 'dist' },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,5 +1,5 @@
 // Serves the built app (dist/) on 127.0.0.1, with no dependency: `npm start` builds, then runs
-// this. Port from PORT, else 4173; if taken, the next free one.
+// this. Port from PORT, else 4173; if taken, the next free one. Folder from DIST, else dist.
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -7,7 +7,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HOST = '127.0.0.1';
-const ROOT = resolve(fileURLToPath(new URL('../dist/', import.meta.url)));
+const ROOT = resolve(fileURLToPath(new URL(`../${process.env.DIST ?? 'dist'}/`, import.meta.url)));
 const firstPort = Number(process.env.PORT ?? 4173);
 const PORTS_TO_TRY = 20;
 

@@ -2,6 +2,7 @@
  * UI strings in Chinese (zh-CN) and English. Terms follow ../shared/glossary.md.
  * The scenario loader takes the same language codes, so its messages match the page.
  */
+import { createContext, useContext } from 'react';
 import type { Language } from '../scenarios/messages.ts';
 
 export type { Language } from '../scenarios/messages.ts';
@@ -27,6 +28,8 @@ const zh = {
     `运行中… 第 ${replication} / ${total} 次重复（${percent}）`,
   cancelling: '正在取消…',
   cancelled: '已取消',
+  eta: (left: string) => `预计还需 ${left}`,
+  doneIn: (time: string, workers: number) => `已完成（用时 ${time}，${workers} 个并行线程）`,
   done: '已完成',
   invalidScenario: '情景有误，无法运行：',
   runFailed: '运行出错：',
@@ -118,6 +121,9 @@ const en: Strings = {
     `Running… replication ${replication} of ${total} (${percent})`,
   cancelling: 'Cancelling…',
   cancelled: 'Cancelled',
+  eta: (left: string) => `about ${left} left`,
+  doneIn: (time: string, workers: number) =>
+    `Done in ${time} on ${workers} worker${workers === 1 ? '' : 's'}`,
   done: 'Done',
   invalidScenario: 'The scenario has errors and cannot run:',
   runFailed: 'The run failed:',
@@ -206,4 +212,24 @@ export function initialLanguage(): Language {
 
 export function rememberLanguage(language: Language): void {
   globalThis.localStorage?.setItem(STORAGE_KEY, language);
+}
+
+/** The page's language, for any view: `useLanguage()`; a view's own strings: `useStrings`. */
+export const LanguageContext = createContext<Language>('zh');
+
+export function useLanguage(): Language {
+  return useContext(LanguageContext);
+}
+
+/**
+ * A view's strings in the page's language. Each view keeps its own table ({ zh, en }) next to
+ * it, with the English typed after the Chinese, so a missing translation fails the typecheck.
+ */
+export function useStrings<T>(table: Record<Language, T>): T {
+  return table[useLanguage()];
+}
+
+/** BCP 47 tag of a language, for Intl formatting and `lang` attributes. */
+export function localeOf(language: Language): string {
+  return language === 'zh' ? 'zh-CN' : 'en-GB';
 }

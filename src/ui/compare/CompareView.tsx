@@ -1,0 +1,4 @@
+/** What-if comparison of variants (built by the comparison work). */
+export function CompareView() {
+  return <section className="card" data-testid="compare-view" />;
+}
