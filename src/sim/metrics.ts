@@ -74,6 +74,26 @@ export interface ReplicationMetrics {
    * (`overall`, `tier/1`, `kind/fire`, `district/x`): they add up exactly across replications.
    */
   responseHistograms: Record<string, Histogram>;
+  /**
+   * Tier-1 coverage: the share of emergency calls whose first arrival (call to first unit or
+   * outside help on scene) came within the tier-1 arrival target of their district's area,
+   * overall and by district (NaN where a district had no call).
+   */
+  tierOneCoverage: { overall: number; byDistrict: Record<string, number> };
+  /**
+   * The same by place, for the coverage map: [calls, calls within] per cell of 0.01° by 0.01°
+   * keyed `"<floor(lon·100)>,<floor(lat·100)>"`. Counts add across replications (Report's
+   * `coverageCells`); they are not averaged.
+   */
+  coverageCells: Record<string, [number, number]>;
+}
+
+/** Coverage cells per degree of longitude and of latitude (a cell is about 1 km across). */
+export const COVERAGE_CELLS_PER_DEGREE = 100;
+
+/** The key of the coverage cell holding a place; the cell's centre is ((x + 0.5) / 100, …). */
+export function coverageCellKey(lon: number, lat: number): string {
+  return `${Math.floor(lon * COVERAGE_CELLS_PER_DEGREE)},${Math.floor(lat * COVERAGE_CELLS_PER_DEGREE)}`;
 }
 
 /** Sparse histogram: [bin index, count] pairs in increasing bin order. */
@@ -256,6 +276,10 @@ export function replicationMetrics(
     byKind: dict<boolean[]>(),
     byDistrict: dict<boolean[]>(),
   };
+  const coverageByDistrict = dict<[number, number]>();
+  const coverageCells = dict<[number, number]>();
+  let coveredCalls = 0;
+  let covered = 0;
   let calls = 0;
   let sentTo12345 = 0;
   let overflowCount = 0;
@@ -289,6 +313,18 @@ export function replicationMetrics(
     const arrived = !Number.isNaN(firstArrival[incident]);
     const seconds = firstArrival[incident] - callTime[incident];
     const within = arrived && seconds <= target;
+    const tierOneWithin = arrived && seconds <= targets.tier1[areaOf(incident)] ? 1 : 0;
+    const place = trace.incidentPlace[incident];
+    const cell = coverageCellKey(trace.places[2 * place], trace.places[2 * place + 1]);
+    for (const counts of [
+      (coverageByDistrict[districtKey] ??= [0, 0]),
+      (coverageCells[cell] ??= [0, 0]),
+    ]) {
+      counts[0]++;
+      counts[1] += tierOneWithin;
+    }
+    coveredCalls++;
+    covered += tierOneWithin;
     const tier = firstArrivalTier[incident];
     const tierKey = !arrived ? 'none' : tier === 0 ? 'outside' : String(tier);
     if (arrived) {
@@ -383,6 +419,20 @@ export function replicationMetrics(
           .map((key) => [`${prefix}/${key}`, histogramOf(response[group][key])]);
       }),
     ]),
+    tierOneCoverage: {
+      overall: coveredCalls > 0 ? covered / coveredCalls : NaN,
+      byDistrict: Object.fromEntries(
+        header.districts.map((district) => {
+          const counts = coverageByDistrict[district];
+          return [district, counts ? counts[1] / counts[0] : NaN];
+        }),
+      ),
+    },
+    coverageCells: Object.fromEntries(
+      Object.keys(coverageCells)
+        .sort()
+        .map((key) => [key, coverageCells[key]]),
+    ),
   };
 }
 
@@ -479,6 +529,8 @@ export interface Report {
   aggregate: Record<string, Estimate>;
   /** Response times of all replications' calls together, by group: counts and quantiles. */
   pooled: Record<string, PooledResponse>;
+  /** Tier-1 coverage by place, all replications' calls together: [calls, within] by cell. */
+  coverageCells: Record<string, [number, number]>;
 }
 
 export interface PooledResponse {
@@ -511,7 +563,21 @@ export function makeReport(scenario: string, replications: ReplicationMetrics[])
     replications: sorted,
     aggregate: aggregate(sorted),
     pooled: pool(sorted),
+    coverageCells: poolCoverageCells(sorted),
   };
+}
+
+function poolCoverageCells(replications: ReplicationMetrics[]): Record<string, [number, number]> {
+  const cells = new Map<string, [number, number]>();
+  for (const replication of replications) {
+    for (const [key, [calls, within]] of Object.entries(replication.coverageCells)) {
+      const sum = cells.get(key) ?? [0, 0];
+      sum[0] += calls;
+      sum[1] += within;
+      cells.set(key, sum);
+    }
+  }
+  return Object.fromEntries([...cells.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 }
 
 function pool(replications: ReplicationMetrics[]): Record<string, PooledResponse> {
@@ -556,7 +622,14 @@ function aggregate(replications: ReplicationMetrics[]): Record<string, Estimate>
   const values = new Map<string, number[]>();
   const visit = (value: unknown, path: string) => {
     // Pooled separately, or the same in every replication.
-    if (path === 'responseHistograms' || path === 'duration' || path === 'warmup') return;
+    if (
+      path === 'responseHistograms' ||
+      path === 'coverageCells' ||
+      path === 'duration' ||
+      path === 'warmup'
+    ) {
+      return;
+    }
     // NaN is written to JSON as null: a merged report must know the same paths as the original.
     if (value === null) {
       if (!values.has(path)) values.set(path, []);

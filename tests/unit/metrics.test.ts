@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { estimate, histogramQuantile, makeReport, quantile } from '../../src/sim/metrics.ts';
+import {
+  coverageCellKey,
+  estimate,
+  histogramQuantile,
+  makeReport,
+  quantile,
+} from '../../src/sim/metrics.ts';
 import { run } from '../../src/sim/run.ts';
 import { lineScenario, records, scenario } from './fixtures.ts';
 
@@ -110,6 +116,61 @@ describe('share within target counts the calls nobody reached', () => {
     expect(summary.response.overall.n).toBe(1);
     expect(summary.response.overall.withinTarget).toBe(0.5);
     expect(summary.response.byTier['none'].withinTarget).toBe(0);
+  });
+});
+
+describe('tier-1 coverage', () => {
+  it('counts each emergency call against the tier-1 target of its area, by district and place', () => {
+    const input = lineScenario({ arrivals: { streams: [{ kind: 'fire', callsPerDay: 60 }] } });
+    const { trace, summary } = run(scenario(input), 4);
+    const log = records(trace);
+    const called = new Map(log.filter((r) => r.ev === 'callReceived').map((r) => [r.incident, r]));
+    const first = new Map<number, number>();
+    for (const r of log) {
+      if (r.ev === 'sentTo12345') called.delete(r.incident);
+      const onScene = r.ev === 'arrived' || r.ev === 'outsideArrived';
+      if (onScene && !first.has(r.incident!)) first.set(r.incident!, r.t);
+    }
+    // By hand: the target is the tier-1 one of the call's area (west urban, east rural).
+    const targets = scenario(input).targets.tier1;
+    const byDistrict = new Map<string, [number, number]>();
+    let cellCalls = 0;
+    for (const [incident, call] of called) {
+      const district = trace.header.districts[trace.incidentDistrict[incident!]];
+      const target = district === 'west' ? targets.urban : targets.rural;
+      const seconds = (first.get(incident!) ?? Infinity) - call.t;
+      const counts = byDistrict.get(district) ?? [0, 0];
+      counts[0]++;
+      counts[1] += seconds <= target ? 1 : 0;
+      byDistrict.set(district, counts);
+    }
+    for (const [calls] of Object.values(summary.coverageCells)) cellCalls += calls;
+    expect(cellCalls).toBe(called.size);
+    let all = 0;
+    let within = 0;
+    for (const [district, [calls, inTime]] of byDistrict) {
+      expect(summary.tierOneCoverage.byDistrict[district]).toBeCloseTo(inTime / calls, 12);
+      all += calls;
+      within += inTime;
+    }
+    expect(summary.tierOneCoverage.overall).toBeCloseTo(within / all, 12);
+    expect(coverageCellKey(0.055, 0.011)).toBe('5,1');
+  });
+
+  it('a target shorter than any trip covers nothing; reports pool the cells', () => {
+    const input = lineScenario({
+      arrivals: { streams: [{ kind: 'fire', callsPerDay: 40 }] },
+      targets: { tier1: { urban: 1, rural: 1 } },
+    });
+    const runs = [1, 2].map((seed) => run(scenario(input), seed).summary);
+    expect(runs[0].tierOneCoverage.overall).toBe(0);
+    const report = makeReport('line', runs);
+    const pooledCalls = Object.values(report.coverageCells).reduce((sum, [c]) => sum + c, 0);
+    expect(pooledCalls).toBe(runs[0].calls + runs[1].calls);
+    expect(report.aggregate['tierOneCoverage.overall'].mean).toBe(0);
+    expect(Object.keys(report.aggregate).some((path) => path.startsWith('coverageCells'))).toBe(
+      false,
+    );
   });
 });
 
