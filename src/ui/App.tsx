@@ -4,6 +4,7 @@
  * folder; they share the workspace (the scenario being edited) and the navigation context.
  */
 import { useEffect, useMemo, useState } from 'react';
+import type { Report } from '../sim/metrics.ts';
 import { CompareView } from './compare/CompareView.tsx';
 import {
   initialLanguage,
@@ -26,6 +27,10 @@ import {
 } from './shell/navigation.ts';
 import { shellStrings } from './shell/strings.ts';
 import { useWorkspace, WorkspaceProvider } from './workspace/WorkspaceContext.tsx';
+
+/** The report of the last finished run, for the end-to-end tests (see main.tsx). */
+let lastFinishedReport: Report | null = null;
+export const lastReport = () => lastFinishedReport;
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
@@ -56,6 +61,9 @@ function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
   useEffect(() => {
     document.title = t.appTitle;
   }, [t.appTitle]);
+  useEffect(() => {
+    lastFinishedReport = lastRun?.report ?? null;
+  }, [lastRun]);
 
   // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo and redo scenario edits, except while typing in a field
   // (where the browser's own undo belongs to the field).

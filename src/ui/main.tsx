@@ -1,20 +1,32 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { traceDigest } from '../worker/client.ts';
-import { App } from './App.tsx';
+import type { Report } from '../sim/metrics.ts';
+import { App, lastReport } from './App.tsx';
 import './styles.css';
 
 declare global {
   interface Window {
     /** For the determinism end-to-end test: the worker's trace digest of a built-in scenario. */
-    __drillPlanner?: { traceDigest(scenarioId: string, seed: number): Promise<string> };
+    __drillPlanner?: {
+      traceDigest(scenarioId: string, seed: number): Promise<string>;
+      /** The report of the last finished run in the run view (null before one). */
+      lastReport(): Report | null;
+      /** Its replications' figures as JSON: what two runs with the same seeds must agree on. */
+      lastReportDigest(): string | null;
+    };
   }
 }
 
-// For the determinism end-to-end test (tests/e2e): it compares this digest, computed in the
-// browser's worker, with the one computed in Node for the same scenario and seed.
+// For the end-to-end tests (tests/e2e): the trace digest computed in the browser's worker, to
+// compare with Node's for the same scenario and seed; the last run's report, to check figures.
 window.__drillPlanner = {
   traceDigest: (scenarioId, seed) => traceDigest({ builtin: scenarioId }, seed),
+  lastReport: () => lastReport(),
+  lastReportDigest: () => {
+    const report = lastReport();
+    return report ? JSON.stringify(report.replications) : null;
+  },
 };
 
 createRoot(document.getElementById('root')!).render(
