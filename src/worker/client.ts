@@ -1,14 +1,15 @@
 /**
  * The page's handle on the simulation workers: a pool of one worker per core (at most 8),
  * started on first use. Replications are handed out one seed at a time to whichever worker is
- * free, so a slow seed does not hold the others back; the report is assembled here, from the
- * replications in seed order, so it is the same whatever the number of workers.
+ * free, so a slow seed does not hold the others back; the report is built (in a worker: it takes
+ * more than a frame) from the replications in seed order, so it is the same whatever the number
+ * of workers.
  * Single calls (checking a scenario, a replay) go to the first worker.
  */
 import * as Comlink from 'comlink';
 import type { Language } from '../scenarios/messages.ts';
 import type { ScenarioInput } from '../scenarios/schema.ts';
-import { makeReport, type ReplicationMetrics, type Report } from '../sim/metrics.ts';
+import type { ReplicationMetrics, Report } from '../sim/metrics.ts';
 import type { ScenarioInfo, ScenarioSource, SimWorkerApi } from './simWorker.ts';
 
 export type { ScenarioInfo, ScenarioSource } from './simWorker.ts';
@@ -117,6 +118,7 @@ export function runReplications(
       partial[index] = 0;
       if (metrics === null) return;
       finished.push(metrics);
+      await callWorker((worker) => worker.collect(key, metrics));
       tell();
     }
   };
@@ -134,10 +136,16 @@ export function runReplications(
     } catch (error) {
       cancelled = true;
       for (const index of used) void poolWorker(index).remote.cancel();
+      void callWorker((worker) => worker.forget(key)).catch(() => {});
       throw error;
     }
-    if (cancelled) return { cancelled: true };
-    return { report: makeReport(info.id, finished), info };
+    if (cancelled) {
+      void callWorker((worker) => worker.forget(key));
+      return { cancelled: true };
+    }
+    const summary = await callWorker((worker) => worker.summarise(info.id, key));
+    const replications = finished.slice().sort((a, b) => a.seed - b.seed);
+    return { report: { ...summary, replications }, info };
   })();
 
   return {

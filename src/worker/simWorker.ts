@@ -12,7 +12,7 @@ import { builtinInput } from '../scenarios/builtin/lazy.ts';
 import { loadScenario, type LoadResult, type ScenarioProblem } from '../scenarios/load.ts';
 import type { Language } from '../scenarios/messages.ts';
 import type { Scenario, ScenarioInput } from '../scenarios/schema.ts';
-import type { ReplicationMetrics } from '../sim/metrics.ts';
+import { makeReport, type ReplicationMetrics, type Report } from '../sim/metrics.ts';
 import { run, runInSlices } from '../sim/run.ts';
 import { traceDigest } from '../sim/trace.ts';
 import { mapApi } from './mapApi.ts';
@@ -117,6 +117,32 @@ async function runSeed(
   }
 }
 
+/**
+ * Replications of a run collected here as they finish, so that the report (which takes longer
+ * than a frame for a few hundred replications) is built off the page's thread, and the page
+ * never has to send them all at once (a large message blocks the thread that sends it).
+ */
+const collected = new Map<string, ReplicationMetrics[]>();
+
+function collect(key: string, replication: ReplicationMetrics): void {
+  let list = collected.get(key);
+  if (!list) collected.set(key, (list = []));
+  list.push(replication);
+}
+
+/** The report of the collected replications, without them (the page has them already). */
+function summarise(scenarioId: string, key: string): Omit<Report, 'replications'> {
+  const replications = collected.get(key) ?? [];
+  collected.delete(key);
+  const { replications: _kept, ...summary } = makeReport(scenarioId, replications);
+  return summary;
+}
+
+/** Forgets a run's collected replications (after a cancel or a failure). */
+function forget(key: string): void {
+  collected.delete(key);
+}
+
 function cancel(): void {
   if (current) current.cancelled = true;
 }
@@ -131,6 +157,9 @@ async function digest(source: ScenarioSource, seed: number): Promise<string> {
 const api = {
   prepare,
   runSeed,
+  collect,
+  summarise,
+  forget,
   cancel,
   scenarioInfo,
   builtinScenarioInput,
