@@ -1,0 +1,54 @@
+/** Clock time and durations of the replay, in the page's locale. */
+
+export interface ReplayClock {
+  /** Day of the run (1 = the start's date) and the local date and time. */
+  long(t: number): { day: number; text: string };
+  /** Day of the run and the local time of day (HH:MM:SS), for log rows. */
+  short(t: number): { day: number; text: string };
+}
+
+/**
+ * Formats simulated times as the scenario's local clock: the start is a local date and time, so
+ * the clock is that date plus t (exact for zones without daylight saving, such as Asia/Shanghai),
+ * formatted as if in UTC so the browser's own zone plays no part.
+ */
+export function makeClock(startLocal: string, locale: string): ReplayClock {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(startLocal);
+  const [year, month, day, hour, minute, second] = match
+    ? match.slice(1).map((part) => Number(part ?? 0))
+    : [2026, 1, 1, 0, 0, 0];
+  const startMs = Date.UTC(year, month - 1, day, hour, minute, second || 0);
+  const firstDayMs = Date.UTC(year, month - 1, day);
+  const longFormat = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  const timeFormat = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  const at = (t: number) => startMs + Math.floor(t) * 1000;
+  const dayOf = (t: number) => Math.floor((at(t) - firstDayMs) / 86_400_000) + 1;
+  return {
+    long: (t) => ({ day: dayOf(t), text: longFormat.format(at(t)) }),
+    short: (t) => ({ day: dayOf(t), text: timeFormat.format(at(t)) }),
+  };
+}
+
+/** Seconds as minutes with one decimal, in the locale. */
+export function minutesText(seconds: number, locale: string): string {
+  if (!Number.isFinite(seconds)) return '—';
+  return new Intl.NumberFormat(locale, {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  }).format(seconds / 60);
+}
