@@ -18,6 +18,7 @@ import { LibraryBar } from './library/LibraryBar.tsx';
 import { ReplayView } from './replay/ReplayView.tsx';
 import { RunView } from './results/RunView.tsx';
 import { ScenarioView } from './scenario/ScenarioView.tsx';
+import { Guide } from './shell/Guide.tsx';
 import {
   NavigationContext,
   VIEWS,
@@ -57,6 +58,7 @@ function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
   const [view, setView] = useState<ViewId>('scenario');
   const [lastRun, setLastRun] = useState<LastRun | null>(null);
   const [replayRequest, setReplayRequest] = useState<Navigation['replayRequest']>(null);
+  const [guideOpen, setGuideOpen] = useState(false);
 
   useEffect(() => {
     document.title = t.appTitle;
@@ -135,6 +137,14 @@ function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
             </span>
             <button
               type="button"
+              data-testid="help"
+              aria-haspopup="dialog"
+              onClick={() => setGuideOpen(true)}
+            >
+              {t.help}
+            </button>
+            <button
+              type="button"
               className="language"
               data-testid="language-switch"
               aria-label={t.switchLanguageLabel}
@@ -171,6 +181,7 @@ function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
           ))}
         </nav>
 
+        <Guide open={guideOpen} onClose={() => setGuideOpen(false)} />
         {loadError && (
           <p className="problems" role="alert" data-testid="load-error">
             {t.loadFailed(loadError)}

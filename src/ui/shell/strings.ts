@@ -25,6 +25,32 @@ const zh = {
     saved: '已自动保存',
     failed: '自动保存失败',
   } as Record<SaveState, string>,
+  help: '使用说明',
+  guideTitle: '五步上手',
+  guideSteps: [
+    {
+      title: '选择城市。',
+      text: '在页首的情景库中选一个内置情景（如“临城”），或打开、拖入一个情景文件。',
+    },
+    {
+      title: '修改情景。',
+      text: '在“情景编辑”中点击地图上的驻地或区县，或在表格中调整联动单位的级别、力量的车辆与人员；每次修改都可撤销，并自动保存在本机。',
+    },
+    {
+      title: '运行。',
+      text: '在“运行与结果”中设定随机种子和重复次数（如 200 次），点击“运行”；可随时取消。',
+    },
+    {
+      title: '阅读结果。',
+      text: '顶部一句话概括一级联动单位的到场达标率，下面是响应时间分布、各区县覆盖地图和各单位考核，均附 95% 置信区间；可导出 CSV、图片或打印 A4 报告。',
+    },
+    {
+      title: '比较方案。',
+      text: '在“方案比较”中定义变体（改变级别、增减车辆、审批时长、规则开关），以相同随机数运行，逐项查看差异及其置信区间和变化地图；“过程回放”可逐事件重现任一次运行。',
+    },
+  ],
+  guideNote: '所有计算都在本机浏览器中完成，不访问任何外部网络。',
+  guideClose: '开始',
   loading: '正在打开情景…',
   loadFailed: (message: string) => `无法打开情景：${message}`,
 };
@@ -53,6 +79,32 @@ const en: typeof zh = {
     saved: 'Saved',
     failed: 'Autosave failed',
   },
+  help: 'Help',
+  guideTitle: 'Five steps to start',
+  guideSteps: [
+    {
+      title: 'Pick a city.',
+      text: 'In the library at the top choose a built-in scenario (e.g. Lincheng), or open or drop a scenario file.',
+    },
+    {
+      title: 'Change the scenario.',
+      text: 'In Scenario, click a base or a district on the map, or change an agency’s tier or a unit’s vehicles and crew in the tables; every edit can be undone and is saved on this computer.',
+    },
+    {
+      title: 'Run.',
+      text: 'In Run & results set the seed and the number of replications (e.g. 200) and press Run; you can cancel at any time.',
+    },
+    {
+      title: 'Read the results.',
+      text: 'One sentence at the top gives the tier-1 on-target rate; below are response-time distributions, the coverage map by district and the assessment of units, all with 95% confidence intervals; export CSV, images or print an A4 report.',
+    },
+    {
+      title: 'Compare options.',
+      text: 'In Compare define variants (another tier, more or fewer vehicles, approval delays, rules on or off), run them with the same random numbers and read each difference with its confidence interval and a map of where it changes; Replay re-plays any run event by event.',
+    },
+  ],
+  guideNote: 'Everything is computed in this browser; nothing is sent to any network.',
+  guideClose: 'Start',
   loading: 'Opening the scenario…',
   loadFailed: (message: string) => `The scenario could not be opened: ${message}`,
 };

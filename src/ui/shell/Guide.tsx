@@ -1,0 +1,44 @@
+/**
+ * "How to start": five steps from opening a city to a comparison a planner can put in a report,
+ * opened from the header's help button.
+ */
+import { useEffect, useRef } from 'react';
+import { useStrings } from '../i18n.ts';
+import { shellStrings } from './strings.ts';
+
+export function Guide({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useStrings(shellStrings);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="guide"
+      data-testid="guide"
+      aria-labelledby="guide-heading"
+      onClose={onClose}
+    >
+      <h2 id="guide-heading">{t.guideTitle}</h2>
+      <ol>
+        {t.guideSteps.map((step) => (
+          <li key={step.title}>
+            <strong>{step.title}</strong> {step.text}
+          </li>
+        ))}
+      </ol>
+      <p className="hint">{t.guideNote}</p>
+      <div className="buttons">
+        <button type="button" className="primary" data-testid="guide-close" onClick={onClose}>
+          {t.guideClose}
+        </button>
+      </div>
+    </dialog>
+  );
+}
