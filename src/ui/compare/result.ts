@@ -1,0 +1,110 @@
+/**
+ * A finished comparison: the base report, each variant's report (or why it was not run), the
+ * paired comparisons by path, and its export as CSV. Pure, so the table, the map and the file
+ * all read the same numbers.
+ */
+import { compareReports, type PathComparison } from '../../sim/compare.ts';
+import type { Estimate, Report } from '../../sim/metrics.ts';
+import type { Language } from '../i18n.ts';
+import type { ScenarioDoc } from '../workspace/history.ts';
+import {
+  displayValue,
+  figureRows,
+  unitLabel,
+  verdictOf,
+  type FigureRow,
+  type Names,
+} from './rows.ts';
+import type { CompareStrings } from './strings.ts';
+
+/** Text in both languages, so a finished comparison reads right after a language switch. */
+export type Bilingual = Record<Language, string[]>;
+
+export type VariantOutcome =
+  | { name: string; changes: Bilingual; report: Report; byPath: Map<string, PathComparison> }
+  | { name: string; changes: Bilingual; problems: Bilingual };
+
+export interface ComparisonResult {
+  /** The base document as it was run (the map draws it; edits since make the result stale). */
+  doc: ScenarioDoc;
+  scenarioId: string;
+  seeds: number[];
+  base: Report;
+  names: Names;
+  variants: VariantOutcome[];
+  /** Every figure either side has; the rows shown are made from these in the page's language. */
+  paths: ReadonlySet<string>;
+}
+
+export function buildResult(
+  doc: ScenarioDoc,
+  base: Report,
+  variants: Array<{ name: string; changes: Bilingual; report?: Report; problems?: Bilingual }>,
+  names: Names,
+): ComparisonResult {
+  const outcomes: VariantOutcome[] = variants.map(({ name, changes, report, problems }) =>
+    report
+      ? {
+          name,
+          changes,
+          report,
+          byPath: new Map(compareReports(base, report).map((c) => [c.path, c])),
+        }
+      : { name, changes, problems: problems ?? { zh: [], en: [] } },
+  );
+  const paths = new Set(Object.keys(base.aggregate));
+  for (const outcome of outcomes) {
+    if ('report' in outcome)
+      for (const path of Object.keys(outcome.report.aggregate)) paths.add(path);
+  }
+  return {
+    doc,
+    scenarioId: base.scenario,
+    seeds: base.seeds,
+    base,
+    names,
+    variants: outcomes,
+    paths,
+  };
+}
+
+/** One line per figure and variant that ran, in display units (minutes, percent); UTF-8 with a BOM for spreadsheets. */
+export function comparisonCsv(result: ComparisonResult, t: CompareStrings): string {
+  const lines: string[][] = [t.csvHeader];
+  const rows = figureRows(result.paths, result.names, t);
+  const number = (value: number | undefined, row: FigureRow) =>
+    value === undefined || !Number.isFinite(value)
+      ? ''
+      : String(Number(displayValue(value, row.measure).toFixed(6)));
+  const triple = (e: Estimate | null | undefined, row: FigureRow) => [
+    number(e?.mean, row),
+    number(e?.low, row),
+    number(e?.high, row),
+  ];
+  for (const variant of result.variants) {
+    if (!('report' in variant)) continue;
+    for (const row of rows) {
+      const comparison = variant.byPath.get(row.path);
+      const paired = comparison?.paired ?? null;
+      lines.push([
+        variant.name,
+        t.groups[row.group],
+        row.label,
+        row.path,
+        unitLabel(row.measure, t),
+        ...triple(comparison?.base ?? result.base.aggregate[row.path], row),
+        ...triple(comparison?.variant, row),
+        ...triple(paired, row),
+        number(comparison?.unpaired?.low, row),
+        number(comparison?.unpaired?.high, row),
+        String(paired?.n ?? 0),
+        t.verdict[verdictOf(paired, row.better)],
+      ]);
+    }
+  }
+  return '\ufeff' + lines.map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}

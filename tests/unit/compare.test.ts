@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compareReports,
+  excludesZero,
+  pairBySeed,
+  welchDifference,
+} from '../../src/sim/compare.ts';
+import { makeReport, type ReplicationMetrics } from '../../src/sim/metrics.ts';
+import { run } from '../../src/sim/run.ts';
+import { lineScenario, scenario } from './fixtures.ts';
+
+const busyLine = scenario(
+  lineScenario({
+    arrivals: {
+      streams: [
+        { kind: 'fire', callsPerDay: 30 },
+        { kind: 'bigFire', callsPerDay: 2 },
+      ],
+    },
+  }),
+);
+const runs = (seeds: number[]) => seeds.map((seed) => run(busyLine, seed).summary);
+
+/** A copy of the replications with the overall mean response shifted by `seconds` for each seed. */
+function shifted(
+  replications: ReplicationMetrics[],
+  seconds: (seed: number) => number,
+): ReplicationMetrics[] {
+  return replications.map((r) => {
+    const copy = structuredClone(r);
+    copy.response.overall.mean += seconds(r.seed);
+    return copy;
+  });
+}
+
+describe('paired comparison of reports', () => {
+  const base = makeReport('line', runs([1, 2, 3, 4, 5]));
+
+  it('gives zero differences of zero width for identical reports', () => {
+    const same = makeReport('line', structuredClone(base.replications));
+    const rows = compareReports(base, same);
+    expect(rows.length).toBeGreaterThan(20);
+    for (const row of rows) {
+      if (!row.paired || row.paired.n === 0) continue;
+      expect(row.paired.mean).toBe(0);
+      if (row.paired.n > 1) {
+        expect(row.paired.low).toBe(0);
+        expect(row.paired.high).toBe(0);
+      }
+      expect(excludesZero(row.paired)).toBe(false);
+    }
+    const mean = rows.find((r) => r.path === 'response.overall.mean')!;
+    expect(mean.paired!.n).toBe(5);
+    // Independent runs would not see it: the unpaired interval is as wide as the spread.
+    expect(mean.unpaired!.high - mean.unpaired!.low).toBeGreaterThan(0);
+  });
+
+  it('finds a known shift exactly, with a paired interval far narrower than the unpaired one', () => {
+    const variant = makeReport(
+      'line',
+      shifted(base.replications, () => 120),
+    );
+    const [row] = compareReports(base, variant, ['response.overall.mean']);
+    expect(row.paired!.mean).toBeCloseTo(120, 9);
+    expect(row.paired!.high - row.paired!.low).toBeLessThan(1e-9);
+    expect(excludesZero(row.paired)).toBe(true);
+    expect(row.unpaired!.mean).toBeCloseTo(120, 9);
+    expect(row.unpaired!.high - row.unpaired!.low).toBeGreaterThan(1);
+    expect(row.base).toEqual(base.aggregate['response.overall.mean']);
+    expect(row.variant!.mean).toBeCloseTo(base.aggregate['response.overall.mean'].mean + 120, 9);
+  });
+
+  it('pairs replications by seed, not by position', () => {
+    // The variant has seeds 3..7: only 3, 4 and 5 pair with the base, and each with its twin.
+    const variantRuns = shifted(runs([3, 4, 5, 6, 7]), (seed) => seed * 10);
+    const variant = makeReport('line', variantRuns.slice().reverse());
+    expect(pairBySeed(base, variant).map(([b, v]) => [b.seed, v.seed])).toEqual([
+      [3, 3],
+      [4, 4],
+      [5, 5],
+    ]);
+    const [row] = compareReports(base, variant, ['response.overall.mean']);
+    expect(row.paired!.n).toBe(3);
+    expect(row.paired!.mean).toBeCloseTo(40, 9);
+  });
+
+  it('reports a figure missing on one side as such', () => {
+    const variant = makeReport('line', runs([1, 2, 3, 4, 5]));
+    const [row] = compareReports(base, variant, ['response.byTier.9.mean']);
+    expect(row).toEqual({
+      path: 'response.byTier.9.mean',
+      base: null,
+      variant: null,
+      paired: null,
+      unpaired: null,
+    });
+    const trimmed = structuredClone(variant);
+    delete trimmed.aggregate['response.overall.p90'];
+    const [missing] = compareReports(base, trimmed, ['response.overall.p90']);
+    expect(missing.base).not.toBeNull();
+    expect(missing.variant).toBeNull();
+    expect(missing.paired).toBeNull();
+  });
+
+  it("Welch's interval matches a hand computation", () => {
+    // Means 2 and 5, variances 1 and 1, n = 3 each: se = √(2/3), df = 4, t(0.975, 4) = 2.776445.
+    const difference = welchDifference([1, 2, 3], [4, 5, 6]);
+    const half = 2.7764451051977987 * Math.sqrt(2 / 3);
+    expect(difference.mean).toBe(3);
+    expect(difference.low).toBeCloseTo(3 - half, 9);
+    expect(difference.high).toBeCloseTo(3 + half, 9);
+  });
+});
