@@ -21,6 +21,8 @@ export interface DistrictFill {
   /** How a value reads in the legend and the tooltip (e.g. "87%"). */
   format(value: number): string;
   legend: string;
+  /** More about a district's value for its tooltip and label (e.g. the 95% interval), by id. */
+  details?: Record<string, string>;
 }
 
 /** A place drawn as a dot coloured by its value on the same scale as `districtFill`. */
