@@ -1,0 +1,379 @@
+/**
+ * Import of call history from CSV, in two steps: choose the file, then map its columns (time,
+ * kind, place) and the values of its kind column to the scenario's incident kinds, with a live
+ * preview of what will be imported and which lines fail and why. One undoable edit adds the
+ * calls as listed incidents. The parsing is src/scenarios/importCalls.ts, shared with the CLI.
+ */
+import { useMemo, useState } from 'react';
+import {
+  importCalls,
+  parseCsv,
+  type CallColumnMapping,
+  type CallImportProblem,
+} from '../../scenarios/importCalls.ts';
+import type { ListedIncident } from '../../scenarios/schema.ts';
+import { localeOf, useLanguage, useStrings } from '../i18n.ts';
+import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
+import type { ScenarioDoc } from '../workspace/history.ts';
+import { callProblemText } from './callProblems.ts';
+import { Dialog } from './Dialog.tsx';
+import { FileStep, ProblemList } from './FileStep.tsx';
+import type { TextFile } from './files.ts';
+import { libraryStrings, type LibraryStrings } from './strings.ts';
+
+/** Rows shown in the preview, and kind values offered for mapping. */
+const PREVIEW_ROWS = 5;
+const KIND_VALUES_SHOWN = 40;
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+type PlaceBy = 'lonLat' | 'district';
+
+interface Mapping {
+  time: string;
+  kind: string;
+  placeBy: PlaceBy;
+  lon: string;
+  lat: string;
+  district: string;
+  kindValues: Record<string, string>;
+}
+
+export function CallImportDialog({
+  initialFile,
+  onClose,
+}: {
+  initialFile: TextFile | null;
+  onClose: () => void;
+}) {
+  const t = useStrings(libraryStrings);
+  const [file, setFile] = useState<TextFile | null>(initialFile);
+  return (
+    <Dialog title={t.callsTitle} onClose={onClose} testId="call-import-dialog" wide>
+      <p className="hint library-intro">{t.callsIntro}</p>
+      <FileStep accept=".csv,text/csv" testId="call-import-file" file={file} onFile={setFile} />
+      {file && <CallMapping key={file.name + file.text.length} file={file} onDone={onClose} />}
+    </Dialog>
+  );
+}
+
+function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
+  const t = useStrings(libraryStrings);
+  const language = useLanguage();
+  const { workspace, edit } = useWorkspace();
+  const doc = workspace!.doc;
+  const kinds = namedList(doc.incidentKinds);
+  const districts = namedList(doc.districts);
+  const start = typeof doc.start === 'string' ? doc.start : '';
+
+  const rows = useMemo(() => parseCsv(file.text.replace(/^\uFEFF/, '')), [file.text]);
+  const header = (rows[0] ?? []).map((cell) => cell.trim());
+  const [mapping, setMapping] = useState<Mapping>(() => guessMapping(header, rows, kinds));
+  const kindCounts = useMemo(
+    () => valueCounts(rows, header.indexOf(mapping.kind)),
+    [rows, header, mapping.kind],
+  );
+
+  const columnProblem = mappingProblem(header, rows, mapping, t);
+  const result = useMemo(
+    () =>
+      columnProblem
+        ? null
+        : importWithDistricts(file.text, mapping, start, kinds, districts, language, t),
+    // kinds and districts come from the document, which does not change while the dialog is open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [file.text, mapping, start, columnProblem, language],
+  );
+
+  const set = (change: Partial<Mapping>) => setMapping((current) => ({ ...current, ...change }));
+  const columnSelect = (key: 'time' | 'kind' | 'lon' | 'lat' | 'district', label: string) => (
+    <label>
+      {label}
+      <select
+        data-testid={`call-column-${key}`}
+        value={mapping[key]}
+        onChange={(event) => set({ [key]: event.target.value })}
+      >
+        <option value="">{t.chooseColumn}</option>
+        {header.map((column) => (
+          <option key={column} value={column}>
+            {column}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  const add = () => {
+    if (!result || result.incidents.length === 0) return;
+    const incidents = result.incidents;
+    edit(t.callsLabel(file.name, incidents.length), (draft) => appendIncidents(draft, incidents));
+    onDone();
+  };
+
+  return (
+    <>
+      <h3 className="library-step">{t.callsPreview}</h3>
+      <p className="hint">{t.fileColumns(header.length, Math.max(rows.length - 1, 0))}</p>
+      <div className="library-table-scroll">
+        <table className="library-table" data-testid="call-preview">
+          <thead>
+            <tr>
+              {header.map((column, i) => (
+                <th key={i} scope="col">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(1, 1 + PREVIEW_ROWS).map((row, i) => (
+              <tr key={i}>
+                {header.map((_, j) => (
+                  <td key={j}>{row[j] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h3 className="library-step">{t.callsMapping}</h3>
+      <div className="fields library-fields">
+        {columnSelect('time', t.columnTime)}
+        {columnSelect('kind', t.columnKind)}
+        <fieldset className="library-radios">
+          <legend>{t.placeBy}</legend>
+          {(['lonLat', 'district'] as const).map((placeBy) => (
+            <label key={placeBy}>
+              <input
+                type="radio"
+                name="call-place-by"
+                data-testid={`call-place-${placeBy}`}
+                checked={mapping.placeBy === placeBy}
+                onChange={() => set({ placeBy })}
+              />
+              {placeBy === 'lonLat' ? t.placeByLonLat : t.placeByDistrict}
+            </label>
+          ))}
+        </fieldset>
+        {mapping.placeBy === 'lonLat' ? (
+          <>
+            {columnSelect('lon', t.columnLon)}
+            {columnSelect('lat', t.columnLat)}
+          </>
+        ) : (
+          columnSelect('district', t.columnDistrict)
+        )}
+      </div>
+      <p className="hint">{t.columnTimeHint}</p>
+
+      {columnProblem ? (
+        <p className="problems" role="alert" data-testid="call-mapping-error">
+          {columnProblem}
+        </p>
+      ) : (
+        <>
+          <h3 className="library-step">{t.kindValues}</h3>
+          {kindCounts.length > KIND_VALUES_SHOWN && (
+            <p className="hint">{t.kindValuesHint(KIND_VALUES_SHOWN, kindCounts.length)}</p>
+          )}
+          <table className="library-table library-mapping-table" data-testid="call-kind-values">
+            <thead>
+              <tr>
+                <th scope="col">{t.kindValue}</th>
+                <th scope="col">{t.kindRows}</th>
+                <th scope="col">{t.kindTarget}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {kindCounts.slice(0, KIND_VALUES_SHOWN).map(([value, count]) => (
+                <tr key={value}>
+                  <th scope="row">{value}</th>
+                  <td className="library-number">{count.toLocaleString(localeOf(language))}</td>
+                  <td>
+                    <select
+                      aria-label={`${t.kindTarget}: ${value}`}
+                      data-testid={`call-kind-${value}`}
+                      value={mapping.kindValues[value] ?? ''}
+                      onChange={(event) =>
+                        set({ kindValues: { ...mapping.kindValues, [value]: event.target.value } })
+                      }
+                    >
+                      <option value="">{t.notImported}</option>
+                      {kinds.map((kind) => (
+                        <option key={kind.id} value={kind.id}>
+                          {kind.name ? `${kind.name} (${kind.id})` : kind.id}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      {result && (
+        <ProblemList
+          problems={result.problems.map((problem) => ({
+            path: t.line(problem.line),
+            message: problem.message,
+          }))}
+          testId="call-import-problems"
+        />
+      )}
+      <div className="buttons library-dialog-actions">
+        {result && (
+          <p className="library-result" data-testid="call-import-result" role="status">
+            {t.callsResult(result.incidents.length, result.problems.length)}
+          </p>
+        )}
+        <button
+          type="button"
+          className="primary"
+          data-testid="call-import-confirm"
+          disabled={!result || result.incidents.length === 0}
+          onClick={add}
+        >
+          {t.importCallsButton(result?.incidents.length ?? 0)}
+        </button>
+      </div>
+    </>
+  );
+}
+
+function namedList(value: unknown): Named[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((item): item is Record<string, unknown> => typeof item?.id === 'string')
+    .map((item) => ({
+      id: item.id as string,
+      name: typeof item.name === 'string' ? item.name : '',
+    }));
+}
+
+/** Distinct values of a column with their row counts, most common first. */
+function valueCounts(rows: string[][], column: number): [string, number][] {
+  if (column < 0) return [];
+  const counts = new Map<string, number>();
+  for (const row of rows.slice(1)) {
+    const value = (row[column] ?? '').trim();
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+const COLUMN_GUESSES: Record<'time' | 'kind' | 'lon' | 'lat' | 'district', RegExp> = {
+  time: /时间|日期|time|date/i,
+  kind: /类型|类别|事件|kind|type|category/i,
+  lon: /经度|^lon|^lng|longitude|^x$/i,
+  lat: /纬度|^lat|latitude|^y$/i,
+  district: /辖区|区县|区域|街道|乡镇|district|area|zone/i,
+};
+
+/** A first mapping from the column names, and kind values matched by kind id or name. */
+function guessMapping(header: string[], rows: string[][], kinds: Named[]): Mapping {
+  const find = (key: keyof typeof COLUMN_GUESSES) =>
+    header.find((column) => COLUMN_GUESSES[key].test(column)) ?? '';
+  const mapping: Mapping = {
+    time: find('time'),
+    kind: find('kind'),
+    lon: find('lon'),
+    lat: find('lat'),
+    district: find('district'),
+    placeBy: 'lonLat',
+    kindValues: {},
+  };
+  if (!(mapping.lon && mapping.lat) && mapping.district) mapping.placeBy = 'district';
+  for (const [value] of valueCounts(rows, header.indexOf(mapping.kind))) {
+    const kind = kinds.find((k) => k.id === value || (k.name !== '' && k.name === value));
+    if (kind) mapping.kindValues[value] = kind.id;
+  }
+  return mapping;
+}
+
+/** What keeps the mapping from being tried at all, said at the mapping step. */
+function mappingProblem(
+  header: string[],
+  rows: string[][],
+  mapping: Mapping,
+  t: LibraryStrings,
+): string | null {
+  if (header.length < 2) return t.tooFewColumns(header.join('') || '—');
+  if (rows.length < 2) return t.noRows;
+  const chosen: Array<[string, string]> = [
+    [t.columnTime, mapping.time],
+    [t.columnKind, mapping.kind],
+    ...(mapping.placeBy === 'lonLat'
+      ? ([
+          [t.columnLon, mapping.lon],
+          [t.columnLat, mapping.lat],
+        ] as Array<[string, string]>)
+      : ([[t.columnDistrict, mapping.district]] as Array<[string, string]>)),
+  ];
+  const missing = chosen.find(([, column]) => column === '');
+  if (missing) return t.mapColumn(missing[0]);
+  const columns = chosen.map(([, column]) => column);
+  const twice = columns.find((column, i) => columns.indexOf(column) !== i);
+  return twice ? t.sameColumn(twice) : null;
+}
+
+/**
+ * Runs the shared CSV import, then resolves the district column by district id or name. Every
+ * row gives either one incident or one problem, so the rows without a problem are, in order,
+ * the incidents: that gives each incident its line for a district problem.
+ */
+function importWithDistricts(
+  csv: string,
+  mapping: Mapping,
+  start: string,
+  kinds: Named[],
+  districts: Named[],
+  language: ReturnType<typeof useLanguage>,
+  t: LibraryStrings,
+): { incidents: ListedIncident[]; problems: CallImportProblem[] } {
+  const callMapping: CallColumnMapping = {
+    time: mapping.time,
+    kind: mapping.kind,
+    kindValues: mapping.kindValues,
+    ...(mapping.placeBy === 'lonLat'
+      ? { lon: mapping.lon, lat: mapping.lat }
+      : { district: mapping.district }),
+  };
+  const imported = importCalls(csv, callMapping, start, new Set(kinds.map((k) => k.id)));
+  const problems = imported.problems.map((p) => ({
+    line: p.line,
+    message: callProblemText(p.message, language),
+  }));
+  if (mapping.placeBy === 'lonLat') return { incidents: imported.incidents, problems };
+
+  const failedLines = new Set(imported.problems.map((p) => p.line));
+  const districtId = new Map<string, string>();
+  for (const district of districts) {
+    if (district.name) districtId.set(district.name, district.id);
+    districtId.set(district.id, district.id);
+  }
+  const incidents: ListedIncident[] = [];
+  let line = 1;
+  for (const incident of imported.incidents) {
+    do line++;
+    while (failedLines.has(line));
+    const id = incident.district === undefined ? undefined : districtId.get(incident.district);
+    if (id === undefined) {
+      problems.push({ line, message: t.unknownDistrict(incident.district ?? '') });
+    } else incidents.push({ ...incident, district: id });
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { incidents, problems };
+}
+
+function appendIncidents(draft: ScenarioDoc, incidents: ListedIncident[]): void {
+  const arrivals = (draft.arrivals ??= {}) as Record<string, unknown>;
+  const listed = Array.isArray(arrivals.incidents) ? arrivals.incidents : [];
+  arrivals.incidents = [...listed, ...incidents];
+}

@@ -1,0 +1,218 @@
+/**
+ * Import of district boundaries from GeoJSON polygons: choose the file, the properties holding
+ * the id and the name, urban or rural, and whether the districts replace the scenario's or are
+ * added to them. One undoable edit. The reading is src/scenarios/importGeo.ts.
+ */
+import { useMemo, useState } from 'react';
+import {
+  districtsFromGeoJson,
+  featurePropertyNames,
+  parseGeoJson,
+  type DistrictImport,
+} from '../../scenarios/importGeo.ts';
+import { useLanguage, useStrings } from '../i18n.ts';
+import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
+import type { ScenarioDoc } from '../workspace/history.ts';
+import { Dialog } from './Dialog.tsx';
+import { FileStep, ProblemList } from './FileStep.tsx';
+import type { TextFile } from './files.ts';
+import { libraryStrings } from './strings.ts';
+
+type Mode = 'replace' | 'add';
+
+/** Districts listed in the preview. */
+const PREVIEW_DISTRICTS = 12;
+
+export function DistrictImportDialog({
+  initialFile,
+  onClose,
+}: {
+  initialFile: TextFile | null;
+  onClose: () => void;
+}) {
+  const t = useStrings(libraryStrings);
+  const [file, setFile] = useState<TextFile | null>(initialFile);
+  return (
+    <Dialog title={t.districtsTitle} onClose={onClose} testId="district-import-dialog" wide>
+      <p className="hint library-intro">{t.districtsIntro}</p>
+      <FileStep
+        accept=".geojson,.json,application/geo+json,application/json"
+        testId="district-import-file"
+        file={file}
+        onFile={setFile}
+      />
+      {file && <DistrictFile key={file.name + file.text.length} file={file} onDone={onClose} />}
+    </Dialog>
+  );
+}
+
+const ID_PROPERTIES = /^(id|code|adcode|district_?id|编码|代码)$/i;
+const NAME_PROPERTIES = /^(name|name_zh|名称|名字|district_?name)$/i;
+
+function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) {
+  const t = useStrings(libraryStrings);
+  const language = useLanguage();
+  const { workspace, edit } = useWorkspace();
+  const doc = workspace!.doc;
+  const features = useMemo(() => parseGeoJson(file.text, language), [file.text, language]);
+  const names = features.ok ? featurePropertyNames(features.value) : [];
+  const [idProperty, setIdProperty] = useState(() => names.find((n) => ID_PROPERTIES.test(n)));
+  const [nameProperty, setNameProperty] = useState(() =>
+    names.find((n) => NAME_PROPERTIES.test(n)),
+  );
+  const [area, setArea] = useState<'urban' | 'rural'>('urban');
+  const [mode, setMode] = useState<Mode>('replace');
+
+  const districts = useMemo(
+    () =>
+      features.ok
+        ? districtsFromGeoJson(features.value, { idProperty, nameProperty, area }, language)
+        : features,
+    [features, idProperty, nameProperty, area, language],
+  );
+  const lost = districts.ok ? referencesToRemoved(doc, districts.value, mode) : 0;
+
+  const propertySelect = (
+    label: string,
+    value: string | undefined,
+    set: (value: string | undefined) => void,
+    none: string,
+    testId: string,
+  ) => (
+    <label>
+      {label}
+      <select
+        data-testid={testId}
+        value={value ?? ''}
+        onChange={(event) => set(event.target.value || undefined)}
+      >
+        <option value="">{none}</option>
+        {names.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  const add = () => {
+    if (!districts.ok) return;
+    const imported = districts.value;
+    edit(t.districtsLabel(file.name, imported.length), (draft) =>
+      mergeDistricts(draft, imported, mode),
+    );
+    onDone();
+  };
+
+  if (!features.ok)
+    return <ProblemList problems={features.errors} testId="district-import-problems" />;
+  return (
+    <>
+      <div className="fields library-fields">
+        {propertySelect(t.idProperty, idProperty, setIdProperty, t.autoId, 'district-id-property')}
+        {propertySelect(
+          t.nameProperty,
+          nameProperty,
+          setNameProperty,
+          t.noName,
+          'district-name-property',
+        )}
+        <label>
+          {t.area}
+          <select
+            value={area}
+            onChange={(event) => setArea(event.target.value as 'urban' | 'rural')}
+          >
+            <option value="urban">{t.urban}</option>
+            <option value="rural">{t.rural}</option>
+          </select>
+        </label>
+        <fieldset className="library-radios">
+          <legend>{t.mode}</legend>
+          {(['replace', 'add'] as const).map((option) => (
+            <label key={option}>
+              <input
+                type="radio"
+                name="district-mode"
+                data-testid={`district-mode-${option}`}
+                checked={mode === option}
+                onChange={() => setMode(option)}
+              />
+              {option === 'replace' ? t.modeReplace : t.modeAdd}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {districts.ok ? (
+        <>
+          <p className="library-result" role="status" data-testid="district-import-summary">
+            {t.districtSummary(
+              districts.value.length,
+              districts.value
+                .slice(0, PREVIEW_DISTRICTS)
+                .map((d) => (d.name ? `${d.name} (${d.id})` : d.id))
+                .join(language === 'zh' ? '、' : ', ') +
+                (districts.value.length > PREVIEW_DISTRICTS ? '…' : ''),
+            )}
+          </p>
+          {lost > 0 && <p className="hint">{t.districtReferences(lost)}</p>}
+        </>
+      ) : (
+        <ProblemList problems={districts.errors} testId="district-import-problems" />
+      )}
+      <div className="buttons library-dialog-actions">
+        <button
+          type="button"
+          className="primary"
+          data-testid="district-import-confirm"
+          disabled={!districts.ok}
+          onClick={add}
+        >
+          {t.importDistrictsButton(districts.ok ? districts.value.length : 0)}
+        </button>
+      </div>
+    </>
+  );
+}
+
+function mergeDistricts(draft: ScenarioDoc, imported: DistrictImport[], mode: Mode): void {
+  const current = Array.isArray(draft.districts)
+    ? (draft.districts as Record<string, unknown>[])
+    : [];
+  if (mode === 'replace') {
+    draft.districts = imported;
+    return;
+  }
+  const byId = new Map(imported.map((district) => [district.id, district]));
+  const updated = current.map((district) => {
+    const replacement = byId.get(district.id as string);
+    if (!replacement) return district;
+    byId.delete(replacement.id);
+    // Keep what the file does not say (call weight); the boundary is the file's.
+    const { polygon: _polygon, polygons: _polygons, ...rest } = district;
+    return { ...rest, ...replacement, area: district.area ?? replacement.area };
+  });
+  draft.districts = [...updated, ...byId.values()];
+}
+
+/** References in the scenario to district ids that the import would remove. */
+function referencesToRemoved(doc: ScenarioDoc, imported: DistrictImport[], mode: Mode): number {
+  if (mode === 'add') return 0;
+  const kept = new Set(imported.map((d) => d.id));
+  const gone = (id: unknown) => typeof id === 'string' && !kept.has(id);
+  const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value : []);
+  const arrivals = (doc.arrivals ?? {}) as Record<string, unknown>;
+  const travel = (doc.travel ?? {}) as Record<string, unknown>;
+  const dispatch = (doc.dispatch ?? {}) as Record<string, unknown>;
+  return (
+    list(dispatch.runCards).filter((card) => gone(card.district)).length +
+    list(arrivals.incidents).filter((incident) => gone(incident.district)).length +
+    list(arrivals.streams).reduce(
+      (sum, stream) =>
+        sum + Object.keys((stream.districts ?? {}) as object).filter((id) => gone(id)).length,
+      0,
+    ) +
+    (Array.isArray(travel.zones) ? travel.zones.filter(gone).length : 0)
+  );
+}

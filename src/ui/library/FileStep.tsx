@@ -1,0 +1,85 @@
+/**
+ * Pieces the library's dialogs share: the "choose a file" step (a labelled file input that reads
+ * the file as text) and the list of problems, each with where it is.
+ */
+import { useId, useState } from 'react';
+import { useStrings } from '../i18n.ts';
+import type { TextFile } from './files.ts';
+import { libraryStrings } from './strings.ts';
+
+/** Problems listed before the rest are summarised: a broken file can have thousands. */
+const PROBLEMS_SHOWN = 50;
+
+export function FileStep({
+  accept,
+  testId,
+  file,
+  onFile,
+}: {
+  accept: string;
+  testId: string;
+  file: TextFile | null;
+  onFile: (file: TextFile) => void;
+}) {
+  const t = useStrings(libraryStrings);
+  const inputId = useId();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="library-file-step">
+      <input
+        id={inputId}
+        type="file"
+        accept={accept}
+        data-testid={testId}
+        onChange={async (event) => {
+          const chosen = event.target.files?.[0];
+          event.target.value = '';
+          if (!chosen) return;
+          try {
+            onFile({ name: chosen.name, text: await chosen.text() });
+            setError(null);
+          } catch (reason) {
+            setError(t.notReadable(reason instanceof Error ? reason.message : String(reason)));
+          }
+        }}
+      />
+      <label htmlFor={inputId} className="library-file-button">
+        {file ? t.chooseOtherFile : t.chooseFile}
+      </label>
+      {file && (
+        <span className="library-file-name" data-testid={`${testId}-name`}>
+          {file.name}
+        </span>
+      )}
+      {error && (
+        <p className="problems" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ProblemList({
+  problems,
+  testId,
+}: {
+  problems: ReadonlyArray<{ path: string; message: string }>;
+  testId: string;
+}) {
+  const t = useStrings(libraryStrings);
+  if (problems.length === 0) return null;
+  return (
+    <ul className="problems library-problems" data-testid={testId} aria-label={t.problems}>
+      {problems.slice(0, PROBLEMS_SHOWN).map((problem, i) => (
+        <li key={i} data-testid="problem">
+          <code className="library-path">{problem.path || t.wholeFile}</code>
+          {problem.message}
+        </li>
+      ))}
+      {problems.length > PROBLEMS_SHOWN && (
+        <li>{t.moreProblems(problems.length - PROBLEMS_SHOWN)}</li>
+      )}
+    </ul>
+  );
+}
