@@ -4,13 +4,14 @@
  * (calls a day, hour-of-day profile, district weights).
  */
 import { Fragment, useState } from 'react';
-import { useStrings } from '../i18n.ts';
+import { useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { NumberField, SelectField, TextField } from './fields.tsx';
 import { HourProfileEditor } from './HourProfileEditor.tsx';
 import { type FocusRequest, asArray, getIn, parseList, parsePath, setIn, textOf } from './model.ts';
 import { ObjectFields, schemaAt } from './SchemaForm.tsx';
 import type { JsonSchema } from './schemaForm.types.ts';
+import { helpText } from './schemaHelpZh.ts';
 import { editorStrings } from './strings.ts';
 
 const KIND_COLUMNS = ['name', 'priority', 'severity', 'needs', 'nonEmergencyShare'];
@@ -46,6 +47,7 @@ export function IncidentsEditor({
   focus: FocusRequest | null;
 }) {
   const t = useStrings(editorStrings);
+  const language = useLanguage();
   const { workspace, edit } = useWorkspace();
   const doc = workspace!.doc;
   const kinds = asArray(doc.incidentKinds);
@@ -77,6 +79,8 @@ export function IncidentsEditor({
       'name',
     ) || id;
   const kindSchema = schema && schemaAt(schema, ['incidentKinds', 0]);
+  const kindHelp = (field: string) =>
+    helpText(kindSchema?.properties?.[field]?.description, language);
 
   return (
     <div data-testid="editor-incidents">
@@ -85,20 +89,10 @@ export function IncidentsEditor({
         <thead>
           <tr>
             <th scope="col">{t.name}</th>
-            <th
-              scope="col"
-              title={
-                schema ? schemaAt(schema, ['incidentKinds', 0, 'priority'])?.description : undefined
-              }
-            >
+            <th scope="col" title={kindHelp('priority')}>
               {t.priority}
             </th>
-            <th
-              scope="col"
-              title={
-                schema ? schemaAt(schema, ['incidentKinds', 0, 'severity'])?.description : undefined
-              }
-            >
+            <th scope="col" title={kindHelp('severity')}>
               {t.severity}
             </th>
             <th scope="col" title={t.needsHint}>

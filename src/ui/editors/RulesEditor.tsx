@@ -4,12 +4,13 @@
  * parameter appears here without a change.
  */
 import { useState } from 'react';
-import { useStrings } from '../i18n.ts';
+import { useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { useProblemsAt } from './fields.tsx';
 import { getIn, setIn, type FocusRequest } from './model.ts';
 import { fieldLabel, ObjectFields, schemaAt } from './SchemaForm.tsx';
 import type { JsonSchema } from './schemaForm.types.ts';
+import { helpText } from './schemaHelpZh.ts';
 import { editorStrings } from './strings.ts';
 
 export function RulesEditor({
@@ -43,6 +44,7 @@ function RuleBlock({
   reveal: boolean;
 }) {
   const t = useStrings(editorStrings);
+  const language = useLanguage();
   const { workspace, edit } = useWorkspace();
   const [open, setOpen] = useState(false);
   const value = getIn(workspace!.doc, ['rules', rule]);
@@ -53,6 +55,7 @@ function RuleBlock({
   const problems = useProblemsAt(`rules.${rule}`);
   const expanded = open || reveal;
   const bodyId = `rule-body-${rule}`;
+  const help = helpText(schema.description, language);
 
   return (
     <section
@@ -65,7 +68,7 @@ function RuleBlock({
           className="editors-rule-toggle"
           aria-expanded={expanded}
           aria-controls={bodyId}
-          title={schema.description}
+          title={help}
           onClick={() => setOpen(!expanded)}
         >
           <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {name}
@@ -95,7 +98,7 @@ function RuleBlock({
       ))}
       {expanded && (
         <div id={bodyId} className="editors-rule-body">
-          <p className="hint">{schema.description}</p>
+          <p className="hint">{help}</p>
           <ObjectFields
             schema={schema}
             value={value}

@@ -11,7 +11,7 @@
  * with its defaults around the one changed field.
  */
 import { useEffect, useState } from 'react';
-import { useStrings } from '../i18n.ts';
+import { useLanguage, useStrings } from '../i18n.ts';
 import {
   CheckboxField,
   JsonField,
@@ -23,6 +23,7 @@ import {
 } from './fields.tsx';
 import { formatPath, parseList, type PathSegment } from './model.ts';
 import type { JsonSchema } from './schemaForm.types.ts';
+import { helpText } from './schemaHelpZh.ts';
 import { editorStrings, type EditorStrings } from './strings.ts';
 
 let schemaPromise: Promise<JsonSchema> | null = null;
@@ -123,6 +124,7 @@ export function SchemaNode({
   hideLabel,
 }: SchemaNodeProps) {
   const t = useStrings(editorStrings);
+  const language = useLanguage();
   const path = formatPath(segments);
   const label = fieldLabel(t, name);
   const shown = value !== undefined ? value : schema.default;
@@ -131,7 +133,7 @@ export function SchemaNode({
     path,
     label,
     hideLabel,
-    help: schema.description,
+    help: helpText(schema.description, language),
     unit: schema.unit ? (t.unit[schema.unit] ?? schema.unit) : undefined,
     hint: defaulted ? t.defaultValue : undefined,
   };
@@ -289,10 +291,11 @@ function ObjectNode({
   onChange: NodeChange;
 }) {
   const t = useStrings(editorStrings);
+  const language = useLanguage();
   const problems = useProblemsAt(formatPath(segments));
   return (
     <fieldset className="editors-fieldset" data-path={formatPath(segments)}>
-      <legend title={schema.description}>
+      <legend title={helpText(schema.description, language)}>
         {label}
         {defaulted && <span className="hint"> · {t.defaultValue}</span>}
       </legend>
@@ -352,6 +355,7 @@ function VariantsNode({
   onChange: NodeChange;
 }) {
   const t = useStrings(editorStrings);
+  const language = useLanguage();
   const variants = variantsOf(schema)!;
   const current = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const type = typeof current.type === 'string' ? current.type : '';
@@ -361,7 +365,7 @@ function VariantsNode({
     <fieldset
       className="editors-fieldset editors-variants"
       data-path={path}
-      title={schema.description}
+      title={helpText(schema.description, language)}
     >
       <legend className={hideLabel ? 'visually-hidden' : undefined}>
         {label}

@@ -162,6 +162,14 @@ const zh = {
     groupIncidents: '群体性事件与邻近支援',
   } as Record<string, string>,
   fieldName: {
+    id: '编号',
+    mobilisation: '出动准备时间',
+    workTime: '现场处置时间',
+    supplies: '所需物资（规则 10）',
+    participants: '参与人数（规则 9）',
+    growth: '事态升级',
+    afterSeconds: '升级间隔',
+    steps: '升级步骤',
     enabled: '开启',
     tier1: '一级联动单位',
     tier2: '二级联动单位',
@@ -423,7 +431,11 @@ const en: Strings = {
     rearSupply: 'Forward and rear HQ supplies',
     groupIncidents: 'Group incidents and neighbour support',
   },
-  fieldName: {},
+  fieldName: {
+    id: 'ID',
+    sd: 'Standard deviation',
+    p90: '90th percentile',
+  },
   variantName: {
     fixed: 'Fixed',
     uniform: 'Uniform',
