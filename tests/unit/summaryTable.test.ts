@@ -18,6 +18,7 @@ function reportWith(aggregate: Record<string, Estimate>): Report {
     scenario: 'test',
     seeds: [1, 2],
     replications: [],
+    coverageCells: {},
     aggregate: { calls: estimate(100), ...aggregate },
     pooled: {},
   };

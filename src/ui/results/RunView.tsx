@@ -4,7 +4,6 @@
  */
 import { useRef, useState } from 'react';
 import type { ScenarioProblem } from '../../scenarios/load.ts';
-import type { Report } from '../../sim/metrics.ts';
 import {
   poolSize,
   runReplications,
@@ -12,9 +11,9 @@ import {
   type RunProgress,
 } from '../../worker/client.ts';
 import { strings, useLanguage } from '../i18n.ts';
-import { useNavigation } from '../shell/navigation.ts';
-import { SummaryTable } from '../SummaryTable.tsx';
+import { useNavigation, type LastRun } from '../shell/navigation.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
+import { ReportView } from './ReportView.tsx';
 
 const MAX_SEED = 2 ** 32 - 1;
 const MAX_REPLICATIONS = 1000;
@@ -23,7 +22,7 @@ type RunState =
   | { kind: 'idle' }
   | { kind: 'running'; progress: RunProgress; startedAt: number; elapsed: number }
   | { kind: 'cancelling'; progress: RunProgress }
-  | { kind: 'done'; report: Report; agencyNames: Record<string, string>; seconds: number }
+  | { kind: 'done'; run: LastRun; seconds: number }
   | { kind: 'cancelled'; progress: RunProgress }
   | { kind: 'invalid'; errors: ScenarioProblem[] }
   | { kind: 'failed'; message: string };
@@ -83,13 +82,9 @@ export function RunView() {
       } else if ('errors' in outcome) {
         setState({ kind: 'invalid', errors: outcome.errors });
       } else {
-        setState({
-          kind: 'done',
-          report: outcome.report,
-          agencyNames: outcome.info.agencyNames,
-          seconds: (performance.now() - startedAt) / 1000,
-        });
-        setLastRun({ report: outcome.report, info: outcome.info, doc });
+        const lastRun = { report: outcome.report, info: outcome.info, doc };
+        setState({ kind: 'done', run: lastRun, seconds: (performance.now() - startedAt) / 1000 });
+        setLastRun(lastRun);
       }
     } catch (error) {
       if (handle.current !== run) return;
@@ -235,7 +230,8 @@ export function RunView() {
       <section className="card results" aria-labelledby="results-heading">
         <h2 id="results-heading">{t.results}</h2>
         {state.kind === 'done' ? (
-          <SummaryTable report={state.report} agencyNames={state.agencyNames} t={t} />
+          // A new run starts the report afresh (selected group, replay seed).
+          <ReportView key={state.run.report.seeds.join(',') + state.seconds} run={state.run} />
         ) : (
           <p className="placeholder">{t.noResults}</p>
         )}

@@ -1,0 +1,624 @@
+/**
+ * The readiness report of a finished run: a plain-language summary of the worst figures, the
+ * response-time distributions against the arrival targets, utilisation, waits, the key figures
+ * and the assessment, the coverage map, a replication to replay, exports and a printable A4
+ * layout (results.css). Everything is read from the report and the scenario as it ran.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { Estimate, Report } from '../../sim/metrics.ts';
+import { displayName, localeOf, strings, useLanguage, useStrings, type Language } from '../i18n.ts';
+import { CoverageMap } from '../map/CoverageMap.tsx';
+import { type LastRun, useNavigation } from '../shell/navigation.ts';
+import { SummaryTable } from '../SummaryTable.tsx';
+import { ChartFigure, CiBar, Ecdf, Histogram, ShareBars, type ChartFormat } from './Charts.tsx';
+import { downloadText, exportFileName } from './exports.ts';
+import {
+  aggregateCsv,
+  distributionOf,
+  pathLabel,
+  replicationsCsv,
+  responseGroups,
+  scenarioNames,
+  summaryFacts,
+  targetLines,
+  type ResponseGroup,
+  type ScenarioNames,
+} from './reportModel.ts';
+import { resultsStrings, type ResultsStrings } from './strings.ts';
+import './results.css';
+
+function chartFormat(locale: string): ChartFormat {
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  return {
+    percent: (share) => (Number.isFinite(share) ? percent.format(share) : '—'),
+    number: (value, digits = 1) =>
+      Number.isFinite(value)
+        ? new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)
+        : '—',
+  };
+}
+
+/** "85–89%": an interval of shares, cut to 0–100%, or null without one (fewer than 2 runs). */
+function shareInterval(estimate: Estimate | undefined, format: ChartFormat): string | null {
+  if (!estimate || !Number.isFinite(estimate.low) || !Number.isFinite(estimate.high)) return null;
+  const low = format.percent(Math.max(0, estimate.low));
+  const high = format.percent(Math.min(1, estimate.high));
+  return `${low} – ${high}`;
+}
+
+interface Context {
+  report: Report;
+  names: ScenarioNames;
+  language: Language;
+  t: ResultsStrings;
+  format: ChartFormat;
+}
+
+export function ReportView({ run }: { run: LastRun }) {
+  const language = useLanguage();
+  const t = useStrings(resultsStrings);
+  const names = useMemo(() => scenarioNames(run.doc), [run.doc]);
+  const context: Context = {
+    report: run.report,
+    names,
+    language,
+    t,
+    format: chartFormat(localeOf(language)),
+  };
+  // Folded tables belong on paper too, however printing was started (button or Ctrl+P).
+  useEffect(() => {
+    const unfold = () =>
+      document
+        .querySelectorAll<HTMLDetailsElement>('.results-report details')
+        .forEach((details) => (details.open = true));
+    window.addEventListener('beforeprint', unfold);
+    return () => window.removeEventListener('beforeprint', unfold);
+  }, []);
+  return (
+    <div className="results-report" data-testid="results-report" lang={localeOf(language)}>
+      <PrintHeader context={context} />
+      <ExportBar context={context} />
+      <SummarySection context={context} />
+      <ResponseSection context={context} />
+      <div className="results-section results-coverage">
+        <CoverageMap report={run.report} doc={run.doc} />
+      </div>
+      <UtilisationSection context={context} />
+      <WaitsSection context={context} />
+      <section className="results-section" aria-labelledby="results-key-figures">
+        <h3 id="results-key-figures">{t.keyFiguresHeading}</h3>
+        <SummaryTable
+          report={run.report}
+          agencyNames={run.info.agencyNames}
+          t={strings[language]}
+        />
+      </section>
+      <ReplaySection run={run} t={t} />
+    </div>
+  );
+}
+
+function seedText({ report, t }: Context): string {
+  const seeds = report.seeds;
+  return t.seedRange(seeds.length, seeds[0], seeds[seeds.length - 1]);
+}
+
+function PrintHeader({ context }: { context: Context }) {
+  const { t, names, language } = context;
+  const date = new Intl.DateTimeFormat(localeOf(language), {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(new Date());
+  return (
+    <header className="results-print-header" data-testid="print-header">
+      <h2>{t.printTitle(displayName(names.scenarioId, names.scenarioName, language))}</h2>
+      <p>{t.printMeta(seedText(context), date)}</p>
+    </header>
+  );
+}
+
+function ExportBar({ context }: { context: Context }) {
+  const { report, names, language, t } = context;
+  const file = (what: string, extension: string) =>
+    exportFileName(report.scenario, what, extension);
+  return (
+    <div className="results-toolbar results-no-print" role="group" aria-label={t.exportsHeading}>
+      <span className="results-toolbar-label">{t.exportsHeading}</span>
+      <button
+        type="button"
+        data-testid="export-json"
+        onClick={() =>
+          downloadText(JSON.stringify(report, null, 1), file('report', 'json'), 'application/json')
+        }
+      >
+        {t.exportJson}
+      </button>
+      <button
+        type="button"
+        data-testid="export-csv"
+        onClick={() =>
+          downloadText(
+            aggregateCsv(report, t.csvHeader, (path) => pathLabel(path, t, names, language)),
+            file('figures', 'csv'),
+            'text/csv',
+          )
+        }
+      >
+        {t.exportCsv}
+      </button>
+      <button
+        type="button"
+        data-testid="export-replications-csv"
+        onClick={() =>
+          downloadText(replicationsCsv(report, t.csvSeed), file('replications', 'csv'), 'text/csv')
+        }
+      >
+        {t.exportReplicationsCsv}
+      </button>
+      <button
+        type="button"
+        className="primary"
+        data-testid="print-report"
+        onClick={() => window.print()}
+      >
+        {t.print}
+      </button>
+    </div>
+  );
+}
+
+// -----------------------------------------------------------------------------------------------
+// Summary
+
+function SummarySection({ context }: { context: Context }) {
+  const { report, names, language, t, format } = context;
+  const facts = summaryFacts(report);
+  const minutes = (seconds: number) => format.number(seconds / 60, 0);
+  const within = t.withinMinutes(
+    minutes(names.targets.tier1.urban),
+    minutes(names.targets.tier1.rural),
+  );
+  const districtName = (id: string) => displayName(id, names.districts.get(id)?.name, language);
+  const agencyName = (id: string) => displayName(id, names.agencies.get(id)?.name, language);
+  const coverage = facts.coverage;
+  const hasCoverage = coverage !== undefined && Number.isFinite(coverage.mean);
+  const strained = [
+    ...facts.strainedTiers.map((row) =>
+      t.namedShare(t.tier(row.id), format.percent(row.estimate.mean)),
+    ),
+    ...facts.strainedAgencies.map((row) =>
+      t.namedShare(agencyName(row.id), format.percent(row.estimate.mean)),
+    ),
+  ];
+  const overflowCount = facts.overflowed?.mean ?? 0;
+  return (
+    <section className="results-section results-summary" aria-labelledby="results-summary-heading">
+      <h3 id="results-summary-heading">{t.summaryHeading}</h3>
+      {hasCoverage ? (
+        <p
+          className="results-headline"
+          data-testid="summary-coverage"
+          data-value={String(coverage.mean)}
+        >
+          {t.coverage(within, format.percent(coverage.mean), shareInterval(coverage, format))}
+          {facts.districtsBelow.length > 0
+            ? t.districtsBelow(
+                facts.districtsBelow.length,
+                facts.districtsBelow
+                  .map((row) =>
+                    t.namedShare(districtName(row.id), format.percent(row.estimate.mean)),
+                  )
+                  .join(t.listJoin),
+              )
+            : t.noDistrictBelow}
+        </p>
+      ) : (
+        <p className="results-headline" data-testid="summary-coverage">
+          {t.noCoverage}
+        </p>
+      )}
+      <ul className="results-facts" data-testid="summary-facts">
+        <li data-testid="summary-deductions">
+          {facts.mostDeductions
+            ? t.mostDeductions(
+                agencyName(facts.mostDeductions.id),
+                format.number(facts.mostDeductions.estimate.mean),
+              )
+            : t.noDeductions}
+        </li>
+        <li data-testid="summary-utilisation">
+          {strained.length > 0 ? t.strained(strained.join(t.listJoin)) : t.noStrain}
+        </li>
+        <li data-testid="summary-overflow">
+          {overflowCount > 0
+            ? t.overflow(
+                format.number(overflowCount),
+                format.percent(facts.overflowShare?.mean ?? NaN),
+              )
+            : t.noOverflow}
+        </li>
+        {(facts.unanswered?.mean ?? 0) > 0 && (
+          <li data-testid="summary-unanswered">
+            {t.unanswered(format.number(facts.unanswered?.mean ?? NaN))}
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
+// -----------------------------------------------------------------------------------------------
+// Response times
+
+function groupLabel(group: ResponseGroup, context: Context): string {
+  const { names, language, t } = context;
+  switch (group.family) {
+    case 'overall':
+      return t.overall;
+    case 'tier':
+      return t.tier(group.id);
+    case 'kind':
+      return displayName(group.id, names.kinds.get(group.id), language);
+    case 'district':
+      return displayName(group.id, names.districts.get(group.id)?.name, language);
+  }
+}
+
+function ResponseSection({ context }: { context: Context }) {
+  const { report, names, t, format } = context;
+  const groups = responseGroups(report);
+  const [selected, setSelected] = useState('overall');
+  const group = groups.find((g) => g.key === selected) ?? groups[0];
+  if (!group) return null;
+  const pooled = report.pooled[group.key];
+  const lines = targetLines(group, names);
+  const targets = lines.map((line) => ({
+    line,
+    label: t.targetLine(
+      t.tierShort(String(line.tier)),
+      t.area(line.area),
+      format.number(line.seconds / 60, 0),
+    ),
+  }));
+  const distribution = distributionOf(
+    pooled.histogram,
+    lines.map((line) => line.seconds),
+  );
+  const label = groupLabel(group, context);
+  const families = ['overall', 'tier', 'kind', 'district'] as const;
+  const stem = exportFileName(report.scenario, group.key, '').replace(/\.$/, '');
+  return (
+    <section className="results-section" aria-labelledby="results-response-heading">
+      <h3 id="results-response-heading">{t.responseHeading}</h3>
+      <label className="results-group-select results-no-print">
+        <span>{t.group}</span>
+        <select
+          data-testid="histogram-group"
+          value={group.key}
+          onChange={(event) => setSelected(event.target.value)}
+        >
+          {families.map((family) => {
+            const members = groups.filter((g) => g.family === family);
+            if (members.length === 0) return null;
+            return (
+              <optgroup key={family} label={t.familyLabel[family]}>
+                {members.map((member) => (
+                  <option key={member.key} value={member.key}>
+                    {groupLabel(member, context)}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
+        </select>
+      </label>
+      {distribution.total === 0 ? (
+        <p className="placeholder">{t.noArrivals}</p>
+      ) : (
+        <>
+          <div className="results-chart-pair">
+            <ChartFigure
+              testId="chart-histogram"
+              title={t.histogramTitle(label)}
+              fileStem={`${stem}-histogram`}
+              t={t}
+            >
+              {(svgRef) => (
+                <Histogram
+                  distribution={distribution}
+                  targets={targets}
+                  t={t}
+                  format={format}
+                  svgRef={svgRef}
+                  title={t.histogramTitle(label)}
+                />
+              )}
+            </ChartFigure>
+            <ChartFigure
+              testId="chart-ecdf"
+              title={t.ecdfTitle(label)}
+              fileStem={`${stem}-ecdf`}
+              t={t}
+            >
+              {(svgRef) => (
+                <Ecdf
+                  distribution={distribution}
+                  targets={targets}
+                  t={t}
+                  format={format}
+                  svgRef={svgRef}
+                  title={t.ecdfTitle(label)}
+                />
+              )}
+            </ChartFigure>
+          </div>
+          <p className="hint" data-testid="pooled-note">
+            {t.pooledNote(
+              format.number(pooled.n, 0),
+              format.number(pooled.median / 60),
+              format.number(pooled.p90 / 60),
+            )}
+            {distribution.beyond > 0 &&
+              ' ' +
+                t.beyond(
+                  format.percent(distribution.beyond),
+                  format.number(distribution.maxMinutes, 0),
+                )}
+          </p>
+        </>
+      )}
+      <WithinTargetTable context={context} />
+    </section>
+  );
+}
+
+interface WithinRow {
+  key: string;
+  label: string;
+  arrivals: Estimate | undefined;
+  within: Estimate;
+}
+
+/** Rows of a share table: one per id under `prefix`, with its arrivals per run where known. */
+function withinRows(
+  context: Context,
+  prefix: string,
+  suffix: string,
+  label: (id: string) => string,
+  arrivals: (id: string) => Estimate | undefined,
+): WithinRow[] {
+  return Object.entries(context.report.aggregate).flatMap(([path, estimate]) => {
+    if (!path.startsWith(prefix) || !path.endsWith(suffix)) return [];
+    const id = path.slice(prefix.length, path.length - suffix.length);
+    if (!Number.isFinite(estimate.mean)) return [];
+    return [{ key: path, label: label(id), arrivals: arrivals(id), within: estimate }];
+  });
+}
+
+function WithinTargetTable({ context }: { context: Context }) {
+  const { report, names, language, t, format } = context;
+  const aggregate = report.aggregate;
+  const byFamily = (record: string, label: (id: string) => string) =>
+    withinRows(
+      context,
+      `response.${record}.`,
+      '.withinTarget',
+      label,
+      (id) => aggregate[`response.${record}.${id}.n`],
+    );
+  const districtName = (id: string) => displayName(id, names.districts.get(id)?.name, language);
+  const sections = [
+    { id: 'tier', title: t.familyLabel.tier, rows: byFamily('byTier', (id) => t.tier(id)) },
+    {
+      id: 'kind',
+      title: t.familyLabel.kind,
+      rows: byFamily('byKind', (id) => displayName(id, names.kinds.get(id), language)),
+    },
+    { id: 'district', title: t.familyLabel.district, rows: byFamily('byDistrict', districtName) },
+    {
+      id: 'tier-one',
+      title: t.tierOneCoverageHeading,
+      rows: withinRows(context, 'tierOneCoverage.byDistrict.', '', districtName, () => undefined),
+    },
+  ].filter((section) => section.rows.length > 0);
+  return (
+    <table className="summary results-within" data-testid="within-table">
+      <caption>{t.withinHeading}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.group}</th>
+          <th scope="col" className="number">
+            {t.arrivalsPerRun}
+          </th>
+          <th scope="col" className="number">
+            {t.withinTarget}
+          </th>
+          <th scope="col" className="number">
+            {t.interval}
+          </th>
+          <th scope="col">{t.ciBar}</th>
+        </tr>
+      </thead>
+      {sections.map((section) => (
+        <tbody key={section.id} data-testid={`within-${section.id}`}>
+          <tr className="group">
+            <th scope="colgroup" colSpan={5}>
+              {section.title}
+            </th>
+          </tr>
+          {section.rows.map((row) => (
+            <tr key={row.key} data-testid="within-row" data-path={row.key}>
+              <th scope="row">{row.label}</th>
+              <td className="number">{row.arrivals ? format.number(row.arrivals.mean) : ''}</td>
+              <td className="number" data-value={String(row.within.mean)}>
+                {format.percent(row.within.mean)}
+              </td>
+              <td className="number interval">{shareInterval(row.within, format) ?? '—'}</td>
+              <td>
+                <CiBar
+                  estimate={row.within}
+                  label={`${row.label}: ${format.percent(row.within.mean)}`}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      ))}
+    </table>
+  );
+}
+
+// -----------------------------------------------------------------------------------------------
+// Utilisation and waits
+
+function UtilisationSection({ context }: { context: Context }) {
+  const { report, names, language, t, format } = context;
+  const rowsOf = (prefix: string, label: (id: string) => string) =>
+    Object.entries(report.aggregate).flatMap(([path, estimate]) =>
+      path.startsWith(prefix)
+        ? [{ id: path.slice(prefix.length), label: label(path.slice(prefix.length)), estimate }]
+        : [],
+    );
+  const tiers = rowsOf('utilisation.byTier.', (id) => t.tier(id));
+  const agencies = rowsOf('utilisation.byAgency.', (id) =>
+    displayName(id, names.agencies.get(id)?.name, language),
+  ).sort((a, b) => b.estimate.mean - a.estimate.mean);
+  const stem = exportFileName(report.scenario, 'utilisation', '').replace(/\.$/, '');
+  return (
+    <section className="results-section" aria-labelledby="results-utilisation-heading">
+      <h3 id="results-utilisation-heading">{t.utilisationHeading}</h3>
+      <div className="results-chart-stack">
+        {[
+          { id: 'tier', title: t.byTier, rows: tiers },
+          { id: 'agency', title: t.byAgency, rows: agencies },
+        ].map(
+          (chart) =>
+            chart.rows.length > 0 && (
+              <ChartFigure
+                key={chart.id}
+                testId={`chart-utilisation-${chart.id}`}
+                title={`${t.utilisationAxis} · ${chart.title}`}
+                fileStem={`${stem}-${chart.id}`}
+                t={t}
+              >
+                {(svgRef) => (
+                  <ShareBars
+                    rows={chart.rows}
+                    format={format}
+                    svgRef={svgRef}
+                    title={`${t.utilisationAxis} · ${chart.title}`}
+                    axisLabel={t.utilisationAxis}
+                  />
+                )}
+              </ChartFigure>
+            ),
+        )}
+      </div>
+    </section>
+  );
+}
+
+function WaitsSection({ context }: { context: Context }) {
+  const { report, t, format } = context;
+  const causes = (record: 'approvals' | 'handovers') => {
+    const prefix = `${record}.`;
+    return Object.keys(report.aggregate)
+      .filter((path) => path.startsWith(prefix) && path.endsWith('.n'))
+      .map((path) => path.slice(prefix.length, -2));
+  };
+  const groups = (['approvals', 'handovers'] as const)
+    .map((record) => ({ record, causes: causes(record) }))
+    .filter((group) => group.causes.length > 0);
+  return (
+    <section className="results-section" aria-labelledby="results-waits-heading">
+      <h3 id="results-waits-heading">{t.approvalsHeading}</h3>
+      {groups.length === 0 ? (
+        <p className="placeholder" data-testid="waits-none">
+          {t.noWaits}
+        </p>
+      ) : (
+        <table className="summary" data-testid="waits-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.cause}</th>
+              <th scope="col" className="number">
+                {t.countPerRun}
+              </th>
+              <th scope="col" className="number">
+                {t.meanWait}
+              </th>
+              <th scope="col" className="number">
+                {t.interval}
+              </th>
+            </tr>
+          </thead>
+          {groups.map((group) => (
+            <tbody key={group.record}>
+              <tr className="group">
+                <th scope="colgroup" colSpan={4}>
+                  {t[group.record]}
+                </th>
+              </tr>
+              {group.causes.map((cause) => {
+                const wait = report.aggregate[`${group.record}.${cause}.mean`];
+                const count = report.aggregate[`${group.record}.${cause}.n`];
+                const minutes = (value: number) => format.number(value / 60, 2);
+                return (
+                  <tr key={cause} data-testid={`wait-${group.record}-${cause}`}>
+                    <th scope="row">{t.causeLabel(cause)}</th>
+                    <td className="number">{format.number(count?.mean ?? NaN)}</td>
+                    <td className="number">{minutes(wait?.mean ?? NaN)}</td>
+                    <td className="number interval">
+                      {wait && Number.isFinite(wait.low)
+                        ? `${minutes(Math.max(0, wait.low))} – ${minutes(wait.high)}`
+                        : '—'}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          ))}
+        </table>
+      )}
+    </section>
+  );
+}
+
+// -----------------------------------------------------------------------------------------------
+// Replay
+
+function ReplaySection({ run, t }: { run: LastRun; t: ResultsStrings }) {
+  const { requestReplay } = useNavigation();
+  const [seed, setSeed] = useState(run.report.seeds[0]);
+  return (
+    <section
+      className="results-section results-replay results-no-print"
+      aria-labelledby="results-replay-heading"
+    >
+      <h3 id="results-replay-heading">{t.replayHeading}</h3>
+      <div className="results-replay-row">
+        <label>
+          <span>{t.replaySeed}</span>
+          <select
+            data-testid="replay-seed"
+            value={seed}
+            onChange={(event) => setSeed(Number(event.target.value))}
+          >
+            {run.report.seeds.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          data-testid="replay-seed-button"
+          onClick={() => requestReplay(run.doc, seed)}
+        >
+          {t.replay}
+        </button>
+      </div>
+    </section>
+  );
+}
