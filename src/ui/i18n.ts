@@ -233,3 +233,14 @@ export function useStrings<T>(table: Record<Language, T>): T {
 export function localeOf(language: Language): string {
   return language === 'zh' ? 'zh-CN' : 'en-GB';
 }
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Names in scenarios are written in Chinese: the English page shows the id instead (ids are
+ * pinyin or English), as the summary table does; a name without Chinese shows as it is.
+ */
+export function displayName(id: string, name: string | undefined, language: Language): string {
+  if (!name) return id;
+  return language === 'en' && CJK.test(name) ? id : name;
+}

@@ -2,7 +2,8 @@
  * End-to-end: the built app in headless Chromium, served from dist/ by scripts/serve.mjs.
  */
 import { writeFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, SCREENSHOTS, test } from './offline.ts';
 import {
   builtinScenario,
   builtinScenarios,
@@ -11,37 +12,8 @@ import {
 import { run } from '../../src/sim/run.ts';
 import { traceDigest } from '../../src/sim/trace.ts';
 
-const SCREENSHOTS = 'test-results/screenshots';
-
-/** Requests to any other host are blocked, and the test fails if the page tried one. */
-let foreignRequests: string[];
-/** Uncaught errors and console errors (a blocked request or a CSP violation shows up here). */
-let pageErrors: string[];
-
 test.beforeEach(async ({ page }) => {
-  foreignRequests = [];
-  pageErrors = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    const local =
-      url.protocol === 'data:' ||
-      url.protocol === 'blob:' ||
-      url.hostname === '127.0.0.1' ||
-      url.hostname === 'localhost';
-    if (local) return route.continue();
-    foreignRequests.push(url.href);
-    return route.abort('blockedbyclient');
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
   await page.goto('/');
-});
-
-test.afterEach(() => {
-  expect(foreignRequests, 'requests to other hosts').toEqual([]);
-  expect(pageErrors, 'errors in the page').toEqual([]);
 });
 
 /** Samples the progress bar's value until `stop()`, to see it move however fast the run is. */
@@ -228,13 +200,13 @@ test('switches between Chinese and English', async ({ page }) => {
     'Replay',
   ]);
   await openView(page, 'run');
-  await expect(page.getByLabel('Seed')).toBeVisible();
-  await expect(page.getByLabel('Replications')).toBeVisible();
+  await expect(page.getByTestId('seed-input')).toBeVisible();
+  await expect(page.getByTestId('replications-input')).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Run progress' })).toBeVisible();
   await expect(page.getByTestId('run')).toHaveText('Run');
   await expect(page.getByTestId('cancel')).toHaveText('Cancel');
 
-  await page.getByLabel('Replications').fill('2');
+  await page.getByTestId('replications-input').fill('2');
   await page.getByTestId('run').click();
   await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'done', {
     timeout: 60_000,

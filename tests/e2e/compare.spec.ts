@@ -2,40 +2,14 @@
  * End-to-end: the what-if comparison on the default city. Variants are defined through the
  * forms, run with the same seeds as the base, and compared with paired intervals.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-
-const SCREENSHOTS = 'test-results-compare/screenshots';
-
-let foreignRequests: string[];
-let pageErrors: string[];
+import type { Locator, Page } from '@playwright/test';
+import { expect, SCREENSHOTS, test } from './offline.ts';
 
 test.beforeEach(async ({ page }) => {
-  foreignRequests = [];
-  pageErrors = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    const local =
-      url.protocol === 'data:' ||
-      url.protocol === 'blob:' ||
-      url.hostname === '127.0.0.1' ||
-      url.hostname === 'localhost';
-    if (local) return route.continue();
-    foreignRequests.push(url.href);
-    return route.abort('blockedbyclient');
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
   await page.goto('/');
   await page.getByTestId('tab-compare').click();
   // The default city is open: its agencies fill the forms.
   await expect(page.getByTestId('variant-0-form-agency')).toContainText('国网临城供电公司');
-});
-
-test.afterEach(() => {
-  expect(foreignRequests, 'requests to other hosts').toEqual([]);
-  expect(pageErrors, 'errors in the page').toEqual([]);
 });
 
 async function addOperation(

@@ -4,38 +4,12 @@
  * syntax error that keeps the text, the edits restored after a reload, and a run after a
  * tier change.
  */
-import { expect, test, type Page } from '@playwright/test';
-
-const SCREENSHOTS = 'test-results-editors/screenshots';
-
-let foreignRequests: string[];
-let pageErrors: string[];
+import type { Page } from '@playwright/test';
+import { expect, SCREENSHOTS, test } from './offline.ts';
 
 test.beforeEach(async ({ page }) => {
-  foreignRequests = [];
-  pageErrors = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    const local =
-      url.protocol === 'data:' ||
-      url.protocol === 'blob:' ||
-      url.hostname === '127.0.0.1' ||
-      url.hostname === 'localhost';
-    if (local) return route.continue();
-    foreignRequests.push(url.href);
-    return route.abort('blockedbyclient');
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
   await page.goto('/');
   await expect(page.getByTestId('scenario-view')).toBeVisible();
-});
-
-test.afterEach(() => {
-  expect(foreignRequests, 'requests to other hosts').toEqual([]);
-  expect(pageErrors, 'errors in the page').toEqual([]);
 });
 
 /** The tier select of an agency (by id) in the agencies table. */

@@ -3,42 +3,17 @@
  * guard on unexported edits, drag and drop, and the imports (CSV calls, GeoJSON roads).
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, SCREENSHOTS, test } from './offline.ts';
 import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
 import { haversineMetres } from '../../src/sim/geo.ts';
 
-const SCREENSHOTS = 'test-results-library/screenshots';
 const FIXTURES = 'tests/e2e/fixtures';
 
-let foreignRequests: string[];
-let pageErrors: string[];
-
 test.beforeEach(async ({ page }) => {
-  foreignRequests = [];
-  pageErrors = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    const local =
-      url.protocol === 'data:' ||
-      url.protocol === 'blob:' ||
-      url.hostname === '127.0.0.1' ||
-      url.hostname === 'localhost';
-    if (local) return route.continue();
-    foreignRequests.push(url.href);
-    return route.abort('blockedbyclient');
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
   await page.goto('/');
   await expect(page.getByTestId('scenario-select')).toHaveValue('default-city');
   await expect(page.getByTestId('unsaved-edits')).toHaveAttribute('data-edits', '0');
-});
-
-test.afterEach(() => {
-  expect(foreignRequests, 'requests to other hosts').toEqual([]);
-  expect(pageErrors, 'errors in the page').toEqual([]);
 });
 
 /** Clicks Export and returns the downloaded scenario, with its file name. */

@@ -2,43 +2,17 @@
  * End-to-end: the city map (scenario tab), its isochrones (checked against the pure function
  * run in Node on the same scenario) and the coverage map of a run (run tab).
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, SCREENSHOTS, test } from './offline.ts';
 import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
 import { isochroneBases, isochrones } from '../../src/sim/isochrones.ts';
 import type { Report } from '../../src/sim/metrics.ts';
 import { isochroneBand } from '../../src/ui/map/scales.ts';
 
-const SCREENSHOTS = 'test-results-map/screenshots';
-
-let foreignRequests: string[];
-let pageErrors: string[];
-
 test.beforeEach(async ({ page }) => {
-  foreignRequests = [];
-  pageErrors = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    const local =
-      url.protocol === 'data:' ||
-      url.protocol === 'blob:' ||
-      url.hostname === '127.0.0.1' ||
-      url.hostname === 'localhost';
-    if (local) return route.continue();
-    foreignRequests.push(url.href);
-    return route.abort('blockedbyclient');
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
   await page.goto('/');
   await expect(page.getByTestId('scenario-select')).toHaveValue('default-city');
-});
-
-test.afterEach(() => {
-  expect(foreignRequests, 'requests to other hosts').toEqual([]);
-  expect(pageErrors, 'errors in the page').toEqual([]);
 });
 
 function roadGraphOf(scenario: Scenario) {

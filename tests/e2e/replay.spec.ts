@@ -3,37 +3,11 @@
  * log's filters, the "why" of a dispatch, and saving and reopening the trace without a run.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-
-const SCREENSHOTS = 'test-results-replay/screenshots';
-
-let foreignRequests: string[];
-let pageErrors: string[];
+import type { Page } from '@playwright/test';
+import { expect, SCREENSHOTS, test } from './offline.ts';
 
 test.beforeEach(async ({ page }) => {
-  foreignRequests = [];
-  pageErrors = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    const local =
-      url.protocol === 'data:' ||
-      url.protocol === 'blob:' ||
-      url.hostname === '127.0.0.1' ||
-      url.hostname === 'localhost';
-    if (local) return route.continue();
-    foreignRequests.push(url.href);
-    return route.abort('blockedbyclient');
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
   await page.goto('/');
-});
-
-test.afterEach(() => {
-  expect(foreignRequests, 'requests to other hosts').toEqual([]);
-  expect(pageErrors, 'errors in the page').toEqual([]);
 });
 
 const clockTime = async (page: Page) =>
@@ -133,7 +107,7 @@ test('replays seed 1 of the default city: play, scrub, log, why, save and reopen
   const downloadPromise = page.waitForEvent('download');
   await page.getByTestId('replay-save').click();
   const download = await downloadPromise;
-  const savedPath = 'test-results-replay/saved-replay.json';
+  const savedPath = 'test-results/saved-replay.json';
   await download.saveAs(savedPath);
   const saved = JSON.parse(readFileSync(savedPath, 'utf8'));
   expect(saved.format).toBe('drill-planner-replay');
@@ -141,7 +115,7 @@ test('replays seed 1 of the default city: play, scrub, log, why, save and reopen
 
   // A damaged copy is refused and the current replay stays.
   saved.trace.time[10] = 99;
-  const damagedPath = 'test-results-replay/damaged-replay.json';
+  const damagedPath = 'test-results/damaged-replay.json';
   writeFileSync(damagedPath, JSON.stringify(saved));
   await page.getByTestId('replay-open').setInputFiles(damagedPath);
   await expect(page.getByTestId('replay-error')).toContainText('文件已损坏');

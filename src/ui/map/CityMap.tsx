@@ -17,7 +17,7 @@ import {
   type PointerEvent,
   type ReactNode,
 } from 'react';
-import { useStrings } from '../i18n.ts';
+import { useLanguage, useStrings } from '../i18n.ts';
 import { extentPoints, mapGeometry, type MapBase, type MapGeometry } from './geometry.ts';
 import { IsochroneControls, IsochroneLayer, useIsochrones } from './Isochrones.tsx';
 import {
@@ -66,7 +66,8 @@ export function MapMarker({
 export function CityMap(props: CityMapProps) {
   const { doc, ariaLabel, selection = null, onSelect, districtFill, points, overlay } = props;
   const strings = useStrings(mapStrings);
-  const geometry = useMemo(() => mapGeometry(doc), [doc]);
+  const language = useLanguage();
+  const geometry = useMemo(() => mapGeometry(doc, language), [doc, language]);
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const zoomedRef = useRef<SVGGElement>(null);

@@ -6,7 +6,7 @@
  * calls together.
  */
 import { useMemo } from 'react';
-import { localeOf, useLanguage, useStrings } from '../i18n.ts';
+import { localeOf, useLanguage, useStrings, type Language } from '../i18n.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 import type { Estimate, Report } from '../../sim/metrics.ts';
 import { CityMap } from './CityMap.tsx';
@@ -25,8 +25,12 @@ interface DistrictCoverage {
 }
 
 /** Each district's estimate; null where no replication had a tier-1 arrival to count there. */
-function districtCoverage(report: Report, doc: ScenarioDoc): DistrictCoverage[] {
-  return mapGeometry(doc).districts.map((district) => {
+function districtCoverage(
+  report: Report,
+  doc: ScenarioDoc,
+  language: Language,
+): DistrictCoverage[] {
+  return mapGeometry(doc, language).districts.map((district) => {
     const estimate = report.aggregate[`tierOneCoverage.byDistrict.${district.id}`];
     return {
       id: district.id,
@@ -52,13 +56,14 @@ function intervalText(estimate: Estimate, percent: Intl.NumberFormat): string {
 
 export function CoverageMap({ report, doc }: { report: Report; doc: ScenarioDoc }) {
   const strings = useStrings(mapStrings);
-  const locale = localeOf(useLanguage());
+  const language = useLanguage();
+  const locale = localeOf(language);
   const percent = useMemo(
     () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
     [locale],
   );
   const count = useMemo(() => new Intl.NumberFormat(locale), [locale]);
-  const districts = useMemo(() => districtCoverage(report, doc), [report, doc]);
+  const districts = useMemo(() => districtCoverage(report, doc, language), [report, doc, language]);
   const interval = (estimate: Estimate) => intervalText(estimate, percent);
 
   const fill: DistrictFill = useMemo(() => {

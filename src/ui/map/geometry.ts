@@ -3,6 +3,7 @@
  * invalid mid-edit): whatever is well formed is drawn, the rest is skipped, so a typo in one
  * base does not blank the map.
  */
+import { displayName, type Language } from '../i18n.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 
 export type LonLat = readonly [number, number];
@@ -70,21 +71,26 @@ function listOf(value: unknown): Json[] {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-function readDistricts(doc: ScenarioDoc): MapDistrict[] {
+function readDistricts(doc: ScenarioDoc, named: Named): MapDistrict[] {
   return listOf(doc.districts).flatMap((district) => {
     const parts = Array.isArray(district.polygons) ? district.polygons : [district.polygon];
     const rings = parts.map(ringOf).filter((ring): ring is LonLat[] => ring !== null);
     if (!text(district.id) || rings.length === 0) return [];
     const area: MapDistrict['area'] = district.area === 'rural' ? 'rural' : 'urban';
-    return [{ id: text(district.id), name: text(district.name), area, rings }];
+    return [
+      { id: text(district.id), name: named(text(district.id), text(district.name)), area, rings },
+    ];
   });
 }
 
-function readBases(doc: ScenarioDoc): MapBase[] {
+function readBases(doc: ScenarioDoc, named: Named): MapBase[] {
   const agencies = new Map(
     listOf(doc.agencies).map((agency) => [
       text(agency.id),
-      { name: text(agency.name) || text(agency.id), tier: Number(agency.tier ?? 1) || 1 },
+      {
+        name: named(text(agency.id), text(agency.name)),
+        tier: Number(agency.tier ?? 1) || 1,
+      },
     ]),
   );
   const unitsByBase = new Map<string, MapUnit[]>();
@@ -92,7 +98,7 @@ function readBases(doc: ScenarioDoc): MapBase[] {
     const agency = agencies.get(text(unit.agency));
     const entry: MapUnit = {
       id: text(unit.id),
-      name: text(unit.name) || text(unit.id),
+      name: named(text(unit.id), text(unit.name)),
       agencyName: agency?.name ?? text(unit.agency),
       tier: agency?.tier ?? 1,
       count: Number.isInteger(unit.count) ? (unit.count as number) : 1,
@@ -105,7 +111,7 @@ function readBases(doc: ScenarioDoc): MapBase[] {
       ? [
           {
             id: text(base.id),
-            name: text(base.name),
+            name: named(text(base.id), text(base.name)),
             location: base.location,
             units: unitsByBase.get(text(base.id)) ?? [],
           },
@@ -140,9 +146,20 @@ function readRoads(doc: ScenarioDoc): MapRoads | null {
   return { nodes: points, edges, classes };
 }
 
-export function mapGeometry(doc: ScenarioDoc): MapGeometry {
-  return { districts: readDistricts(doc), bases: readBases(doc), roads: readRoads(doc) };
+/**
+ * What the map draws of a scenario. Names are shown in the page's language: on the English page
+ * a Chinese name gives way to its id (see displayName), as in the report.
+ */
+export function mapGeometry(doc: ScenarioDoc, language: Language = 'zh'): MapGeometry {
+  const named: Named = (id, name) => displayName(id, name, language);
+  return {
+    districts: readDistricts(doc, named),
+    bases: readBases(doc, named),
+    roads: readRoads(doc),
+  };
 }
+
+type Named = (id: string, name: string) => string;
 
 /** Every point the map must show, to fit the projection to. */
 export function extentPoints(geometry: MapGeometry): LonLat[] {
