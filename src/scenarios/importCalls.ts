@@ -3,7 +3,31 @@
  * which column holds the time, the kind and the place (lon/lat, or a district). Every row that
  * cannot be read is reported with its line number and the reason; nothing is evaluated.
  */
+import type { Language } from './messages.ts';
 import type { ListedIncident } from './schema.ts';
+
+/** The import's messages in both languages (the CLI writes English, the page its own). */
+const en = {
+  empty: () => 'the file is empty',
+  noColumn: (name: string, columns: string) => `no column "${name}" (columns: ${columns})`,
+  noPlace: () => 'map either the lon and lat columns or a district column',
+  badTime: (value: string) => `time "${value}" is not a date-time YYYY-MM-DD HH:MM or seconds`,
+  beforeStart: () => 'the call is before the scenario start',
+  unknownKind: (kind: string) => `kind "${kind}" is not an incident kind of the scenario`,
+  badPlace: (lon: string, lat: string) => `"${lon}", "${lat}" is not a longitude, latitude`,
+};
+
+const zh: typeof en = {
+  empty: () => '文件为空',
+  noColumn: (name: string, columns: string) => `没有名为“${name}”的列（现有列：${columns}）`,
+  noPlace: () => '请选择经度和纬度列，或辖区列',
+  badTime: (value: string) => `时间“${value}”既不是 YYYY-MM-DD HH:MM 格式的日期时间，也不是秒数`,
+  beforeStart: () => '来电时间早于情景开始时间',
+  unknownKind: (kind: string) => `类型“${kind}”不是本情景的事件类型（请在类型对应中选择）`,
+  badPlace: (lon: string, lat: string) => `“${lon}”，“${lat}”不是有效的经度、纬度`,
+};
+
+const callText = { en, zh };
 
 export interface CallColumnMapping {
   /** Column with the call time: ISO local date-time (2026-07-06 08:15[:00]) or seconds from start. */
@@ -76,12 +100,13 @@ export function importCalls(
   mapping: CallColumnMapping,
   startLocal: string,
   knownKinds: ReadonlySet<string>,
+  language: Language = 'en',
 ): CallImportResult {
+  const t = callText[language];
   const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
   const problems: CallImportProblem[] = [];
   const incidents: ListedIncident[] = [];
-  if (rows.length === 0)
-    return { incidents, problems: [{ line: 1, message: 'the file is empty' }] };
+  if (rows.length === 0) return { incidents, problems: [{ line: 1, message: t.empty() }] };
   const header = rows[0].map((h) => h.trim());
   const column = (name: string | undefined) => (name === undefined ? -1 : header.indexOf(name));
   const columns = {
@@ -95,12 +120,12 @@ export function importCalls(
     if (columns[key] < 0)
       problems.push({
         line: 1,
-        message: `no column "${mapping[key]}" (columns: ${header.join(', ')})`,
+        message: t.noColumn(String(mapping[key]), header.join(', ')),
       });
   }
   const hasLonLat = columns.lon >= 0 && columns.lat >= 0;
   if (!hasLonLat && columns.district < 0) {
-    problems.push({ line: 1, message: 'map either the lon and lat columns or a district column' });
+    problems.push({ line: 1, message: t.noPlace() });
   }
   if (problems.length > 0) return { incidents, problems };
 
@@ -110,18 +135,18 @@ export function importCalls(
     if (!Number.isFinite(time)) {
       problems.push({
         line,
-        message: `time "${row[columns.time] ?? ''}" is not a date-time YYYY-MM-DD HH:MM or seconds`,
+        message: t.badTime(row[columns.time] ?? ''),
       });
       return;
     }
     if (time < 0) {
-      problems.push({ line, message: 'the call is before the scenario start' });
+      problems.push({ line, message: t.beforeStart() });
       return;
     }
     const rawKind = (row[columns.kind] ?? '').trim();
     const kind = mapping.kindValues?.[rawKind] ?? rawKind;
     if (!knownKinds.has(kind)) {
-      problems.push({ line, message: `kind "${rawKind}" is not an incident kind of the scenario` });
+      problems.push({ line, message: t.unknownKind(rawKind) });
       return;
     }
     const incident: ListedIncident = { time, kind };
@@ -131,7 +156,7 @@ export function importCalls(
       if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90) || row[columns.lon].trim() === '') {
         problems.push({
           line,
-          message: `"${row[columns.lon]}", "${row[columns.lat]}" is not a longitude, latitude`,
+          message: t.badPlace(row[columns.lon], row[columns.lat]),
         });
         return;
       }

@@ -54,4 +54,18 @@ describe('CSV call history', () => {
     );
     expect(problems[0].message).toBe('no column "type" (columns: time, kind)');
   });
+
+  it('speaks the page’s language when asked', () => {
+    const { problems } = importCalls(
+      'time,kind\n1,fire',
+      { time: 'time', kind: 'type', district: 'd' },
+      '2026-07-06T00:00',
+      new Set(['fire']),
+      'zh',
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      '没有名为“type”的列（现有列：time, kind）',
+      '请选择经度和纬度列，或辖区列',
+    ]);
+  });
 });

@@ -15,7 +15,6 @@ import type { ListedIncident } from '../../scenarios/schema.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import type { ScenarioDoc } from '../workspace/history.ts';
-import { callProblemText } from './callProblems.ts';
 import { Dialog } from './Dialog.tsx';
 import { FileStep, ProblemList } from './FileStep.tsx';
 import type { TextFile } from './files.ts';
@@ -345,11 +344,8 @@ function importWithDistricts(
       ? { lon: mapping.lon, lat: mapping.lat }
       : { district: mapping.district }),
   };
-  const imported = importCalls(csv, callMapping, start, new Set(kinds.map((k) => k.id)));
-  const problems = imported.problems.map((p) => ({
-    line: p.line,
-    message: callProblemText(p.message, language),
-  }));
+  const imported = importCalls(csv, callMapping, start, new Set(kinds.map((k) => k.id)), language);
+  const problems = imported.problems;
   if (mapping.placeBy === 'lonLat') return { incidents: imported.incidents, problems };
 
   const failedLines = new Set(imported.problems.map((p) => p.line));
