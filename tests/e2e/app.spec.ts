@@ -1,7 +1,7 @@
 /**
  * End-to-end: the built app in headless Chromium, served from dist/ by scripts/serve.mjs.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, SCREENSHOTS, test } from './offline.ts';
 import {
@@ -46,7 +46,7 @@ test('opens on the default scenario, in the browser language, saved', async ({ p
   await expect(page.getByTestId('app-title')).toHaveText('应急联动演练规划');
   await expect(page.getByTestId('scenario-select')).toHaveValue(DEFAULT_SCENARIO_ID);
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
-  await expect(page.getByRole('tab')).toHaveText([
+  await expect(page.getByRole('tablist', { name: '视图' }).getByRole('tab')).toHaveText([
     '情景编辑',
     '运行与结果',
     '方案比较',
@@ -84,7 +84,13 @@ test('measures load time and, during a run over the worker pool, main-thread lon
         entries.push({ start: entry.startTime, duration: entry.duration });
       }
     }).observe({ type: 'longtask', buffered: true });
-    Object.assign(window, { __longTasks: entries });
+    // When the run view said "done": the end of the run, to the millisecond, seen from the page.
+    const marks: { doneAt?: number } = {};
+    new MutationObserver(() => {
+      const status = document.querySelector('[data-testid="status"]');
+      if (status?.getAttribute('data-state') === 'done') marks.doneAt ??= performance.now();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+    Object.assign(window, { __longTasks: entries, __marks: marks });
   });
   await page.goto('/');
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
@@ -100,29 +106,48 @@ test('measures load time and, during a run over the worker pool, main-thread lon
   await openView(page, 'run');
   await page.getByTestId('seed-input').fill('1');
   await page.getByTestId('replications-input').fill('100');
-  const runStart = await page.evaluate(() => performance.now());
+  const now = () => page.evaluate(() => performance.now());
+  const runStart = await now();
   await page.getByTestId('run').click();
   await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'done', {
     timeout: 180_000,
   });
-  const runEnd = await page.evaluate(() => performance.now());
-  const longTasks = await page.evaluate(
-    ([from, to]) =>
-      (
-        window as unknown as { __longTasks: Array<{ start: number; duration: number }> }
-      ).__longTasks.filter((task) => task.start >= from && task.start <= to),
-    [runStart, runEnd] as const,
+  const runEnd = await page.evaluate(
+    () => (window as unknown as { __marks: { doneAt: number } }).__marks.doneAt,
   );
+  // Then the report is drawn, section by section; its last section is the replay's.
+  await expect(page.getByTestId('replay-seed-button')).toBeVisible();
+  const drawnEnd = await now();
+  const longTasks = (from: number, to: number) =>
+    page.evaluate(
+      ([from, to]) =>
+        (
+          window as unknown as { __longTasks: Array<{ start: number; duration: number }> }
+        ).__longTasks
+          .filter((task) => task.start >= from && task.start < to)
+          .map((task) => [Math.round(task.start - from), Math.round(task.duration)]),
+      [from, to] as const,
+    );
+  const duringRun = await longTasks(runStart, runEnd);
+  const whileDrawing = await longTasks(runEnd, drawnEnd);
   const figures = {
     ...load,
-    runMs: Math.round(runEnd - runStart),
     replications: 100,
-    longTasksDuringRun: longTasks.length,
-    longestTaskMs: Math.round(Math.max(0, ...longTasks.map((task) => task.duration))),
+    runMs: Math.round(runEnd - runStart),
+    drawingMs: Math.round(drawnEnd - runEnd),
+    /** Main-thread tasks over 50 ms: [ms after the step began, duration ms]. */
+    longTasksDuringRun: duringRun,
+    longTasksWhileDrawingTheReport: whileDrawing,
   };
   console.log(`figures: ${JSON.stringify(figures)}`);
-  await writeFile(`${SCREENSHOTS}/../figures.json`, JSON.stringify(figures, null, 2));
-  expect(longTasks, 'main-thread tasks over 50 ms during the run').toEqual([]);
+  await mkdir('test-results', { recursive: true });
+  await writeFile('test-results/figures.json', JSON.stringify(figures, null, 2));
+  expect(duringRun, 'main-thread tasks over 50 ms during the run').toEqual([]);
+  // Drawing the report is staged (src/ui/useStages.ts) so that no step blocks the page long;
+  // on a busy two-core machine a stage now and then takes 55–85 ms (unstaged: 260–350 ms).
+  for (const [, duration] of whileDrawing) {
+    expect(duration, 'a main-thread task while drawing the report').toBeLessThan(150);
+  }
 });
 
 test('runs replications with progress, then cancels a long run and keeps the inputs', async ({
@@ -193,7 +218,7 @@ test('switches between Chinese and English', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
   await expect(page).toHaveTitle('Drill planner');
   await expect(page.getByTestId('app-title')).toHaveText('Drill planner');
-  await expect(page.getByRole('tab')).toHaveText([
+  await expect(page.getByRole('tablist', { name: 'Views' }).getByRole('tab')).toHaveText([
     'Scenario',
     'Run & results',
     'Compare',

@@ -9,6 +9,7 @@ import { useMemo } from 'react';
 import { localeOf, useLanguage, useStrings, type Language } from '../i18n.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 import type { Estimate, Report } from '../../sim/metrics.ts';
+import { useStages } from '../useStages.ts';
 import { CityMap } from './CityMap.tsx';
 import { mapGeometry } from './geometry.ts';
 import { shareColour } from './scales.ts';
@@ -101,6 +102,8 @@ export function CoverageMap({ report, doc }: { report: Report; doc: ScenarioDoc 
     [report.coverageCells, strings, count, percent],
   );
 
+  // The dots (a few hundred) are drawn a frame after the map, so neither blocks the page long.
+  const shown = useStages(2, report);
   const overall = report.aggregate['tierOneCoverage.overall'];
   const hasCoverage = districts.some((district) => district.estimate !== null);
   return (
@@ -123,7 +126,7 @@ export function CoverageMap({ report, doc }: { report: Report; doc: ScenarioDoc 
             doc={doc}
             ariaLabel={strings.coverageTitle}
             districtFill={fill}
-            points={points}
+            points={shown > 1 ? points : undefined}
             pointScale="share"
             layers={{ roads: true }}
             height={440}

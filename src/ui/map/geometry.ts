@@ -151,13 +151,24 @@ function readRoads(doc: ScenarioDoc): MapRoads | null {
  * a Chinese name gives way to its id (see displayName), as in the report.
  */
 export function mapGeometry(doc: ScenarioDoc, language: Language = 'zh'): MapGeometry {
-  const named: Named = (id, name) => displayName(id, name, language);
-  return {
-    districts: readDistricts(doc, named),
-    bases: readBases(doc, named),
-    roads: readRoads(doc),
-  };
+  // Documents are never changed in place (an edit makes a new one), so the geometry of one is
+  // worked out once for all the maps that show it.
+  let byLanguage = geometries.get(doc);
+  if (!byLanguage) geometries.set(doc, (byLanguage = new Map()));
+  let geometry = byLanguage.get(language);
+  if (!geometry) {
+    const named: Named = (id, name) => displayName(id, name, language);
+    geometry = {
+      districts: readDistricts(doc, named),
+      bases: readBases(doc, named),
+      roads: readRoads(doc),
+    };
+    byLanguage.set(language, geometry);
+  }
+  return geometry;
 }
+
+const geometries = new WeakMap<ScenarioDoc, Map<Language, MapGeometry>>();
 
 type Named = (id: string, name: string) => string;
 

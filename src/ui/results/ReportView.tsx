@@ -25,6 +25,7 @@ import {
   type ScenarioNames,
 } from './reportModel.ts';
 import { resultsStrings, type ResultsStrings } from './strings.ts';
+import { useStages } from '../useStages.ts';
 import './results.css';
 
 function chartFormat(locale: string): ChartFormat {
@@ -74,26 +75,35 @@ export function ReportView({ run }: { run: LastRun }) {
     window.addEventListener('beforeprint', unfold);
     return () => window.removeEventListener('beforeprint', unfold);
   }, []);
+  const shown = useStages(6, run.report);
   return (
     <div className="results-report" data-testid="results-report" lang={localeOf(language)}>
       <PrintHeader context={context} />
       <ExportBar context={context} />
       <SummarySection context={context} />
-      <ResponseSection context={context} />
-      <div className="results-section results-coverage">
-        <CoverageMap report={run.report} doc={run.doc} />
-      </div>
-      <UtilisationSection context={context} />
-      <WaitsSection context={context} />
-      <section className="results-section" aria-labelledby="results-key-figures">
-        <h3 id="results-key-figures">{t.keyFiguresHeading}</h3>
-        <SummaryTable
-          report={run.report}
-          agencyNames={run.info.agencyNames}
-          t={strings[language]}
-        />
-      </section>
-      <ReplaySection run={run} t={t} />
+      {shown > 1 && <ResponseSection context={context} />}
+      {shown > 2 && (
+        <div className="results-section results-coverage">
+          <CoverageMap report={run.report} doc={run.doc} />
+        </div>
+      )}
+      {shown > 3 && (
+        <>
+          <UtilisationSection context={context} />
+          <WaitsSection context={context} />
+        </>
+      )}
+      {shown > 4 && (
+        <section className="results-section" aria-labelledby="results-key-figures">
+          <h3 id="results-key-figures">{t.keyFiguresHeading}</h3>
+          <SummaryTable
+            report={run.report}
+            agencyNames={run.info.agencyNames}
+            t={strings[language]}
+          />
+        </section>
+      )}
+      {shown > 5 && <ReplaySection run={run} t={t} />}
     </div>
   );
 }
