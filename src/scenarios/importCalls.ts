@@ -144,7 +144,8 @@ export function importCalls(
       return;
     }
     const rawKind = (row[columns.kind] ?? '').trim();
-    const kind = mapping.kindValues?.[rawKind] ?? rawKind;
+    const values = mapping.kindValues;
+    const kind = values && Object.hasOwn(values, rawKind) ? values[rawKind] : rawKind;
     if (!knownKinds.has(kind)) {
       problems.push({ line, message: t.unknownKind(rawKind) });
       return;
@@ -153,7 +154,8 @@ export function importCalls(
     if (hasLonLat) {
       const lon = Number(row[columns.lon]);
       const lat = Number(row[columns.lat]);
-      if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90) || row[columns.lon].trim() === '') {
+      const blank = !row[columns.lon]?.trim() || !row[columns.lat]?.trim();
+      if (blank || !(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
         problems.push({
           line,
           message: t.badPlace(row[columns.lon], row[columns.lat]),

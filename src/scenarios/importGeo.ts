@@ -167,7 +167,9 @@ export const FALLBACK_ROAD_SPEED_KMH = 30;
 /** The default speed for a source class; `primary_link` drives like `primary`. */
 export function defaultRoadSpeed(sourceClass: string): number {
   const base = sourceClass.replace(/_link$/, '');
-  return DEFAULT_ROAD_SPEEDS[base] ?? FALLBACK_ROAD_SPEED_KMH;
+  return Object.hasOwn(DEFAULT_ROAD_SPEEDS, base)
+    ? DEFAULT_ROAD_SPEEDS[base]
+    : FALLBACK_ROAD_SPEED_KMH;
 }
 
 /** OSM highway values that are not roads for emergency vehicles. */

@@ -3,6 +3,7 @@
  * types, the validation with readable errors and the JSON Schema printed by `sim schema` are all
  * derived from them. Every field carries a description, a unit and a default.
  */
+import { DEFAULT_START } from './defaults.ts';
 import { z } from 'zod';
 
 export const SCENARIO_FORMAT_VERSION = 1;
@@ -1082,7 +1083,7 @@ export const Scenario = z.strictObject({
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'use local date and time YYYY-MM-DDTHH:MM')
       .refine(isRealLocalTime, 'no such date or time')
-      .default('2026-01-05T00:00'),
+      .default(DEFAULT_START),
     'Local date and time at which simulated time 0 starts.',
   ),
   timeZone: documented(z.string().default('Asia/Shanghai'), 'IANA time zone of the local clock.'),

@@ -19,6 +19,7 @@ import { ReplayView } from './replay/ReplayView.tsx';
 import { RunView } from './results/RunView.tsx';
 import { ScenarioView } from './scenario/ScenarioView.tsx';
 import { Guide } from './shell/Guide.tsx';
+import { ViewBoundary } from './shell/ViewBoundary.tsx';
 import {
   NavigationContext,
   VIEWS,
@@ -202,10 +203,22 @@ function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
               hidden={view !== id}
               className={`view view-${id}`}
             >
-              {id === 'scenario' && <ScenarioView />}
-              {id === 'run' && <RunView />}
-              {id === 'compare' && <CompareView />}
-              {id === 'replay' && <ReplayView />}
+              <ViewBoundary
+                resetKey={workspace.doc}
+                render={(error, retry) => (
+                  <section className="card problems" role="alert" data-testid="view-error">
+                    <p>{t.viewFailed(error.message)}</p>
+                    <button type="button" onClick={retry}>
+                      {t.retry}
+                    </button>
+                  </section>
+                )}
+              >
+                {id === 'scenario' && <ScenarioView />}
+                {id === 'run' && <RunView />}
+                {id === 'compare' && <CompareView />}
+                {id === 'replay' && <ReplayView />}
+              </ViewBoundary>
             </main>
           ))
         )}

@@ -26,6 +26,7 @@ const zh = {
   idle: '尚未运行',
   running: (replication: number, total: number, percent: string) =>
     `运行中… 第 ${replication} / ${total} 次重复（${percent}）`,
+  runningAnnouncement: '运行中',
   cancelling: '正在取消…',
   cancelled: '已取消',
   eta: (left: string) => `预计还需 ${left}`,
@@ -93,6 +94,7 @@ const zh = {
     ] ?? `${tier} 级`,
   area: (area: string) => ({ urban: '城区', rural: '农村' })[area] ?? area,
   minutes: '分钟',
+  seconds: '秒',
   percent: '%',
   perRun: '起/次',
 } as const;
@@ -119,6 +121,7 @@ const en: Strings = {
   idle: 'Not run yet',
   running: (replication: number, total: number, percent: string) =>
     `Running… replication ${replication} of ${total} (${percent})`,
+  runningAnnouncement: 'Running',
   cancelling: 'Cancelling…',
   cancelled: 'Cancelled',
   eta: (left: string) => `about ${left} left`,
@@ -192,6 +195,7 @@ const en: Strings = {
     })[tier] ?? `Tier ${tier}`,
   area: (area: string) => ({ urban: 'urban', rural: 'rural' })[area] ?? area,
   minutes: 'min',
+  seconds: 's',
   percent: '%',
   perRun: 'per run',
 };

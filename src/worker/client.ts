@@ -116,43 +116,56 @@ export function runReplications(
         index,
       );
       partial[index] = 0;
-      if (metrics === null) return;
+      if (metrics === null) {
+        if (cancelled) return;
+        throw new Error(`replication ${seed} stopped without a cancel`);
+      }
       finished.push(metrics);
       await callWorker((worker) => worker.collect(key, metrics));
       tell();
     }
   };
 
+  const stopWorkers = () => {
+    for (const index of used) void poolWorker(index).remote.cancel(key);
+  };
+  /** Every worker lets go of the run (its scenario and what it collected), however it ended. */
+  const forgetRun = () => {
+    for (const index of used) {
+      void callWorker((worker) => worker.forget(key), index).catch(() => {});
+    }
+  };
+
   const outcome = (async (): Promise<RunOutcome> => {
-    const infos = await Promise.all(
-      used.map((index) =>
-        callWorker<ScenarioInfo>((worker) => worker.prepare(key, source, language), index),
-      ),
-    );
-    const info = infos[0];
-    if (!info.ok) return { errors: info.errors };
     try {
-      await Promise.all(used.map(work));
-    } catch (error) {
-      cancelled = true;
-      for (const index of used) void poolWorker(index).remote.cancel();
-      void callWorker((worker) => worker.forget(key)).catch(() => {});
-      throw error;
+      const infos = await Promise.all(
+        used.map((index) =>
+          callWorker<ScenarioInfo>((worker) => worker.prepare(key, source, language), index),
+        ),
+      );
+      const info = infos[0];
+      if (!info.ok) return { errors: info.errors };
+      try {
+        await Promise.all(used.map(work));
+      } catch (error) {
+        cancelled = true;
+        stopWorkers();
+        throw error;
+      }
+      if (cancelled) return { cancelled: true };
+      const summary = await callWorker((worker) => worker.summarise(info.id, key));
+      const replications = finished.slice().sort((a, b) => a.seed - b.seed);
+      return { report: { ...summary, replications }, info };
+    } finally {
+      forgetRun();
     }
-    if (cancelled) {
-      void callWorker((worker) => worker.forget(key));
-      return { cancelled: true };
-    }
-    const summary = await callWorker((worker) => worker.summarise(info.id, key));
-    const replications = finished.slice().sort((a, b) => a.seed - b.seed);
-    return { report: { ...summary, replications }, info };
   })();
 
   return {
     outcome,
     cancel() {
       cancelled = true;
-      for (const index of used) void poolWorker(index).remote.cancel();
+      stopWorkers();
     },
   };
 }

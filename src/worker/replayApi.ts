@@ -4,7 +4,8 @@
  *
  * A replay opened here (run now, or read from a saved file) stays in the worker under a key, with
  * its scenario and travel model: the page asks for routes of the legs it is about to show, and
- * for the "why" of a dispatch, without sending the trace back.
+ * for the "why" of a dispatch, without sending the trace back. The page shows one replay at a
+ * time, so opening one lets go of the one before (its trace, travel model, routes and caches).
  */
 import * as Comlink from 'comlink';
 import { builtinInput } from '../scenarios/builtin/lazy.ts';
@@ -29,8 +30,6 @@ import type { ScenarioSource } from './simWorker.ts';
 
 /** Routes computed in one call at most: the page asks again for what it still lacks. */
 const MAX_ROUTES_PER_CALL = 400;
-/** Replays kept (the last opened ones). */
-const KEEP = 2;
 
 /** Names the page shows, from the scenario as it ran. */
 export interface ReplayNames {
@@ -62,8 +61,16 @@ interface LoadedReplay {
   units: Array<{ capabilities: string[]; duty: WeeklyDuty; reserve: boolean }>;
   calendar: Calendar;
   router: RoadRouter | null;
+  /**
+   * One travel model for every "why" (building one costs the whole road graph), with the road
+   * closures of the time last asked about, and its places of trace places (distance model).
+   */
+  travel: TravelModel;
+  closedEdges: number[];
+  modelPlaces: Map<number, number>;
 }
 
+/** The open replay (at most one: see above), by key. */
 const replays = new Map<string, LoadedReplay>();
 let opened = 0;
 
@@ -118,7 +125,12 @@ function replayOpen(
 
 function open(scenario: Scenario, trace: Trace, seed: number): ReplayOpened {
   const calendar = new Calendar(scenario.start);
-  const homes = unitHomes(scenario, calendar);
+  const travel = makeTravelModel(
+    scenario.travel,
+    scenario.districts.map((d) => d.id),
+    calendar,
+  );
+  const homes = unitHomes(scenario, travel);
   const replay: LoadedReplay = {
     scenario,
     trace,
@@ -130,10 +142,13 @@ function open(scenario: Scenario, trace: Trace, seed: number): ReplayOpened {
       scenario.travel.model === 'roadGraph'
         ? new RoadRouter(scenario.travel, calendar, scenario.events)
         : null,
+    travel,
+    closedEdges: [],
+    modelPlaces: new Map(),
   };
   const key = `replay-${++opened}`;
+  replays.clear();
   replays.set(key, replay);
-  while (replays.size > KEEP) replays.delete(replays.keys().next().value!);
   const copy = copyTrace(trace);
   const names: ReplayNames = {
     units: unitLabels(scenario),
@@ -205,12 +220,7 @@ function unitSpecs(scenario: Scenario): LoadedReplay['units'] {
 }
 
 /** Where each unit's base is, and its place in the travel model, as the simulator set them. */
-function unitHomes(scenario: Scenario, calendar: Calendar): UnitHomes {
-  const travel = makeTravelModel(
-    scenario.travel,
-    scenario.districts.map((d) => d.id),
-    calendar,
-  );
+function unitHomes(scenario: Scenario, travel: TravelModel): UnitHomes {
   const basePlace = new Map<string, { place: number; location: LonLat }>();
   for (const base of scenario.bases) {
     const district = Math.max(
@@ -379,7 +389,7 @@ function explainDispatch(replay: LoadedReplay, record: number): DispatchWhy {
   ].map((need) => need.capability);
   const capability = needs.find((need) => units[chosenUnit].capabilities.includes(need)) ?? null;
   const travel = travelModelAt(replay, time);
-  const placeOf = modelPlaces(replay, travel);
+  const placeOf = modelPlaces(replay);
   const target = placeOf(trace.incidentPlace[incident]);
   const weekSecond = replay.calendar.weekSecond(time);
   const redispatchReturning = scenario.dispatch.redispatchReturning;
@@ -435,33 +445,38 @@ function explainDispatch(replay: LoadedReplay, record: number): DispatchWhy {
 
 const order = (seconds: number) => (Number.isNaN(seconds) ? Infinity : seconds);
 
-/** A travel model with the roads closed at time t as they were in the run. */
+/**
+ * The replay's travel model with the roads closed at time t as they were in the run. Closures
+ * are changed only when they differ from the last time asked about, as changing them empties
+ * the model's cached paths.
+ */
 function travelModelAt(replay: LoadedReplay, t: number): TravelModel {
-  const { scenario, calendar } = replay;
-  const travel = makeTravelModel(
-    scenario.travel,
-    scenario.districts.map((d) => d.id),
-    calendar,
-  );
-  if (scenario.travel.model === 'roadGraph') {
-    const closed = closedEdgesAt(scenario.events, scenario.travel.edges.length, t);
-    const edges: number[] = [];
-    closed.forEach((count, edge) => {
-      for (let k = 0; k < count; k++) edges.push(edge);
-    });
+  const { scenario, travel } = replay;
+  if (scenario.travel.model !== 'roadGraph') return travel;
+  const closed = closedEdgesAt(scenario.events, scenario.travel.edges.length, t);
+  const edges: number[] = [];
+  closed.forEach((count, edge) => {
+    for (let k = 0; k < count; k++) edges.push(edge);
+  });
+  const same =
+    edges.length === replay.closedEdges.length &&
+    edges.every((edge, k) => edge === replay.closedEdges[k]);
+  if (!same) {
+    if (replay.closedEdges.length > 0) travel.setEdgesClosed(replay.closedEdges, false);
     if (edges.length > 0) travel.setEdgesClosed(edges, true);
+    replay.closedEdges = edges;
   }
   return travel;
 }
 
 /**
  * The travel model's place of a trace place. Road nodes and zones are the same numbers; the
- * distance model numbers points as it meets them, so the point is placed again.
+ * distance model numbers points as it meets them, so the point is placed again (once a replay).
  */
-function modelPlaces(replay: LoadedReplay, travel: TravelModel): (place: number) => number {
+function modelPlaces(replay: LoadedReplay): (place: number) => number {
   if (replay.scenario.travel.model !== 'distance') return (place) => place;
+  const { travel, modelPlaces: known } = replay;
   const places = replay.trace.places;
-  const known = new Map<number, number>();
   return (place) => {
     if (place < 0 || 2 * place + 1 >= places.length) return -1;
     let mapped = known.get(place);

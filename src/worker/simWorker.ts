@@ -17,7 +17,6 @@ import { run, runInSlices } from '../sim/run.ts';
 import { traceDigest } from '../sim/trace.ts';
 import { mapApi } from './mapApi.ts';
 import { replayApi } from './replayApi.ts';
-import { rememberScenario, scenarioFor } from './scenarios.ts';
 
 /** Events simulated between two looks at the message queue: short enough for a prompt cancel. */
 const EVENTS_PER_SLICE = 50_000;
@@ -74,6 +73,26 @@ function builtinScenarioInput(id: string): Promise<ScenarioInput | undefined> {
   return builtinInput(id);
 }
 
+/**
+ * The runs this worker takes part in, by the key the page gave them: the scenario, loaded and
+ * checked once for all their seeds; whether the page cancelled the run; and (in the worker that
+ * builds the report) the replications finished so far. A run is forgotten when its report is
+ * built or when the page says so, so nothing stays behind in the worker.
+ */
+interface RunEntry {
+  scenario: Scenario;
+  cancelled: boolean;
+  collected: ReplicationMetrics[];
+}
+
+const runs = new Map<string, RunEntry>();
+
+function runEntry(key: string): RunEntry {
+  const entry = runs.get(key);
+  if (!entry) throw new Error(`run "${key}" was not prepared in this worker`);
+  return entry;
+}
+
 /** Loads and checks a scenario once and keeps it under `key` for the seeds that follow. */
 async function prepare(
   key: string,
@@ -81,70 +100,59 @@ async function prepare(
   language: Language = 'en',
 ): Promise<ScenarioInfo> {
   const loaded = await load(source, language);
-  if (loaded.ok) rememberScenario(key, loaded.scenario);
+  if (loaded.ok) runs.set(key, { scenario: loaded.scenario, cancelled: false, collected: [] });
   return infoOf(loaded);
 }
-
-/** The run in progress; `cancel()` marks it, the run loop notices at its next slice. */
-let current: { cancelled: boolean } | null = null;
 
 /** Lets the worker's event loop handle waiting messages (such as `cancel`). */
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Runs one replication of a prepared scenario; `onProgress` gets the share of it done (0..1).
- * Resolves to null when cancelled.
+ * Runs one replication of a prepared run; `onProgress` gets the share of it done (0..1).
+ * Resolves to null when that run was cancelled.
  */
 async function runSeed(
   key: string,
   seed: number,
   onProgress: (done: number) => void,
 ): Promise<ReplicationMetrics | null> {
-  const scenario: Scenario = scenarioFor(key);
-  const token = { cancelled: false };
-  current = token;
-  try {
-    const slices = runInSlices(scenario, seed, EVENTS_PER_SLICE);
-    for (;;) {
-      await yieldToMessages();
-      if (token.cancelled) return null;
-      const step = slices.next();
-      if (step.done) return step.value.summary;
-      void onProgress(step.value);
-    }
-  } finally {
-    if (current === token) current = null;
+  const entry = runEntry(key);
+  const slices = runInSlices(entry.scenario, seed, EVENTS_PER_SLICE);
+  for (;;) {
+    await yieldToMessages();
+    if (entry.cancelled) return null;
+    const step = slices.next();
+    if (step.done) return step.value.summary;
+    void onProgress(step.value);
   }
 }
 
-/**
- * Replications of a run collected here as they finish, so that the report (which takes longer
- * than a frame for a few hundred replications) is built off the page's thread, and the page
- * never has to send them all at once (a large message blocks the thread that sends it).
- */
-const collected = new Map<string, ReplicationMetrics[]>();
+/** Stops a run's seeds at their next slice; other runs go on. */
+function cancel(key: string): void {
+  const entry = runs.get(key);
+  if (entry) entry.cancelled = true;
+}
 
+/**
+ * Replications are collected in one worker as they finish, so that the report (which takes
+ * longer than a frame for a few hundred replications) is built off the page's thread, and the
+ * page never has to send them all at once (a large message blocks the thread that sends it).
+ */
 function collect(key: string, replication: ReplicationMetrics): void {
-  let list = collected.get(key);
-  if (!list) collected.set(key, (list = []));
-  list.push(replication);
+  runs.get(key)?.collected.push(replication);
 }
 
 /** The report of the collected replications, without them (the page has them already). */
 function summarise(scenarioId: string, key: string): Omit<Report, 'replications'> {
-  const replications = collected.get(key) ?? [];
-  collected.delete(key);
+  const replications = runEntry(key).collected;
+  runs.delete(key);
   const { replications: _kept, ...summary } = makeReport(scenarioId, replications);
   return summary;
 }
 
-/** Forgets a run's collected replications (after a cancel or a failure). */
+/** Forgets a run: its scenario and anything collected (once it is over, however it ended). */
 function forget(key: string): void {
-  collected.delete(key);
-}
-
-function cancel(): void {
-  if (current) current.cancelled = true;
+  runs.delete(key);
 }
 
 /** Digest of one run's trace; the end-to-end test compares it with the digest computed in Node. */

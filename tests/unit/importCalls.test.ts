@@ -68,4 +68,15 @@ describe('CSV call history', () => {
       '请选择经度和纬度列，或辖区列',
     ]);
   });
+
+  it('a row with a longitude but no latitude is refused, not put on the equator', () => {
+    const { incidents, problems } = importCalls(
+      'time,kind,lon,lat\n60,fire,121.5,\n',
+      { time: 'time', kind: 'kind', lon: 'lon', lat: 'lat' },
+      '2026-07-06T00:00',
+      new Set(['fire']),
+    );
+    expect(incidents).toEqual([]);
+    expect(problems).toEqual([{ line: 2, message: '"121.5", "" is not a longitude, latitude' }]);
+  });
 });

@@ -200,6 +200,9 @@ describe('labels and CSV', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField(NaN)).toBe('');
     expect(csvField(0.25)).toBe('0.25');
+    expect(csvField(-0.25)).toBe('-0.25');
+    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvField('@sum')).toBe("'@sum");
   });
 
   it('writes the aggregate and the replications of a real run', () => {

@@ -11,6 +11,7 @@ import {
   type CallColumnMapping,
   type CallImportProblem,
 } from '../../scenarios/importCalls.ts';
+import { DEFAULT_START } from '../../scenarios/defaults.ts';
 import type { ListedIncident } from '../../scenarios/schema.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
@@ -66,7 +67,8 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
   const doc = workspace!.doc;
   const kinds = namedList(doc.incidentKinds);
   const districts = namedList(doc.districts);
-  const start = typeof doc.start === 'string' ? doc.start : '';
+  // A scenario without a start begins at the schema's default, and so do its calls.
+  const start = typeof doc.start === 'string' ? doc.start : DEFAULT_START;
 
   const rows = useMemo(() => parseCsv(file.text.replace(/^\uFEFF/, '')), [file.text]);
   const header = (rows[0] ?? []).map((cell) => cell.trim());
@@ -197,7 +199,9 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
                     <select
                       aria-label={`${t.kindTarget}: ${value}`}
                       data-testid={`call-kind-${value}`}
-                      value={mapping.kindValues[value] ?? ''}
+                      value={
+                        Object.hasOwn(mapping.kindValues, value) ? mapping.kindValues[value] : ''
+                      }
                       onChange={(event) =>
                         set({ kindValues: { ...mapping.kindValues, [value]: event.target.value } })
                       }

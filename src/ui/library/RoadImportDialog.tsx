@@ -134,7 +134,9 @@ function RoadClassMapping({
     Object.fromEntries(
       counts.map(([source]) => [
         source,
-        source in existing ? { existing: source } : { newSpeed: String(defaultRoadSpeed(source)) },
+        Object.hasOwn(existing, source)
+          ? { existing: source }
+          : { newSpeed: String(defaultRoadSpeed(source)) },
       ]),
     ),
   );

@@ -264,7 +264,8 @@ export function CityMap(props: CityMapProps) {
         {hover && (
           <div
             className="map-tooltip"
-            role="status"
+            // The pointer's tooltip repeats what each shape's label says: not read aloud.
+            aria-hidden="true"
             style={{ left: Math.min(hover.x + 14, size.width - 240), top: hover.y + 14 }}
           >
             {hover.lines.map((line, index) => (
@@ -374,9 +375,10 @@ function describe(
     district.area === 'rural' ? strings.rural : strings.urban,
   ];
   if (fill) {
-    const value = fill.values[district.id];
+    const value = own(fill.values, district.id);
     lines.push(`${fill.legend}: ${value === undefined ? strings.noValue : fill.format(value)}`);
-    if (fill.details?.[district.id]) lines.push(fill.details[district.id]);
+    const detail = fill.details && own(fill.details, district.id);
+    if (detail) lines.push(detail);
   }
   return lines;
 }
@@ -413,7 +415,7 @@ const DistrictLayer = memo(function DistrictLayer({
   return (
     <g className="map-districts">
       {geometry.districts.map((district) => {
-        const value = fill?.values[district.id];
+        const value = fill && own(fill.values, district.id);
         const name = district.name || district.id;
         return (
           <path
@@ -428,7 +430,9 @@ const DistrictLayer = memo(function DistrictLayer({
             aria-label={
               strings.district(name) +
               (fill && value !== undefined ? `: ${fill.legend} ${fill.format(value)}` : '') +
-              (fill?.details?.[district.id] ? `, ${fill.details[district.id]}` : '')
+              (fill?.details && own(fill.details, district.id)
+                ? `, ${own(fill.details, district.id)}`
+                : '')
             }
             onKeyDown={
               selectable
@@ -460,7 +464,7 @@ const DistrictLabels = memo(function DistrictLabels({
       {geometry.districts.map((district) => {
         const at = labelPoint(district.rings, projection);
         if (!at) return null;
-        const value = fill?.values[district.id];
+        const value = fill && own(fill.values, district.id);
         return (
           <MapMarker key={district.id} at={at}>
             {/* Above the centre, where a district's main base often is. */}
@@ -631,4 +635,9 @@ function SelectionMark({
       <circle r={10} className="map-selected-mark" data-testid="map-selected" />
     </MapMarker>
   );
+}
+
+/** A record's own entry for an id from the scenario ("constructor" is an id, not a method). */
+function own<T>(record: Record<string, T>, id: string): T | undefined {
+  return Object.hasOwn(record, id) ? record[id] : undefined;
 }

@@ -56,7 +56,14 @@ export function useIsochrones(doc: ScenarioDoc, active: boolean): IsochroneState
       callWorker<IsochroneAnswer>((worker) => worker.isochroneSeconds(doc, request, language)).then(
         (result) => !stale && setAnswer({ doc, hour, bases, result, failure: null }),
         (error: unknown) =>
-          !stale && setAnswer({ doc, hour, bases, result: null, failure: String(error) }),
+          !stale &&
+          setAnswer({
+            doc,
+            hour,
+            bases,
+            result: null,
+            failure: error instanceof Error ? error.message : String(error),
+          }),
       );
     }, RECOMPUTE_DELAY_MS);
     return () => {

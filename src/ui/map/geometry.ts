@@ -176,6 +176,7 @@ type Named = (id: string, name: string) => string;
 export function extentPoints(geometry: MapGeometry): LonLat[] {
   const points: LonLat[] = geometry.districts.flatMap((district) => district.rings.flat());
   for (const base of geometry.bases) points.push(base.location);
-  if (geometry.roads) points.push(...geometry.roads.nodes.filter((node) => isLonLat(node)));
+  // A loop, not push(...nodes): a spread of 500,000 road nodes overflows the call stack.
+  for (const node of geometry.roads?.nodes ?? []) if (isLonLat(node)) points.push(node);
   return points;
 }

@@ -10,7 +10,7 @@ import {
   type RunHandle,
   type RunProgress,
 } from '../../worker/client.ts';
-import { strings, useLanguage } from '../i18n.ts';
+import { strings, useLanguage, type UiStrings } from '../i18n.ts';
 import { useNavigation, type LastRun } from '../shell/navigation.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { ReportView } from './ReportView.tsx';
@@ -125,9 +125,9 @@ export function RunView() {
           Math.min(state.progress.total, state.progress.finished + 1),
           state.progress.total,
           percent,
-        ) + (eta === null ? '' : ` · ${t.eta(formatSeconds(eta, t.htmlLang))}`)
+        ) + (eta === null ? '' : ` · ${t.eta(formatSeconds(eta, t))}`)
       : state.kind === 'done'
-        ? t.doneIn(formatSeconds(state.seconds, t.htmlLang), poolSize())
+        ? t.doneIn(formatSeconds(state.seconds, t), poolSize())
         : statusText[state.kind];
 
   return (
@@ -202,13 +202,12 @@ export function RunView() {
             </div>
           </form>
           <progress data-testid="progress" aria-label={t.progress} max={1} value={progress} />
-          <p
-            className={`status status-${state.kind}`}
-            role="status"
-            data-testid="status"
-            data-state={state.kind}
-          >
+          <p className={`status status-${state.kind}`} data-testid="status" data-state={state.kind}>
             {status}
+          </p>
+          {/* Screen readers hear when the state changes, not every tick of the progress. */}
+          <p className="visually-hidden" role="status">
+            {state.kind === 'running' ? t.runningAnnouncement : status}
           </p>
           {state.kind === 'invalid' && (
             <ul className="problems" role="alert" data-testid="error">
@@ -240,8 +239,8 @@ export function RunView() {
   );
 }
 
-function formatSeconds(seconds: number, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  if (seconds < 90) return `${format.format(Math.max(1, seconds))} s`;
-  return `${format.format(seconds / 60)} min`;
+function formatSeconds(seconds: number, t: UiStrings): string {
+  const format = new Intl.NumberFormat(t.htmlLang, { maximumFractionDigits: 0 });
+  if (seconds < 90) return `${format.format(Math.max(1, seconds))} ${t.seconds}`;
+  return `${format.format(seconds / 60)} ${t.minutes}`;
 }

@@ -258,10 +258,14 @@ export function distributionOf(histogram: Histogram, targetSeconds: number[]): D
 // -----------------------------------------------------------------------------------------------
 // CSV
 
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. */
+/**
+ * RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. Text that a
+ * spreadsheet would run as a formula (= + - @ first, e.g. a scenario name "=HYPERLINK(…)") gets
+ * a leading apostrophe; numbers are written as numbers.
+ */
 export function csvField(value: string | number): string {
-  const textValue =
-    typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  let textValue = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) textValue = `'${value}`;
   return /[",\r\n]/.test(textValue) ? `"${textValue.replaceAll('"', '""')}"` : textValue;
 }
 

@@ -51,6 +51,9 @@ const zh = {
   ],
   guideNote: '所有计算都在本机浏览器中完成，不访问任何外部网络。',
   guideClose: '开始',
+  viewFailed: (message: string) =>
+    `此视图出错：${message}。情景已自动保存，其他视图不受影响；可撤销最近的修改，或重试。`,
+  retry: '重试',
   loading: '正在打开情景…',
   loadFailed: (message: string) => `无法打开情景：${message}`,
 };
@@ -105,6 +108,9 @@ const en: typeof zh = {
   ],
   guideNote: 'Everything is computed in this browser; nothing is sent to any network.',
   guideClose: 'Start',
+  viewFailed: (message: string) =>
+    `This view failed: ${message}. The scenario is saved and the other views are unaffected; undo the last edit, or try again.`,
+  retry: 'Try again',
   loading: 'Opening the scenario…',
   loadFailed: (message: string) => `The scenario could not be opened: ${message}`,
 };

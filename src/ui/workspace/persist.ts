@@ -61,8 +61,18 @@ export function loadSavedWorkspace(): Promise<Workspace | undefined> {
   return read<Workspace>(CURRENT);
 }
 
+/**
+ * Undo steps kept across a reload: the session keeps HISTORY_LIMIT, but each step is a whole
+ * scenario, and every edit rewrites what is saved.
+ */
+export const SAVED_HISTORY = 20;
+
 export function saveWorkspace(workspace: Workspace): Promise<void> {
-  return write(CURRENT, workspace);
+  return write(CURRENT, {
+    ...workspace,
+    past: workspace.past.slice(-SAVED_HISTORY),
+    future: workspace.future.slice(0, SAVED_HISTORY),
+  });
 }
 
 export async function recentFiles(): Promise<RecentFile[]> {

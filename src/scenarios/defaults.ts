@@ -1,0 +1,4 @@
+/** Defaults the page needs without loading the schema (and zod) for them. */
+
+/** Where simulated time starts when a scenario does not say (a Monday, midnight). */
+export const DEFAULT_START = '2026-01-05T00:00';
