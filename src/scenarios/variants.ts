@@ -6,7 +6,7 @@
  * Pure: no DOM, no worker; the full check of the result is the loader's (src/scenarios/load.ts).
  */
 import type { Language } from './messages.ts';
-import { Rules, type Distribution } from './schema.ts';
+import { Distribution, Rules } from './schema.ts';
 
 /** Scenario data as the editor holds it: JSON not yet checked (the same as the workspace's document). */
 export type ScenarioDoc = Record<string, unknown>;
@@ -117,7 +117,8 @@ export type VariantResult =
 
 // ---------------------------------------------------------------------------------------------
 // The parts of the document the operations touch. The document may be mid-edit, so every list
-// is checked before use.
+// and every entry is checked before use: an entry that is not an object is skipped here and left
+// for the loader to report.
 
 interface Named {
   id: string;
@@ -144,15 +145,24 @@ interface UnitEventEntry {
   unit?: string;
 }
 
-function listOf<T>(doc: ScenarioDoc, key: string): T[] {
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The list itself (to change in place), or an empty one where the document has none. */
+function arrayAt(doc: ScenarioDoc, key: string): unknown[] {
   const value = doc[key];
-  return Array.isArray(value) ? (value as T[]) : [];
+  return Array.isArray(value) ? value : [];
+}
+
+/** The entries of a list that are objects. */
+function listOf<T>(doc: ScenarioDoc, key: string): T[] {
+  return arrayAt(doc, key).filter(isRecord) as T[];
 }
 
 function objectAt(parent: Record<string, unknown>, key: string): Record<string, unknown> {
   const value = parent[key];
-  if (value && typeof value === 'object' && !Array.isArray(value))
-    return value as Record<string, unknown>;
+  if (isRecord(value)) return value;
   const fresh: Record<string, unknown> = {};
   parent[key] = fresh;
   return fresh;
@@ -161,8 +171,14 @@ function objectAt(parent: Record<string, unknown>, key: string): Record<string, 
 const DEFAULT_RULES = Rules.parse({});
 
 function nameOf(entry: Named | undefined, fallback: string): string {
-  return entry?.name ? entry.name : (entry?.id ?? fallback);
+  if (typeof entry?.name === 'string' && entry.name) return entry.name;
+  return typeof entry?.id === 'string' ? entry.id : fallback;
 }
+
+const numberOr = (value: unknown, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+
+const isDelay = (delay: string): delay is DelayId => Object.hasOwn(DELAYS, delay);
 
 // ---------------------------------------------------------------------------------------------
 // Messages
@@ -183,6 +199,8 @@ const messages = {
     noStreams: (kind: string) => `没有「${kind}」的随机来电流，倍数不起作用`,
     unknownRule: (rule: string) => `没有规则「${rule}」`,
     unknownDelay: (delay: string) => `没有时限「${delay}」`,
+    malformedDelay: (delay: DelayId) =>
+      `情景中的「${DELAYS[delay].zh}」填写有误，无法修改；请先在情景编辑中改正`,
     tierName: (tier: number) => ['', '一级', '二级', '三级'][tier] ?? `${tier} 级`,
   },
   en: {
@@ -201,6 +219,8 @@ const messages = {
       `There are no generated calls of "${kind}": the factor changes nothing`,
     unknownRule: (rule: string) => `There is no rule "${rule}"`,
     unknownDelay: (delay: string) => `There is no delay "${delay}"`,
+    malformedDelay: (delay: DelayId) =>
+      `The scenario's "${DELAYS[delay].en}" is not filled in correctly: fix it in the scenario editor first`,
     tierName: (tier: number) => `tier ${tier}`,
   },
 } satisfies Record<Language, unknown>;
@@ -243,12 +263,12 @@ function applyOperation(
       return undefined;
     }
     case 'unitCount': {
-      const units = listOf<UnitEntry>(doc, 'units');
-      const index = units.findIndex((u) => u.id === operation.unit);
+      const units = arrayAt(doc, 'units');
+      const index = units.findIndex((u) => isRecord(u) && u.id === operation.unit);
       if (index < 0) return m.unknown(m.unit, operation.unit);
       if (!isWhole(operation.count, 0, 500)) return m.countRange;
       if (operation.count === 0) units.splice(index, 1);
-      else units[index].count = operation.count;
+      else (units[index] as UnitEntry).count = operation.count;
       forgetRemovedCopies(doc, operation.unit, operation.count);
       return undefined;
     }
@@ -266,7 +286,8 @@ function applyOperation(
       const base = listOf<Named>(doc, 'bases').find((b) => b.id === operation.base);
       if (!base) return m.unknown(m.base, operation.base);
       if (!isWhole(operation.count, 1, 500)) return m.addCountRange;
-      units.push({
+      // The template was found in it, so the document's list is an array.
+      arrayAt(doc, 'units').push({
         ...structuredClone(template),
         id: freshUnitId(units, `${template.id}:${base.id}`),
         name: `${nameOf(template, template.id)}（${nameOf(base, base.id)}）`,
@@ -276,11 +297,14 @@ function applyOperation(
       return undefined;
     }
     case 'delay': {
-      if (!(operation.delay in DELAYS)) return m.unknownDelay(operation.delay);
+      if (!isDelay(operation.delay)) return m.unknownDelay(operation.delay);
       if (!(Number.isFinite(operation.seconds) && operation.seconds >= 0)) return m.secondsRange;
+      // Its shape is what is kept, so a delay being edited (a histogram without bins) cannot be scaled.
+      const current = Distribution.safeParse(delayIn(doc, operation.delay));
+      if (!current.success) return m.malformedDelay(operation.delay);
       const [ruleKey, field] = operation.delay.split('.');
       const rule = objectAt(objectAt(doc, 'rules'), ruleKey);
-      rule[field] = withCentralValue(delayIn(doc, operation.delay), operation.seconds);
+      rule[field] = withCentralValue(current.data, operation.seconds);
       return undefined;
     }
     case 'rule': {
@@ -295,7 +319,9 @@ function applyOperation(
       if (kind !== undefined && !listOf<Named>(doc, 'incidentKinds').some((k) => k.id === kind))
         return m.unknown(m.kind, kind);
       const arrivals = objectAt(doc, 'arrivals');
-      const streams = (Array.isArray(arrivals.streams) ? arrivals.streams : []) as StreamEntry[];
+      const streams = (Array.isArray(arrivals.streams) ? arrivals.streams : []).filter(
+        isRecord,
+      ) as unknown as StreamEntry[];
       const scaled = streams.filter((s) => kind === undefined || s.kind === kind);
       if (kind !== undefined && scaled.length === 0) return m.noStreams(kind);
       for (const stream of scaled) stream.callsPerDay *= operation.factor;
@@ -309,24 +335,28 @@ function applyOperation(
  * empty goes) and their scheduled out-of-service events go, as there is nothing to take out.
  */
 function forgetRemovedCopies(doc: ScenarioDoc, unit: string, count: number): void {
-  const removed = (id: string | undefined) => {
+  const removed = (id: unknown) => {
+    if (typeof id !== 'string') return false;
     if (id === unit) return count === 0;
-    const copy = id?.startsWith(`${unit}#`) ? Number(id.slice(unit.length + 1)) : NaN;
+    const copy = id.startsWith(`${unit}#`) ? Number(id.slice(unit.length + 1)) : NaN;
     return Number.isInteger(copy) && copy > count;
   };
-  const dispatch = doc.dispatch as { runCards?: RunCardEntry[] } | undefined;
-  if (dispatch && Array.isArray(dispatch.runCards)) {
-    for (const card of dispatch.runCards) card.units = card.units.filter((id) => !removed(id));
-    dispatch.runCards = dispatch.runCards.filter((card) => card.units.length > 0);
+  const dispatch = doc.dispatch;
+  if (isRecord(dispatch) && Array.isArray(dispatch.runCards)) {
+    // Only cards that name units are touched; anything else stays for the loader to report.
+    dispatch.runCards = dispatch.runCards.filter((card: unknown) => {
+      if (!isRecord(card) || !Array.isArray(card.units)) return true;
+      const kept = (card as unknown as RunCardEntry).units.filter((id) => !removed(id));
+      card.units = kept;
+      return kept.length > 0;
+    });
   }
   if (Array.isArray(doc.events)) {
-    doc.events = (doc.events as UnitEventEntry[]).filter(
-      (event) =>
-        !(
-          (event.type === 'unitOutOfService' || event.type === 'unitInService') &&
-          removed(event.unit)
-        ),
-    );
+    doc.events = doc.events.filter((event: unknown) => {
+      if (!isRecord(event)) return true;
+      const { type, unit: eventUnit } = event as unknown as UnitEventEntry;
+      return !((type === 'unitOutOfService' || type === 'unitInService') && removed(eventUnit));
+    });
   }
 }
 
@@ -338,17 +368,28 @@ function freshUnitId(units: readonly UnitEntry[], wanted: string): string {
   for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
 }
 
-/** The delay as the document has it, else the rule's default. */
-export function delayIn(doc: ScenarioDoc, delay: DelayId): Distribution {
+/**
+ * The delay as the document has it (unchecked: it may be mid-edit, e.g. a histogram without
+ * bins), else the rule's default.
+ */
+export function delayIn(doc: ScenarioDoc, delay: DelayId): unknown {
   const [ruleKey, field] = delay.split('.') as [keyof Rules, string];
-  const rules = doc.rules as Record<string, Record<string, unknown> | undefined> | undefined;
-  const own = rules?.[ruleKey]?.[field];
-  if (own && typeof own === 'object') return own as Distribution;
+  const rule = isRecord(doc.rules) ? doc.rules[ruleKey] : undefined;
+  const own = isRecord(rule) ? rule[field] : undefined;
+  if (own !== undefined) return own;
   return (DEFAULT_RULES[ruleKey] as unknown as Record<string, Distribution>)[field];
 }
 
-/** The value a planner quotes for a delay: the median where the distribution names one, else the mean. */
-export function centralValue(distribution: Distribution): number {
+/**
+ * The value a planner quotes for a delay: the median where the distribution names one, else the
+ * mean; NaN for anything that is not a valid distribution.
+ */
+export function centralValue(distribution: unknown): number {
+  const parsed = Distribution.safeParse(distribution);
+  return parsed.success ? centralOf(parsed.data) : NaN;
+}
+
+function centralOf(distribution: Distribution): number {
   switch (distribution.type) {
     case 'fixed':
       return distribution.value;
@@ -375,10 +416,13 @@ export function centralValue(distribution: Distribution): number {
   }
 }
 
-/** The distribution scaled so that its central value is `seconds`; its shape (spread relative to the centre) is kept. */
+/**
+ * The distribution scaled so that its central value is `seconds`; its shape (spread relative to
+ * the centre) is kept. No delay at all is a fixed 0: most shapes need a centre > 0.
+ */
 export function withCentralValue(distribution: Distribution, seconds: number): Distribution {
-  const current = centralValue(distribution);
-  if (!(current > 0)) return { type: 'fixed', value: seconds };
+  const current = centralOf(distribution);
+  if (seconds === 0 || !(current > 0)) return { type: 'fixed', value: seconds };
   const k = seconds / current;
   switch (distribution.type) {
     case 'fixed':
@@ -412,8 +456,8 @@ export function withCentralValue(distribution: Distribution, seconds: number): D
 
 /** Whether the rule is on in the document (its default where the document says nothing). */
 export function ruleEnabled(doc: ScenarioDoc, rule: SwitchableRule): boolean {
-  const rules = doc.rules as Record<string, { enabled?: unknown } | undefined> | undefined;
-  const own = rules?.[rule]?.enabled;
+  const own =
+    isRecord(doc.rules) && isRecord(doc.rules[rule]) ? doc.rules[rule].enabled : undefined;
   return typeof own === 'boolean' ? own : DEFAULT_RULES[rule].enabled;
 }
 
@@ -428,8 +472,11 @@ export function delayName(delay: DelayId, language: Language): string {
 // ---------------------------------------------------------------------------------------------
 // Labels
 
+/** Minutes in words; a dash for a delay that has no value (malformed in the document). */
 const minutesOf = (seconds: number, language: Language) =>
-  `${new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 1 }).format(seconds / 60)} ${language === 'zh' ? '分钟' : 'min'}`;
+  Number.isFinite(seconds)
+    ? `${new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 1 }).format(seconds / 60)} ${language === 'zh' ? '分钟' : 'min'}`
+    : '—';
 
 /** What an operation does, in words, with names from the base document (ids where it has none). */
 export function describeOperation(
@@ -445,14 +492,14 @@ export function describeOperation(
     zh ? `「${nameOf(entry, id)}」` : nameOf(entry, id);
   switch (operation.type) {
     case 'agencyTier': {
-      const before = agency(operation.agency)?.tier ?? 1;
+      const before = numberOr(agency(operation.agency)?.tier, 1);
       const who = named(agency(operation.agency), operation.agency);
       return zh
         ? `${who}由${m.tierName(before)}调为${m.tierName(operation.tier)}联动单位`
         : `Move ${who} from ${m.tierName(before)} to ${m.tierName(operation.tier)}`;
     }
     case 'unitCount': {
-      const before = unit(operation.unit)?.count ?? 1;
+      const before = numberOr(unit(operation.unit)?.count, 1);
       const who = named(unit(operation.unit), operation.unit);
       if (operation.count === 0)
         return zh ? `撤销${who}（${before} → 0 辆）` : `Remove ${who} (${before} → 0 vehicles)`;
@@ -461,7 +508,7 @@ export function describeOperation(
         : `${who}: vehicles ${before} → ${operation.count}`;
     }
     case 'unitCrew': {
-      const before = unit(operation.unit)?.crew ?? 4;
+      const before = numberOr(unit(operation.unit)?.crew, 4);
       const who = named(unit(operation.unit), operation.unit);
       return zh
         ? `${who}编制人数 ${before} → ${operation.crew}`
@@ -478,9 +525,9 @@ export function describeOperation(
         : `Add ${operation.count} unit${operation.count === 1 ? '' : 's'} like ${like} at ${where}`;
     }
     case 'delay': {
-      const name =
-        operation.delay in DELAYS ? delayName(operation.delay, language) : operation.delay;
-      const before = operation.delay in DELAYS ? centralValue(delayIn(doc, operation.delay)) : NaN;
+      const known = isDelay(operation.delay);
+      const name = known ? delayName(operation.delay, language) : operation.delay;
+      const before = known ? centralValue(delayIn(doc, operation.delay)) : NaN;
       const change = `${minutesOf(before, language)} → ${minutesOf(operation.seconds, language)}`;
       return zh ? `${name}：${change}` : `${name}: ${change}`;
     }

@@ -140,7 +140,11 @@ test('compares a tier move, fewer vehicles and an unchanged variant with paired 
   const map = page.getByTestId('compare-city-map');
   await expect(map).toBeVisible();
   await page.getByTestId('compare-map-variant').selectOption('1');
-  await expect(map.getByTestId('map-district-lincheng')).toHaveAttribute('aria-label', /个百分点/);
+  await expect(map.getByTestId('map-district-lincheng')).toHaveAttribute(
+    'aria-label',
+    /95% 置信区间 \[.*\] 个百分点/,
+  );
+  await expect(page.getByTestId('compare-status')).toHaveText(/^已完成（用时 \d+ (秒|分钟)）$/);
   await page.screenshot({ path: `${SCREENSHOTS}/compare-done.png`, fullPage: true });
   await page.getByTestId('compare-map').screenshot({ path: `${SCREENSHOTS}/compare-map.png` });
   await page.getByTestId('compare-row-utilisation.overall').scrollIntoViewIfNeeded();
@@ -189,4 +193,63 @@ test('an invalid variant shows its errors and is not run', async ({ page }) => {
     'Troop request through the joint office: 45 min → 20 min',
   );
   await page.screenshot({ path: `${SCREENSHOTS}/compare-english.png` });
+});
+
+test('a delay half edited in the scenario editor is shown as such, and the form follows the scenario', async ({
+  page,
+}) => {
+  const first = page.getByTestId('variant-0');
+  await addOperation(first, 'delay', async (form) => {
+    await form.getByTestId('variant-0-form-delay').selectOption('military.approval');
+    await form.getByTestId('variant-0-form-minutes').fill('0');
+  });
+  await expect(first.getByTestId('variant-0-operations')).toContainText('45 分钟 → 0 分钟');
+  await expect(first.getByRole('alert')).toHaveCount(0);
+
+  // Mid-edit: the delay becomes a histogram with no bins yet.
+  await page.getByTestId('tab-scenario').click();
+  await page.getByTestId('editor-tab-rules').click();
+  await page.getByTestId('rule-military').getByRole('button', { name: /军地/ }).click();
+  await page.getByTestId('field-rules.military.approval.type').selectOption('histogram');
+
+  await page.getByTestId('tab-compare').click();
+  await expect(first.getByTestId('variant-0-operations')).toContainText('— → 0 分钟');
+  await expect(first.getByTestId('variant-0-operations').getByRole('alert')).toContainText(
+    '「经军地联合办公室申请兵力时限」填写有误',
+  );
+  const form = first.getByTestId('variant-0-form');
+  await form.getByTestId('variant-0-form-type').selectOption('delay');
+  const option = form
+    .getByTestId('variant-0-form-delay')
+    .locator('option[value="military.approval"]');
+  await expect(option).toBeDisabled();
+  await expect(option).toContainText('—，填写有误');
+  await expect(form.getByTestId('variant-0-form-delay')).toHaveValue('military.approval');
+  await expect(form.getByTestId('variant-0-form-delay-malformed')).toBeVisible();
+  await expect(form.getByTestId('variant-0-form-add')).toBeDisabled();
+  await form.getByTestId('variant-0-form-delay').selectOption('fireRescueApproval.approval');
+  await expect(form.getByTestId('variant-0-form-minutes')).toHaveValue('10');
+  await expect(form.getByTestId('variant-0-form-add')).toBeEnabled();
+  await page.screenshot({ path: `${SCREENSHOTS}/compare-malformed-delay.png`, fullPage: true });
+
+  // Another scenario: the form's choices are its own, and "Add" adds what the select shows.
+  await page.getByTestId('scenario-select').selectOption('huzhou-flood');
+  // The rule edit is not exported: the planner confirms leaving it.
+  await page.getByTestId('confirm-open').click();
+  await expect(page.getByTestId('scenario-select')).toHaveValue('huzhou-flood');
+  await form.getByTestId('variant-0-form-type').selectOption('agencyTier');
+  const agency = form.getByTestId('variant-0-form-agency');
+  await expect(agency).not.toContainText('国网临城供电公司');
+  const shown = await agency.evaluate((select: HTMLSelectElement) => ({
+    id: select.value,
+    name: select.selectedOptions[0].textContent!,
+  }));
+  await form.getByTestId('variant-0-form-add').click();
+  await expect(first.getByTestId('variant-0-operations').locator('li').last()).toContainText(
+    `「${shown.name}」`,
+  );
+  await expect(
+    first.getByTestId('variant-0-operations').locator('li').last().getByRole('alert'),
+  ).toHaveCount(0);
+  expect(shown.id).not.toBe('');
 });

@@ -7,6 +7,15 @@ import {
 } from '../../src/sim/compare.ts';
 import { makeReport, type ReplicationMetrics } from '../../src/sim/metrics.ts';
 import { run } from '../../src/sim/run.ts';
+import {
+  buildResult,
+  comparisonCsv,
+  coverageChanges,
+  csvField,
+  recordOf,
+} from '../../src/ui/compare/result.ts';
+import { figureRows, namesOf } from '../../src/ui/compare/rows.ts';
+import { compareStrings } from '../../src/ui/compare/strings.ts';
 import { lineScenario, scenario } from './fixtures.ts';
 
 const busyLine = scenario(
@@ -109,5 +118,82 @@ describe('paired comparison of reports', () => {
     expect(difference.mean).toBe(3);
     expect(difference.low).toBeCloseTo(3 - half, 9);
     expect(difference.high).toBeCloseTo(3 + half, 9);
+  });
+});
+
+describe('the comparison as a table and a file', () => {
+  const base = makeReport('line', runs([1, 2, 3]));
+  const later = makeReport(
+    'line',
+    shifted(base.replications, () => -18),
+  );
+
+  it('quotes text a spreadsheet would run as a formula, and keeps numbers as numbers', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvField('+cmd')).toBe("'+cmd");
+    expect(csvField('-cmd|calc')).toBe("'-cmd|calc");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+    for (const number of ['-0.3', '-12', '0', '1.5', '-1e-7', '+2', '120'])
+      expect(csvField(number)).toBe(number);
+    expect(csvField('方案 1')).toBe('方案 1');
+    expect(csvField('a, b')).toBe('"a, b"');
+  });
+
+  it('exports a variant named like a formula as text, its negative differences as numbers', () => {
+    const result = buildResult(
+      {},
+      base,
+      [{ name: '=1+1', changes: { zh: [], en: [] }, report: later }],
+      namesOf({}),
+    );
+    const lines = comparisonCsv(result, compareStrings.en).split('\r\n');
+    const mean = lines.find((line) => line.includes(',response.overall.mean,'))!;
+    expect(mean.startsWith("'=1+1,")).toBe(true);
+    // Difference = −18 s = −0.3 min, paired so exact.
+    expect(mean.split(',')[11]).toBe('-0.3');
+  });
+
+  it('reads ids that are Object.prototype keys as plain ids', () => {
+    const names = namesOf({
+      districts: [null, { id: '__proto__', name: '原型区' }, { id: 'toString' }, 7],
+      agencies: [{ id: 'constructor', name: '构造局' }],
+    });
+    expect(names.districts.get('__proto__')).toBe('原型区');
+    expect(names.districts.get('toString')).toBe('toString');
+    const paths = new Set([
+      'tierOneCoverage.byDistrict.__proto__',
+      'tierOneCoverage.byDistrict.constructor',
+      'utilisation.byAgency.constructor',
+      'utilisation.byAgency.hasOwnProperty',
+      'approvals.valueOf.mean',
+      'response.byTier.constructor.mean',
+    ]);
+    const labels = figureRows(paths, names, compareStrings.zh).map((row) => row.label);
+    expect(labels).toEqual([
+      'constructor 级 · 均值',
+      '原型区',
+      'constructor',
+      '构造局',
+      'hasOwnProperty',
+      'valueOf',
+    ]);
+    expect(compareStrings.en.area('toString')).toBe('toString');
+
+    const estimate = { mean: 0.1, low: 0.05, high: 0.15, sd: 0.01, n: 3 };
+    const comparison = { base: estimate, variant: estimate, paired: estimate, unpaired: estimate };
+    const byPath = new Map(
+      ['__proto__', 'a'].map((district) => {
+        const path = `tierOneCoverage.byDistrict.${district}`;
+        return [path, { path, ...comparison }];
+      }),
+    );
+    const changes = coverageChanges(byPath);
+    expect([...changes.keys()]).toEqual(['__proto__', 'a']);
+    const values = recordOf([...changes].map(([district, e]) => [district, e.mean]));
+    expect(Object.keys(values)).toEqual(['__proto__', 'a']);
+    expect(values['__proto__']).toBe(0.1);
+    expect(values['constructor']).toBeUndefined();
   });
 });

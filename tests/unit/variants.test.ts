@@ -9,10 +9,14 @@ import {
   describeOperation,
   ruleEnabled,
   withCentralValue,
+  type DelayId,
   type ScenarioDoc,
+  type SwitchableRule,
   type VariantOperation,
 } from '../../src/scenarios/variants.ts';
 
+const builtinDoc = (id: string) =>
+  structuredClone(builtinScenarios.find((s) => s.id === id)!.input) as unknown as ScenarioDoc;
 const city = () =>
   structuredClone(
     builtinScenarios.find((s) => s.id === DEFAULT_SCENARIO_ID)!.input,
@@ -166,5 +170,141 @@ describe('variants of a scenario', () => {
     );
     const fewer: VariantOperation = { type: 'unitCount', unit: 'fire-donghu-engine', count: 1 };
     expect(describeOperation(fewer, doc, 'en')).toContain('2 → 1');
+  });
+
+  it('sets a delay to 0 minutes as a fixed 0, whatever its shape (lognormal needs a median > 0)', () => {
+    const weihai = builtinDoc('weihai-forest-fire');
+    expect(delayIn(weihai, 'fireRescueApproval.approval')).toMatchObject({
+      type: 'lognormalMedianP90',
+    });
+    const none = applied(weihai, [
+      { type: 'delay', delay: 'fireRescueApproval.approval', seconds: 0 },
+    ]);
+    expect(delayIn(none, 'fireRescueApproval.approval')).toEqual({ type: 'fixed', value: 0 });
+    expect(loadScenario(none).ok).toBe(true);
+    for (const id of ['huzhou-flood', 'weihai-forest-fire']) {
+      const doc = applied(
+        builtinDoc(id),
+        DELAY_IDS.map((delay) => ({ type: 'delay', delay, seconds: 0 })),
+      );
+      for (const delay of DELAY_IDS) expect(centralValue(delayIn(doc, delay))).toBe(0);
+      expect(loadScenario(doc).ok).toBe(true);
+    }
+  });
+});
+
+describe('variants of a scenario that is half edited', () => {
+  const withDelay = (approval: unknown): ScenarioDoc => ({
+    ...city(),
+    rules: { military: { enabled: true, approval } },
+  });
+  const malformed = [
+    { type: 'histogram' },
+    { type: 'histogram', bins: [null, { from: 0, to: 60 }] },
+    { type: 'histogram', bins: [{ from: 0, to: 60, weight: 0 }] },
+    { type: 'empirical' },
+    { type: 'empirical', values: [] },
+    { type: 'empirical', values: [60, 'x'] },
+    { type: 'lognormal', mean: '600', sd: 10 },
+    { type: 'uniform', min: 0 },
+    { type: 'gamma' },
+    { type: 'nonsense', value: 3 },
+    { value: 60 },
+  ];
+
+  it('reads a malformed delay as no value (NaN), never throwing', () => {
+    for (const approval of malformed) {
+      expect(centralValue(delayIn(withDelay(approval), 'military.approval'))).toBeNaN();
+    }
+    for (const approval of ['x', null, [], 600])
+      expect(centralValue(delayIn(withDelay(approval), 'military.approval'))).toBeNaN();
+    // Only a delay the scenario does not give at all is the rule's default.
+    expect(centralValue(delayIn(withDelay(undefined), 'military.approval'))).toBe(2700);
+  });
+
+  it('says a malformed delay cannot be changed, and describes it with a dash', () => {
+    const operation: VariantOperation = { type: 'delay', delay: 'military.approval', seconds: 600 };
+    for (const approval of malformed) {
+      const doc = withDelay(approval);
+      const result = applyVariant(doc, [operation], 'zh');
+      expect(result.ok).toBe(false);
+      expect(result.ok === false && result.problems[0].message).toContain('经军地联合办公室');
+      expect(describeOperation(operation, doc, 'en')).toBe(
+        'Troop request through the joint office: — → 10 min',
+      );
+    }
+  });
+
+  it('skips null and non-object entries in every list it reads', () => {
+    const doc = city();
+    doc.agencies = [null, 7, 'power', ...(doc.agencies as unknown[])];
+    doc.units = [null, 'x', ...(doc.units as unknown[])];
+    doc.bases = [null, ...(doc.bases as unknown[])];
+    doc.incidentKinds = [null, ...(doc.incidentKinds as unknown[])];
+    const dispatch = doc.dispatch as { runCards: unknown[] };
+    dispatch.runCards = [null, { kind: 'fire' }, { units: 'x' }, ...dispatch.runCards];
+    doc.events = [null, 3, { type: 'unitOutOfService', unit: 'fire-lincheng-engine#2' }];
+    (doc.arrivals as { streams: unknown[] }).streams.unshift(null);
+    const operations: VariantOperation[] = [
+      { type: 'agencyTier', agency: 'power', tier: 2 },
+      { type: 'unitCount', unit: 'fire-lincheng-engine', count: 1 },
+      { type: 'unitCrew', unit: 'town-xishan-team', crew: 20 },
+      { type: 'addUnit', template: 'ems-lincheng-ambulance', base: 'town-nantang', count: 1 },
+      { type: 'callVolume', factor: 2, kind: 'medical' },
+    ];
+    const result = applyVariant(doc, operations, 'en');
+    expect(result.ok).toBe(true);
+    const out = result.ok ? result.doc : {};
+    expect(list(out, 'units').find((u) => u?.id === 'fire-lincheng-engine')!.count).toBe(1);
+    expect(list(out, 'units').some((u) => u?.id === 'ems-lincheng-ambulance:town-nantang')).toBe(
+      true,
+    );
+    expect(out.events).toEqual([null, 3]);
+    for (const operation of operations)
+      expect(describeOperation(operation, doc, 'zh')).toBeTruthy();
+  });
+
+  it('reports, not throws, whatever the document holds', () => {
+    const docs: ScenarioDoc[] = [
+      {},
+      { units: 'x', agencies: {}, rules: 5, dispatch: { runCards: 'x' }, events: 'x' },
+      { rules: { military: null, fireRescueApproval: [] }, arrivals: { streams: [null, 1] } },
+    ];
+    const operations: VariantOperation[] = [
+      { type: 'agencyTier', agency: 'power', tier: 2 },
+      { type: 'unitCount', unit: 'fire-lincheng-engine', count: 0 },
+      { type: 'delay', delay: 'military.approval', seconds: 600 },
+      { type: 'delay', delay: 'fireRescueApproval.approval', seconds: 600 },
+      { type: 'rule', rule: 'military', enabled: true },
+      { type: 'callVolume', factor: 2 },
+    ];
+    for (const doc of docs) {
+      expect(() => applyVariant(doc, operations, 'en')).not.toThrow();
+      for (const operation of operations)
+        expect(() => describeOperation(operation, doc, 'en')).not.toThrow();
+    }
+  });
+
+  it('knows no delay or rule named like an Object.prototype key', () => {
+    const result = applyVariant(
+      city(),
+      [
+        { type: 'delay', delay: 'constructor' as DelayId, seconds: 60 },
+        { type: 'delay', delay: 'toString' as DelayId, seconds: 60 },
+        { type: 'rule', rule: '__proto__' as SwitchableRule, enabled: true },
+      ],
+      'en',
+    );
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { operation: 0, message: 'There is no delay "constructor"' },
+        { operation: 1, message: 'There is no delay "toString"' },
+        { operation: 2, message: 'There is no rule "__proto__"' },
+      ],
+    });
+    expect(
+      describeOperation({ type: 'delay', delay: 'toString' as DelayId, seconds: 60 }, city(), 'en'),
+    ).toBe('toString: — → 1 min');
   });
 });

@@ -9,7 +9,13 @@ import type { PathComparison } from '../../sim/compare.ts';
 import type { Estimate } from '../../sim/metrics.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { CityMap } from '../map/CityMap.tsx';
-import { comparisonCsv, type ComparisonResult, type VariantOutcome } from './result.ts';
+import {
+  comparisonCsv,
+  coverageChanges,
+  recordOf,
+  type ComparisonResult,
+  type VariantOutcome,
+} from './result.ts';
 import {
   displayValue,
   figureRows,
@@ -277,31 +283,29 @@ function ComparisonTable({
   );
 }
 
-const COVERAGE_DISTRICT = 'tierOneCoverage.byDistrict.';
-
 /** Where tier-1 coverage changes: each district filled by its paired difference. */
 function ChangeMap({ result, variants }: { result: ComparisonResult; variants: RanVariant[] }) {
   const t = useStrings(compareStrings);
   const locale = localeOf(useLanguage());
   const [shown, setShown] = useState(0);
   const variant = variants[Math.min(shown, variants.length - 1)];
-  const values: Record<string, number> = {};
-  const details: Record<string, string> = {};
+  const changes = coverageChanges(variant.byPath);
   const points = new Intl.NumberFormat(locale, {
     maximumFractionDigits: 1,
     signDisplay: 'exceptZero',
   });
   // Short, for the districts' labels; the legend names the unit.
   const pp = (share: number) => points.format(share * 100);
-  for (const [path, comparison] of variant.byPath) {
-    if (!path.startsWith(COVERAGE_DISTRICT) || !comparison.paired || comparison.paired.n === 0)
-      continue;
-    const district = path.slice(COVERAGE_DISTRICT.length);
-    values[district] = comparison.paired.mean;
-    if (Number.isFinite(comparison.paired.low))
-      details[district] =
-        `95% CI [${pp(comparison.paired.low)}, ${pp(comparison.paired.high)}] ${t.percentPoints}`;
-  }
+  // District ids are the scenario's: records without a prototype keep "__proto__" and the like.
+  const values = recordOf([...changes].map(([district, paired]) => [district, paired.mean]));
+  const details = recordOf(
+    [...changes]
+      .filter(([, paired]) => Number.isFinite(paired.low))
+      .map(([district, paired]) => [
+        district,
+        `${t.ci95} [${pp(paired.low)}, ${pp(paired.high)}] ${t.percentPoints}`,
+      ]),
+  );
   return (
     <section className="compare-map" data-testid="compare-map" aria-labelledby="compare-map-title">
       <div className="compare-map-head">
@@ -323,7 +327,7 @@ function ChangeMap({ result, variants }: { result: ComparisonResult; variants: R
           </label>
         )}
       </div>
-      {Object.keys(values).length === 0 ? (
+      {changes.size === 0 ? (
         <p className="placeholder">{t.mapNoCoverage}</p>
       ) : (
         <CityMap

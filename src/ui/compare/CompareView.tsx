@@ -6,10 +6,9 @@
 import { useState } from 'react';
 import type { Variant } from '../../scenarios/variants.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
-import type { ScenarioDoc } from '../workspace/history.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { CompareResults } from './CompareResults.tsx';
-import type { Names } from './rows.ts';
+import { namesOf } from './rows.ts';
 import { compareStrings, type CompareStrings } from './strings.ts';
 import { useComparisonRun, type ComparisonState } from './useComparisonRun.ts';
 import { VariantCard } from './VariantCard.tsx';
@@ -28,17 +27,6 @@ function parseWholeNumber(text: string, min: number, max: number): number | null
   if (!/^\s*\d+\s*$/.test(text)) return null;
   const value = Number(text);
   return value >= min && value <= max ? value : null;
-}
-
-/** Names of agencies and districts for the table's rows, from the base document. */
-function namesOf(doc: ScenarioDoc): Names {
-  const byId = (key: string) =>
-    Object.fromEntries(
-      (Array.isArray(doc[key]) ? (doc[key] as Array<{ id: string; name?: string }>) : []).map(
-        (entry) => [entry.id, entry.name || entry.id],
-      ),
-    );
-  return { agencies: byId('agencies'), districts: byId('districts') };
 }
 
 export function CompareView() {
@@ -168,7 +156,7 @@ function RunSettings(props: {
         // ETA from the pace so far, once there is enough of it to mean something.
         const eta =
           p.done > 0.02 && p.elapsedMs > 1000
-            ? ` · ${t.eta(formatSeconds(((p.elapsedMs / p.done) * (1 - p.done)) / 1000, locale))}`
+            ? ` · ${t.eta(formatSeconds(((p.elapsedMs / p.done) * (1 - p.done)) / 1000, locale, t))}`
             : '';
         return t.running(p.running, p.replication, p.replications, percent.format(p.done)) + eta;
       }
@@ -177,7 +165,7 @@ function RunSettings(props: {
       case 'cancelled':
         return t.cancelled;
       case 'done':
-        return t.done(formatSeconds(state.seconds, locale));
+        return t.done(formatSeconds(state.seconds, locale, t));
       case 'invalid':
         return t.baseInvalid;
       case 'failed':
@@ -304,8 +292,8 @@ function Problems({ state, t }: { state: ComparisonState; t: CompareStrings }) {
   );
 }
 
-function formatSeconds(seconds: number, locale: string): string {
+function formatSeconds(seconds: number, locale: string, t: CompareStrings): string {
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  if (seconds < 90) return `${format.format(Math.max(1, seconds))} s`;
-  return `${format.format(seconds / 60)} min`;
+  if (seconds < 90) return `${format.format(Math.max(1, seconds))} ${t.seconds}`;
+  return `${format.format(seconds / 60)} ${t.minutes}`;
 }

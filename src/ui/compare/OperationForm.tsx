@@ -54,6 +54,14 @@ function choices<T>(
   return list.filter((entry) => entry && typeof entry.id === 'string').map(read);
 }
 
+/** The stored choice while the scenario still has it, else its first: the scenario may have changed since. */
+const chosen = (stored: string, list: readonly Choice[]) =>
+  list.some((c) => c.id === stored) ? stored : (list[0]?.id ?? '');
+
+/** A delay's current value in seconds; NaN where the scenario has it malformed (mid-edit). */
+const delaySeconds = (doc: ScenarioDoc, delay: DelayId) => centralValue(delayIn(doc, delay));
+const minutesText = (seconds: number) => (Number.isFinite(seconds) ? String(seconds / 60) : '');
+
 const text = (value: unknown, fallback: string) =>
   typeof value === 'string' && value ? value : fallback;
 const whole = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
@@ -109,28 +117,43 @@ export function OperationForm({
   }));
 
   const [type, setType] = useState<OperationType>('agencyTier');
-  const [fields, setFields] = useState<Fields>(() => ({
-    agency: agencies[0]?.id ?? '',
-    tier: String(agencies[0]?.tier === 2 ? 1 : 2),
-    unit: units[0]?.id ?? '',
-    count: String(Math.max(0, (units[0]?.count ?? 1) - 1)),
-    crew: String(units[0]?.crew ?? 4),
-    base: bases[0]?.id ?? '',
-    delay: DELAY_IDS[0],
-    minutes: String(centralValue(delayIn(doc, DELAY_IDS[0])) / 60),
-    rule: SWITCHABLE_RULES[0],
-    enabled: String(!ruleEnabled(doc, SWITCHABLE_RULES[0])),
-    factor: '1.2',
-    kind: '',
-  }));
+  const [stored, setStored] = useState<Fields>(() => {
+    const delay = DELAY_IDS.find((d) => Number.isFinite(delaySeconds(doc, d))) ?? DELAY_IDS[0];
+    return {
+      agency: agencies[0]?.id ?? '',
+      tier: String(agencies[0]?.tier === 2 ? 1 : 2),
+      unit: units[0]?.id ?? '',
+      count: String(Math.max(0, (units[0]?.count ?? 1) - 1)),
+      crew: String(units[0]?.crew ?? 4),
+      base: bases[0]?.id ?? '',
+      delay,
+      minutes: minutesText(delaySeconds(doc, delay)),
+      rule: SWITCHABLE_RULES[0],
+      enabled: String(!ruleEnabled(doc, SWITCHABLE_RULES[0])),
+      factor: '1.2',
+      kind: '',
+    };
+  });
+  // The form outlives a change of scenario: a stored id the scenario no longer has falls back
+  // to what the select shows, so "Add" targets what the planner sees.
+  const fields: Fields = {
+    ...stored,
+    agency: chosen(stored.agency, agencies),
+    unit: chosen(stored.unit, units),
+    base: chosen(stored.base, bases),
+    kind: kinds.some((k) => k.id === stored.kind) ? stored.kind : '',
+  };
+  const delayMalformed = !Number.isFinite(delaySeconds(doc, fields.delay));
   const [invalid, setInvalid] = useState(false);
   const set = (changes: Partial<Fields>) => {
     setInvalid(false);
-    setFields((previous) => ({ ...previous, ...changes }));
+    setStored((previous) => ({ ...previous, ...changes }));
   };
   const minutesFormat = new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 1 });
-  const minutesOf = (delay: DelayId) =>
-    `${minutesFormat.format(centralValue(delayIn(doc, delay)) / 60)} ${t.minutes}`;
+  const minutesOf = (seconds: number) =>
+    Number.isFinite(seconds)
+      ? `${minutesFormat.format(seconds / 60)} ${t.minutes}`
+      : t.malformedOption;
 
   // A number the planner typed, or null: the operation itself checks the range.
   const numberOf = (value: string) => (/^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : null);
@@ -149,7 +172,7 @@ export function OperationForm({
       case 'addUnit':
         return count === null ? null : { type, template: fields.unit, base: fields.base, count };
       case 'delay': {
-        const minutes = numberOf(fields.minutes);
+        const minutes = delayMalformed ? null : numberOf(fields.minutes);
         return minutes === null ? null : { type, delay: fields.delay, seconds: minutes * 60 };
       }
       case 'rule':
@@ -224,7 +247,7 @@ export function OperationForm({
         event.preventDefault();
         const made = operation();
         if (made) onAdd(made);
-        else setInvalid(true);
+        else if (!(type === 'delay' && delayMalformed)) setInvalid(true);
       }}
     >
       <label>
@@ -321,21 +344,30 @@ export function OperationForm({
               value={fields.delay}
               onChange={(e) => {
                 const delay = e.target.value as DelayId;
-                set({ delay, minutes: String(centralValue(delayIn(doc, delay)) / 60) });
+                set({ delay, minutes: minutesText(delaySeconds(doc, delay)) });
               }}
             >
-              {DELAY_IDS.map((delay) => (
-                <option key={delay} value={delay}>
-                  {t.delayOption(
-                    delayName(delay, language),
-                    minutesOf(delay),
-                    ruleEnabled(doc, delay.split('.')[0] as SwitchableRule),
-                  )}
-                </option>
-              ))}
+              {DELAY_IDS.map((delay) => {
+                const seconds = delaySeconds(doc, delay);
+                return (
+                  <option key={delay} value={delay} disabled={!Number.isFinite(seconds)}>
+                    {t.delayOption(
+                      delayName(delay, language),
+                      minutesOf(seconds),
+                      ruleEnabled(doc, delay.split('.')[0] as SwitchableRule),
+                    )}
+                  </option>
+                );
+              })}
             </select>
           </label>
-          {numberInput('minutes', t.delayMinutes, 0)}
+          {delayMalformed ? (
+            <p className="field-error" role="alert" data-testid={`${testId}-delay-malformed`}>
+              {t.delayMalformed}
+            </p>
+          ) : (
+            numberInput('minutes', t.delayMinutes, 0)
+          )}
         </>
       )}
 
@@ -399,7 +431,11 @@ export function OperationForm({
           {t.invalidNumber}
         </p>
       )}
-      <button type="submit" data-testid={`${testId}-add`}>
+      <button
+        type="submit"
+        data-testid={`${testId}-add`}
+        disabled={type === 'delay' && delayMalformed}
+      >
         {t.add}
       </button>
     </form>

@@ -105,6 +105,34 @@ export function comparisonCsv(result: ComparisonResult, t: CompareStrings): stri
   return '\ufeff' + lines.map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * A CSV cell. Text a spreadsheet would take for a formula (= + - @, tab, CR first: scenario and
+ * variant names are anyone's) is prefixed with a quote; numbers, negative ones too, stay numbers.
+ */
+export function csvField(text: string): string {
+  const isNumber = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text);
+  const safe = !isNumber && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** A record with no prototype, so that any id ("__proto__", "constructor") is just a key. */
+export function recordOf<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
+  const record = Object.create(null) as Record<string, T>;
+  for (const [key, value] of entries) record[key] = value;
+  return record;
+}
+
+const COVERAGE_DISTRICT = 'tierOneCoverage.byDistrict.';
+
+/** The paired differences of tier-1 coverage by district id, where there are any. */
+export function coverageChanges(
+  byPath: ReadonlyMap<string, PathComparison>,
+): Map<string, Estimate> {
+  const changes = new Map<string, Estimate>();
+  for (const [path, comparison] of byPath) {
+    if (!path.startsWith(COVERAGE_DISTRICT) || !comparison.paired || comparison.paired.n === 0)
+      continue;
+    changes.set(path.slice(COVERAGE_DISTRICT.length), comparison.paired);
+  }
+  return changes;
 }

@@ -3,6 +3,7 @@
  * reads (minutes, share, count) and which way is better. Pure: labels come from the strings.
  */
 import type { Estimate } from '../../sim/metrics.ts';
+import type { ScenarioDoc } from '../workspace/history.ts';
 import type { CompareStrings } from './strings.ts';
 
 export type Measure = 'minutes' | 'share' | 'count';
@@ -18,9 +19,24 @@ export interface FigureRow {
   better: Better;
 }
 
+/** Names by id; maps, as the ids are the scenario's and may be anything ("__proto__"). */
 export interface Names {
-  agencies: Record<string, string>;
-  districts: Record<string, string>;
+  agencies: ReadonlyMap<string, string>;
+  districts: ReadonlyMap<string, string>;
+}
+
+/** Names of agencies and districts for the table's rows, from the base document (ids where they have none). */
+export function namesOf(doc: ScenarioDoc): Names {
+  const byId = (key: string) => {
+    const names = new Map<string, string>();
+    for (const entry of Array.isArray(doc[key]) ? (doc[key] as unknown[]) : []) {
+      if (typeof entry !== 'object' || entry === null) continue;
+      const { id, name } = entry as { id?: unknown; name?: unknown };
+      if (typeof id === 'string') names.set(id, typeof name === 'string' && name ? name : id);
+    }
+    return names;
+  };
+  return { agencies: byId('agencies'), districts: byId('districts') };
 }
 
 /** The headline figure: both of its difference intervals are shown, to show what pairing buys. */
@@ -88,7 +104,7 @@ export function figureRows(
     add({
       path,
       group: 'coverage',
-      label: names.districts[district] ?? district,
+      label: names.districts.get(district) ?? district,
       measure: 'share',
       better: 'higher',
     });
@@ -125,7 +141,7 @@ export function figureRows(
     });
   }
   for (const [path, agency] of matching(/^utilisation\.byAgency\.(.+)$/)) {
-    const label = names.agencies[agency] ?? agency;
+    const label = names.agencies.get(agency) ?? agency;
     add({ path, group: 'utilisation', label, measure: 'share', better: 'neither' });
   }
 

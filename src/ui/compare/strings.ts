@@ -1,5 +1,9 @@
 /** Strings of the what-if comparison (方案比较). */
 
+/** The table's entry for `key`, if it has its own (not one of Object.prototype's, like "constructor"). */
+const entryOf = (table: Record<string, string>, key: string): string | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
 const zh = {
   title: '方案比较',
   intro:
@@ -42,6 +46,8 @@ const zh = {
   delayOption: (name: string, minutes: string, enabled: boolean) =>
     `${name}（现 ${minutes}${enabled ? '' : '，规则未开启'}）`,
   delayMinutes: '新的时限（分钟，中位数或均值）',
+  delayMalformed: '情景中此时限填写有误（例如直方图缺少分组），无法修改；请先在情景编辑中改正。',
+  malformedOption: '—，填写有误',
   rule: '规则',
   ruleOption: (name: string, enabled: boolean) => `${name}（现${enabled ? '开启' : '关闭'}）`,
   switchTo: '改为',
@@ -114,24 +120,29 @@ const zh = {
   p90: '90 百分位',
   withinTarget: '时限内到场比例',
   tierName: (tier: string) =>
-    ({ '1': '一级', '2': '二级', '3': '三级', outside: '外部增援', none: '未到场' })[tier] ??
+    entryOf({ '1': '一级', '2': '二级', '3': '三级', outside: '外部增援', none: '未到场' }, tier) ??
     `${tier} 级`,
-  area: (area: string) => ({ urban: '城区', rural: '农村' })[area] ?? area,
+  area: (area: string) => entryOf({ urban: '城区', rural: '农村' }, area) ?? area,
   waitProbability: '需等待力量的概率',
   meanQueueWait: '平均排队等待',
   overflowed: '转外部增援（起/次）',
   approvalCause: (cause: string) =>
-    ({
-      fireRescueApproval: '消防救援调派其他力量报批',
-      seasonalApproval: '特殊时期二次报批',
-      militaryApproval: '经军地联合办公室申请兵力',
-      directRequest: '情况特别紧急时直接申请',
-      crossRegion: '跨区域增援审批',
-      sarRequest: '海上搜救中心申请陆上力量',
-      neighbourRequest: '邻近乡镇答复支援请求',
-    })[cause] ?? cause,
+    entryOf(
+      {
+        fireRescueApproval: '消防救援调派其他力量报批',
+        seasonalApproval: '特殊时期二次报批',
+        militaryApproval: '经军地联合办公室申请兵力',
+        directRequest: '情况特别紧急时直接申请',
+        crossRegion: '跨区域增援审批',
+        sarRequest: '海上搜救中心申请陆上力量',
+        neighbourRequest: '邻近乡镇答复支援请求',
+      },
+      cause,
+    ) ?? cause,
+  seconds: '秒',
   minutes: '分钟',
   percentPoints: '个百分点',
+  ci95: '95% 置信区间',
   mapTitle: '一级联动单位覆盖率的变化（按区县）',
   mapVariant: '显示方案',
   mapLegend: (name: string) => `覆盖率之差（个百分点，${name} − 基准）`,
@@ -203,6 +214,9 @@ const en: typeof zh = {
   delayOption: (name: string, minutes: string, enabled: boolean) =>
     `${name} (now ${minutes}${enabled ? '' : ', rule off'})`,
   delayMinutes: 'New delay (minutes, median or mean)',
+  delayMalformed:
+    'This delay is not filled in correctly in the scenario (e.g. a histogram without bins), so it cannot be changed: fix it in the scenario editor first.',
+  malformedOption: '—, not filled in correctly',
   rule: 'Rule',
   ruleOption: (name: string, enabled: boolean) => `${name} (now ${enabled ? 'on' : 'off'})`,
   switchTo: 'Switch',
@@ -278,25 +292,31 @@ const en: typeof zh = {
   p90: '90th percentile',
   withinTarget: 'Share within target',
   tierName: (tier: string) =>
-    ({ '1': 'Tier 1', '2': 'Tier 2', '3': 'Tier 3', outside: 'Outside help', none: 'Not reached' })[
-      tier
-    ] ?? `Tier ${tier}`,
-  area: (area: string) => ({ urban: 'urban', rural: 'rural' })[area] ?? area,
+    entryOf(
+      { '1': 'Tier 1', '2': 'Tier 2', '3': 'Tier 3', outside: 'Outside help', none: 'Not reached' },
+      tier,
+    ) ?? `Tier ${tier}`,
+  area: (area: string) => entryOf({ urban: 'urban', rural: 'rural' }, area) ?? area,
   waitProbability: 'Probability of waiting for a unit',
   meanQueueWait: 'Mean queue wait',
   overflowed: 'Passed to outside help (per run)',
   approvalCause: (cause: string) =>
-    ({
-      fireRescueApproval: 'Approval for fire rescue to send other forces',
-      seasonalApproval: 'Second approval in special seasons',
-      militaryApproval: 'Troops requested through the joint office',
-      directRequest: 'Direct request when extremely urgent',
-      crossRegion: 'Approval of cross-region reinforcement',
-      sarRequest: 'Maritime SAR centre’s request for land units',
-      neighbourRequest: 'Neighbour’s answer to a request for help',
-    })[cause] ?? cause,
+    entryOf(
+      {
+        fireRescueApproval: 'Approval for fire rescue to send other forces',
+        seasonalApproval: 'Second approval in special seasons',
+        militaryApproval: 'Troops requested through the joint office',
+        directRequest: 'Direct request when extremely urgent',
+        crossRegion: 'Approval of cross-region reinforcement',
+        sarRequest: 'Maritime SAR centre’s request for land units',
+        neighbourRequest: 'Neighbour’s answer to a request for help',
+      },
+      cause,
+    ) ?? cause,
+  seconds: 's',
   minutes: 'min',
   percentPoints: 'pp',
+  ci95: '95% CI',
   mapTitle: 'Change in tier-1 coverage by district',
   mapVariant: 'Variant shown',
   mapLegend: (name: string) => `Coverage difference (pp, ${name} − base)`,
