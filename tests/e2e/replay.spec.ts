@@ -82,9 +82,26 @@ test('replays seed 1 of the default city: play, scrub, log, why, save and reopen
   await expect(rows.first()).toBeVisible();
   for (const text of await rows.allTextContents()) expect(text).toContain(unitName!);
 
+  // The strip's red ticks (one path) are the calls that queued, overflowed or went unanswered.
+  await page.getByTestId('replay-filter-unit').selectOption('-1');
+  let trouble = 0;
+  for (const label of ['转外部增援', '未处置（放弃）', '排队等待力量']) {
+    await page.getByTestId('replay-filter-kind').selectOption({ label });
+    trouble += Number(/显示 (\d+) \//.exec((await count.textContent())!)![1]);
+  }
+  expect(trouble).toBeGreaterThan(0);
+  await expect(page.getByTestId('replay-trouble')).toHaveAttribute('data-count', String(trouble));
+  await expect(page.getByTestId('replay-trouble')).toHaveAttribute('d', /^(M[\d.]+ 42V50)+$/);
+
+  // In English the log's rows are written anew, in English.
+  await page.getByTestId('language-switch').click();
+  await expect(count).toContainText(`Showing`);
+  await expect(rows.first()).toContainText('Queued for units');
+  await page.getByTestId('language-switch').click();
+  await expect(count).toContainText('显示');
+
   // Back to all units, only dispatches; click one: the replay jumps to it and the why panel
   // shows the candidates with their travel estimates and the rule.
-  await page.getByTestId('replay-filter-unit').selectOption('-1');
   await page.getByTestId('replay-filter-kind').selectOption({ label: '调度（出动指令）' });
   const dispatchRecord = await rows.nth(3).getAttribute('data-record');
   // Jumping scrolls the log to the event: find the row by its record afterwards.

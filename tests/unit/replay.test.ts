@@ -16,6 +16,7 @@ import {
 import { RoadRouter } from '../../src/sim/replayRoutes.ts';
 import { run } from '../../src/sim/run.ts';
 import { RecordKind, Cause } from '../../src/sim/trace.ts';
+import { amountText, makeClock, minutesText } from '../../src/ui/replay/format.ts';
 import { parseReplayFile, replayFileText } from '../../src/ui/replay/replayFile.ts';
 import { replayApi } from '../../src/worker/replayApi.ts';
 import { lineScenario } from './fixtures.ts';
@@ -166,6 +167,56 @@ describe('why of a dispatch', () => {
       checked++;
     }
     expect(checked).toBe(60);
+  });
+});
+
+describe('the worker keeps one replay and one travel model for it', () => {
+  it('explains the same in any order, across road closures, as a replay opened afresh', async () => {
+    const scenario = loadScenario(await builtinInput('huzhou-flood'), 'en');
+    if (!scenario.ok) throw new Error('huzhou-flood does not load');
+    const closures = scenario.scenario.events.filter(
+      (event) => event.type === 'closeRoad' || event.type === 'damageRoad',
+    );
+    expect(closures.length).toBeGreaterThan(0);
+    const firstClosure = Math.min(...closures.map((event) => event.at));
+    const explainAll = async (order: (records: number[]) => number[]) => {
+      const opened = await replayApi.replayRun({ builtin: 'huzhou-flood' }, 1, 'en');
+      if (!opened.ok) throw new Error('no replay');
+      const { trace } = opened;
+      const dispatches: number[] = [];
+      for (let i = 0; i < trace.length; i++)
+        if (trace.kind[i] === RecordKind.dispatched) dispatches.push(i);
+      // Some before the roads close, some while they are closed, spread over the run.
+      const step = Math.max(1, Math.floor(dispatches.length / 30));
+      const picked = dispatches.filter((_, k) => k % step === 0);
+      expect(picked.some((record) => trace.time[record] < firstClosure)).toBe(true);
+      expect(picked.some((record) => trace.time[record] > firstClosure)).toBe(true);
+      const answers = new Map<number, unknown>();
+      for (const record of order(picked))
+        answers.set(record, replayApi.replayExplain(opened.key, trace.incident[record], record));
+      return { key: opened.key, answers: picked.map((record) => answers.get(record)) };
+    };
+    const inOrder = await explainAll((records) => records);
+    const shuffled = await explainAll((records) => [
+      ...records.filter((_, k) => k % 2 === 1).reverse(),
+      ...records.filter((_, k) => k % 2 === 0),
+    ]);
+    expect(shuffled.answers).toEqual(inOrder.answers);
+    // Opening the second replay let go of the first.
+    expect(() => replayApi.replayExplain(inOrder.key, 0, -1)).toThrow(/no longer open/);
+    expect(() => replayApi.replayRoutes(inOrder.key, [0])).toThrow(/no longer open/);
+  });
+});
+
+describe('replay formats', () => {
+  it('formats minutes, amounts and the clock in each language', () => {
+    expect(minutesText(90, 'en-US')).toBe('1.5');
+    expect(minutesText(Infinity, 'zh-CN')).toBe('—');
+    expect(amountText(1234.567, 'en-US')).toBe('1,234.57');
+    expect(amountText(1234.567, 'zh-CN')).toBe('1,234.57');
+    const clock = makeClock('2026-03-02T08:30', 'zh-CN');
+    expect(clock.short(86_400 + 60)).toEqual({ day: 2, text: '08:31:00' });
+    expect(makeClock('2026-03-02T08:30', 'en-US').long(0).text).toContain('Mar');
   });
 });
 

@@ -1,12 +1,12 @@
 /**
  * The replay's event log: every record of the trace as a row, filtered by unit, incident, kind
- * and free text, drawn in a window (only the rows in view exist in the DOM), with the current
- * event (by time) highlighted. Clicking a row jumps the replay to it.
+ * and free text, drawn in a window (only the rows in view exist in the DOM, and only they are
+ * formatted), with the current event (by time) highlighted. Clicking a row jumps the replay to it.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CAUSES, RECORD_KINDS, type RecordKindName } from '../../sim/trace.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
-import { minutesText, type ReplayClock } from './format.ts';
+import { amountText, minutesText, type ReplayClock } from './format.ts';
 import type { PageReplay } from './model.ts';
 import { replayStrings, type ReplayStrings } from './strings.ts';
 
@@ -38,8 +38,16 @@ export function EventLog(props: EventLogProps) {
   const locale = localeOf(useLanguage());
   const { replay, filter, clock } = props;
   const trace = replay.trace;
-  const rows = useMemo(() => rowTexts(replay, t, locale), [replay, t, locale]);
-  const shown = useMemo(() => filteredRecords(replay, rows, filter), [replay, rows, filter]);
+  // The whole trace's text is only needed to search it: made when a search starts.
+  const searching = filter.text.trim() !== '';
+  const searchable = useMemo(
+    () => (searching ? searchTexts(replay, t, locale) : null),
+    [searching, replay, t, locale],
+  );
+  const shown = useMemo(
+    () => filteredRecords(replay, searchable, filter),
+    [replay, searchable, filter],
+  );
   const current = useMemo(
     () => lastShownAtOrBefore(shown, trace.time, props.time),
     [shown, trace, props.time],
@@ -60,13 +68,12 @@ export function EventLog(props: EventLogProps) {
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - SPARE_ROWS);
   const last = Math.min(shown.length, first + VIEW_ROWS + 2 * SPARE_ROWS);
-  const unitOrder = useMemo(
-    () =>
-      replay.names.units
-        .map((name, unit) => ({ name, unit }))
-        .sort((a, b) => a.name.localeCompare(b.name, locale)),
-    [replay, locale],
-  );
+  const unitOrder = useMemo(() => {
+    const collator = new Intl.Collator(locale);
+    return replay.names.units
+      .map((name, unit) => ({ name, unit }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+  }, [replay, locale]);
 
   return (
     <section
@@ -156,7 +163,7 @@ export function EventLog(props: EventLogProps) {
           {Array.from(shown.subarray(first, last), (record, k) => {
             const position = first + k;
             const c = clock.short(trace.time[record]);
-            const row = rows[record];
+            const row = rowText(replay, record, t, locale);
             return (
               <div
                 role="listitem"
@@ -191,32 +198,56 @@ interface RowText {
   kind: string;
   subject: string;
   detail: string;
-  /** Everything searchable, lower case. */
-  search: string;
 }
 
-function rowTexts(replay: PageReplay, t: ReplayStrings, locale: string): RowText[] {
+function rowText(replay: PageReplay, record: number, t: ReplayStrings, locale: string): RowText {
   const trace = replay.trace;
-  const rows: RowText[] = new Array(trace.length);
-  for (let i = 0; i < trace.length; i++) {
-    const kindName = RECORD_KINDS[trace.kind[i]][0];
+  const kindName = RECORD_KINDS[trace.kind[record]][0];
+  const unit = trace.unit[record];
+  const incident = trace.incident[record];
+  const subjects: string[] = [];
+  if (unit >= 0) subjects.push(replay.names.units[unit]);
+  if (incident >= 0)
+    subjects.push(t.incidentLabel(incident, replay.names.kinds[trace.incidentKind[incident]]));
+  return {
+    kind: t.kinds[kindName],
+    subject: subjects.join(' · '),
+    detail: detailOf(kindName, CAUSES[trace.cause[record]], trace.value[record], t, locale),
+  };
+}
+
+/**
+ * Every record's text as the log shows it, and its kind's name, lower case, for the search.
+ * Names of kinds, units and incidents are lowered once, not once a record.
+ */
+function searchTexts(replay: PageReplay, t: ReplayStrings, locale: string): string[] {
+  const trace = replay.trace;
+  const kinds = RECORD_KINDS.map(([name]) => ({
+    label: t.kinds[name].toLowerCase(),
+    name: name.toLowerCase(),
+  }));
+  const units = replay.names.units.map((name) => name.toLowerCase());
+  const incidents = Array.from({ length: trace.incidentCount }, (_, incident) =>
+    t.incidentLabel(incident, replay.names.kinds[trace.incidentKind[incident]]).toLowerCase(),
+  );
+  const texts: string[] = new Array(trace.length);
+  for (let i = 0; i < texts.length; i++) {
+    const kind = kinds[trace.kind[i]];
     const unit = trace.unit[i];
     const incident = trace.incident[i];
-    const subjects: string[] = [];
-    if (unit >= 0) subjects.push(replay.names.units[unit]);
-    if (incident >= 0)
-      subjects.push(t.incidentLabel(incident, replay.names.kinds[trace.incidentKind[incident]]));
+    const subject =
+      unit >= 0 && incident >= 0
+        ? `${units[unit]} · ${incidents[incident]}`
+        : unit >= 0
+          ? units[unit]
+          : incident >= 0
+            ? incidents[incident]
+            : '';
+    const kindName = RECORD_KINDS[trace.kind[i]][0];
     const detail = detailOf(kindName, CAUSES[trace.cause[i]], trace.value[i], t, locale);
-    const kind = t.kinds[kindName];
-    const subject = subjects.join(' · ');
-    rows[i] = {
-      kind,
-      subject,
-      detail,
-      search: `${kind} ${subject} ${detail} ${kindName}`.toLowerCase(),
-    };
+    texts[i] = `${kind.label} ${subject} ${detail.toLowerCase()} ${kind.name}`;
   }
-  return rows;
+  return texts;
 }
 
 /** The cause, and the value in the terms of its kind (see RECORD_KINDS in trace.ts). */
@@ -230,7 +261,6 @@ function detailOf(
   const parts: string[] = [];
   if (cause !== 'none') parts.push(t.causes[cause]);
   const minutes = (seconds: number) => t.minutes(minutesText(seconds, locale));
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   switch (kind) {
     case 'dispatched':
     case 'arrived':
@@ -254,7 +284,7 @@ function detailOf(
     case 'graded':
     case 'external':
     case 'prepositioned':
-      parts.push(number.format(value));
+      parts.push(amountText(value, locale));
       break;
     default:
       break;
@@ -262,18 +292,26 @@ function detailOf(
   return parts.join(' · ');
 }
 
-function filteredRecords(replay: PageReplay, rows: RowText[], filter: LogFilter): Int32Array {
+function filteredRecords(
+  replay: PageReplay,
+  searchable: string[] | null,
+  filter: LogFilter,
+): Int32Array {
   const trace = replay.trace;
   const incident = filter.incident.trim() === '' ? -1 : Number(filter.incident.replace('#', ''));
   const text = filter.text.trim().toLowerCase();
   const all = filter.unit < 0 && incident < 0 && filter.kind < 0 && text === '';
-  if (all) return Int32Array.from({ length: trace.length }, (_, i) => i);
+  if (all) {
+    const every = new Int32Array(trace.length);
+    for (let i = 0; i < every.length; i++) every[i] = i;
+    return every;
+  }
   const kept: number[] = [];
   for (let i = 0; i < trace.length; i++) {
     if (filter.unit >= 0 && trace.unit[i] !== filter.unit) continue;
     if (incident >= 0 && trace.incident[i] !== incident) continue;
     if (filter.kind >= 0 && trace.kind[i] !== filter.kind) continue;
-    if (text && !rows[i].search.includes(text)) continue;
+    if (text && searchable && !searchable[i].includes(text)) continue;
     kept.push(i);
   }
   return Int32Array.from(kept);

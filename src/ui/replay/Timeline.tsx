@@ -3,7 +3,7 @@
  * strip of calls over time (bars) with the incidents that waited or went unanswered (red ticks).
  */
 import { bin, max, scaleLinear } from 'd3';
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { RecordKind, type Trace } from '../../sim/trace.ts';
 import { useStrings } from '../i18n.ts';
 import type { ReplayClock } from './format.ts';
@@ -119,17 +119,11 @@ function CallStrip({
   const svgRef = useRef<SVGSVGElement>(null);
   const duration = trace.header.duration;
   const strip = useMemo(() => stripOf(trace), [trace]);
-  const x = scaleLinear().domain([0, duration]).range([0, STRIP_WIDTH]);
-  const y = scaleLinear()
-    .domain([0, Math.max(1, strip.highest)])
-    .range([STRIP_HEIGHT - 14, 4]);
-  const ticks = tickTimes(duration);
+  const x = (at: number) => (at / duration) * STRIP_WIDTH;
   const seek = (clientX: number) => {
     const box = svgRef.current?.getBoundingClientRect();
     if (!box || box.width === 0) return;
-    onTime(
-      Math.max(0, Math.min(duration, x.invert(((clientX - box.left) / box.width) * STRIP_WIDTH))),
-    );
+    onTime(Math.max(0, Math.min(duration, ((clientX - box.left) / box.width) * duration)));
   };
   return (
     <figure className="replay-strip">
@@ -148,39 +142,7 @@ function CallStrip({
           if (event.buttons === 1) seek(event.clientX);
         }}
       >
-        {strip.bins.map((b) => (
-          <rect
-            key={b.start}
-            x={x(b.start)}
-            width={Math.max(0.5, x(b.end) - x(b.start) - 0.5)}
-            y={y(b.count)}
-            height={STRIP_HEIGHT - 14 - y(b.count)}
-            fill="#8ea5c2"
-          />
-        ))}
-        {strip.trouble.map((at, i) => (
-          <line
-            key={i}
-            x1={x(at)}
-            x2={x(at)}
-            y1={STRIP_HEIGHT - 14}
-            y2={STRIP_HEIGHT - 6}
-            stroke="#b3261e"
-            strokeWidth={1.5}
-            vectorEffect="non-scaling-stroke"
-          />
-        ))}
-        {ticks.map((tick) => (
-          <line
-            key={tick}
-            x1={x(tick)}
-            x2={x(tick)}
-            y1={0}
-            y2={STRIP_HEIGHT}
-            stroke="#d5dbe3"
-            vectorEffect="non-scaling-stroke"
-          />
-        ))}
+        <StripMarks strip={strip} duration={duration} />
         <line
           x1={x(time)}
           x2={x(time)}
@@ -192,22 +154,98 @@ function CallStrip({
           data-testid="replay-cursor"
         />
       </svg>
-      <div className="replay-strip-axis" aria-hidden="true">
-        {ticks.map((tick) => {
-          const c = clock.short(tick);
-          return (
-            <span key={tick} style={{ left: `${(x(tick) / STRIP_WIDTH) * 100}%` }}>
-              {t.logTime(c.day, c.text.slice(0, 5))}
-            </span>
-          );
-        })}
-      </div>
+      <StripAxis duration={duration} clock={clock} />
       <figcaption className="hint">
         {t.callsPer(t.span(strip.binSeconds / 60))} · {t.timelineLabel}
       </figcaption>
     </figure>
   );
 }
+
+type Strip = ReturnType<typeof stripOf>;
+
+/**
+ * The strip's bars, trouble ticks and grid: drawn once per replay, not on every frame of
+ * playback (only the cursor moves). The ticks are one path, however many there are.
+ */
+const StripMarks = memo(function StripMarks({
+  strip,
+  duration,
+}: {
+  strip: Strip;
+  duration: number;
+}) {
+  const x = scaleLinear().domain([0, duration]).range([0, STRIP_WIDTH]);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, strip.highest)])
+    .range([STRIP_HEIGHT - 14, 4]);
+  return (
+    <>
+      {strip.bins.map((b) => (
+        <rect
+          key={b.start}
+          x={x(b.start)}
+          width={Math.max(0.5, x(b.end) - x(b.start) - 0.5)}
+          y={y(b.count)}
+          height={STRIP_HEIGHT - 14 - y(b.count)}
+          fill="#8ea5c2"
+        />
+      ))}
+      {strip.trouble.length > 0 && (
+        <path
+          d={troublePath(strip.trouble, x)}
+          stroke="#b3261e"
+          strokeWidth={1.5}
+          fill="none"
+          vectorEffect="non-scaling-stroke"
+          data-testid="replay-trouble"
+          data-count={strip.trouble.length}
+        />
+      )}
+      {tickTimes(duration).map((tick) => (
+        <line
+          key={tick}
+          x1={x(tick)}
+          x2={x(tick)}
+          y1={0}
+          y2={STRIP_HEIGHT}
+          stroke="#d5dbe3"
+          vectorEffect="non-scaling-stroke"
+        />
+      ))}
+    </>
+  );
+});
+
+/** One short vertical stroke per distinct position (a tenth of a unit of the strip's width). */
+function troublePath(times: readonly number[], x: (t: number) => number): string {
+  const positions = new Set(times.map((at) => Math.round(x(at) * 10) / 10));
+  let d = '';
+  for (const at of positions) d += `M${at} ${STRIP_HEIGHT - 14}V${STRIP_HEIGHT - 6}`;
+  return d;
+}
+
+const StripAxis = memo(function StripAxis({
+  duration,
+  clock,
+}: {
+  duration: number;
+  clock: ReplayClock;
+}) {
+  const t = useStrings(replayStrings);
+  return (
+    <div className="replay-strip-axis" aria-hidden="true">
+      {tickTimes(duration).map((tick) => {
+        const c = clock.short(tick);
+        return (
+          <span key={tick} style={{ left: `${(tick / duration) * 100}%` }}>
+            {t.logTime(c.day, c.text.slice(0, 5))}
+          </span>
+        );
+      })}
+    </div>
+  );
+});
 
 function stripOf(trace: Trace) {
   const duration = trace.header.duration;

@@ -19,23 +19,7 @@ export function makeClock(startLocal: string, locale: string): ReplayClock {
     : [2026, 1, 1, 0, 0, 0];
   const startMs = Date.UTC(year, month - 1, day, hour, minute, second || 0);
   const firstDayMs = Date.UTC(year, month - 1, day);
-  const longFormat = new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    month: 'short',
-    day: 'numeric',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
-  const timeFormat = new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
+  const { longFormat, timeFormat } = formatsOf(locale);
   const at = (t: number) => startMs + Math.floor(t) * 1000;
   const dayOf = (t: number) => Math.floor((at(t) - firstDayMs) / 86_400_000) + 1;
   return {
@@ -47,8 +31,48 @@ export function makeClock(startLocal: string, locale: string): ReplayClock {
 /** Seconds as minutes with one decimal, in the locale. */
 export function minutesText(seconds: number, locale: string): string {
   if (!Number.isFinite(seconds)) return '—';
-  return new Intl.NumberFormat(locale, {
-    maximumFractionDigits: 1,
-    minimumFractionDigits: 1,
-  }).format(seconds / 60);
+  return formatsOf(locale).minutes.format(seconds / 60);
+}
+
+/** A count or amount with at most two decimals, in the locale. */
+export function amountText(value: number, locale: string): string {
+  return formatsOf(locale).amount.format(value);
+}
+
+interface LocaleFormats {
+  longFormat: Intl.DateTimeFormat;
+  timeFormat: Intl.DateTimeFormat;
+  minutes: Intl.NumberFormat;
+  amount: Intl.NumberFormat;
+}
+
+/**
+ * Formatters by locale, made once: making an Intl formatter costs about a hundred times more
+ * than using one, and a long run's log formats hundreds of thousands of values.
+ */
+const formatsByLocale = new Map<string, LocaleFormats>();
+
+function formatsOf(locale: string): LocaleFormats {
+  let formats = formatsByLocale.get(locale);
+  if (!formats) {
+    const clock = { hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+    formats = {
+      longFormat: new Intl.DateTimeFormat(locale, {
+        timeZone: 'UTC',
+        month: 'short',
+        day: 'numeric',
+        weekday: 'short',
+        ...clock,
+        hourCycle: 'h23',
+      }),
+      timeFormat: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...clock, hourCycle: 'h23' }),
+      minutes: new Intl.NumberFormat(locale, {
+        maximumFractionDigits: 1,
+        minimumFractionDigits: 1,
+      }),
+      amount: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+    };
+    formatsByLocale.set(locale, formats);
+  }
+  return formats;
 }
