@@ -6,6 +6,7 @@
  * Pure: no DOM, no worker; the full check of the result is the loader's (src/scenarios/load.ts).
  */
 import type { Language } from './messages.ts';
+import { distributionMean } from '../sim/random.ts';
 import { Distribution, Rules } from './schema.ts';
 
 /** Scenario data as the editor holds it: JSON not yet checked (the same as the workspace's document). */
@@ -389,31 +390,11 @@ export function centralValue(distribution: unknown): number {
   return parsed.success ? centralOf(parsed.data) : NaN;
 }
 
+/** The mean, except for a lognormal given by median and p90: its median, as it is written. */
 function centralOf(distribution: Distribution): number {
-  switch (distribution.type) {
-    case 'fixed':
-      return distribution.value;
-    case 'uniform':
-      return (distribution.min + distribution.max) / 2;
-    case 'triangular':
-      return (distribution.min + distribution.mode + distribution.max) / 3;
-    case 'exponential':
-    case 'lognormal':
-    case 'gamma':
-    case 'erlang':
-      return distribution.mean;
-    case 'lognormalMedianP90':
-      return distribution.median;
-    case 'empirical':
-      return distribution.values.reduce((a, b) => a + b, 0) / distribution.values.length;
-    case 'histogram': {
-      const weight = distribution.bins.reduce((sum, bin) => sum + bin.weight, 0);
-      return (
-        distribution.bins.reduce((sum, bin) => sum + ((bin.from + bin.to) / 2) * bin.weight, 0) /
-        weight
-      );
-    }
-  }
+  return distribution.type === 'lognormalMedianP90'
+    ? distribution.median
+    : distributionMean(distribution);
 }
 
 /**
