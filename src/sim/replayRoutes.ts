@@ -6,6 +6,7 @@
 import type { ExternalEvent, Travel } from '../scenarios/schema.ts';
 import type { Calendar } from './calendar.ts';
 import { haversineMetres } from './geo.ts';
+import { MinHeap } from './travel.ts';
 
 type RoadGraphSpec = Extract<Travel, { model: 'roadGraph' }>;
 
@@ -65,12 +66,10 @@ export class RoadRouter {
     const best = new Float64Array(nodeCount).fill(Infinity);
     const previous = new Int32Array(nodeCount).fill(-1);
     const done = new Uint8Array(nodeCount);
-    const heap = new NodeHeap();
+    const heap = new MinHeap(nodeCount);
     best[from] = 0;
     heap.push(from, 0);
-    while (heap.size > 0) {
-      const node = heap.pop();
-      if (done[node]) continue;
+    for (let node = heap.pop(); node >= 0; node = heap.pop()) {
       done[node] = 1;
       if (node === to) break;
       for (let k = this.offsets[node]; k < this.offsets[node + 1]; k++) {
@@ -148,50 +147,4 @@ export function closedEdgesAt(
     closureChanges(events).filter((change) => change.at <= t),
     edgeCount,
   );
-}
-
-/** A plain binary min-heap of nodes by key (stale entries are skipped by the caller). */
-class NodeHeap {
-  private readonly nodes: number[] = [];
-  private readonly keys: number[] = [];
-
-  get size(): number {
-    return this.nodes.length;
-  }
-
-  push(node: number, key: number): void {
-    let i = this.nodes.length;
-    this.nodes.push(node);
-    this.keys.push(key);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.keys[parent] <= key) break;
-      this.nodes[i] = this.nodes[parent];
-      this.keys[i] = this.keys[parent];
-      i = parent;
-    }
-    this.nodes[i] = node;
-    this.keys[i] = key;
-  }
-
-  pop(): number {
-    const top = this.nodes[0];
-    const lastNode = this.nodes.pop()!;
-    const lastKey = this.keys.pop()!;
-    const size = this.nodes.length;
-    if (size === 0) return top;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= size) break;
-      if (child + 1 < size && this.keys[child + 1] < this.keys[child]) child++;
-      if (this.keys[child] >= lastKey) break;
-      this.nodes[i] = this.nodes[child];
-      this.keys[i] = this.keys[child];
-      i = child;
-    }
-    this.nodes[i] = lastNode;
-    this.keys[i] = lastKey;
-    return top;
-  }
 }

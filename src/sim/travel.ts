@@ -334,7 +334,7 @@ function buildAdjacency(
 }
 
 /** Binary min-heap of node ids by key, with duplicates allowed (stale entries are skipped). */
-class MinHeap {
+export class MinHeap {
   size = 0;
   private nodes: Int32Array;
   private keys: Float64Array;
