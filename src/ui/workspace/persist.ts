@@ -56,9 +56,27 @@ async function write(key: string, value: unknown): Promise<void> {
   });
 }
 
-/** The workspace saved last, if any. */
-export function loadSavedWorkspace(): Promise<Workspace | undefined> {
-  return read<Workspace>(CURRENT);
+/** The workspace saved last, if any (something else under its key, say from an older version, is ignored). */
+export async function loadSavedWorkspace(): Promise<Workspace | undefined> {
+  const saved = await read<unknown>(CURRENT);
+  return isWorkspace(saved) ? saved : undefined;
+}
+
+function isWorkspace(value: unknown): value is Workspace {
+  if (!isObject(value)) return false;
+  const { doc, origin, past, future } = value;
+  return (
+    isObject(doc) &&
+    isObject(origin) &&
+    (origin.kind === 'builtin' || origin.kind === 'file') &&
+    Array.isArray(past) &&
+    Array.isArray(future) &&
+    typeof value.revision === 'number'
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
