@@ -56,7 +56,10 @@ async function write(key: string, value: unknown): Promise<void> {
   });
 }
 
-/** The workspace saved last, if any (something else under its key, say from an older version, is ignored). */
+/**
+ * The workspace saved last, if any; something else under its key (from an older version, say)
+ * is ignored.
+ */
 export async function loadSavedWorkspace(): Promise<Workspace | undefined> {
   const saved = await read<unknown>(CURRENT);
   return isWorkspace(saved) ? saved : undefined;
