@@ -6,7 +6,7 @@
 import { Fragment, useState } from 'react';
 import { useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
-import { NumberField, SelectField, TextField } from './fields.tsx';
+import { DetailsToggle, NumberField, SelectField, TextField } from './fields.tsx';
 import { HourProfileEditor } from './HourProfileEditor.tsx';
 import { type FocusRequest, asArray, getIn, parseList, parsePath, setIn, textOf } from './model.ts';
 import { ObjectFields, schemaAt } from './SchemaForm.tsx';
@@ -173,35 +173,27 @@ export function IncidentsEditor({
                     />
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      className="editors-small"
-                      aria-expanded={open}
-                      data-testid={`kind-details-${id}`}
-                      onClick={() => setOpenKind(open ? null : index)}
-                    >
-                      {open ? t.hideDetails : t.details}
-                    </button>
+                    <DetailsToggle
+                      open={open}
+                      testId={`kind-details-${id}`}
+                      onToggle={() => setOpenKind(open ? null : index)}
+                    />
                   </td>
                 </tr>
                 {open && (
                   <tr className="editors-details-row">
                     <td colSpan={6}>
-                      {kindSchema ? (
-                        <ObjectFields
-                          schema={kindSchema}
-                          value={kind}
-                          segments={['incidentKinds', index]}
-                          skip={KIND_COLUMNS}
-                          onChange={(next, what) =>
-                            edit(t.editKindField(name, what), (draft) =>
-                              setIn(draft, ['incidentKinds', index], next),
-                            )
-                          }
-                        />
-                      ) : (
-                        <p className="placeholder">{t.schemaLoading}</p>
-                      )}
+                      <ObjectFields
+                        schema={kindSchema}
+                        value={kind}
+                        segments={['incidentKinds', index]}
+                        skip={KIND_COLUMNS}
+                        onChange={(next, what) =>
+                          edit(t.editKindField(name, what), (draft) =>
+                            setIn(draft, ['incidentKinds', index], next),
+                          )
+                        }
+                      />
                     </td>
                   </tr>
                 )}
@@ -270,15 +262,11 @@ export function IncidentsEditor({
                     )}
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      className="editors-small"
-                      aria-expanded={open}
-                      data-testid={`stream-details-${kind}`}
-                      onClick={() => setOpenStream(open ? null : index)}
-                    >
-                      {open ? t.hideDetails : t.details}
-                    </button>
+                    <DetailsToggle
+                      open={open}
+                      testId={`stream-details-${kind}`}
+                      onToggle={() => setOpenStream(open ? null : index)}
+                    />
                   </td>
                 </tr>
                 {open && (

@@ -243,12 +243,15 @@ export function ObjectFields({
   onChange,
   skip = [],
 }: {
-  schema: JsonSchema;
+  /** Null (or undefined) while the schema is still loading: it is fetched on first use. */
+  schema: JsonSchema | null | undefined;
   value: unknown;
   segments: readonly PathSegment[];
   onChange: NodeChange;
   skip?: readonly string[];
 }) {
+  const t = useStrings(editorStrings);
+  if (!schema) return <p className="placeholder">{t.schemaLoading}</p>;
   const current = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   return (
     <div className="editors-object-fields">

@@ -6,7 +6,7 @@
 import { Fragment, useState } from 'react';
 import { useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
-import { NumberField, SelectField, TextField } from './fields.tsx';
+import { DetailsToggle, NumberField, SelectField, TextField } from './fields.tsx';
 import {
   type FocusRequest,
   asArray,
@@ -262,35 +262,27 @@ export function UnitsEditor({
                     />
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      className="editors-small"
-                      aria-expanded={open}
-                      data-testid={`unit-details-${id}`}
-                      onClick={() => setOpenUnit(open ? null : index)}
-                    >
-                      {open ? t.hideDetails : t.details}
-                    </button>
+                    <DetailsToggle
+                      open={open}
+                      testId={`unit-details-${id}`}
+                      onToggle={() => setOpenUnit(open ? null : index)}
+                    />
                   </td>
                 </tr>
                 {open && (
                   <tr className="editors-details-row">
                     <td colSpan={7}>
-                      {unitSchema ? (
-                        <ObjectFields
-                          schema={unitSchema}
-                          value={unit}
-                          segments={['units', index]}
-                          skip={TABLE_FIELDS}
-                          onChange={(next, what) =>
-                            edit(t.editUnitField(name, what), (draft) =>
-                              setIn(draft, ['units', index], next),
-                            )
-                          }
-                        />
-                      ) : (
-                        <p className="placeholder">{t.schemaLoading}</p>
-                      )}
+                      <ObjectFields
+                        schema={unitSchema}
+                        value={unit}
+                        segments={['units', index]}
+                        skip={TABLE_FIELDS}
+                        onChange={(next, what) =>
+                          edit(t.editUnitField(name, what), (draft) =>
+                            setIn(draft, ['units', index], next),
+                          )
+                        }
+                      />
                       <button
                         type="button"
                         className="editors-danger"

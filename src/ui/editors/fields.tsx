@@ -366,3 +366,27 @@ export function JsonField({
     </Frame>
   );
 }
+
+/** The button that folds a table row's details out and in. */
+export function DetailsToggle({
+  open,
+  testId,
+  onToggle,
+}: {
+  open: boolean;
+  testId: string;
+  onToggle: () => void;
+}) {
+  const t = useStrings(editorStrings);
+  return (
+    <button
+      type="button"
+      className="editors-small"
+      aria-expanded={open}
+      data-testid={testId}
+      onClick={onToggle}
+    >
+      {open ? t.hideDetails : t.details}
+    </button>
+  );
+}
