@@ -3,6 +3,7 @@
  * run with the same seeds (common random numbers) and compared figure by figure with paired
  * confidence intervals, a map of where tier-1 coverage changes, and a CSV export.
  */
+import { formatDuration, secondsLeft } from '../duration.ts';
 import { useState } from 'react';
 import type { Variant } from '../../scenarios/variants.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
@@ -153,11 +154,8 @@ function RunSettings(props: {
         return t.checking;
       case 'running': {
         const p = state.progress;
-        // ETA from the pace so far, once there is enough of it to mean something.
-        const eta =
-          p.done > 0.02 && p.elapsedMs > 1000
-            ? ` · ${t.eta(formatSeconds(((p.elapsedMs / p.done) * (1 - p.done)) / 1000, locale, t))}`
-            : '';
+        const left = secondsLeft(p.done, p.elapsedMs);
+        const eta = left === null ? '' : ` · ${t.eta(formatDuration(left, locale, t))}`;
         return t.running(p.running, p.replication, p.replications, percent.format(p.done)) + eta;
       }
       case 'cancelling':
@@ -165,7 +163,7 @@ function RunSettings(props: {
       case 'cancelled':
         return t.cancelled;
       case 'done':
-        return t.done(formatSeconds(state.seconds, locale, t));
+        return t.done(formatDuration(state.seconds, locale, t));
       case 'invalid':
         return t.baseInvalid;
       case 'failed':
@@ -290,10 +288,4 @@ function Problems({ state, t }: { state: ComparisonState; t: CompareStrings }) {
       )}
     </>
   );
-}
-
-function formatSeconds(seconds: number, locale: string, t: CompareStrings): string {
-  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  if (seconds < 90) return `${format.format(Math.max(1, seconds))} ${t.seconds}`;
-  return `${format.format(seconds / 60)} ${t.minutes}`;
 }

@@ -10,7 +10,8 @@ import {
   type RunHandle,
   type RunProgress,
 } from '../../worker/client.ts';
-import { strings, useLanguage, type UiStrings } from '../i18n.ts';
+import { formatDuration, secondsLeft } from '../duration.ts';
+import { strings, useLanguage } from '../i18n.ts';
 import { useNavigation, type LastRun } from '../shell/navigation.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { ReportView } from './ReportView.tsx';
@@ -107,10 +108,7 @@ export function RunView() {
     maximumFractionDigits: 1,
   }).format(progress);
   // ETA from the pace so far, once there is enough of it to mean something.
-  const eta =
-    state.kind === 'running' && state.progress.done > 0.02 && state.elapsed > 1000
-      ? ((state.elapsed / state.progress.done) * (1 - state.progress.done)) / 1000
-      : null;
+  const eta = state.kind === 'running' ? secondsLeft(state.progress.done, state.elapsed) : null;
   const statusText: Record<Exclude<RunState['kind'], 'running'>, string> = {
     idle: t.idle,
     cancelling: t.cancelling,
@@ -125,9 +123,9 @@ export function RunView() {
           Math.min(state.progress.total, state.progress.finished + 1),
           state.progress.total,
           percent,
-        ) + (eta === null ? '' : ` · ${t.eta(formatSeconds(eta, t))}`)
+        ) + (eta === null ? '' : ` · ${t.eta(formatDuration(eta, t.htmlLang, t))}`)
       : state.kind === 'done'
-        ? t.doneIn(formatSeconds(state.seconds, t), poolSize())
+        ? t.doneIn(formatDuration(state.seconds, t.htmlLang, t), poolSize())
         : statusText[state.kind];
 
   return (
@@ -237,10 +235,4 @@ export function RunView() {
       </section>
     </div>
   );
-}
-
-function formatSeconds(seconds: number, t: UiStrings): string {
-  const format = new Intl.NumberFormat(t.htmlLang, { maximumFractionDigits: 0 });
-  if (seconds < 90) return `${format.format(Math.max(1, seconds))} ${t.seconds}`;
-  return `${format.format(seconds / 60)} ${t.minutes}`;
 }
