@@ -16,8 +16,7 @@ import type { ListedIncident } from '../../scenarios/schema.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import type { ScenarioDoc } from '../workspace/history.ts';
-import { Dialog } from './Dialog.tsx';
-import { FileStep, ProblemList } from './FileStep.tsx';
+import { ImportDialog, ProblemList } from './FileStep.tsx';
 import type { TextFile } from './files.ts';
 import { libraryStrings, type LibraryStrings } from './strings.ts';
 
@@ -50,13 +49,16 @@ export function CallImportDialog({
   onClose: () => void;
 }) {
   const t = useStrings(libraryStrings);
-  const [file, setFile] = useState<TextFile | null>(initialFile);
   return (
-    <Dialog title={t.callsTitle} onClose={onClose} testId="call-import-dialog" wide>
-      <p className="hint library-intro">{t.callsIntro}</p>
-      <FileStep accept=".csv,text/csv" testId="call-import-file" file={file} onFile={setFile} />
-      {file && <CallMapping key={file.name + file.text.length} file={file} onDone={onClose} />}
-    </Dialog>
+    <ImportDialog
+      title={t.callsTitle}
+      intro={t.callsIntro}
+      accept=".csv,text/csv"
+      testId="call-import"
+      initialFile={initialFile}
+      onClose={onClose}
+      steps={(file, onDone) => <CallMapping file={file} onDone={onDone} />}
+    />
   );
 }
 

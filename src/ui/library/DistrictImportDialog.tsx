@@ -13,8 +13,7 @@ import {
 import { useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import type { ScenarioDoc } from '../workspace/history.ts';
-import { Dialog } from './Dialog.tsx';
-import { FileStep, ProblemList } from './FileStep.tsx';
+import { ImportDialog, ProblemList } from './FileStep.tsx';
 import type { TextFile } from './files.ts';
 import { libraryStrings } from './strings.ts';
 
@@ -31,18 +30,16 @@ export function DistrictImportDialog({
   onClose: () => void;
 }) {
   const t = useStrings(libraryStrings);
-  const [file, setFile] = useState<TextFile | null>(initialFile);
   return (
-    <Dialog title={t.districtsTitle} onClose={onClose} testId="district-import-dialog" wide>
-      <p className="hint library-intro">{t.districtsIntro}</p>
-      <FileStep
-        accept=".geojson,.json,application/geo+json,application/json"
-        testId="district-import-file"
-        file={file}
-        onFile={setFile}
-      />
-      {file && <DistrictFile key={file.name + file.text.length} file={file} onDone={onClose} />}
-    </Dialog>
+    <ImportDialog
+      title={t.districtsTitle}
+      intro={t.districtsIntro}
+      accept=".geojson,.json,application/geo+json,application/json"
+      testId="district-import"
+      initialFile={initialFile}
+      onClose={onClose}
+      steps={(file, onDone) => <DistrictFile file={file} onDone={onDone} />}
+    />
   );
 }
 

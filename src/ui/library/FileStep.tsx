@@ -2,8 +2,9 @@
  * Pieces the library's dialogs share: the "choose a file" step (a labelled file input that reads
  * the file as text) and the list of problems, each with where it is.
  */
-import { useId, useState } from 'react';
+import { Fragment, useId, useState, type ReactNode } from 'react';
 import { useStrings } from '../i18n.ts';
+import { Dialog } from './Dialog.tsx';
 import type { TextFile } from './files.ts';
 import { libraryStrings } from './strings.ts';
 
@@ -81,5 +82,36 @@ export function ProblemList({
         <li>{t.moreProblems(problems.length - PROBLEMS_SHOWN)}</li>
       )}
     </ul>
+  );
+}
+
+/**
+ * An import's dialog: its title and intro, the file step, and the import's own steps for the
+ * file chosen (remounted for each new file, so nothing of the last one lingers).
+ */
+export function ImportDialog({
+  title,
+  intro,
+  accept,
+  testId,
+  initialFile,
+  onClose,
+  steps,
+}: {
+  title: string;
+  intro: string;
+  accept: string;
+  testId: string;
+  initialFile: TextFile | null;
+  onClose: () => void;
+  steps: (file: TextFile, onDone: () => void) => ReactNode;
+}) {
+  const [file, setFile] = useState<TextFile | null>(initialFile);
+  return (
+    <Dialog title={title} onClose={onClose} testId={`${testId}-dialog`} wide>
+      <p className="hint library-intro">{intro}</p>
+      <FileStep accept={accept} testId={`${testId}-file`} file={file} onFile={setFile} />
+      {file && <Fragment key={file.name + file.text.length}>{steps(file, onClose)}</Fragment>}
+    </Dialog>
   );
 }

@@ -21,8 +21,7 @@ import {
 import { localeOf, useLanguage, useStrings, type Language } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import type { ScenarioDoc } from '../workspace/history.ts';
-import { Dialog } from './Dialog.tsx';
-import { FileStep, ProblemList } from './FileStep.tsx';
+import { ImportDialog, ProblemList } from './FileStep.tsx';
 import type { TextFile } from './files.ts';
 import { libraryStrings, type LibraryStrings } from './strings.ts';
 
@@ -42,18 +41,16 @@ export function RoadImportDialog({
   onClose: () => void;
 }) {
   const t = useStrings(libraryStrings);
-  const [file, setFile] = useState<TextFile | null>(initialFile);
   return (
-    <Dialog title={t.roadsTitle} onClose={onClose} testId="road-import-dialog" wide>
-      <p className="hint library-intro">{t.roadsIntro}</p>
-      <FileStep
-        accept=".geojson,.json,.osm,.xml,application/geo+json,application/json,application/xml"
-        testId="road-import-file"
-        file={file}
-        onFile={setFile}
-      />
-      {file && <RoadFile key={file.name + file.text.length} file={file} onDone={onClose} />}
-    </Dialog>
+    <ImportDialog
+      title={t.roadsTitle}
+      intro={t.roadsIntro}
+      accept=".geojson,.json,.osm,.xml,application/geo+json,application/json,application/xml"
+      testId="road-import"
+      initialFile={initialFile}
+      onClose={onClose}
+      steps={(file, onDone) => <RoadFile file={file} onDone={onDone} />}
+    />
   );
 }
 
