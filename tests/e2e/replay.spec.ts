@@ -102,7 +102,13 @@ test('replays seed 1 of the default city: play, scrub, log, why, save and reopen
 
   // Back to all units, only dispatches; click one: the replay jumps to it and the why panel
   // shows the candidates with their travel estimates and the rule.
+  // The log stops following the replay and goes to its top, so that the rows stay where they
+  // are while the test reads one and clicks it.
+  await page.getByLabel('跟随回放').uncheck();
   await page.getByTestId('replay-filter-kind').selectOption({ label: '调度（出动指令）' });
+  await expect(rows.filter({ hasNotText: '调度（出动指令）' })).toHaveCount(0);
+  await page.locator('.replay-log-list').evaluate((list) => list.scrollTo(0, 0));
+  await expect(rows.first()).toHaveAttribute('data-record', /\d+/);
   const dispatchRecord = await rows.nth(3).getAttribute('data-record');
   // Jumping scrolls the log to the event: find the row by its record afterwards.
   const dispatch = page.locator(`[data-testid="replay-log-row"][data-record="${dispatchRecord}"]`);
