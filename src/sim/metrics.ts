@@ -96,6 +96,12 @@ export function coverageCellKey(lon: number, lat: number): string {
   return `${Math.floor(lon * COVERAGE_CELLS_PER_DEGREE)},${Math.floor(lat * COVERAGE_CELLS_PER_DEGREE)}`;
 }
 
+/** The centre of a coverage cell, as [lon, lat], from its key. */
+export function coverageCellCentre(key: string): [number, number] {
+  const [x, y] = key.split(',').map(Number);
+  return [(x + 0.5) / COVERAGE_CELLS_PER_DEGREE, (y + 0.5) / COVERAGE_CELLS_PER_DEGREE];
+}
+
 /** Sparse histogram: [bin index, count] pairs in increasing bin order. */
 export type Histogram = Array<[number, number]>;
 

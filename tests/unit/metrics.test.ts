@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  coverageCellCentre,
   coverageCellKey,
   estimate,
   histogramQuantile,
@@ -155,6 +156,7 @@ describe('tier-1 coverage', () => {
     }
     expect(summary.tierOneCoverage.overall).toBeCloseTo(within / all, 12);
     expect(coverageCellKey(0.055, 0.011)).toBe('5,1');
+    expect(coverageCellCentre('5,1')).toEqual([0.055, 0.015]);
   });
 
   it('a target shorter than any trip covers nothing; reports pool the cells', () => {

@@ -8,16 +8,13 @@
 import { useMemo } from 'react';
 import { localeOf, useLanguage, useStrings, type Language } from '../i18n.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
-import type { Estimate, Report } from '../../sim/metrics.ts';
+import { coverageCellCentre, type Estimate, type Report } from '../../sim/metrics.ts';
 import { useStages } from '../useStages.ts';
 import { CityMap } from './CityMap.tsx';
 import { mapGeometry } from './geometry.ts';
 import { shareColour } from './scales.ts';
 import { mapStrings } from './strings.ts';
 import type { DistrictFill, MapPoint } from './types.ts';
-
-/** Degrees per coverage cell (metrics.ts keys cells by floor(lon·100), floor(lat·100)). */
-const CELL_DEGREES = 0.01;
 
 interface DistrictCoverage {
   id: string;
@@ -86,10 +83,10 @@ export function CoverageMap({ report, doc }: { report: Report; doc: ScenarioDoc 
   const points: MapPoint[] = useMemo(
     () =>
       Object.entries(report.coverageCells).map(([key, [calls, within]]) => {
-        const [x, y] = key.split(',').map(Number);
+        const [lon, lat] = coverageCellCentre(key);
         return {
-          lon: (x + 0.5) * CELL_DEGREES,
-          lat: (y + 0.5) * CELL_DEGREES,
+          lon,
+          lat,
           value: calls > 0 ? within / calls : 0,
           weight: calls,
           label: strings.coverageCell(
