@@ -24,6 +24,9 @@ Commands:
   list                         built-in scenarios
   schema                       the scenario file format as JSON Schema
   validate FILE                check a scenario file; lists every error (exit 1 on errors)
+  export ID [--out FILE] [--force]
+                               a built-in scenario as a scenario file to start from, every
+                               default written out (stdout without --out; --force overwrites)
   run [options]                run replications and print the readiness report
       --scenario FILE|ID       scenario file or built-in id (default: ${DEFAULT_SCENARIO_ID})
       --seed N                 first seed (default 1)
@@ -49,6 +52,9 @@ Options for every command:
 
 class UsageError extends Error {}
 
+/** Options that never take a value, so that `--force ID` leaves ID as a positional argument. */
+const FLAGS = new Set(['json', 'force']);
+
 interface Args {
   positional: string[];
   options: Map<string, string | true>;
@@ -62,7 +68,8 @@ function parseArgs(argv: string[]): Args {
     if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split('=', 2);
       if (inline !== undefined) options.set(name, inline);
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) options.set(name, argv[++i]);
+      else if (!FLAGS.has(name) && i + 1 < argv.length && !argv[i + 1].startsWith('--'))
+        options.set(name, argv[++i]);
       else options.set(name, true);
     } else positional.push(arg);
   }
@@ -199,6 +206,59 @@ function commandValidate(args: Args, language: Language): void {
     throw new ExitError(1);
   }
   console.log(language === 'zh' ? `${file}：有效` : `${file}: valid`);
+}
+
+/** The built-in scenarios as `list` prints them: id and title, one a line. */
+function builtinLines(language: Language): string[] {
+  return builtinScenarios.map((s) => `${s.id.padEnd(20)} ${s.title[language]}`);
+}
+
+/**
+ * A built-in scenario as a scenario file: the checked scenario, every default filled in, so that
+ * whoever edits it sees every field. Loading the file gives the built-in back, deep-equal.
+ */
+function commandExport(args: Args, language: Language): void {
+  const zh = language === 'zh';
+  const id = args.positional[1];
+  if (!id) throw new UsageError('export needs the ID of a built-in scenario (see list)');
+  const builtin = builtinScenarios.find((s) => s.id === id);
+  if (!builtin) {
+    console.error(
+      zh
+        ? `没有内置场景“${id}”。内置场景有：`
+        : `There is no built-in scenario "${id}". The built-in scenarios are:`,
+    );
+    for (const line of builtinLines(language)) console.error(`  ${line}`);
+    throw new ExitError(1);
+  }
+  const result = loadScenario(builtin.input, language);
+  if (!result.ok) {
+    printProblems(result.errors, zh ? '错误' : 'error');
+    throw new ExitError(1);
+  }
+  printProblems(result.warnings, zh ? '警告' : 'warning');
+  const text = JSON.stringify(result.scenario, null, 2) + '\n';
+  const out = option(args, 'out');
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(out, text, { flag: args.options.has('force') ? 'w' : 'wx' });
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    console.error(
+      code === 'EEXIST'
+        ? zh
+          ? `“${out}”已存在，未覆盖；如需覆盖请加 --force`
+          : `"${out}" already exists and was left as it is; add --force to overwrite it`
+        : zh
+          ? `无法写入“${out}”：${message}`
+          : `cannot write "${out}": ${message}`,
+    );
+    throw new ExitError(1);
+  }
+  console.log(zh ? `已将 ${id} 写入 ${out}` : `wrote ${id} to ${out}`);
 }
 
 function commandMerge(args: Args, language: Language): void {
@@ -348,13 +408,16 @@ export function main(argv: string[]): number {
     const command = args.positional[0];
     switch (command) {
       case 'list':
-        for (const s of builtinScenarios) console.log(`${s.id.padEnd(20)} ${s.title[language]}`);
+        for (const line of builtinLines(language)) console.log(line);
         return 0;
       case 'schema':
         console.log(JSON.stringify(z.toJSONSchema(Scenario, { io: 'input' }), null, 2));
         return 0;
       case 'validate':
         commandValidate(args, language);
+        return 0;
+      case 'export':
+        commandExport(args, language);
         return 0;
       case 'run':
         commandRun(args, language);

@@ -1,9 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main, parseDuration } from '../../src/cli/cli.ts';
+import { builtinScenario, builtinScenarios } from '../../src/scenarios/builtin/index.ts';
+import { loadScenarioText } from '../../src/scenarios/load.ts';
+import { Rules } from '../../src/scenarios/schema.ts';
 import type { Report } from '../../src/sim/metrics.ts';
+import { run } from '../../src/sim/run.ts';
+import { traceDigest } from '../../src/sim/trace.ts';
 import { lineScenario } from './fixtures.ts';
 
 let out: string[];
@@ -159,5 +164,83 @@ describe('sim why and bulletin', () => {
     expect(out[0].split('\t')).toContain('扣分');
     expect(out.length).toBeGreaterThan(1);
     expect(main(['why', '--scenario', scenarioFile])).toBe(2);
+  });
+});
+
+describe('sim export', () => {
+  const exportDir = mkdtempSync(join(tmpdir(), 'drill-export-'));
+  /** The built-in exported with `--out`, once; its path. */
+  const exported = (id: string) => {
+    const path = join(exportDir, `${id}.json`);
+    if (!existsSync(path)) expect(main(['export', id, '--out', path])).toBe(0);
+    return path;
+  };
+  const load = (path: string) => {
+    const loaded = loadScenarioText(readFileSync(path, 'utf8'));
+    if (!loaded.ok) throw new Error(`${path}: ${JSON.stringify(loaded.errors)}`);
+    return loaded;
+  };
+
+  it('writes every built-in as a file that validates and loads back deep-equal, defaults filled in', () => {
+    for (const { id } of builtinScenarios) {
+      const path = exported(id);
+      const builtin = builtinScenario(id);
+      // Pretty-printed, 2-space indent, trailing newline: the checked scenario, every default in.
+      expect(readFileSync(path, 'utf8')).toBe(JSON.stringify(builtin, null, 2) + '\n');
+      expect(main(['validate', path])).toBe(0);
+      const loaded = load(path);
+      expect(loaded.warnings).toEqual([]);
+      expect(loaded.scenario).toStrictEqual(builtin);
+    }
+    expect(err).toEqual([]);
+    // The M/M/3 queue leaves the rules to their defaults; the file spells them out.
+    expect(builtinScenarios.find((s) => s.id === 'mmc-3-queue')!.input).not.toHaveProperty('rules');
+    expect(JSON.parse(readFileSync(exported('mmc-3-queue'), 'utf8')).rules).toEqual(
+      Rules.parse({}),
+    );
+  });
+
+  it('runs from the file give the same trace as from the built-in id, seed for seed', () => {
+    // default-city runs its full week in about 0.3 s; the hazmat drill is four hours.
+    for (const [id, seed] of [
+      ['default-city', 3],
+      ['jinhua-hazmat-drill', 1],
+    ] as const) {
+      const fromFile = traceDigest(run(load(exported(id)).scenario, seed).trace);
+      expect(fromFile).toBe(traceDigest(run(builtinScenario(id), seed).trace));
+    }
+  });
+
+  it('writes to stdout without --out', () => {
+    const path = exported('mmc-3-queue');
+    out = [];
+    expect(main(['export', 'mmc-3-queue'])).toBe(0);
+    expect(stdout.join('')).toBe(readFileSync(path, 'utf8'));
+    expect(out).toEqual([]);
+  });
+
+  it('refuses to overwrite a file unless --force is given', () => {
+    const path = file('mine.json', '{"edited": true}\n');
+    expect(main(['export', 'mmc-3-queue', '--out', path])).toBe(1);
+    expect(err.join('\n')).toContain('already exists');
+    expect(err.join('\n')).toContain('--force');
+    expect(readFileSync(path, 'utf8')).toBe('{"edited": true}\n');
+    err = [];
+    expect(main(['export', 'mmc-3-queue', '--out', path, '--lang', 'zh'])).toBe(1);
+    expect(err.join('\n')).toContain('已存在');
+    // --force takes no value: the id after it stays the id.
+    expect(main(['export', '--force', 'mmc-3-queue', '--out', path])).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(readFileSync(exported('mmc-3-queue'), 'utf8'));
+  });
+
+  it('an unknown id lists the known ones, in Chinese if asked; no id is a usage error', () => {
+    expect(main(['export', 'atlantis'])).toBe(1);
+    expect(err[0]).toContain('no built-in scenario "atlantis"');
+    for (const { id } of builtinScenarios) expect(err.join('\n')).toContain(id);
+    err = [];
+    expect(main(['export', 'atlantis', '--lang', 'zh'])).toBe(1);
+    expect(err[0]).toContain('没有内置场景“atlantis”');
+    expect(err.join('\n')).toContain('临城（示例城市）');
+    expect(main(['export'])).toBe(2);
   });
 });
