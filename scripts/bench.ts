@@ -12,7 +12,7 @@ import { cpus } from 'node:os';
 import { builtinScenario } from '../src/scenarios/builtin/index.ts';
 import { queueScenario } from '../src/scenarios/theory.ts';
 import { Engine } from '../src/sim/engine.ts';
-import { Simulation } from '../src/sim/model.ts';
+import { Session } from '../src/sim/session.ts';
 import { exponential, makeStream } from '../src/sim/random.ts';
 import { run } from '../src/sim/run.ts';
 
@@ -67,10 +67,9 @@ const mmcScenario = queueScenario({
 log(`M/M/3: ${MMC_MINUTES * 1.5} calls expected…`);
 let mmcSeed = 1;
 const mmc = timed(3, () => {
-  const simulation = new Simulation(mmcScenario, mmcSeed++);
-  simulation.advance();
-  simulation.finishTrace();
-  return simulation.trace.incidentCount;
+  const session = new Session(mmcScenario, mmcSeed++);
+  session.advance();
+  return session.finishTrace().incidentCount;
 });
 
 const SIMPY_PYTHON = '/usr/bin/python3';
@@ -106,7 +105,7 @@ if (hasSimpy) {
 
 log('benchmark city: one simulated year…');
 const city = builtinScenario('benchmark-city');
-const cityUnits = new Simulation(city, 1).unitCount;
+const cityUnits = new Session(city, 1).unitCount;
 const cityNodes = city.travel.model === 'roadGraph' ? city.travel.nodes.length : 0;
 let citySeed = 1;
 let cityCalls = 0;

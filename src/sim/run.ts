@@ -1,10 +1,12 @@
 /**
- * `run(scenario, seed) → { trace, summary }`: the pure entry point. Same scenario and seed,
- * same trace, byte for byte, in Node and in the browser.
+ * `run(scenario, seed, commands) → { trace, summary }`: the pure entry point, a session with the
+ * built-in dispatch policy. Same scenario, seed and commands, same trace, byte for byte, in Node
+ * and in the browser.
  */
+import type { LoggedCommand } from '../scenarios/commands.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { replicationMetrics, type ReplicationMetrics } from './metrics.ts';
-import { Simulation } from './model.ts';
+import { replaySession, type SessionOptions } from './session.ts';
 import type { Trace } from './trace.ts';
 
 export interface RunResult {
@@ -12,12 +14,17 @@ export interface RunResult {
   summary: ReplicationMetrics;
 }
 
-export function run(scenario: Scenario, seed: number): RunResult {
-  const simulation = new Simulation(scenario, seed);
-  while (simulation.advance().status !== 'finished') {
-    // advance() only pauses for outside decisions, which a plain run never asks for.
+export function run(
+  scenario: Scenario,
+  seed: number,
+  commands: readonly LoggedCommand[] = [],
+  options: SessionOptions = {},
+): RunResult {
+  const session = replaySession(scenario, seed, commands, options);
+  while (session.advance().status !== 'finished') {
+    // The built-in policy never stops for a decision.
   }
-  const trace = simulation.finishTrace();
+  const trace = session.finishTrace();
   return { trace, summary: replicationMetrics(trace, scenario.targets, scenario.rules.assessment) };
 }
 
@@ -27,12 +34,12 @@ export function* runInSlices(
   seed: number,
   eventsPerSlice = 200_000,
 ): Generator<number, RunResult, void> {
-  const simulation = new Simulation(scenario, seed);
+  const session = replaySession(scenario, seed, []);
   for (;;) {
-    const result = simulation.advance(eventsPerSlice);
+    const result = session.advance(eventsPerSlice);
     if (result.status === 'finished') break;
     yield result.time / scenario.duration;
   }
-  const trace = simulation.finishTrace();
+  const trace = session.finishTrace();
   return { trace, summary: replicationMetrics(trace, scenario.targets, scenario.rules.assessment) };
 }

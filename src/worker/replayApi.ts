@@ -22,7 +22,6 @@ import {
   type UnitHomes,
 } from '../sim/replay.ts';
 import { RoadRouter, closedEdgesAt } from '../sim/replayRoutes.ts';
-import { dutyOf } from '../sim/rules/tiers.ts';
 import { run } from '../sim/run.ts';
 import { CAUSES, RecordKind, type CauseName, type Trace } from '../sim/trace.ts';
 import { makeTravelModel, type TravelModel } from '../sim/travel.ts';
@@ -203,7 +202,10 @@ function unitSpecs(scenario: Scenario): LoadedReplay['units'] {
   const list: LoadedReplay['units'] = [];
   for (const spec of scenario.units) {
     const duty = new WeeklyDuty(
-      dutyOf(scenario.rules, tierOf.get(spec.agency) ?? 1, spec.schedule),
+      spec.schedule ??
+        (scenario.rules.tiers.enabled
+          ? scenario.rules.tiers[`tier${tierOf.get(spec.agency) ?? 1}`].schedule
+          : { type: 'always' }),
     );
     for (let copy = 1; copy <= spec.count; copy++) {
       list.push({ capabilities: spec.capabilities, duty, reserve: false });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { haversineMetres } from '../../src/sim/geo.ts';
-import { Simulation } from '../../src/sim/model.ts';
+import { Session } from '../../src/sim/session.ts';
 import { run } from '../../src/sim/run.ts';
 import { traceDigest, traceToNdjson } from '../../src/sim/trace.ts';
 import { lineScenario, records, runRecords, scenario } from './fixtures.ts';
@@ -381,7 +381,7 @@ describe('determinism', () => {
 
   it('an outside decision-maker that answers with the proposal reproduces the built-in run', () => {
     const s = scenario(input);
-    const simulation = new Simulation(s, 5, { externalDispatch: true });
+    const simulation = new Session(s, 5, { policy: 'ask' });
     let decisions = 0;
     for (
       let result = simulation.advance();
@@ -411,7 +411,7 @@ describe('determinism', () => {
         arrivals: { incidents: [{ time: 0, kind: 'fire', location: [0.02, 0.05] }] },
       }),
     );
-    const simulation = new Simulation(s, 1, { externalDispatch: true });
+    const simulation = new Session(s, 1, { policy: 'ask' });
     const result = simulation.advance();
     expect(result.status).toBe('decision');
     if (result.status !== 'decision') return;
@@ -587,7 +587,7 @@ describe('roads closing and reopening under the units', () => {
   });
 
   it('an outside decision may not pick an unreachable unit, nor fill one slot twice', () => {
-    const cut = new Simulation(
+    const cut = new Session(
       scenario(
         roadInput(
           [{ type: 'closeRoad', at: 0, edges: [0] }],
@@ -595,7 +595,7 @@ describe('roads closing and reopening under the units', () => {
         ),
       ),
       1,
-      { externalDispatch: true },
+      { policy: 'ask' },
     );
     const asked = cut.advance();
     expect(asked.status).toBe('decision');
@@ -607,7 +607,7 @@ describe('roads closing and reopening under the units', () => {
         arrivals: { incidents: [{ time: 0, kind: 'bigFire', location: [0.1, 0.05] }] },
       }),
     );
-    const simulation = new Simulation(s, 1, { externalDispatch: true });
+    const simulation = new Session(s, 1, { policy: 'ask' });
     expect(simulation.advance().status).toBe('decision');
     expect(() =>
       simulation.answer([

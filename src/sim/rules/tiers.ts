@@ -1,25 +1,22 @@
 /**
  * Rule 1, tiers of partner agencies (004): tier 1 on duty around the clock, tier 2 with a
- * liaison who calls staff in (a longer mobilisation), tier 3 in office hours only. With the rule
- * on, a unit without its own schedule keeps its tier's hours, and every unit adds its tier's
- * extra mobilisation. Arrival targets by tier are in the scenario's `targets`.
+ * liaison who calls staff in (a longer mobilisation), tier 3 in office hours only. A unit without
+ * its own schedule keeps its tier's hours, and every unit adds its tier's extra mobilisation.
+ * Arrival targets by tier are in the scenario's `targets`.
  */
-import type { Distribution, DutySchedule, Rules } from '../../scenarios/schema.ts';
+import { sampler } from '../random.ts';
+import type { RuleModule } from './rule.ts';
 
-const ALWAYS: DutySchedule = { type: 'always' };
-
-function profile(rules: Rules, tier: 1 | 2 | 3) {
-  return rules.tiers[`tier${tier}`];
-}
-
-export function dutyOf(rules: Rules, tier: 1 | 2 | 3, own: DutySchedule | undefined): DutySchedule {
-  if (own) return own;
-  return rules.tiers.enabled ? profile(rules, tier).schedule : ALWAYS;
-}
-
-/** The tier's added mobilisation, or null when the rule is off or adds nothing. */
-export function extraMobilisationOf(rules: Rules, tier: 1 | 2 | 3): Distribution | null {
-  if (!rules.tiers.enabled) return null;
-  const extra = profile(rules, tier).extraMobilisation;
-  return extra.type === 'fixed' && extra.value === 0 ? null : extra;
-}
+export const tiers: RuleModule<'tiers'> = {
+  install({ params, stream }) {
+    return {
+      duty: (tier) => params[`tier${tier}`].schedule,
+      extraMobilisation(unit) {
+        const extra = params[`tier${unit.tier}`].extraMobilisation;
+        if (extra.type === 'fixed' && extra.value === 0) return null;
+        const draw = sampler(extra);
+        return () => draw(stream);
+      },
+    };
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * The decisions of a run with their candidates, as the policy weighed them: kept when a run is
+ * made to be explained (the replay), so that the "why" of a dispatch is the decision itself.
+ */
+import type { Incident } from '../world/types.ts';
+import { SLOT_OPEN } from '../world/types.ts';
+import type { World } from '../world/world.ts';
+import type { Proposal, Proposer } from './propose.ts';
+
+/** Struct of arrays: decision d's candidates are [start[d], start[d + 1]). */
+export interface DecisionTable {
+  count: number;
+  /** Index of the first trace record written after the decision (its dispatches follow). */
+  record: Int32Array;
+  incident: Int32Array;
+  /** Why it was asked: cause nearest (an incident's slots), queue or crossRegion. */
+  cause: Uint8Array;
+  start: Int32Array;
+  candidateSlot: Int32Array;
+  candidateUnit: Int32Array;
+  /** Travel estimate from where the unit was (s; NaN for pooled units: drawn when they go). */
+  candidateTravel: Float64Array;
+  /** Expected wait before its order would arrive (approvals), s. */
+  candidateDelay: Float64Array;
+  /** 1 when the decision sent this unit to this slot. */
+  candidateChosen: Uint8Array;
+}
+
+export class DecisionTableBuilder {
+  private readonly record: number[] = [];
+  private readonly incident: number[] = [];
+  private readonly cause: number[] = [];
+  private readonly start: number[] = [0];
+  private readonly slot: number[] = [];
+  private readonly unit: number[] = [];
+  private readonly travel: number[] = [];
+  private readonly delay: number[] = [];
+  private readonly chosen: number[] = [];
+
+  add(
+    world: World,
+    proposer: Proposer,
+    incident: Incident,
+    reserves: boolean,
+    cause: number,
+    answer: Proposal[],
+  ): void {
+    this.record.push(world.trace.length);
+    this.incident.push(incident.index);
+    this.cause.push(cause);
+    const earlier = new Set<number>();
+    for (let slot = 0; slot < incident.slotUnit.length; slot++) {
+      if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
+      const sent = answer.find((a) => a.slot === slot)?.unit ?? -1;
+      for (const candidate of proposer.candidates(incident, slot, reserves)) {
+        if (earlier.has(candidate.unit)) continue;
+        this.slot.push(slot);
+        this.unit.push(candidate.unit);
+        this.travel.push(candidate.travel);
+        this.delay.push(candidate.orderDelay);
+        this.chosen.push(candidate.unit === sent ? 1 : 0);
+      }
+      if (sent >= 0) earlier.add(sent);
+    }
+    this.start.push(this.unit.length);
+  }
+
+  finish(): DecisionTable {
+    return {
+      count: this.record.length,
+      record: Int32Array.from(this.record),
+      incident: Int32Array.from(this.incident),
+      cause: Uint8Array.from(this.cause),
+      start: Int32Array.from(this.start),
+      candidateSlot: Int32Array.from(this.slot),
+      candidateUnit: Int32Array.from(this.unit),
+      candidateTravel: Float64Array.from(this.travel),
+      candidateDelay: Float64Array.from(this.delay),
+      candidateChosen: Uint8Array.from(this.chosen),
+    };
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The built-in proposals: for an incident's open slots, run-card units first, then the nearest
+ * capable free unit by travel time plus the expected wait before its order arrives; for a unit
+ * come free, the first waiting incident it can serve. Also the candidates a person (or the
+ * replay's "why") sees, with the same estimates.
+ */
+import { Cause } from '../trace.ts';
+import { SLOT_OPEN, UnitState, type Incident, type Unit } from '../world/types.ts';
+import type { World } from '../world/world.ts';
+
+export interface Proposal {
+  slot: number;
+  unit: number;
+  cause: number;
+}
+
+export interface Candidate {
+  unit: number;
+  travel: number;
+  orderDelay: number;
+}
+
+export class Proposer {
+  /** Scratch space of `nearest`: travel time from each base to the incident being weighed. */
+  private readonly baseTravel: Float64Array;
+
+  constructor(
+    private readonly world: World,
+    private readonly expectedOrderDelay: (
+      unit: Unit,
+      incident: Incident,
+      capability: number,
+    ) => number,
+  ) {
+    this.baseTravel = new Float64Array(world.scenario.bases.length);
+  }
+
+  /** Run-card units first, then the nearest capable unit, for each open slot in order. */
+  forIncident(incident: Incident): Proposal[] {
+    const world = this.world;
+    const taken: number[] = [];
+    const proposal: Proposal[] = [];
+    const card = world.roster.runCards.size > 0 ? this.runCardFor(incident) : undefined;
+    for (let slot = 0; slot < incident.slotUnit.length; slot++) {
+      if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
+      const capability = incident.slotCapability[slot];
+      let chosen = -1;
+      let cause = Cause.nearest;
+      if (card) {
+        for (const u of card) {
+          const unit = world.units[u];
+          if (
+            !taken.includes(u) &&
+            unit.capabilities.has(capability) &&
+            world.dispatchable(unit) &&
+            world.travelEstimate(unit, incident) < Infinity
+          ) {
+            chosen = u;
+            cause = Cause.runCard;
+            break;
+          }
+        }
+      }
+      if (chosen < 0) chosen = this.nearest(incident, capability, taken);
+      if (chosen >= 0) {
+        taken.push(chosen);
+        proposal.push({ slot, unit: chosen, cause });
+      }
+    }
+    return proposal;
+  }
+
+  /**
+   * The capable free unit with the shortest travel time. Units at their base are weighed first
+   * (their times come from cached trees); units on their way home only need to be known if they
+   * beat the best of those, which bounds the search from where they are. Ties go to a unit at
+   * its base, then to the unit listed first.
+   */
+  private nearest(incident: Incident, capability: number, taken: number[]): number {
+    const world = this.world;
+    const candidates = world.roster.unitsByCapability[capability];
+    const fromBase = this.baseTravel;
+    fromBase.fill(NaN);
+    let chosen = -1;
+    let best = Infinity;
+    for (const u of candidates) {
+      const unit = world.units[u];
+      if (!world.atBase(unit) || taken.includes(u) || !world.dispatchable(unit)) continue;
+      // Units at one base share the trip: weigh it once.
+      let travel = fromBase[unit.base];
+      if (Number.isNaN(travel)) {
+        travel = fromBase[unit.base] = world.travel.seconds(
+          unit.basePlace,
+          incident.place,
+          world.now,
+          true,
+        );
+      }
+      // A unit whose order needs approval first is as far away as that wait (rules 6 and 8).
+      const estimate = travel + this.expectedOrderDelay(unit, incident, capability);
+      if (estimate < best) {
+        best = estimate;
+        chosen = u;
+      }
+    }
+    for (const u of candidates) {
+      const unit = world.units[u];
+      // Units on their way home, or stranded away from base by a closed road.
+      if (world.atBase(unit) || taken.includes(u) || !world.dispatchable(unit)) continue;
+      const delay = this.expectedOrderDelay(unit, incident, capability);
+      const estimate = world.travelEstimate(unit, incident, best - delay) + delay;
+      if (estimate < best) {
+        best = estimate;
+        chosen = u;
+      }
+    }
+    return chosen;
+  }
+
+  private runCardFor(incident: Incident): number[] | undefined {
+    const world = this.world;
+    const districtId = world.scenario.districts[incident.district].id;
+    const cards = world.roster.runCards;
+    return cards.get(`${districtId}|${world.kindId(incident)}`) ?? cards.get(`${districtId}|`);
+  }
+
+  /** The first waiting incident (and slot) a unit come free can serve, or null. */
+  queueTarget(unit: Unit): { incident: Incident; slot: number } | null {
+    const world = this.world;
+    if (world.waiting.length === 0 || !world.dispatchable(unit)) return null;
+    for (const incident of world.waiting.incidents) {
+      for (let slot = 0; slot < incident.slotUnit.length; slot++) {
+        if (
+          incident.slotUnit[slot] !== SLOT_OPEN ||
+          !unit.capabilities.has(incident.slotCapability[slot])
+        )
+          continue;
+        if (!(world.travelEstimate(unit, incident) < Infinity)) break;
+        return { incident, slot };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Every unit that could fill the slot now, with the estimates the policy weighs: free,
+   * capable, on duty and able to reach the incident (reserves: free and capable). Best first.
+   */
+  candidates(incident: Incident, slot: number, reserves: boolean): Candidate[] {
+    const world = this.world;
+    const capability = incident.slotCapability[slot];
+    const list: Candidate[] = [];
+    if (reserves) {
+      for (const unit of world.units) {
+        if (unit.reserve && unit.state === UnitState.Available && unit.capabilities.has(capability))
+          list.push({ unit: unit.index, travel: NaN, orderDelay: 0 });
+      }
+      return list;
+    }
+    for (const u of world.roster.unitsByCapability[capability]) {
+      const unit = world.units[u];
+      if (!world.dispatchable(unit)) continue;
+      const travel = world.travelEstimate(unit, incident);
+      if (!(travel < Infinity)) continue;
+      list.push({
+        unit: u,
+        travel,
+        orderDelay: this.expectedOrderDelay(unit, incident, capability),
+      });
+    }
+    return list.sort(
+      (a, b) => a.travel + a.orderDelay - (b.travel + b.orderDelay) || a.unit - b.unit,
+    );
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * A session: one run that can be driven from outside. `advance` runs until the end, a decision
+ * the policy asks for, or a number of events; `submit` takes a command (a drill's inject, an
+ * operator's answer) through the world's one door. A session is fully determined by its
+ * scenario, seed, options and command log: replaying the log gives the same trace, byte for byte.
+ */
+import type { Command, CommandSource, LoggedCommand } from '../scenarios/commands.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import type { DispatchAnswer, DispatchDecision } from './dispatch/policy.ts';
+import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type Trace } from './trace.ts';
+import { World, type WorldOptions } from './world/world.ts';
+
+export type SessionOptions = WorldOptions;
+
+export type AdvanceResult =
+  | { status: 'running'; time: number }
+  | { status: 'decision'; time: number; decision: DispatchDecision }
+  | { status: 'finished'; time: number };
+
+export class Session {
+  private readonly world: World;
+  private readonly log: LoggedCommand[] = [];
+  private finished = false;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly seed: number,
+    readonly options: SessionOptions = {},
+  ) {
+    this.world = new World(scenario, seed, options);
+    this.world.start();
+  }
+
+  get unitCount(): number {
+    return this.world.units.length;
+  }
+
+  get time(): number {
+    return this.world.now;
+  }
+
+  /** Events handled so far. */
+  get events(): number {
+    return this.world.engine.eventsHandled;
+  }
+
+  /** The commands submitted so far, in order: with the scenario and seed, the whole session. */
+  get commandLog(): readonly LoggedCommand[] {
+    return this.log;
+  }
+
+  /** The decision the run waits for, if any. */
+  get decision(): DispatchDecision | null {
+    return this.world.dispatcher.pending?.decision ?? null;
+  }
+
+  advance(maxEvents = Infinity): AdvanceResult {
+    const time = this.world.now;
+    if (this.decision) return { status: 'decision', time, decision: this.decision };
+    this.finished = this.world.run(maxEvents);
+    const decision = this.decision;
+    if (decision) return { status: 'decision', time: this.world.now, decision };
+    return { status: this.finished ? 'finished' : 'running', time: this.world.now };
+  }
+
+  /**
+   * Takes a command from outside: it acts now, or at `at` if that is later. A command that
+   * cannot apply (an unknown unit, no decision open…) is refused with an error and not logged.
+   */
+  submit(
+    command: Command,
+    { source = 'operator', id, at }: { source?: CommandSource; id?: string; at?: number } = {},
+  ): number {
+    if (this.finished) throw new Error('the run has finished');
+    const entry: LoggedCommand = {
+      id: id ?? `${source}-${this.log.length + 1}`,
+      source,
+      afterEvents: this.world.engine.eventsHandled,
+      at: Math.max(at ?? this.world.now, this.world.now),
+      command,
+    };
+    const index = this.world.door.submit(entry);
+    this.log.push(entry);
+    return index;
+  }
+
+  /** Answers the open decision (a command of the operator's). */
+  answer(answer: DispatchAnswer): number {
+    const decision = this.decision;
+    if (!decision) throw new Error('no decision is pending');
+    return this.submit({ type: 'dispatch', decision: decision.number, answer });
+  }
+
+  /** The finished trace. Call after `advance` returned finished. */
+  finishTrace(): Trace {
+    const world = this.world;
+    const s = this.scenario;
+    const units = world.units;
+    const trace = world.trace;
+    let maxPlace = -1;
+    for (let i = 0; i < trace.length; i++) maxPlace = Math.max(maxPlace, trace.place[i]);
+    const places: number[] = [];
+    for (let p = 0; p <= maxPlace; p++) places.push(...world.travel.coordinates(p));
+    return trace.finish(
+      {
+        format: TRACE_FORMAT,
+        version: TRACE_FORMAT_VERSION,
+        scenario: s.id,
+        seed: this.seed,
+        start: s.start,
+        duration: s.duration,
+        warmup: s.warmup,
+        units: units.map((u) => u.id),
+        unitAgencies: units.map((u) => s.agencies[u.agency].id),
+        unitTiers: units.map((u) => u.tier),
+        unitReserves: units.map((u) => u.reserve),
+        incidentKinds: s.incidentKinds.map((k) => k.id),
+        kindTargetTiers: world.kinds.map((kind) => {
+          const capable = world.roster.unitsByCapability[kind.slotCapability[0]] ?? [];
+          const tiers = capable.map((u) => units[u].tier);
+          return tiers.length > 0 ? Math.min(...tiers) : 0;
+        }),
+        districts: s.districts.map((d) => d.id),
+        districtAreas: s.districts.map((d) => d.area),
+      },
+      Float64Array.from(places),
+    );
+  }
+}
+
+/**
+ * Replays a command log: each command is submitted after the same number of events as when it
+ * was logged. With the same scenario, seed and options the trace is the logged session's.
+ */
+export function replaySession(
+  scenario: Scenario,
+  seed: number,
+  log: readonly LoggedCommand[],
+  options: SessionOptions = {},
+): Session {
+  const session = new Session(scenario, seed, options);
+  for (const entry of log) {
+    while (session.events < entry.afterEvents) {
+      const result = session.advance(entry.afterEvents - session.events);
+      if (result.status === 'finished') break;
+      if (result.status === 'decision' && session.events < entry.afterEvents) {
+        throw new Error(`the log has no answer for decision ${result.decision.number}`);
+      }
+    }
+    session.submit(entry.command, { source: entry.source, id: entry.id, at: entry.at });
+  }
+  return session;
+}

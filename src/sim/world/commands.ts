@@ -1,0 +1,162 @@
+/**
+ * The one door for anything that enters a run from outside at a time: the scenario's external
+ * events and listed calls, a drill's injects, an operator's answers. Commands are numbered in one
+ * sequence — the scenario's events first, then its listed calls (in order of time), then those
+ * submitted while the run goes — and the trace records which command caused each record.
+ */
+import type { Command, LoggedCommand } from '../../scenarios/commands.ts';
+import type { ExternalEvent, ListedIncident } from '../../scenarios/schema.ts';
+import { Cause, RecordKind } from '../trace.ts';
+import { UnitState } from './types.ts';
+import type { World } from './world.ts';
+
+export class CommandDoor {
+  /** The scenario's listed calls, in order of time (stable). */
+  private readonly listed: ListedIncident[];
+  private listedCursor = 0;
+  private readonly submitted: LoggedCommand[] = [];
+  private readonly listedEvent: number;
+  private readonly commandEvent: number;
+  private readonly repairedEvent: number;
+  private readonly eventCount: number;
+
+  constructor(private readonly world: World) {
+    const scenario = world.scenario;
+    this.eventCount = scenario.events.length;
+    this.listed = scenario.arrivals.incidents.slice().sort((a, b) => a.time - b.time);
+    this.listedEvent = world.event(() => this.onListedCall());
+    this.commandEvent = world.event((index) => this.apply(index));
+    this.repairedEvent = world.event((index) => this.onRoadRepaired(index));
+  }
+
+  /** Schedules the scenario's commands: the first listed call, and every external event. */
+  start(): void {
+    const { engine, scenario } = this.world;
+    if (this.listed.length > 0) engine.schedule(this.listed[0].time, this.listedEvent);
+    scenario.events.forEach((event, index) => engine.schedule(event.at, this.commandEvent, index));
+  }
+
+  /** How many commands came from the scenario (its events, then its listed calls). */
+  get scenarioCommands(): number {
+    return this.eventCount + this.listed.length;
+  }
+
+  /** Takes a command from outside; it acts now, or at `at` if later. Returns its number. */
+  submit(entry: LoggedCommand): number {
+    const index = this.scenarioCommands + this.submitted.length;
+    this.submitted.push(entry);
+    const world = this.world;
+    if (entry.command.type === 'dispatch' || !(entry.at > world.now)) this.apply(index);
+    else world.engine.schedule(entry.at, this.commandEvent, index);
+    return index;
+  }
+
+  commandAt(index: number): Command {
+    if (index < this.eventCount) return withoutAt(this.world.scenario.events[index]);
+    if (index < this.scenarioCommands) {
+      const { time: _time, ...call } = this.listed[index - this.eventCount];
+      return { type: 'call', ...call };
+    }
+    return this.submitted[index - this.scenarioCommands].command;
+  }
+
+  private onListedCall(): void {
+    const index = this.eventCount + this.listedCursor++;
+    this.apply(index);
+    if (this.listedCursor < this.listed.length) {
+      this.world.engine.schedule(this.listed[this.listedCursor].time, this.listedEvent);
+    }
+  }
+
+  private apply(index: number): void {
+    const world = this.world;
+    const command = this.commandAt(index);
+    const now = world.now;
+    const record = (cause: number, value: number, unit = -1) =>
+      world.record(RecordKind.external, -1, unit, -1, cause, value);
+    switch (command.type) {
+      case 'call': {
+        const { scenario, districts } = world;
+        const kind = scenario.incidentKinds.findIndex((k) => k.id === command.kind);
+        let district = command.district
+          ? scenario.districts.findIndex((d) => d.id === command.district)
+          : -1;
+        const location = command.location;
+        if (location && district < 0) district = Math.max(0, districts.indexOf(location));
+        if (district < 0) district = 0;
+        const point = location ?? districts.randomPointIn(district, world.streams.places);
+        world.receiveCall(kind, district, point, Cause.listedCall, command);
+        return;
+      }
+      case 'dispatch':
+        world.dispatcher.answer(command);
+        return;
+      case 'damageRoad':
+        world.travel.setEdgesClosed(command.edges, true);
+        record(Cause.roadDamage, command.edges.length);
+        world.engine.schedule(now + command.repairSeconds, this.repairedEvent, index);
+        return;
+      case 'closeRoad':
+      case 'openRoad':
+        world.travel.setEdgesClosed(command.edges, command.type === 'closeRoad');
+        record(
+          command.type === 'closeRoad' ? Cause.closeRoad : Cause.openRoad,
+          command.edges.length,
+        );
+        if (command.type === 'openRoad') this.roadsReopened();
+        return;
+      case 'unitOutOfService':
+      case 'unitInService': {
+        const unit = world.units.find((u) => u.id === command.unit);
+        if (!unit) return;
+        if (command.type === 'unitOutOfService') {
+          record(Cause.unitOutOfService, 0, unit.index);
+          world.cycle.takeOutOfService(unit);
+        } else {
+          record(Cause.unitInService, 0, unit.index);
+          world.cycle.putInService(unit);
+        }
+        return;
+      }
+      case 'season':
+        if (command.active) world.seasons.add(command.season);
+        else world.seasons.delete(command.season);
+        record(Cause.season, command.active ? 1 : 0);
+        return;
+      case 'responseLevel':
+        world.responseLevel = command.level;
+        record(Cause.responseLevel, command.level);
+        for (const hook of world.hooks.responseLevelChanged) hook(command.level);
+        return;
+      case 'callRateFactor':
+        record(Cause.callRateFactor, command.factor);
+        world.calls.setRateFactor(command.factor);
+        return;
+    }
+  }
+
+  /** Transport has repaired the roads of a damageRoad command (rule 11): they reopen. */
+  private onRoadRepaired(index: number): void {
+    const command = this.commandAt(index);
+    if (command.type !== 'damageRoad') return;
+    this.world.travel.setEdgesClosed(command.edges, false);
+    this.world.record(RecordKind.external, -1, -1, -1, Cause.openRoad, command.edges.length);
+    this.roadsReopened();
+  }
+
+  /** Units stranded by closed roads head home, and free units look at the queue again. */
+  private roadsReopened(): void {
+    const world = this.world;
+    world.cycle.sendStrandedHome();
+    for (const unit of world.units) {
+      if (!world.dispatcher.pending && world.waiting.length === 0) return;
+      if (unit.state === UnitState.Available || unit.state === UnitState.Returning)
+        world.dispatcher.offer(unit);
+    }
+  }
+}
+
+function withoutAt(event: ExternalEvent): Command {
+  const { at: _at, ...command } = event;
+  return command as Command;
+}

@@ -1,0 +1,445 @@
+/**
+ * The world of one run: the clock and event queue, the roster, the incidents and the queue of
+ * those waiting, the rules' hooks, and the three sockets through which everything else comes in:
+ * rules (rules/), commands (commands.ts: the one door from outside) and the dispatch policy
+ * (dispatch/: every assignment of a unit). Every state change goes to the trace.
+ */
+import type { Scenario } from '../../scenarios/schema.ts';
+import { Calendar } from '../calendar.ts';
+import { Engine } from '../engine.ts';
+import type { LonLat } from '../geo.ts';
+import { exp, log } from '../detmath.ts';
+import { makeStream, sampler, standardNormal, type Sampler, type Stream } from '../random.ts';
+import { installRules, type Hooks } from '../rules/registry.ts';
+import { Cause, RecordKind, TraceBuilder } from '../trace.ts';
+import { makeTravelModel, type TravelModel } from '../travel.ts';
+import { Dispatcher, type DispatchOptions } from '../dispatch/dispatcher.ts';
+import { CallGenerator } from './calls.ts';
+import { CommandDoor } from './commands.ts';
+import { Districts } from './places.ts';
+import { WaitingQueue } from './queue.ts';
+import { buildRoster, Capabilities, type Roster } from './roster.ts';
+import {
+  SLOT_OPEN,
+  SLOT_OUTSIDE,
+  UnitState,
+  type Incident,
+  type Kind,
+  type Unit,
+} from './types.ts';
+import { UnitCycle } from './unitCycle.ts';
+
+/** The world's own streams; each rule has its own besides (rules/registry.ts). */
+const WORLD_STREAMS = [
+  'arrivals',
+  'kinds',
+  'places',
+  'callHandling',
+  'mobilisation',
+  'work',
+  'travel',
+  'outsideHelp',
+  'addedWork',
+  'approach',
+] as const;
+
+export type WorldOptions = DispatchOptions;
+
+export class World {
+  readonly engine = new Engine();
+  readonly trace: TraceBuilder;
+  readonly calendar: Calendar;
+  readonly travel: TravelModel;
+  readonly districts: Districts;
+  readonly capabilities = new Capabilities();
+  readonly streams: Record<(typeof WORLD_STREAMS)[number], Stream>;
+  readonly hooks: Hooks;
+  readonly roster: Roster;
+  readonly units: Unit[];
+  readonly kinds: Kind[];
+  readonly incidents: Array<Incident | undefined> = [];
+  readonly waiting: WaitingQueue;
+  readonly cycle: UnitCycle;
+  readonly dispatcher: Dispatcher;
+  readonly door: CommandDoor;
+  readonly calls: CallGenerator;
+  /** Seasons switched on (flood, forestFire), for the rules that depend on them. */
+  readonly seasons = new Set<string>();
+  responseLevel = 0;
+  /** A travel time's random factor (lognormal, mean 1), or null when travel is exact. */
+  readonly travelNoise: (() => number) | null;
+  private readonly callHandling: Sampler;
+  private readonly outsideHelp: Sampler;
+  private readonly samplers = new Map<object, Sampler>();
+  private readonly outsideArrivedEvent: number;
+  private readonly outsideClearedEvent: number;
+  private readonly assessedEvent: number;
+  private readonly deadlineEvent: number;
+  private finished = false;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly seed: number,
+    options: WorldOptions = {},
+  ) {
+    this.calendar = new Calendar(scenario.start);
+    this.trace = new TraceBuilder(expectedRecords(scenario));
+    this.travel = makeTravelModel(
+      scenario.travel,
+      scenario.districts.map((d) => d.id),
+      this.calendar,
+    );
+    this.districts = new Districts(scenario);
+    this.streams = Object.fromEntries(
+      WORLD_STREAMS.map((name) => [name, makeStream(seed, name)]),
+    ) as World['streams'];
+    this.callHandling = sampler(scenario.dispatch.callHandling);
+    this.outsideHelp = sampler(scenario.dispatch.outsideHelpResponse);
+    const cv = this.travel.noiseCv;
+    if (cv > 0) {
+      const sigma = Math.sqrt(log(1 + cv * cv));
+      const stream = this.streams.travel;
+      this.travelNoise = () => exp(-sigma * sigma * 0.5 + sigma * standardNormal(stream));
+    } else {
+      this.travelNoise = null;
+    }
+    this.hooks = installRules(this);
+    this.roster = buildRoster(scenario, this.travel, this.districts, this.capabilities, {
+      duty: (tier, own) => own ?? this.hooks.duty(tier),
+      extraMobilisation: (unit) => this.hooks.extraMobilisation(unit),
+      reserves: this.hooks.reserves,
+    });
+    this.units = this.roster.units;
+    this.kinds = this.roster.kinds;
+    this.waiting = new WaitingQueue(this.kinds);
+    this.cycle = new UnitCycle(this);
+    this.dispatcher = new Dispatcher(this, options);
+    this.door = new CommandDoor(this);
+    this.calls = new CallGenerator(
+      scenario,
+      this.engine,
+      this.calendar,
+      this.streams,
+      (handler) => this.event(handler),
+      ({ kind, district }) =>
+        this.receiveCall(
+          kind,
+          district,
+          this.districts.randomPointIn(district, this.streams.places),
+          Cause.generatedCall,
+        ),
+    );
+    this.assessedEvent = this.event((incident) => this.assess(incident));
+    this.outsideArrivedEvent = this.event((incident, slot) =>
+      this.onOutsideArrived(incident, slot),
+    );
+    this.outsideClearedEvent = this.event((incident) => this.onOutsideCleared(incident));
+    this.deadlineEvent = this.event((incident) => this.onDeadline(incident));
+  }
+
+  /** Starts the run: calls, the scenario's commands, duty rounds. */
+  start(): void {
+    this.calls.start();
+    this.door.start();
+    this.cycle.start();
+  }
+
+  private nextEventKind = 0;
+
+  /** Registers the handler of a new event kind (the engine only sees integers) and returns it. */
+  event(handler: (argA: number, argB: number) => void): number {
+    const kind = this.nextEventKind++;
+    this.engine.on(kind, handler);
+    return kind;
+  }
+
+  get now(): number {
+    return this.engine.now;
+  }
+
+  /** Writes a record at the current time. */
+  record(
+    kind: number,
+    incident: number,
+    unit: number,
+    place: number,
+    cause: number,
+    value: number,
+  ) {
+    this.trace.record(this.engine.now, kind, incident, unit, place, cause, value);
+  }
+
+  /** A sampler of a distribution from the scenario, made once. */
+  sampler(distribution: Parameters<typeof sampler>[0]): Sampler {
+    let cached = this.samplers.get(distribution);
+    if (!cached) this.samplers.set(distribution, (cached = sampler(distribution)));
+    return cached;
+  }
+
+  kindId(incident: Incident): string {
+    return this.kinds[incident.kind].id;
+  }
+
+  agencyId(unit: Unit): string {
+    return this.scenario.agencies[unit.agency].id;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Calls
+
+  /**
+   * A call is received. Everything random about the incident is drawn now, in a fixed order,
+   * so that variants of a scenario see the same incidents (common random numbers).
+   */
+  receiveCall(
+    kindIndex: number,
+    district: number,
+    point: LonLat,
+    cause: number,
+    given: { severity?: number; participants?: number } = {},
+  ): void {
+    const kind = this.kinds[kindIndex];
+    const place = this.travel.placeOf(point, district);
+    const index = this.trace.addIncident(kindIndex, district, place);
+    const slots = kind.slotCapability.length;
+    const work: number[] = [];
+    const slotUnit: number[] = [];
+    for (let s = 0; s < slots; s++) {
+      work.push(kind.work(this.streams.work));
+      slotUnit.push(SLOT_OPEN);
+    }
+    const incident: Incident = {
+      index,
+      kind: kindIndex,
+      district,
+      place,
+      callTime: this.engine.now,
+      slotCapability: kind.slotCapability,
+      slotUnit,
+      work,
+      handling: this.callHandling(this.streams.callHandling),
+      open: slots,
+      active: 0,
+      queued: false,
+      queuedAt: 0,
+      deadline: -1,
+      severity: given.severity ?? kind.severity,
+      participants: given.participants ?? NaN,
+      arrivals: 0,
+      growthStep: 0,
+      outsideOnScene: false,
+    };
+    this.incidents[index] = incident;
+    this.record(RecordKind.callReceived, index, -1, place, cause, kindIndex);
+    for (const hook of this.hooks.callReceived) hook(incident);
+    if (incident.handling > 0)
+      this.engine.schedule(this.engine.now + incident.handling, this.assessedEvent, index);
+    else this.assess(index);
+  }
+
+  /** Judged (研判): screened out by a rule (12345), or the rules act on it and it is dispatched. */
+  private assess(index: number): void {
+    const incident = this.incidents[index]!;
+    for (const screen of this.hooks.screen) {
+      if (screen(incident)) {
+        this.incidents[index] = undefined;
+        return;
+      }
+    }
+    for (const hook of this.hooks.incidentJudged) hook(incident, false);
+    this.dispatcher.dispatchIncident(incident);
+  }
+
+  /** Adds needs to an incident as open slots; returns how many. */
+  addSlots(incident: Incident, needs: ReadonlyArray<{ capability: string; units: number }>) {
+    const capabilities = Array.from(incident.slotCapability);
+    let added = 0;
+    for (const need of needs) {
+      const capability = this.capabilities.index(need.capability);
+      for (let i = 0; i < need.units; i++) {
+        capabilities.push(capability);
+        incident.slotUnit.push(SLOT_OPEN);
+        // Own stream: slots added by rules must not shift other calls' work times.
+        incident.work.push(this.kinds[incident.kind].work(this.streams.addedWork));
+        added++;
+      }
+    }
+    incident.slotCapability = capabilities;
+    incident.open += added;
+    if (added > 0) for (const hook of this.hooks.slotsAdded) hook(incident);
+    return added;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Not enough units: queue, or outside help
+
+  /** Not enough units: queue, or pass to outside help now or after a delay. */
+  shortfall(incident: Incident, cause: number): void {
+    for (const hook of this.hooks.shortfall) hook(incident);
+    const dispatch = this.scenario.dispatch;
+    if (dispatch.whenNoUnit === 'overflow' && dispatch.overflowDelay === 0) {
+      this.overflow(incident, cause);
+      return;
+    }
+    this.record(RecordKind.queued, incident.index, -1, incident.place, cause, incident.open);
+    this.waiting.add(incident, this.engine.now);
+    if (incident.deadline !== -1) return; // queued again after growing: the first deadline holds
+    const wait =
+      dispatch.whenNoUnit === 'overflow' ? dispatch.overflowDelay : dispatch.maxQueueWait;
+    if (wait !== undefined) {
+      incident.deadline = this.engine.schedule(
+        this.engine.now + wait,
+        this.deadlineEvent,
+        incident.index,
+      );
+    }
+  }
+
+  /** Every slot is filled: the incident leaves the queue and its deadline is void. */
+  stopWaiting(incident: Incident): void {
+    this.waiting.remove(incident);
+    if (incident.deadline !== -1) this.engine.cancel(incident.deadline);
+    incident.deadline = -1;
+  }
+
+  private onDeadline(index: number): void {
+    const incident = this.incidents[index];
+    if (!incident) return;
+    incident.deadline = -1;
+    if (incident.open === 0) return;
+    this.waiting.remove(incident);
+    if (this.scenario.dispatch.whenNoUnit === 'overflow') {
+      this.overflow(incident, Cause.overflowPolicy);
+    } else {
+      this.giveUp(incident, Cause.maxQueueWait);
+    }
+  }
+
+  private overflow(incident: Incident, cause: number): void {
+    this.record(RecordKind.overflowed, incident.index, -1, incident.place, cause, incident.open);
+    let first = -1;
+    for (let slot = 0; slot < incident.slotUnit.length; slot++) {
+      if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
+      incident.slotUnit[slot] = SLOT_OUTSIDE;
+      if (first < 0) first = slot;
+    }
+    incident.open = 0;
+    incident.active++;
+    const delay = this.outsideHelp(this.streams.outsideHelp);
+    this.engine.schedule(this.engine.now + delay, this.outsideArrivedEvent, incident.index, first);
+  }
+
+  private onOutsideArrived(index: number, slot: number): void {
+    const incident = this.incidents[index]!;
+    incident.outsideOnScene = true;
+    this.record(RecordKind.outsideArrived, index, -1, incident.place, Cause.overflowPolicy, 0);
+    this.engine.schedule(this.engine.now + incident.work[slot], this.outsideClearedEvent, index);
+  }
+
+  private onOutsideCleared(index: number): void {
+    const incident = this.incidents[index]!;
+    incident.active--;
+    this.closeIfDone(incident);
+  }
+
+  private giveUp(incident: Incident, cause: number): void {
+    this.record(RecordKind.unanswered, incident.index, -1, incident.place, cause, incident.open);
+    incident.open = 0;
+    this.closeIfDone(incident);
+  }
+
+  closeIfDone(incident: Incident): void {
+    if (incident.open > 0 || incident.active > 0) return;
+    const now = this.engine.now;
+    this.record(
+      RecordKind.closed,
+      incident.index,
+      -1,
+      incident.place,
+      Cause.none,
+      now - incident.callTime,
+    );
+    this.incidents[incident.index] = undefined;
+    for (const hook of this.hooks.incidentClosed) hook(incident);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Units as dispatch sees them
+
+  dispatchable(unit: Unit): boolean {
+    if (unit.reserve) return false;
+    const state = unit.state;
+    if (
+      state !== UnitState.Available &&
+      !(state === UnitState.Returning && this.scenario.dispatch.redispatchReturning)
+    ) {
+      return false;
+    }
+    if (unit.outOfServiceAfterJob) return false;
+    return unit.duty.always || unit.duty.onDuty(this.calendar.weekSecond(this.engine.now));
+  }
+
+  atBase(unit: Unit): boolean {
+    return unit.state === UnitState.Available && unit.place === unit.basePlace;
+  }
+
+  /** Where a unit is now: at its place, or somewhere on its way back to base. */
+  currentPlace(unit: Unit): number {
+    if (unit.state !== UnitState.Returning) return unit.place;
+    return this.travel.positionAfter(
+      unit.place,
+      unit.tripTo,
+      unit.tripDeparture,
+      this.engine.now - unit.tripDeparture,
+    );
+  }
+
+  travelEstimate(unit: Unit, incident: Incident, limit = Infinity): number {
+    return this.travel.seconds(
+      this.currentPlace(unit),
+      incident.place,
+      this.engine.now,
+      true,
+      limit,
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // End of run
+
+  /** Runs until the end, a pending decision, or `maxEvents` events; true when finished. */
+  run(maxEvents: number): boolean {
+    if (this.finished) return true;
+    if (this.dispatcher.pending) return false;
+    const done = this.engine.run(this.scenario.duration, maxEvents);
+    if (done && !this.dispatcher.pending) {
+      this.finish();
+      return true;
+    }
+    return false;
+  }
+
+  private finish(): void {
+    this.finished = true;
+    for (const incident of this.waiting.incidents.slice()) {
+      this.waiting.remove(incident);
+      this.record(
+        RecordKind.unanswered,
+        incident.index,
+        -1,
+        incident.place,
+        Cause.endOfRun,
+        incident.open,
+      );
+    }
+  }
+}
+
+/** About how many records a run writes (eight per call), so the trace rarely has to grow. */
+function expectedRecords(scenario: Scenario): number {
+  const callsPerDay = scenario.arrivals.streams.reduce((sum, s) => sum + s.callsPerDay, 0);
+  const calls = (callsPerDay * scenario.duration) / 86_400 + scenario.arrivals.incidents.length;
+  // Capped (4 M records, 120 MB): a huge run grows its trace as it goes rather than claiming
+  // all its memory up front.
+  return Math.min(Math.max(4096, Math.ceil(calls * 8)), 1 << 22);
+}
