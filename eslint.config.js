@@ -2,6 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+
+// The folders of src, read from disk so that a new folder is covered by the layering rules below.
+const srcFolders = readdirSync(new URL('./src', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/** A no-restricted-imports pattern for relative imports that reach into the given src folders. */
+const intoSrcFolders = (folders, message) => ({
+  regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
+  message,
+});
 
 export default tseslint.config(
   {
@@ -32,8 +44,9 @@ export default tseslint.config(
     },
   },
   {
-    // The simulator must be deterministic: no wall clock, no unseeded randomness.
-    files: ['src/sim/**/*.ts'],
+    // The simulator must be deterministic: no wall clock, no unseeded randomness, no
+    // engine-approximated maths. src/lib holds helpers the simulator runs, so the same applies.
+    files: ['src/sim/**/*.ts', 'src/lib/**/*.ts'],
     rules: {
       'no-restricted-properties': [
         'error',
@@ -42,8 +55,12 @@ export default tseslint.config(
           property: 'random',
           message: 'Use a named seeded stream (src/sim/random.ts).',
         },
-        { object: 'Date', property: 'now', message: 'No wall clock in src/sim.' },
-        { object: 'performance', property: 'now', message: 'No wall clock in src/sim.' },
+        { object: 'Date', property: 'now', message: 'No wall clock in src/sim or src/lib.' },
+        {
+          object: 'performance',
+          property: 'now',
+          message: 'No wall clock in src/sim or src/lib.',
+        },
         ...[
           'log',
           'exp',
@@ -68,7 +85,7 @@ export default tseslint.config(
           object: 'Math',
           property,
           message:
-            'Engines differ in the last bit here: use src/sim/detmath.ts so traces match in Node and the browser.',
+            'Engines differ in the last bit here: use src/lib/detmath.ts so traces match in Node and the browser.',
         })),
       ],
       'no-restricted-syntax': [
@@ -84,11 +101,46 @@ export default tseslint.config(
   {
     // Reference formulas for tests and reports, never used to write a trace.
     files: [
-      'src/sim/detmath.ts',
+      'src/lib/detmath.ts',
       'src/sim/studentT.ts',
       'src/sim/queueing.ts',
       'src/sim/engine.ts',
     ],
     rules: { 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' },
+  },
+  {
+    // The floor (docs: "The layout"): arrows point down only. The file format may use src/lib but
+    // not the simulator or anything above it.
+    files: ['src/scenarios/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            intoSrcFolders(
+              ['sim', 'worker', 'ui', 'cli'],
+              'src/scenarios may not import src/sim (or anything above it): move the shared helper to src/lib.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // src/lib is the bottom: pure helpers that import no other folder of src.
+    files: ['src/lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            intoSrcFolders(
+              srcFolders.filter((folder) => folder !== 'lib'),
+              'src/lib imports no other folder of src: pass what it needs in, or move it to src/lib.',
+            ),
+          ],
+        },
+      ],
+    },
   },
 );

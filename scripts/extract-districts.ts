@@ -31,7 +31,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { format, resolveConfig } from 'prettier';
-import { cos, sin } from '../src/sim/detmath.ts';
+import { cos, sin } from '../src/lib/detmath.ts';
 
 type Point = [number, number];
 

@@ -12,10 +12,10 @@
  * (`callStreams`).
  */
 import alea from 'seedrandom/lib/alea.js';
-import { boundingBox, haversineMetres, pointInPolygon } from '../sim/geo.ts';
+import { boundingBox, haversineMetres, pointInPolygon } from '../lib/geo.ts';
 import type { Distribution, ScenarioInput } from './schema.ts';
 // The same city in Node and the browser: engine-independent trigonometry.
-import { cos, sin } from '../sim/detmath.ts';
+import { cos, sin } from '../lib/detmath.ts';
 
 export type Point = [number, number];
 export type DistrictInput = ScenarioInput['districts'][number];

@@ -8,7 +8,7 @@
  * One-way streets are imported as two-way roads (OSM `oneway` tags and GeoJSON directions are
  * ignored): a planner who needs them sets `oneWay` on the edges afterwards.
  */
-import { haversineMetres, type LonLat } from '../sim/geo.ts';
+import { haversineMetres, type LonLat } from '../lib/geo.ts';
 import type { Language } from './messages.ts';
 import { LIMITS } from './schema.ts';
 

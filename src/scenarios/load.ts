@@ -3,7 +3,7 @@
  * a planner understands. Nothing from the file is ever executed; sizes and counts are bounded.
  */
 import type { z } from 'zod';
-import { districtRings, NearestPointIndex, pointInPolygon } from '../sim/geo.ts';
+import { districtRings, NearestPointIndex, pointInPolygon } from '../lib/geo.ts';
 import { LIMITS, Scenario, type Travel } from './schema.ts';
 import { loaderText, translate, type Language } from './messages.ts';
 

@@ -3,6 +3,7 @@
  * types, the validation with readable errors and the JSON Schema printed by `sim schema` are all
  * derived from them. Every field carries a description, a unit and a default.
  */
+import type { DistributionShape } from '../lib/distributions.ts';
 import { DEFAULT_START } from './defaults.ts';
 import { z } from 'zod';
 
@@ -163,7 +164,12 @@ export const Distribution = documented(
     }),
   'A probability distribution of a duration (seconds): fixed, uniform, triangular, exponential, lognormal (mean and sd, or median and p90), gamma, Erlang, empirical values or a histogram.',
 );
-export type Distribution = z.infer<typeof Distribution>;
+/**
+ * src/lib/distributions.ts computes with the same union as plain data (src/lib may not import this
+ * file); this fails to compile if the schema accepts a distribution that does not fit that shape.
+ */
+type FitsLibShape<T extends DistributionShape> = T;
+export type Distribution = FitsLibShape<z.infer<typeof Distribution>>;
 
 // ---------------------------------------------------------------------------------------------
 // Region

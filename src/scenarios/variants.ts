@@ -6,7 +6,7 @@
  * Pure: no DOM, no worker; the full check of the result is the loader's (src/scenarios/load.ts).
  */
 import type { Language } from './messages.ts';
-import { distributionMean } from '../sim/random.ts';
+import { distributionMean } from '../lib/distributions.ts';
 import { Distribution, Rules } from './schema.ts';
 
 /** Scenario data as the editor holds it: JSON not yet checked (the same as the workspace's document). */

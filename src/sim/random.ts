@@ -5,7 +5,8 @@
  */
 import alea from 'seedrandom/lib/alea.js';
 import type { Distribution } from '../scenarios/schema.ts';
-import { exp, log, pow } from './detmath.ts';
+import { exp, log, pow } from '../lib/detmath.ts';
+import { Z90 } from '../lib/distributions.ts';
 
 /** A source of uniform numbers in [0, 1). */
 export interface Stream {
@@ -70,9 +71,6 @@ export function gamma(stream: Stream, shape: number, scale: number): number {
   }
 }
 
-/** z-score of the 90th percentile of the standard normal. */
-const Z90 = 1.2815515655446004;
-
 /** Turns a distribution from a scenario into a sampler. Parameters are checked by the schema. */
 export function sampler(distribution: Distribution): Sampler {
   switch (distribution.type) {
@@ -135,35 +133,6 @@ export function sampler(distribution: Distribution): Sampler {
         const bin = bins[pickIndex(cumulative, s.next())];
         return bin.from + (bin.to - bin.from) * s.next();
       };
-    }
-  }
-}
-
-/** The mean of a distribution (closed form), used for estimates and documentation. */
-export function distributionMean(distribution: Distribution): number {
-  switch (distribution.type) {
-    case 'fixed':
-      return distribution.value;
-    case 'uniform':
-      return (distribution.min + distribution.max) / 2;
-    case 'triangular':
-      return (distribution.min + distribution.mode + distribution.max) / 3;
-    case 'exponential':
-    case 'lognormal':
-    case 'gamma':
-    case 'erlang':
-      return distribution.mean;
-    case 'lognormalMedianP90': {
-      const sigma = (log(distribution.p90) - log(distribution.median)) / Z90;
-      return distribution.median * exp((sigma * sigma) / 2);
-    }
-    case 'empirical':
-      return distribution.values.reduce((a, b) => a + b, 0) / distribution.values.length;
-    case 'histogram': {
-      const total = distribution.bins.reduce((a, bin) => a + bin.weight, 0);
-      return (
-        distribution.bins.reduce((a, bin) => a + (bin.weight * (bin.from + bin.to)) / 2, 0) / total
-      );
     }
   }
 }

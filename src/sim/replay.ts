@@ -9,8 +9,8 @@
  * the worker from the road graph) gives the shape, the trace gives the times: a unit is placed
  * along the route by the share of the leg's time elapsed.
  */
-import { cos } from './detmath.ts';
-import type { LonLat } from './geo.ts';
+import { cos } from '../lib/detmath.ts';
+import type { LonLat } from '../lib/geo.ts';
 import { Cause, RecordKind, type Trace } from './trace.ts';
 
 export const UNIT_STATUSES = [

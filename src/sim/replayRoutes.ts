@@ -5,7 +5,7 @@
  */
 import type { ExternalEvent, Travel } from '../scenarios/schema.ts';
 import type { Calendar } from './calendar.ts';
-import { haversineMetres } from './geo.ts';
+import { haversineMetres } from '../lib/geo.ts';
 import { MinHeap } from './travel.ts';
 
 type RoadGraphSpec = Extract<Travel, { model: 'roadGraph' }>;

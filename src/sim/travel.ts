@@ -6,8 +6,8 @@
  */
 import type { Travel } from '../scenarios/schema.ts';
 import type { Calendar } from './calendar.ts';
-import { cos } from './detmath.ts';
-import { haversineMetres, manhattanMetres, NearestPointIndex, type LonLat } from './geo.ts';
+import { cos } from '../lib/detmath.ts';
+import { haversineMetres, manhattanMetres, NearestPointIndex, type LonLat } from '../lib/geo.ts';
 
 export interface TravelModel {
   /** The place for a point in a district (road graph: the nearest node; matrix: the zone). */

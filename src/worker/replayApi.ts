@@ -14,7 +14,7 @@ import type { Language } from '../scenarios/messages.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { Calendar, WeeklyDuty } from '../sim/calendar.ts';
 import { explainIncident, type IncidentExplanation } from '../sim/explain.ts';
-import { districtRings, pointInPolygon, type LonLat } from '../sim/geo.ts';
+import { districtRings, pointInPolygon, type LonLat } from '../lib/geo.ts';
 import {
   buildReplayIndex,
   unitStateBefore,

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, SCREENSHOTS, test } from './offline.ts';
 import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
-import { haversineMetres } from '../../src/sim/geo.ts';
+import { haversineMetres } from '../../src/lib/geo.ts';
 
 const FIXTURES = 'tests/e2e/fixtures';
 

@@ -9,7 +9,7 @@ import {
 import { generateCity, ringAreaKm2, type Point } from '../../src/scenarios/generate.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
-import { boundingBox, districtRings, pointInPolygon } from '../../src/sim/geo.ts';
+import { boundingBox, districtRings, pointInPolygon } from '../../src/lib/geo.ts';
 import { run } from '../../src/sim/run.ts';
 import { reachable, roadGraph } from './graph.ts';
 

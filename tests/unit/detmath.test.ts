@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as det from '../../src/sim/detmath.ts';
+import * as det from '../../src/lib/detmath.ts';
 import { makeStream } from '../../src/sim/random.ts';
 
 /** Relative error against the engine's Math, allowing a few units in the last place. */

@@ -12,7 +12,7 @@ import {
   type GeoResult,
 } from '../../src/scenarios/importGeo.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
-import { haversineMetres } from '../../src/sim/geo.ts';
+import { haversineMetres } from '../../src/lib/geo.ts';
 import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
 
 function ok<T>(result: GeoResult<T>): T {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { haversineMetres } from '../../src/sim/geo.ts';
+import { haversineMetres } from '../../src/lib/geo.ts';
 import { Session } from '../../src/sim/session.ts';
 import { run } from '../../src/sim/run.ts';
 import { traceDigest, traceToNdjson } from '../../src/sim/trace.ts';

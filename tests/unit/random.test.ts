@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distributionMean, makeStream, sampler } from '../../src/sim/random.ts';
+import { distributionMean } from '../../src/lib/distributions.ts';
+import { makeStream, sampler } from '../../src/sim/random.ts';
 import { normalQuantile } from '../../src/sim/studentT.ts';
 import { quantile } from '../../src/sim/metrics.ts';
 import { Distribution } from '../../src/scenarios/schema.ts';

@@ -5,7 +5,7 @@ import {
   NearestPointIndex,
   pointInPolygon,
   type LonLat,
-} from '../../src/sim/geo.ts';
+} from '../../src/lib/geo.ts';
 import { makeStream } from '../../src/sim/random.ts';
 import { makeTravelModel, type TravelModel } from '../../src/sim/travel.ts';
 import { RoadGraphTravel as RoadGraphSchema, type Travel } from '../../src/scenarios/schema.ts';

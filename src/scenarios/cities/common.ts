@@ -5,8 +5,8 @@
  * generator's builders (road lattice over the land, bases snapped to road nodes).
  */
 import alea from 'seedrandom/lib/alea.js';
-import { cos } from '../../sim/detmath.ts';
-import { pointInPolygon } from '../../sim/geo.ts';
+import { cos } from '../../lib/detmath.ts';
+import { pointInPolygon } from '../../lib/geo.ts';
 import {
   DAY,
   LAND_ROAD_CLASSES,

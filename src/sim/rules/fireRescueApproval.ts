@@ -2,7 +2,7 @@
  * Rule 6, fire rescue dispatching other forces (001): the order to another force goes out after
  * the emergency bureau's approval; in flood and forest-fire season, after a second approval.
  */
-import { distributionMean } from '../random.ts';
+import { distributionMean } from '../../lib/distributions.ts';
 import { Cause } from '../trace.ts';
 import type { OrderStep } from '../world/types.ts';
 import type { RuleModule } from './rule.ts';

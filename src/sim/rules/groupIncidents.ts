@@ -4,7 +4,7 @@
  * city), and the county and the city add their forces. A village or town team of another
  * district is a neighbour asked for help, which answers within its set time.
  */
-import { distributionMean } from '../random.ts';
+import { distributionMean } from '../../lib/distributions.ts';
 import { Cause, RecordKind } from '../trace.ts';
 import type { OrderStep } from '../world/types.ts';
 import type { RuleModule } from './rule.ts';

@@ -2,7 +2,7 @@
  * Rule 4, maritime hand-off (004): incidents at sea go to the maritime search-and-rescue centre,
  * which commands; the centre sends land units only when the SAR centre asks for them.
  */
-import { distributionMean } from '../random.ts';
+import { distributionMean } from '../../lib/distributions.ts';
 import { Cause, RecordKind } from '../trace.ts';
 import type { OrderStep } from '../world/types.ts';
 import type { RuleModule } from './rule.ts';

@@ -4,7 +4,8 @@
  * severe enough; at a raised response level troops are pre-positioned (预置兵力) and mobilise
  * faster.
  */
-import { distributionMean, type Stream } from '../random.ts';
+import { distributionMean } from '../../lib/distributions.ts';
+import type { Stream } from '../random.ts';
 import { Cause, RecordKind } from '../trace.ts';
 import type { OrderStep } from '../world/types.ts';
 import type { RuleModule } from './rule.ts';

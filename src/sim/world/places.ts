@@ -9,7 +9,7 @@ import {
   pointInPolygon,
   type BoundingBox,
   type LonLat,
-} from '../geo.ts';
+} from '../../lib/geo.ts';
 import { cumulativeWeights, pickIndex, type Stream } from '../random.ts';
 
 interface DistrictShape {

@@ -7,8 +7,8 @@
 import type { Scenario } from '../../scenarios/schema.ts';
 import { Calendar } from '../calendar.ts';
 import { Engine } from '../engine.ts';
-import type { LonLat } from '../geo.ts';
-import { exp, log } from '../detmath.ts';
+import type { LonLat } from '../../lib/geo.ts';
+import { exp, log } from '../../lib/detmath.ts';
 import { makeStream, sampler, standardNormal, type Sampler, type Stream } from '../random.ts';
 import { installRules, type Hooks } from '../rules/registry.ts';
 import { Cause, RecordKind, TraceBuilder } from '../trace.ts';
