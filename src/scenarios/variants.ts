@@ -8,28 +8,17 @@
 import type { Language } from './messages.ts';
 import { distributionMean } from '../lib/distributions.ts';
 import { Distribution, Rules } from './schema.ts';
+import type { RuleId } from './rules/index.ts';
 
 /** Scenario data as the editor holds it: JSON not yet checked (the same as the workspace's document). */
 export type ScenarioDoc = Record<string, unknown>;
 
 /** Rules with an on/off switch (the assessment is always computed, so it has none). */
-export const SWITCHABLE_RULES = [
-  'tiers',
-  'fireRescueApproval',
-  'military',
-  'reinforcement',
-  'triage',
-  'command',
-  'firstReceiver',
-  'maritime',
-  'traffic',
-  'rearSupply',
-  'groupIncidents',
-  'growth',
-  'feedback',
-] as const;
-export type SwitchableRule = (typeof SWITCHABLE_RULES)[number];
+export type SwitchableRule = {
+  [Id in RuleId]: Rules[Id] extends { enabled: boolean } ? Id : never;
+}[RuleId];
 
+/** Every switchable rule has a name here, or tsc fails: a new rule appears in the comparison. */
 const RULE_NAMES: Record<SwitchableRule, Record<Language, string>> = {
   tiers: { zh: '联动单位分级（规则 1）', en: 'Tiers of partner agencies (rule 1)' },
   command: { zh: '分级指挥（规则 2）', en: 'Graded command (rule 2)' },
@@ -51,6 +40,9 @@ const RULE_NAMES: Record<SwitchableRule, Record<Language, string>> = {
   growth: { zh: '事态升级（规则 12）', en: 'Incident growth (rule 12)' },
   feedback: { zh: '反馈与回访（规则 13）', en: 'Feedback and call-backs (rule 13)' },
 };
+
+/** In the order of the rules' numbers, as the comparison's form offers them. */
+export const SWITCHABLE_RULES = Object.keys(RULE_NAMES) as SwitchableRule[];
 
 /** Delays of the rules that a planner negotiates: approvals, requests, answers. */
 export const DELAYS = {

@@ -3,7 +3,8 @@
  * paired with its parameters in the scenario's `rules`. A rule with parameters but no
  * behaviour here fails to compile; `assessment` is read from the trace after the run.
  */
-import type { DutySchedule, Rules } from '../../scenarios/schema.ts';
+import type { RuleId } from '../../scenarios/rules/index.ts';
+import type { DutySchedule } from '../../scenarios/schema.ts';
 import { makeStream, type Sampler, type Stream } from '../random.ts';
 import type { ReserveSpec } from '../world/roster.ts';
 import type { Unit } from '../world/types.ts';
@@ -23,7 +24,7 @@ import { tiers } from './tiers.ts';
 import { traffic } from './traffic.ts';
 import { triage } from './triage.ts';
 
-type RuleId = keyof Rules;
+/** The rules of the file format (src/scenarios/rules/), each with its behaviour here. */
 
 /** Hooks called as lists, in rule order. */
 type ListHook = Exclude<keyof RuleHooks, 'duty' | 'extraMobilisation' | 'reserves'>;

@@ -1,9 +1,11 @@
 /**
  * Coordination rules (联动规则): every rule of the schema with its switch and all its
  * parameters, drawn from the JSON Schema (SchemaForm) rather than by hand, so a new rule or
- * parameter appears here without a change.
+ * parameter appears here without a change; only a new rule's name (strings.ts, typed by the
+ * rule registry) must be added, and the typecheck asks for it.
  */
 import { useState } from 'react';
+import { isRuleId } from '../../scenarios/rules/index.ts';
 import { useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { useProblemsAt } from './fields.tsx';
@@ -51,7 +53,7 @@ function RuleBlock({
   const shown = (value ?? schema.default ?? {}) as Record<string, unknown>;
   const switchable = schema.properties?.enabled !== undefined;
   const enabled = shown.enabled === true;
-  const name = t.ruleName[rule] ?? fieldLabel(t, rule);
+  const name = isRuleId(rule) ? t.ruleName[rule] : fieldLabel(t, rule);
   const problems = useProblemsAt(`rules.${rule}`);
   const expanded = open || reveal;
   const bodyId = `rule-body-${rule}`;

@@ -1,4 +1,5 @@
 /** Strings of the scenario editors (zh-CN and English). Terms follow ../shared/glossary.md. */
+import type { RuleId } from '../../scenarios/rules/index.ts';
 import type { JsonSyntaxReason } from './jsonSyntax.ts';
 
 const zh = {
@@ -160,7 +161,7 @@ const zh = {
     traffic: '交通管制与应急通道',
     rearSupply: '前后方指挥部物资保障',
     groupIncidents: '群体性事件与邻近支援',
-  } as Record<string, string>,
+  } satisfies Record<RuleId, string>,
   fieldName: {
     id: '编号',
     mobilisation: '出动准备时间',
