@@ -10,8 +10,9 @@ import { loadScenario, loadScenarioText, type ScenarioProblem } from '../scenari
 import type { Language } from '../scenarios/messages.ts';
 import { Scenario } from '../scenarios/schema.ts';
 import { makeReport, mergeReports, type Report } from '../sim/metrics.ts';
+import { reportLabels } from '../sim/reportLabels.ts';
 import { run } from '../sim/run.ts';
-import { traceToNdjson } from '../sim/trace.ts';
+import { traceToNdjson, type TraceHeader } from '../sim/trace.ts';
 import { bulletin } from '../sim/assessment.ts';
 import { explainIncident } from '../sim/explain.ts';
 import { formatReport } from './format.ts';
@@ -162,13 +163,17 @@ function seedsFrom(args: Args): number[] {
 function commandRun(args: Args, language: Language): void {
   const scenario = scenarioFrom(args, language);
   const seeds = seedsFrom(args);
+  let header: TraceHeader | undefined;
   const replications = seeds.map((seed, i) => {
     if (!args.options.has('json'))
       process.stderr.write(`\rreplication ${i + 1}/${seeds.length} (seed ${seed})…`);
-    return run(scenario, seed).summary;
+    const { trace, summary } = run(scenario, seed);
+    header ??= trace.header;
+    return summary;
   });
   if (!args.options.has('json')) process.stderr.write('\n');
-  const report = makeReport(scenario.id, replications);
+  if (!header) throw new UsageError('no seeds to run');
+  const report = makeReport(scenario.id, replications, reportLabels(scenario, header));
   const out = option(args, 'out');
   if (out) writeFileSync(out, JSON.stringify(report, null, 1));
   emitReport(report, args, language);

@@ -1,5 +1,5 @@
 /** The readiness report as a plain-text table for the terminal. */
-import type { Estimate, Report } from '../sim/metrics.ts';
+import { breakdownMembers, type Breakdown, type Estimate, type Report } from '../sim/metrics.ts';
 import type { Language } from '../scenarios/messages.ts';
 
 const labels = {
@@ -51,12 +51,24 @@ function show(estimate: Estimate | undefined, scale = 1, digits = 1): string {
   return `${mean} (${low.toFixed(digits)}–${(estimate.high / scale).toFixed(digits)})`;
 }
 
-function keysUnder(report: Report, prefix: string): string[] {
-  const keys = new Set<string>();
-  for (const path of Object.keys(report.aggregate)) {
-    if (path.startsWith(prefix)) keys.add(path.slice(prefix.length).split('.')[0]);
-  }
-  return [...keys].sort();
+/** The ids of one breakdown of a figure, sorted, with each statistic's estimate. */
+function partsOf(
+  report: Report,
+  figure: string,
+  group: Breakdown['group'],
+  stats: readonly (string | undefined)[],
+): Array<{ key: string; estimates: Array<Estimate | undefined> }> {
+  const byStat = stats.map(
+    (stat) =>
+      new Map(
+        breakdownMembers(report.figures, figure, group, stat).map((m) => [
+          m.key,
+          report.aggregate[m.path],
+        ]),
+      ),
+  );
+  const keys = [...new Set(byStat.flatMap((estimates) => [...estimates.keys()]))].sort();
+  return keys.map((key) => ({ key, estimates: byStat.map((estimates) => estimates.get(key)) }));
 }
 
 function table(rows: string[][]): string {
@@ -92,15 +104,17 @@ export function formatReport(report: Report, language: Language): string {
       [t.utilisation, show(a['utilisation.overall'], 1, 3)],
     ]),
   );
-  const responseRows = (prefix: string) =>
-    keysUnder(report, prefix).map((key) => [
-      `  ${key}`,
-      show(a[`${prefix}${key}.n`], 1, 0),
-      show(a[`${prefix}${key}.mean`], 60),
-      show(a[`${prefix}${key}.median`], 60),
-      show(a[`${prefix}${key}.p90`], 60),
-      show(a[`${prefix}${key}.withinTarget`], 1, 3),
-    ]);
+  const responseRows = (group: 'tier' | 'kind' | 'district') =>
+    partsOf(report, 'response', group, ['n', 'mean', 'median', 'p90', 'withinTarget']).map(
+      ({ key, estimates: [n, mean, median, p90, withinTarget] }) => [
+        `  ${key}`,
+        show(n, 1, 0),
+        show(mean, 60),
+        show(median, 60),
+        show(p90, 60),
+        show(withinTarget, 1, 3),
+      ],
+    );
   lines.push('', t.response);
   lines.push(
     table([
@@ -115,29 +129,24 @@ export function formatReport(report: Report, language: Language): string {
       ],
       pooledRow(report, t.pooled),
       [t.byTier, '', '', '', '', ''],
-      ...responseRows('response.byTier.'),
+      ...responseRows('tier'),
       [t.byKind, '', '', '', '', ''],
-      ...responseRows('response.byKind.'),
+      ...responseRows('kind'),
       [t.byDistrict, '', '', '', '', ''],
-      ...responseRows('response.byDistrict.'),
+      ...responseRows('district'),
     ]),
   );
-  const compliance = keysUnder(report, 'arrivalCompliance.');
+  const compliance = partsOf(report, 'arrivalCompliance', 'tierArea', ['withinTarget']);
   if (compliance.length > 0) {
     lines.push('', t.compliance);
     lines.push(
-      table(
-        compliance.map((key) => [
-          `  ${key}`,
-          show(a[`arrivalCompliance.${key}.withinTarget`], 1, 3),
-        ]),
-      ),
+      table(compliance.map(({ key, estimates: [within] }) => [`  ${key}`, show(within, 1, 3)])),
     );
   }
-  const tiers = keysUnder(report, 'utilisation.byTier.');
+  const tiers = partsOf(report, 'utilisation', 'tier', [undefined]);
   lines.push('', t.utilisation);
   lines.push(
-    table(tiers.map((key) => [`  tier ${key}`, show(a[`utilisation.byTier.${key}`], 1, 3)])),
+    table(tiers.map(({ key, estimates: [share] }) => [`  tier ${key}`, show(share, 1, 3)])),
   );
   return lines.join('\n');
 }

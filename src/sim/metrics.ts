@@ -7,6 +7,7 @@
  */
 import type { Rules } from '../scenarios/schema.ts';
 import { bulletin, type BulletinRow } from './assessment.ts';
+import type { ReportLabels } from './reportLabels.ts';
 import { Cause, CAUSES, RecordKind, type Trace } from './trace.ts';
 
 type AssessmentRules = Rules['assessment'];
@@ -154,6 +155,11 @@ export interface Targets {
   tier2: { urban: number; rural: number };
 }
 
+/** The key of a tier and area in `arrivalCompliance`, e.g. `tier1/urban`. */
+function complianceKey(tier: number, area: 'urban' | 'rural'): string {
+  return `tier${tier}/${area}`;
+}
+
 /** Computes one replication's figures from its trace; calls before the warm-up are left out. */
 export function replicationMetrics(
   trace: Trace,
@@ -241,7 +247,7 @@ export function replicationMetrics(
         // reinforcements from outside are not the city's units.
         if (tier <= 2 && callTime[incident] >= warmup && !header.unitReserves[unit]) {
           const area = areaOf(incident);
-          const key = `tier${tier}/${area}`;
+          const key = complianceKey(tier, area);
           const target = targets[`tier${tier}` as 'tier1' | 'tier2'][area];
           (compliance[key] ??= [[], [target]])[0].push(
             time - dispatchTime[unit] - approvalWait[unit],
@@ -418,11 +424,11 @@ export function replicationMetrics(
     },
     responseHistograms: Object.fromEntries([
       ['overall', histogramOf(response.overall)],
-      ...(['byTier', 'byKind', 'byDistrict'] as const).flatMap((group) => {
-        const prefix = { byTier: 'tier', byKind: 'kind', byDistrict: 'district' }[group];
-        return Object.keys(response[group])
+      ...(['byTier', 'byKind', 'byDistrict'] as const).flatMap((record) => {
+        const group = BY_RECORDS[record];
+        return Object.keys(response[record])
           .sort()
-          .map((key) => [`${prefix}/${key}`, histogramOf(response[group][key])]);
+          .map((key) => [`${group}/${key}`, histogramOf(response[record][key])]);
       }),
     ]),
     tierOneCoverage: {
@@ -511,10 +517,111 @@ export function quantile(sorted: ArrayLike<number>, p: number): number {
 }
 
 // -----------------------------------------------------------------------------------------------
+// What a figure is about: the breakdowns, read from where the figures are made
+
+/**
+ * Which part of a record a figure is about: all of it (`overall`), a tier (of the first unit on
+ * scene: `1`, `2`, `3`, `outside` help, `none`; or of the units measured), an incident kind, a
+ * district or an agency by the scenario's id, the cause of a wait, or a tier and area of the
+ * arrival targets.
+ */
+export type Breakdown =
+  | { group: 'overall' }
+  | { group: 'tier' | 'kind' | 'district' | 'agency' | 'cause'; key: string }
+  | { group: 'tierArea'; key: string; tier: number; area: 'urban' | 'rural' };
+
+/** What an aggregate path is, so that readers need not take the path apart. */
+export interface FigureKey {
+  /** The record of `ReplicationMetrics` it comes from: `calls`, `response`, `utilisation`… */
+  figure: string;
+  /** The part of the record's breakdown it is about; absent for a figure with none (`calls`). */
+  breakdown?: Breakdown;
+  /** The statistic or count of that record (`mean`, `p90`, `withinTarget`, `deductions`…); absent where the record is the value. */
+  stat?: string;
+}
+
+/** Records of `ReplicationMetrics` keyed directly by the members of a breakdown. */
+const KEYED_RECORDS: Record<string, Exclude<Breakdown['group'], 'overall'>> = {
+  arrivalCompliance: 'tierArea',
+  approvals: 'cause',
+  handovers: 'cause',
+  assessment: 'agency',
+};
+
+/** Sub-records `by…` and the breakdown each is keyed by. */
+const BY_RECORDS = {
+  byTier: 'tier',
+  byKind: 'kind',
+  byDistrict: 'district',
+  byAgency: 'agency',
+} as const satisfies Record<string, Exclude<Breakdown['group'], 'overall'>>;
+
+function breakdownOf(group: Exclude<Breakdown['group'], 'overall'>, key: string): Breakdown {
+  if (group !== 'tierArea') return { group, key };
+  // The key was made by complianceKey: `tier<N>/<area>`.
+  const [tier, area] = key.slice('tier'.length).split('/');
+  return { group, key, tier: Number(tier), area: area === 'rural' ? 'rural' : 'urban' };
+}
+
+/**
+ * What the figure at a path of a replication is, from the path's parts as the replication nests
+ * them (the aggregate's paths join them with dots, and ids may hold dots too).
+ */
+export function figureKey(parts: readonly string[]): FigureKey {
+  const [figure, ...rest] = parts;
+  let breakdown: Breakdown | undefined;
+  if (Object.hasOwn(KEYED_RECORDS, figure)) {
+    breakdown = breakdownOf(KEYED_RECORDS[figure], rest.shift() ?? '');
+  } else if (rest[0] === 'overall') {
+    rest.shift();
+    breakdown = { group: 'overall' };
+  } else if (rest.length > 0 && Object.hasOwn(BY_RECORDS, rest[0])) {
+    const group = BY_RECORDS[rest.shift() as keyof typeof BY_RECORDS];
+    breakdown = breakdownOf(group, rest.shift() ?? '');
+  }
+  const stat = rest.join('.');
+  return { figure, ...(breakdown && { breakdown }), ...(stat && { stat }) };
+}
+
+/** The breakdown of a response-time histogram by its key (`overall`, `tier/1`, `kind/fire`…). */
+function histogramBreakdown(key: string): Breakdown {
+  const slash = key.indexOf('/');
+  if (slash < 0) return { group: 'overall' };
+  const group = key.slice(0, slash) as (typeof BY_RECORDS)[keyof typeof BY_RECORDS];
+  return breakdownOf(group, key.slice(slash + 1));
+}
+
+/** One figure of a breakdown: its path in the aggregate, and the part it is about and its id. */
+export interface Member {
+  path: string;
+  breakdown: Breakdown;
+  /** The tier, kind, district, agency or cause; '' for `overall`. */
+  key: string;
+}
+
+/**
+ * The members of one breakdown of a record with one statistic, in path order: e.g. the
+ * `withinTarget` of `response` by `district`, or `utilisation` by `agency` (no statistic).
+ */
+export function breakdownMembers(
+  figures: Readonly<Record<string, FigureKey>>,
+  figure: string,
+  group: Breakdown['group'],
+  stat?: string,
+): Member[] {
+  return Object.entries(figures).flatMap(([path, what]) => {
+    const breakdown = what.breakdown;
+    if (what.figure !== figure || breakdown?.group !== group || what.stat !== stat) return [];
+    return [{ path, breakdown, key: 'key' in breakdown ? breakdown.key : '' }];
+  });
+}
+
+// -----------------------------------------------------------------------------------------------
 // Reports: replications and their aggregate
 
 export const REPORT_FORMAT = 'drill-planner-report';
-export const REPORT_VERSION = 1;
+/** 2: reports carry their labels and what each figure is (`labels`, `figures`, pooled breakdowns). */
+export const REPORT_VERSION = 2;
 
 export interface Estimate {
   /** Replications with a value. */
@@ -529,10 +636,14 @@ export interface Report {
   format: typeof REPORT_FORMAT;
   version: typeof REPORT_VERSION;
   scenario: string;
+  /** The scenario's names, tiers, areas and targets, as it was run. */
+  labels: ReportLabels;
   seeds: number[];
   replications: ReplicationMetrics[];
   /** Every numeric figure of the replications, by its path, e.g. `response.byTier.1.mean`. */
   aggregate: Record<string, Estimate>;
+  /** What each path of `aggregate` is: its record, the member of a breakdown, its statistic. */
+  figures: Record<string, FigureKey>;
   /** Response times of all replications' calls together, by group: counts and quantiles. */
   pooled: Record<string, PooledResponse>;
   /** Tier-1 coverage by place, all replications' calls together: [calls, within] by cell. */
@@ -540,6 +651,8 @@ export interface Report {
 }
 
 export interface PooledResponse {
+  /** Which calls: all of them, or those of a tier, kind or district. */
+  breakdown: Breakdown;
   n: number;
   /** Quantiles from the pooled histogram (to within a bin). */
   median: number;
@@ -547,7 +660,11 @@ export interface PooledResponse {
   histogram: Histogram;
 }
 
-export function makeReport(scenario: string, replications: ReplicationMetrics[]): Report {
+export function makeReport(
+  scenario: string,
+  replications: ReplicationMetrics[],
+  labels: ReportLabels,
+): Report {
   const sorted = replications.slice().sort((a, b) => a.seed - b.seed);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].seed === sorted[i - 1].seed) {
@@ -561,13 +678,16 @@ export function makeReport(scenario: string, replications: ReplicationMetrics[])
       );
     }
   }
+  const { estimates, figures } = aggregate(sorted);
   return {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
     scenario,
+    labels,
     seeds: sorted.map((r) => r.seed),
     replications: sorted,
-    aggregate: aggregate(sorted),
+    aggregate: estimates,
+    figures,
     pooled: pool(sorted),
     coverageCells: poolCoverageCells(sorted),
   };
@@ -596,6 +716,7 @@ function pool(replications: ReplicationMetrics[]): Record<string, PooledResponse
       return [
         group,
         {
+          breakdown: histogramBreakdown(group),
           n: histogram.reduce((sum, [, count]) => sum + count, 0),
           median: histogramQuantile(histogram, 0.5),
           p90: histogramQuantile(histogram, 0.9),
@@ -609,53 +730,64 @@ function pool(replications: ReplicationMetrics[]): Record<string, PooledResponse
 /** Combines shard reports of the same scenario into the report of all their seeds. */
 export function mergeReports(reports: Report[]): Report {
   if (reports.length === 0) throw new Error('nothing to merge');
-  const scenario = reports[0].scenario;
+  const { scenario, labels } = reports[0];
   for (const report of reports) {
     if (report.format !== REPORT_FORMAT || report.version !== REPORT_VERSION) {
-      throw new Error(`not a ${REPORT_FORMAT} version ${REPORT_VERSION} file`);
+      throw new Error(
+        `not a ${REPORT_FORMAT} version ${REPORT_VERSION} file (older reports carry no labels: run their seeds again)`,
+      );
     }
     if (report.scenario !== scenario) {
       throw new Error(`reports of different scenarios: "${scenario}" and "${report.scenario}"`);
+    }
+    // Other names, tiers, areas or targets: the scenario was edited between the shards.
+    if (JSON.stringify(report.labels) !== JSON.stringify(labels)) {
+      throw new Error(`reports of different versions of "${scenario}": their labels differ`);
     }
   }
   return makeReport(
     scenario,
     reports.flatMap((r) => r.replications),
+    labels,
   );
 }
 
-function aggregate(replications: ReplicationMetrics[]): Record<string, Estimate> {
-  const values = new Map<string, number[]>();
-  const visit = (value: unknown, path: string) => {
+function aggregate(replications: ReplicationMetrics[]): {
+  estimates: Record<string, Estimate>;
+  figures: Record<string, FigureKey>;
+} {
+  const values = new Map<string, { parts: string[]; list: number[] }>();
+  const visit = (value: unknown, parts: string[]) => {
+    const path = parts.join('.');
     // Pooled separately, or the same in every replication.
     if (
       path === 'responseHistograms' ||
       path === 'coverageCells' ||
       path === 'duration' ||
-      path === 'warmup'
+      path === 'warmup' ||
+      path === 'seed'
     ) {
       return;
     }
-    // NaN is written to JSON as null: a merged report must know the same paths as the original.
-    if (value === null) {
-      if (!values.has(path)) values.set(path, []);
+    if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) visit(child, [...parts, key]);
       return;
     }
-    if (typeof value === 'number') {
-      if (path === 'seed') return;
-      let list = values.get(path);
-      if (!list) values.set(path, (list = []));
-      if (Number.isFinite(value)) list.push(value);
-    } else if (value && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) visit(child, path ? `${path}.${key}` : key);
-    }
+    // NaN is written to JSON as null: a merged report must know the same paths as the original.
+    if (value !== null && typeof value !== 'number') return;
+    let entry = values.get(path);
+    if (!entry) values.set(path, (entry = { parts, list: [] }));
+    if (typeof value === 'number' && Number.isFinite(value)) entry.list.push(value);
   };
-  for (const replication of replications) visit(replication, '');
-  const result: Record<string, Estimate> = {};
+  for (const replication of replications) visit(replication, []);
+  const estimates: Record<string, Estimate> = {};
+  const figures: Record<string, FigureKey> = {};
   for (const path of [...values.keys()].sort()) {
-    result[path] = estimate(values.get(path)!);
+    const { parts, list } = values.get(path)!;
+    estimates[path] = estimate(list);
+    figures[path] = figureKey(parts);
   }
-  return result;
+  return { estimates, figures };
 }
 
 export function estimate(values: readonly number[]): Estimate {

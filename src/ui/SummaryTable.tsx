@@ -1,10 +1,12 @@
 /**
  * The readiness figures of a report: each a mean across replications with its 95% confidence
- * interval, read from `report.aggregate` by path (e.g. `response.overall.median`). Below the
- * table, the assessment by partner agency (考核), folded away: a city has a score of agencies.
+ * interval, read from `report.aggregate` by path (e.g. `response.overall.median`), the parts of
+ * a breakdown found through `report.figures`. Below the table, the assessment by partner agency
+ * (考核), folded away: a city has a score of agencies, named as the report's scenario names them.
  */
-import type { Estimate, Report } from '../sim/metrics.ts';
+import { breakdownMembers, type Estimate, type Report } from '../sim/metrics.ts';
 import type { UiStrings } from './i18n.ts';
+import { reportNames } from './reportFigures.ts';
 
 type Measure = 'count' | 'minutes' | 'share';
 
@@ -21,9 +23,6 @@ interface Group {
   rows: Row[];
 }
 
-const COMPLIANCE_PATH = /^arrivalCompliance\.tier(\d+)\/(\w+)\.withinTarget$/;
-const UTILISATION_TIER_PATH = /^utilisation\.byTier\.(\w+)$/;
-const APPROVAL_PATH = /^approvals\.(\w+)\.mean$/;
 /** Causes of a wait before an order reaches a unit, in the order of rules 6 and 8. */
 const APPROVAL_CAUSES = [
   'fireRescueApproval',
@@ -32,13 +31,16 @@ const APPROVAL_CAUSES = [
   'directRequest',
 ] as const;
 
-function groups(aggregate: Report['aggregate'], t: UiStrings): Group[] {
-  const paths = Object.keys(aggregate);
-  const compliance: Row[] = paths
-    .flatMap((path) => {
-      const match = COMPLIANCE_PATH.exec(path);
-      return match ? [{ path, tier: Number(match[1]), area: match[2] }] : [];
-    })
+function groups(figures: Report['figures'], t: UiStrings): Group[] {
+  const compliance: Row[] = breakdownMembers(
+    figures,
+    'arrivalCompliance',
+    'tierArea',
+    'withinTarget',
+  )
+    .flatMap(({ path, breakdown }) =>
+      breakdown.group === 'tierArea' ? [{ path, tier: breakdown.tier, area: breakdown.area }] : [],
+    )
     // By tier, urban before rural, as the arrival targets are listed.
     .sort((a, b) => a.tier - b.tier || Number(a.area !== 'urban') - Number(b.area !== 'urban'))
     .map(({ path, tier, area }) => ({
@@ -47,24 +49,16 @@ function groups(aggregate: Report['aggregate'], t: UiStrings): Group[] {
       path,
       measure: 'share',
     }));
-  const utilisationByTier = paths.flatMap((path): Row[] => {
-    const match = UTILISATION_TIER_PATH.exec(path);
-    if (!match) return [];
-    const tier = match[1];
-    return [
-      {
-        testId: `utilisation-tier-${tier}`,
-        label: t.utilisationTier(t.tier(tier)),
-        path,
-        measure: 'share',
-      },
-    ];
-  });
-  const approvals = paths
-    .flatMap((path) => {
-      const match = APPROVAL_PATH.exec(path);
-      return match ? [{ path, cause: match[1] }] : [];
-    })
+  const utilisationByTier = breakdownMembers(figures, 'utilisation', 'tier').map(
+    ({ path, key: tier }): Row => ({
+      testId: `utilisation-tier-${tier}`,
+      label: t.utilisationTier(t.tier(tier)),
+      path,
+      measure: 'share',
+    }),
+  );
+  const approvals = breakdownMembers(figures, 'approvals', 'cause', 'mean')
+    .map(({ path, key: cause }) => ({ path, cause }))
     // Causes this page does not know yet go last, under their own names.
     .sort((a, b) => causeRank(a.cause) - causeRank(b.cause))
     .map(({ path, cause }): Row => ({
@@ -206,16 +200,7 @@ function intervalText(
   return `${low} – ${high}`;
 }
 
-export function SummaryTable({
-  report,
-  agencyNames,
-  t,
-}: {
-  report: Report;
-  /** Agency names by id, from the scenario (the report knows only ids). */
-  agencyNames: Record<string, string>;
-  t: UiStrings;
-}) {
+export function SummaryTable({ report, t }: { report: Report; t: UiStrings }) {
   const format = formatter(t);
   const seeds = report.seeds;
   return (
@@ -234,7 +219,7 @@ export function SummaryTable({
             <th scope="col">{t.unit}</th>
           </tr>
         </thead>
-        {groups(report.aggregate, t).map((group) => (
+        {groups(report.figures, t).map((group) => (
           <tbody key={group.testId} data-testid={`group-${group.testId}`}>
             <tr className="group">
               <th scope="colgroup" colSpan={4}>
@@ -265,12 +250,7 @@ export function SummaryTable({
           </tbody>
         ))}
       </table>
-      <AssessmentTable
-        aggregate={report.aggregate}
-        agencyNames={agencyNames}
-        format={format}
-        t={t}
-      />
+      <AssessmentTable report={report} format={format} t={t} />
     </>
   );
 }
@@ -288,7 +268,9 @@ const ASSESSMENT_FIGURES = [
 ] as const;
 type AssessmentFigure = (typeof ASSESSMENT_FIGURES)[number];
 
-const ASSESSMENT_PATH = new RegExp(`^assessment\\.(.+)\\.(${ASSESSMENT_FIGURES.join('|')})$`);
+function isAssessmentFigure(stat: string | undefined): stat is AssessmentFigure {
+  return (ASSESSMENT_FIGURES as readonly (string | undefined)[]).includes(stat);
+}
 
 interface AgencyRow {
   agency: string;
@@ -299,15 +281,16 @@ interface AgencyRow {
  * Agencies that were dispatched or lost points, most points deducted first (as a bulletin, 通报,
  * lists them); the others would only add rows of zeros.
  */
-function agencyRows(aggregate: Report['aggregate']): AgencyRow[] {
+function agencyRows(report: Report): AgencyRow[] {
   const byAgency = new Map<string, AgencyRow>();
-  for (const [path, estimate] of Object.entries(aggregate)) {
-    const match = ASSESSMENT_PATH.exec(path);
-    if (!match) continue;
-    const [, agency, figure] = match;
+  for (const [path, { figure, breakdown, stat }] of Object.entries(report.figures)) {
+    if (figure !== 'assessment' || breakdown?.group !== 'agency' || !isAssessmentFigure(stat)) {
+      continue;
+    }
+    const agency = breakdown.key;
     let row = byAgency.get(agency);
     if (!row) byAgency.set(agency, (row = { agency, figures: {} }));
-    row.figures[figure as AssessmentFigure] = estimate;
+    row.figures[stat] = report.aggregate[path];
   }
   return [...byAgency.values()]
     .filter((row) => ASSESSMENT_FIGURES.some((figure) => meanOf(row, figure) > 0))
@@ -328,18 +311,9 @@ function shownFigures(rows: AgencyRow[]): AssessmentFigure[] {
   );
 }
 
-function AssessmentTable({
-  aggregate,
-  agencyNames,
-  format,
-  t,
-}: {
-  aggregate: Report['aggregate'];
-  agencyNames: Record<string, string>;
-  format: Format;
-  t: UiStrings;
-}) {
-  const rows = agencyRows(aggregate);
+function AssessmentTable({ report, format, t }: { report: Report; format: Format; t: UiStrings }) {
+  const rows = agencyRows(report);
+  const agencies = reportNames(report).agencies;
   if (rows.length === 0) return null;
   const figures = shownFigures(rows);
   const zeroFigures = ASSESSMENT_FIGURES.filter((figure) => !figures.includes(figure));
@@ -366,7 +340,7 @@ function AssessmentTable({
         </thead>
         <tbody>
           {rows.map((row) => {
-            const name = agencyNames[row.agency] ?? '';
+            const name = agencies.get(row.agency)?.name ?? '';
             // Agency names are written in Chinese only: the English page shows the ids.
             const label = t.htmlLang === 'en' || name === '' ? row.agency : name;
             return (

@@ -56,7 +56,7 @@ export function callWorker<T>(
 
 /** The outcome of a set of replications. */
 export type RunOutcome =
-  | { report: Report; info: Extract<ScenarioInfo, { ok: true }> }
+  | { report: Report }
   | { errors: Extract<ScenarioInfo, { ok: false }>['errors'] }
   | { cancelled: true };
 
@@ -153,9 +153,11 @@ export function runReplications(
         throw error;
       }
       if (cancelled) return { cancelled: true };
-      const summary = await callWorker((worker) => worker.summarise(info.id, key));
+      // Worker 0 collected the replications and ran the first seed (work(0) takes it before
+      // any other worker starts), so it has a trace header to label the report with.
+      const summary = await callWorker((worker) => worker.summarise(key));
       const replications = finished.slice().sort((a, b) => a.seed - b.seed);
-      return { report: { ...summary, replications }, info };
+      return { report: { ...summary, replications } };
     } finally {
       forgetRun();
     }

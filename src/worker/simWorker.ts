@@ -13,8 +13,9 @@ import { loadScenario, type LoadResult, type ScenarioProblem } from '../scenario
 import type { Language } from '../scenarios/messages.ts';
 import type { Scenario, ScenarioInput } from '../scenarios/schema.ts';
 import { makeReport, type ReplicationMetrics, type Report } from '../sim/metrics.ts';
+import { reportLabels } from '../sim/reportLabels.ts';
 import { run, runInSlices } from '../sim/run.ts';
-import { traceDigest } from '../sim/trace.ts';
+import { traceDigest, type TraceHeader } from '../sim/trace.ts';
 import { mapApi } from './mapApi.ts';
 import { replayApi } from './replayApi.ts';
 
@@ -24,13 +25,12 @@ const EVENTS_PER_SLICE = 50_000;
 /** What to run: a built-in scenario by its id, or scenario data (as edited or read from a file). */
 export type ScenarioSource = { builtin: string } | { input: unknown };
 
-/** What the page shows of a scenario before it runs, and the names its report needs. */
+/** What the page shows of a scenario before it runs (its report carries its own labels). */
 export type ScenarioInfo =
   | {
       ok: true;
       id: string;
       description: string;
-      agencyNames: Record<string, string>;
       warnings: ScenarioProblem[];
     }
   | { ok: false; errors: ScenarioProblem[]; warnings: ScenarioProblem[] };
@@ -50,14 +50,8 @@ async function load(source: ScenarioSource, language: Language): Promise<LoadRes
 
 function infoOf(loaded: LoadResult): ScenarioInfo {
   if (!loaded.ok) return { ok: false, errors: loaded.errors, warnings: loaded.warnings };
-  const { id, description, agencies } = loaded.scenario;
-  return {
-    ok: true,
-    id,
-    description,
-    agencyNames: Object.fromEntries(agencies.map((agency) => [agency.id, agency.name])),
-    warnings: loaded.warnings,
-  };
+  const { id, description } = loaded.scenario;
+  return { ok: true, id, description, warnings: loaded.warnings };
 }
 
 /** Checks a scenario (as the editor holds it) and tells what the page shows of it. */
@@ -75,13 +69,15 @@ function builtinScenarioInput(id: string): Promise<ScenarioInput | undefined> {
 
 /**
  * The runs this worker takes part in, by the key the page gave them: the scenario, loaded and
- * checked once for all their seeds; whether the page cancelled the run; and (in the worker that
+ * checked once for all their seeds; whether the page cancelled the run; the header of the first
+ * trace it ran (the report's labels list the units as the traces do); and (in the worker that
  * builds the report) the replications finished so far. A run is forgotten when its report is
  * built or when the page says so, so nothing stays behind in the worker.
  */
 interface RunEntry {
   scenario: Scenario;
   cancelled: boolean;
+  header: TraceHeader | null;
   collected: ReplicationMetrics[];
 }
 
@@ -100,7 +96,9 @@ async function prepare(
   language: Language = 'en',
 ): Promise<ScenarioInfo> {
   const loaded = await load(source, language);
-  if (loaded.ok) runs.set(key, { scenario: loaded.scenario, cancelled: false, collected: [] });
+  if (loaded.ok) {
+    runs.set(key, { scenario: loaded.scenario, cancelled: false, header: null, collected: [] });
+  }
   return infoOf(loaded);
 }
 
@@ -122,7 +120,10 @@ async function runSeed(
     await yieldToMessages();
     if (entry.cancelled) return null;
     const step = slices.next();
-    if (step.done) return step.value.summary;
+    if (step.done) {
+      entry.header ??= step.value.trace.header;
+      return step.value.summary;
+    }
     void onProgress(step.value);
   }
 }
@@ -142,11 +143,16 @@ function collect(key: string, replication: ReplicationMetrics): void {
   runs.get(key)?.collected.push(replication);
 }
 
-/** The report of the collected replications, without them (the page has them already). */
-function summarise(scenarioId: string, key: string): Omit<Report, 'replications'> {
-  const replications = runEntry(key).collected;
+/**
+ * The report of the collected replications, without them (the page has them already), labelled
+ * by the scenario as this worker ran it. The page asks the worker that ran the first seed.
+ */
+function summarise(key: string): Omit<Report, 'replications'> {
+  const { scenario, header, collected } = runEntry(key);
   runs.delete(key);
-  const { replications: _kept, ...summary } = makeReport(scenarioId, replications);
+  if (!header) throw new Error(`run "${key}" ran no seed in the worker asked for its report`);
+  const labels = reportLabels(scenario, header);
+  const { replications: _kept, ...summary } = makeReport(scenario.id, collected, labels);
   return summary;
 }
 

@@ -14,9 +14,10 @@ import {
   csvField,
   recordOf,
 } from '../../src/ui/compare/result.ts';
-import { figureRows, namesOf } from '../../src/ui/compare/rows.ts';
+import { figureRows } from '../../src/ui/compare/rows.ts';
 import { compareStrings } from '../../src/ui/compare/strings.ts';
-import { lineScenario, scenario } from './fixtures.ts';
+import { reportNames } from '../../src/ui/reportFigures.ts';
+import { labelsOf, lineScenario, NO_LABELS, reportOfEstimates, scenario } from './fixtures.ts';
 
 const busyLine = scenario(
   lineScenario({
@@ -29,6 +30,7 @@ const busyLine = scenario(
   }),
 );
 const runs = (seeds: number[]) => seeds.map((seed) => run(busyLine, seed).summary);
+const lineLabels = labelsOf(busyLine);
 
 /** A copy of the replications with the overall mean response shifted by `seconds` for each seed. */
 function shifted(
@@ -43,10 +45,10 @@ function shifted(
 }
 
 describe('paired comparison of reports', () => {
-  const base = makeReport('line', runs([1, 2, 3, 4, 5]));
+  const base = makeReport('line', runs([1, 2, 3, 4, 5]), lineLabels);
 
   it('gives zero differences of zero width for identical reports', () => {
-    const same = makeReport('line', structuredClone(base.replications));
+    const same = makeReport('line', structuredClone(base.replications), lineLabels);
     const rows = compareReports(base, same);
     expect(rows.length).toBeGreaterThan(20);
     for (const row of rows) {
@@ -68,6 +70,7 @@ describe('paired comparison of reports', () => {
     const variant = makeReport(
       'line',
       shifted(base.replications, () => 120),
+      lineLabels,
     );
     const [row] = compareReports(base, variant, ['response.overall.mean']);
     expect(row.paired!.mean).toBeCloseTo(120, 9);
@@ -82,7 +85,7 @@ describe('paired comparison of reports', () => {
   it('pairs replications by seed, not by position', () => {
     // The variant has seeds 3..7: only 3, 4 and 5 pair with the base, and each with its twin.
     const variantRuns = shifted(runs([3, 4, 5, 6, 7]), (seed) => seed * 10);
-    const variant = makeReport('line', variantRuns.slice().reverse());
+    const variant = makeReport('line', variantRuns.slice().reverse(), lineLabels);
     expect(pairBySeed(base, variant).map(([b, v]) => [b.seed, v.seed])).toEqual([
       [3, 3],
       [4, 4],
@@ -94,7 +97,7 @@ describe('paired comparison of reports', () => {
   });
 
   it('reports a figure missing on one side as such', () => {
-    const variant = makeReport('line', runs([1, 2, 3, 4, 5]));
+    const variant = makeReport('line', runs([1, 2, 3, 4, 5]), lineLabels);
     const [row] = compareReports(base, variant, ['response.byTier.9.mean']);
     expect(row).toEqual({
       path: 'response.byTier.9.mean',
@@ -122,10 +125,11 @@ describe('paired comparison of reports', () => {
 });
 
 describe('the comparison as a table and a file', () => {
-  const base = makeReport('line', runs([1, 2, 3]));
+  const base = makeReport('line', runs([1, 2, 3]), lineLabels);
   const later = makeReport(
     'line',
     shifted(base.replications, () => -18),
+    lineLabels,
   );
 
   it('quotes text a spreadsheet would run as a formula, and keeps numbers as numbers', () => {
@@ -142,12 +146,9 @@ describe('the comparison as a table and a file', () => {
   });
 
   it('exports a variant named like a formula as text, its negative differences as numbers', () => {
-    const result = buildResult(
-      {},
-      base,
-      [{ name: '=1+1', changes: { zh: [], en: [] }, report: later }],
-      namesOf({}),
-    );
+    const result = buildResult({}, base, [
+      { name: '=1+1', changes: { zh: [], en: [] }, report: later },
+    ]);
     const lines = comparisonCsv(result, compareStrings.en).split('\r\n');
     const mean = lines.find((line) => line.includes(',response.overall.mean,'))!;
     expect(mean.startsWith("'=1+1,")).toBe(true);
@@ -156,21 +157,29 @@ describe('the comparison as a table and a file', () => {
   });
 
   it('reads ids that are Object.prototype keys as plain ids', () => {
-    const names = namesOf({
-      districts: [null, { id: '__proto__', name: '原型区' }, { id: 'toString' }, 7],
-      agencies: [{ id: 'constructor', name: '构造局' }],
-    });
-    expect(names.districts.get('__proto__')).toBe('原型区');
-    expect(names.districts.get('toString')).toBe('toString');
-    const paths = new Set([
+    const paths = [
       'tierOneCoverage.byDistrict.__proto__',
       'tierOneCoverage.byDistrict.constructor',
       'utilisation.byAgency.constructor',
       'utilisation.byAgency.hasOwnProperty',
       'approvals.valueOf.mean',
       'response.byTier.constructor.mean',
-    ]);
-    const labels = figureRows(paths, names, compareStrings.zh).map((row) => row.label);
+    ];
+    const report = reportOfEstimates(
+      Object.fromEntries(paths.map((path) => [path, { n: 3, mean: 1, low: 0, high: 2 }])),
+      {
+        ...NO_LABELS,
+        districts: [
+          { id: '__proto__', name: '原型区', area: 'urban' },
+          { id: 'toString', name: '', area: 'urban' },
+        ],
+        agencies: [{ id: 'constructor', name: '构造局', tier: 1, sector: 'government' }],
+      },
+    );
+    const names = reportNames(JSON.parse(JSON.stringify(report)));
+    expect(names.districts.get('__proto__')?.name).toBe('原型区');
+    expect(names.districts.get('constructor')).toBeUndefined();
+    const labels = figureRows(report.figures, names, compareStrings.zh).map((row) => row.label);
     expect(labels).toEqual([
       'constructor 级 · 均值',
       '原型区',
@@ -189,7 +198,10 @@ describe('the comparison as a table and a file', () => {
         return [path, { path, ...comparison }];
       }),
     );
-    const changes = coverageChanges(byPath);
+    const figures = reportOfEstimates(
+      Object.fromEntries([...byPath.keys()].map((path) => [path, estimate])),
+    ).figures;
+    const changes = coverageChanges(byPath, figures);
     expect([...changes.keys()]).toEqual(['__proto__', 'a']);
     const values = recordOf([...changes].map(([district, e]) => [district, e.mean]));
     expect(Object.keys(values)).toEqual(['__proto__', 'a']);

@@ -1,5 +1,13 @@
 /** Small scenarios for tests: a line of districts along a straight road, every number known. */
 import { Scenario, type ScenarioInput } from '../../src/scenarios/schema.ts';
+import {
+  figureKey,
+  REPORT_FORMAT,
+  REPORT_VERSION,
+  type Estimate,
+  type Report,
+} from '../../src/sim/metrics.ts';
+import { reportLabels, type ReportLabels } from '../../src/sim/reportLabels.ts';
 import { run } from '../../src/sim/run.ts';
 import { RECORD_KINDS, CAUSES, type Trace } from '../../src/sim/trace.ts';
 
@@ -131,4 +139,44 @@ export function records(trace: Trace): PlainRecord[] {
 
 export function runRecords(input: ScenarioInput, seed = 1): PlainRecord[] {
   return records(run(scenario(input), seed).trace);
+}
+
+/** The labels a report of the scenario carries (the units as one run's trace lists them). */
+export function labelsOf(scenario: Scenario): ReportLabels {
+  return reportLabels(scenario, run({ ...scenario, duration: 3600 }, 1).trace.header);
+}
+
+/** Labels with no names, and the schema's default targets. */
+export const NO_LABELS: ReportLabels = {
+  scenarioName: '',
+  agencies: [],
+  districts: [],
+  incidentKinds: [],
+  units: [],
+  targets: { tier1: { urban: 1800, rural: 3600 }, tier2: { urban: 3600, rural: 5400 } },
+};
+
+/**
+ * A report of given estimates, for tests of the views: what each figure is comes from its path,
+ * taken apart at the dots (so the ids in these paths must have none).
+ */
+export function reportOfEstimates(
+  aggregate: Record<string, Estimate>,
+  labels: ReportLabels = NO_LABELS,
+  pooled: Report['pooled'] = {},
+): Report {
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    scenario: 'test',
+    labels,
+    seeds: [1, 2, 3, 4, 5],
+    replications: [],
+    aggregate,
+    figures: Object.fromEntries(
+      Object.keys(aggregate).map((path) => [path, figureKey(path.split('.'))]),
+    ),
+    pooled,
+    coverageCells: {},
+  };
 }

@@ -8,7 +8,7 @@ import {
   quantile,
 } from '../../src/sim/metrics.ts';
 import { run } from '../../src/sim/run.ts';
-import { lineScenario, records, scenario } from './fixtures.ts';
+import { labelsOf, lineScenario, records, scenario } from './fixtures.ts';
 
 describe('statistics', () => {
   it('quantiles interpolate between order statistics', () => {
@@ -62,6 +62,7 @@ describe('figures of a run', () => {
     const report = makeReport(
       'line',
       runs.map((r) => r.summary),
+      labelsOf(scenario(input)),
     );
     const all: number[] = [];
     for (const { trace } of runs) {
@@ -166,7 +167,7 @@ describe('tier-1 coverage', () => {
     });
     const runs = [1, 2].map((seed) => run(scenario(input), seed).summary);
     expect(runs[0].tierOneCoverage.overall).toBe(0);
-    const report = makeReport('line', runs);
+    const report = makeReport('line', runs, labelsOf(scenario(input)));
     const pooledCalls = Object.values(report.coverageCells).reduce((sum, [c]) => sum + c, 0);
     expect(pooledCalls).toBe(runs[0].calls + runs[1].calls);
     expect(report.aggregate['tierOneCoverage.overall'].mean).toBe(0);
@@ -195,16 +196,19 @@ describe('reports through JSON', () => {
         ],
       },
     });
+    const labels = labelsOf(scenario(input));
     const report = makeReport(
       'line',
       [1, 2].map((seed) => run(scenario(input), seed).summary),
+      labels,
     );
     const nanPaths = Object.keys(report.aggregate).filter((path) =>
       Number.isNaN(report.aggregate[path].mean),
     );
     expect(nanPaths.length).toBeGreaterThan(0);
     const parsed = JSON.parse(JSON.stringify(report));
-    const merged = makeReport('line', parsed.replications);
+    const merged = makeReport('line', parsed.replications, labels);
     expect(Object.keys(merged.aggregate)).toEqual(Object.keys(report.aggregate));
+    expect(merged.figures).toEqual(report.figures);
   });
 });

@@ -1,64 +1,63 @@
 /**
- * Pure helpers of the readiness report: names from the scenario, the summary's worst figures,
- * target lines, re-binned distributions, labels of aggregate paths and the CSV exports.
+ * Pure helpers of the readiness report: the names the report carries, the summary's worst
+ * figures, target lines, re-binned distributions, labels of figures and the CSV exports.
  */
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
 import { makeReport, type Estimate, type Report } from '../../src/sim/metrics.ts';
+import type { ReportLabels } from '../../src/sim/reportLabels.ts';
 import { run } from '../../src/sim/run.ts';
+import { reportNames } from '../../src/ui/reportFigures.ts';
 import {
   aggregateCsv,
   csvField,
   distributionOf,
-  pathLabel,
+  figureLabel,
   replicationsCsv,
   responseGroups,
-  scenarioNames,
   summaryFacts,
   targetLines,
 } from '../../src/ui/results/reportModel.ts';
 import { resultsStrings } from '../../src/ui/results/strings.ts';
 import { displayName } from '../../src/ui/i18n.ts';
+import { labelsOf, reportOfEstimates } from './fixtures.ts';
 
 const estimate = (mean: number): Estimate => ({ n: 5, mean, low: mean - 0.02, high: mean + 0.02 });
 
-const doc = {
-  id: 'test-city',
-  name: '测试市',
+const labels: ReportLabels = {
+  scenarioName: '测试市',
   districts: [
     { id: 'old-town', name: '老城区', area: 'urban' },
     { id: 'hills', name: '山区镇', area: 'rural' },
     { id: 'port', name: 'Port', area: 'urban' },
   ],
   agencies: [
-    { id: 'fire', name: '消防救援支队', tier: 1 },
-    { id: 'power', name: '供电公司', tier: 2 },
+    { id: 'fire', name: '消防救援支队', tier: 1, sector: 'government' },
+    { id: 'power', name: '供电公司', tier: 2, sector: 'enterprise' },
   ],
   incidentKinds: [{ id: 'fire', name: '建筑火灾' }],
-  targets: { tier1: { urban: 1200, rural: 2400 } },
+  units: [{ id: 'engine-1', agency: 'fire' }],
+  targets: { tier1: { urban: 1200, rural: 2400 }, tier2: { urban: 3600, rural: 5400 } },
 };
 
 function reportWith(aggregate: Record<string, Estimate>, pooled: Report['pooled'] = {}): Report {
-  return {
-    format: 'drill-planner-report',
-    version: 1,
-    scenario: 'test-city',
-    seeds: [1, 2, 3, 4, 5],
-    replications: [],
-    aggregate,
-    pooled,
-    coverageCells: {},
-  };
+  return reportOfEstimates(aggregate, labels, pooled);
 }
 
-describe('scenario names', () => {
-  it('reads names, areas and tiers, with the schema defaults for missing targets', () => {
-    const names = scenarioNames(doc);
+describe('report names', () => {
+  it('reads names, areas, tiers and targets from the report, through JSON too', () => {
+    const names = reportNames(JSON.parse(JSON.stringify(reportWith({}))) as Report);
+    expect(names.scenarioName).toBe('测试市');
     expect(names.districts.get('hills')).toEqual({ name: '山区镇', area: 'rural' });
-    expect(names.agencies.get('power')).toEqual({ name: '供电公司', tier: 2 });
+    expect(names.agencies.get('power')).toEqual({
+      name: '供电公司',
+      tier: 2,
+      sector: 'enterprise',
+    });
+    expect(names.kinds.get('fire')).toBe('建筑火灾');
     expect(names.targets.tier1).toEqual({ urban: 1200, rural: 2400 });
-    // tier2 was left out: the schema's default.
-    expect(names.targets.tier2).toEqual({ urban: 3600, rural: 5400 });
+    // Ids that are Object.prototype's keys are only ids.
+    expect(names.districts.get('constructor')).toBeUndefined();
   });
 
   it('shows ids on the English page where the name is Chinese', () => {
@@ -102,16 +101,25 @@ describe('summary facts', () => {
 });
 
 describe('response groups and target lines', () => {
-  const names = scenarioNames(doc);
+  const pooled = (breakdown: Report['pooled'][string]['breakdown']) => ({
+    breakdown,
+    n: 1,
+    median: 0,
+    p90: 0,
+    histogram: [],
+  });
   const report = reportWith(
     {},
-    Object.fromEntries(
-      ['district/hills', 'overall', 'tier/2', 'kind/fire', 'tier/1', 'tier/none'].map((key) => [
-        key,
-        { n: 1, median: 0, p90: 0, histogram: [] },
-      ]),
-    ),
+    {
+      'district/hills': pooled({ group: 'district', key: 'hills' }),
+      overall: pooled({ group: 'overall' }),
+      'tier/2': pooled({ group: 'tier', key: '2' }),
+      'kind/fire': pooled({ group: 'kind', key: 'fire' }),
+      'tier/1': pooled({ group: 'tier', key: '1' }),
+      'tier/none': pooled({ group: 'tier', key: 'none' }),
+    },
   );
+  const names = reportNames(report);
 
   it('orders groups overall, tiers, kinds, districts', () => {
     expect(responseGroups(report).map((g) => g.key)).toEqual([
@@ -170,28 +178,34 @@ describe('distributions', () => {
 });
 
 describe('labels and CSV', () => {
-  const names = scenarioNames(doc);
   const zh = resultsStrings.zh;
-  const en = resultsStrings.en;
+  const paths = [
+    'response.byDistrict.hills.p90',
+    'assessment.power.deductions',
+    'arrivalCompliance.tier1/rural.withinTarget',
+    'utilisation.byTier.2',
+    'tierOneCoverage.overall',
+    'calls',
+  ];
+  const report = reportWith(Object.fromEntries(paths.map((path) => [path, estimate(1)])));
+  const names = reportNames(report);
+  const label = (path: string, language: 'zh' | 'en') =>
+    figureLabel(report.figures[path], resultsStrings[language], names, language);
 
-  it('labels paths in the page’s language, with the scenario’s names', () => {
-    expect(pathLabel('response.byDistrict.hills.p90', zh, names, 'zh')).toBe(
+  it('labels figures in the page’s language, with the report’s names', () => {
+    expect(label('response.byDistrict.hills.p90', 'zh')).toBe(
       '响应时间（秒） · 山区镇 · 90 百分位',
     );
-    expect(pathLabel('response.byDistrict.hills.p90', en, names, 'en')).toBe(
+    expect(label('response.byDistrict.hills.p90', 'en')).toBe(
       'Response time (s) · hills · 90th percentile',
     );
-    expect(pathLabel('assessment.power.deductions', zh, names, 'zh')).toBe(
-      '考核 · 供电公司 · 扣分',
-    );
-    expect(pathLabel('arrivalCompliance.tier1/rural.withinTarget', zh, names, 'zh')).toBe(
+    expect(label('assessment.power.deductions', 'zh')).toBe('考核 · 供电公司 · 扣分');
+    expect(label('arrivalCompliance.tier1/rural.withinTarget', 'zh')).toBe(
       '到场时限（出动指令至到场，秒） · 一级联动单位 · 农村 · 达标率',
     );
-    expect(pathLabel('utilisation.byTier.2', en, names, 'en')).toBe('Utilisation · Tier 2');
-    expect(pathLabel('tierOneCoverage.overall', zh, names, 'zh')).toBe(
-      '一级联动单位到场达标率 · 总体',
-    );
-    expect(pathLabel('calls', en, names, 'en')).toBe('Calls');
+    expect(label('utilisation.byTier.2', 'en')).toBe('Utilisation · Tier 2');
+    expect(label('tierOneCoverage.overall', 'zh')).toBe('一级联动单位到场达标率 · 总体');
+    expect(label('calls', 'en')).toBe('Calls');
   });
 
   it('quotes fields with commas, quotes and line breaks; NaN is empty', () => {
@@ -210,8 +224,9 @@ describe('labels and CSV', () => {
     const report = makeReport(
       scenario.id,
       [1, 2].map((seed) => run(scenario, seed).summary),
+      labelsOf(scenario),
     );
-    const csv = aggregateCsv(report, zh.csvHeader, (path) => `label of ${path}`);
+    const csv = aggregateCsv(report, zh.csvHeader, (figure) => `label of ${figure.figure}`);
     expect(csv.startsWith('\uFEFF路径,指标,均值')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(Object.keys(report.aggregate).length + 1);
@@ -229,8 +244,9 @@ describe('labels and CSV', () => {
     expect(Number(second[0])).toBe(2);
     expect(Number(second[header.indexOf('calls')])).toBe(report.replications[1].calls);
     // Every path has a label that is not the bare path.
+    const names = reportNames(report);
     for (const path of Object.keys(report.aggregate)) {
-      expect(pathLabel(path, zh, scenarioNames(scenario), 'zh')).not.toBe(path);
+      expect(figureLabel(report.figures[path], zh, names, 'zh')).not.toBe(path);
     }
   });
 });

@@ -6,28 +6,19 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Estimate, Report } from '../../src/sim/metrics.ts';
+import type { ReportLabels } from '../../src/sim/reportLabels.ts';
 import { strings } from '../../src/ui/i18n.ts';
 import { SummaryTable } from '../../src/ui/SummaryTable.tsx';
+import { NO_LABELS, reportOfEstimates } from './fixtures.ts';
 
 const estimate = (mean: number): Estimate => ({ n: 2, mean, low: mean - 1, high: mean + 1 });
 
-function reportWith(aggregate: Record<string, Estimate>): Report {
-  return {
-    format: 'drill-planner-report',
-    version: 1,
-    scenario: 'test',
-    seeds: [1, 2],
-    replications: [],
-    coverageCells: {},
-    aggregate: { calls: estimate(100), ...aggregate },
-    pooled: {},
-  };
+function reportWith(aggregate: Record<string, Estimate>, labels = NO_LABELS): Report {
+  return reportOfEstimates({ calls: estimate(100), ...aggregate }, labels);
 }
 
-function render(report: Report, language: 'zh' | 'en', agencyNames = {}): string {
-  return renderToStaticMarkup(
-    createElement(SummaryTable, { report, agencyNames, t: strings[language] }),
-  );
+function render(report: Report, language: 'zh' | 'en'): string {
+  return renderToStaticMarkup(createElement(SummaryTable, { report, t: strings[language] }));
 }
 
 describe('summary table', () => {
@@ -52,21 +43,28 @@ describe('summary table', () => {
     expect(html).not.toContain('data-testid="assessment"');
   });
 
-  it('lists agencies by points deducted, names in Chinese, ids in English', () => {
-    const report = reportWith({
-      'assessment.fire.dispatches': estimate(20),
-      'assessment.fire.deductions': estimate(2),
-      'assessment.fire.lateArrivals': estimate(2),
-      'assessment.fire.missingReports': estimate(0),
-      'assessment.ems.dispatches': estimate(50),
-      'assessment.ems.deductions': estimate(6),
-      'assessment.ems.lateArrivals': estimate(6),
-      'assessment.ems.missingReports': estimate(0),
-      'assessment.water.dispatches': estimate(0),
-      'assessment.water.deductions': estimate(0),
-    });
-    const names = { fire: '市消防救援支队', ems: '市急救中心（120）', water: '水务集团' };
-    const zh = render(report, 'zh', names);
+  it('lists agencies by points deducted, named as the report names them: Chinese, or ids in English', () => {
+    const labelled: ReportLabels['agencies'] = [
+      { id: 'fire', name: '市消防救援支队', tier: 1, sector: 'government' },
+      { id: 'ems', name: '市急救中心（120）', tier: 1, sector: 'government' },
+      { id: 'water', name: '水务集团', tier: 2, sector: 'enterprise' },
+    ];
+    const report = reportWith(
+      {
+        'assessment.fire.dispatches': estimate(20),
+        'assessment.fire.deductions': estimate(2),
+        'assessment.fire.lateArrivals': estimate(2),
+        'assessment.fire.missingReports': estimate(0),
+        'assessment.ems.dispatches': estimate(50),
+        'assessment.ems.deductions': estimate(6),
+        'assessment.ems.lateArrivals': estimate(6),
+        'assessment.ems.missingReports': estimate(0),
+        'assessment.water.dispatches': estimate(0),
+        'assessment.water.deductions': estimate(0),
+      },
+      { ...NO_LABELS, agencies: labelled },
+    );
+    const zh = render(report, 'zh');
     const agencies = [...zh.matchAll(/data-testid="assessment-([\w-]+)"/g)].map((m) => m[1]);
     // The total is not an agency; water was never dispatched.
     expect(agencies.filter((a) => a !== 'total')).toEqual(['ems', 'fire']);
@@ -74,7 +72,7 @@ describe('summary table', () => {
     expect(zh).toContain('合计扣分 8.0 分');
     // A figure that is 0 for every agency gets no column.
     expect(zh).not.toContain('data-testid="missingReports"');
-    const en = render(report, 'en', names);
+    const en = render(report, 'en');
     expect(en).toMatch(/<th scope="row" title="市急救中心（120）">ems<\/th>/);
   });
 });

@@ -155,7 +155,7 @@ function ComparisonTable({
 }) {
   const format = useFormat();
   const groups = Object.keys(t.groups) as Array<keyof CompareStrings['groups']>;
-  const allRows = useMemo(() => figureRows(result.paths, result.names, t), [result, t]);
+  const allRows = useMemo(() => figureRows(result.figures, result.names, t), [result, t]);
 
   const estimateCell = (e: Estimate | null | undefined, row: FigureRow, testId: string) => (
     <td className="compare-number" data-testid={testId} data-value={e?.mean ?? ''}>
@@ -289,7 +289,7 @@ function ChangeMap({ result, variants }: { result: ComparisonResult; variants: R
   const locale = localeOf(useLanguage());
   const [shown, setShown] = useState(0);
   const variant = variants[Math.min(shown, variants.length - 1)];
-  const changes = coverageChanges(variant.byPath);
+  const changes = coverageChanges(variant.byPath, result.figures);
   const points = new Intl.NumberFormat(locale, {
     maximumFractionDigits: 1,
     signDisplay: 'exceptZero',

@@ -9,7 +9,6 @@ import type { Variant } from '../../scenarios/variants.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { CompareResults } from './CompareResults.tsx';
-import { namesOf } from './rows.ts';
 import { compareStrings, type CompareStrings } from './strings.ts';
 import { useComparisonRun, type ComparisonState } from './useComparisonRun.ts';
 import { VariantCard } from './VariantCard.tsx';
@@ -59,7 +58,7 @@ export function CompareView() {
   const run = () => {
     if (!canRun || !doc || seed === null || replications === null) return;
     const seeds = Array.from({ length: replications }, (_, i) => seed + i);
-    void start(doc, variants, seeds, namesOf(doc));
+    void start(doc, variants, seeds);
   };
 
   return (

@@ -4,17 +4,11 @@
  * all read the same numbers.
  */
 import { compareReports, type PathComparison } from '../../sim/compare.ts';
-import type { Estimate, Report } from '../../sim/metrics.ts';
+import { breakdownMembers, type Estimate, type FigureKey, type Report } from '../../sim/metrics.ts';
 import type { Language } from '../i18n.ts';
+import { reportNames, type ReportNames } from '../reportFigures.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
-import {
-  displayValue,
-  figureRows,
-  unitLabel,
-  verdictOf,
-  type FigureRow,
-  type Names,
-} from './rows.ts';
+import { displayValue, figureRows, unitLabel, verdictOf, type FigureRow } from './rows.ts';
 import type { CompareStrings } from './strings.ts';
 
 /** Text in both languages, so a finished comparison reads right after a language switch. */
@@ -30,17 +24,17 @@ export interface ComparisonResult {
   scenarioId: string;
   seeds: number[];
   base: Report;
-  names: Names;
+  /** Names from the base report: the scenario as it ran (variants change no names). */
+  names: ReportNames;
   variants: VariantOutcome[];
-  /** Every figure either side has; the rows shown are made from these in the page's language. */
-  paths: ReadonlySet<string>;
+  /** Every figure either side has, by path; the rows shown are made from these in the page's language. */
+  figures: Readonly<Record<string, FigureKey>>;
 }
 
 export function buildResult(
   doc: ScenarioDoc,
   base: Report,
   variants: Array<{ name: string; changes: Bilingual; report?: Report; problems?: Bilingual }>,
-  names: Names,
 ): ComparisonResult {
   const outcomes: VariantOutcome[] = variants.map(({ name, changes, report, problems }) =>
     report
@@ -52,26 +46,25 @@ export function buildResult(
         }
       : { name, changes, problems: problems ?? { zh: [], en: [] } },
   );
-  const paths = new Set(Object.keys(base.aggregate));
+  const figures = { ...base.figures };
   for (const outcome of outcomes) {
-    if ('report' in outcome)
-      for (const path of Object.keys(outcome.report.aggregate)) paths.add(path);
+    if ('report' in outcome) Object.assign(figures, outcome.report.figures);
   }
   return {
     doc,
     scenarioId: base.scenario,
     seeds: base.seeds,
     base,
-    names,
+    names: reportNames(base),
     variants: outcomes,
-    paths,
+    figures,
   };
 }
 
 /** One line per figure and variant that ran, in display units (minutes, percent); UTF-8 with a BOM for spreadsheets. */
 export function comparisonCsv(result: ComparisonResult, t: CompareStrings): string {
   const lines: string[][] = [t.csvHeader];
-  const rows = figureRows(result.paths, result.names, t);
+  const rows = figureRows(result.figures, result.names, t);
   const number = (value: number | undefined, row: FigureRow) =>
     value === undefined || !Number.isFinite(value)
       ? ''
@@ -122,17 +115,15 @@ export function recordOf<T>(entries: Iterable<readonly [string, T]>): Record<str
   return record;
 }
 
-const COVERAGE_DISTRICT = 'tierOneCoverage.byDistrict.';
-
 /** The paired differences of tier-1 coverage by district id, where there are any. */
 export function coverageChanges(
   byPath: ReadonlyMap<string, PathComparison>,
+  figures: Readonly<Record<string, FigureKey>>,
 ): Map<string, Estimate> {
   const changes = new Map<string, Estimate>();
-  for (const [path, comparison] of byPath) {
-    if (!path.startsWith(COVERAGE_DISTRICT) || !comparison.paired || comparison.paired.n === 0)
-      continue;
-    changes.set(path.slice(COVERAGE_DISTRICT.length), comparison.paired);
+  for (const { path, key } of breakdownMembers(figures, 'tierOneCoverage', 'district')) {
+    const paired = byPath.get(path)?.paired;
+    if (paired && paired.n > 0) changes.set(key, paired);
   }
   return changes;
 }

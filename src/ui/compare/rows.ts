@@ -1,9 +1,10 @@
 /**
- * The figures the comparison shows, found in the reports' aggregates by path, with how each
- * reads (minutes, share, count) and which way is better. Pure: labels come from the strings.
+ * The figures the comparison shows, found by what they are (the reports' `figures`), with how
+ * each reads (minutes, share, count) and which way is better. Pure: labels come from the
+ * strings and from the names the base report carries.
  */
-import type { Estimate } from '../../sim/metrics.ts';
-import type { ScenarioDoc } from '../workspace/history.ts';
+import { breakdownMembers, type Estimate, type FigureKey } from '../../sim/metrics.ts';
+import type { ReportNames } from '../reportFigures.ts';
 import type { CompareStrings } from './strings.ts';
 
 export type Measure = 'minutes' | 'share' | 'count';
@@ -19,26 +20,6 @@ export interface FigureRow {
   better: Better;
 }
 
-/** Names by id; maps, as the ids are the scenario's and may be anything ("__proto__"). */
-export interface Names {
-  agencies: ReadonlyMap<string, string>;
-  districts: ReadonlyMap<string, string>;
-}
-
-/** Names of agencies and districts for the table's rows, from the base document (ids where they have none). */
-export function namesOf(doc: ScenarioDoc): Names {
-  const byId = (key: string) => {
-    const names = new Map<string, string>();
-    for (const entry of Array.isArray(doc[key]) ? (doc[key] as unknown[]) : []) {
-      if (typeof entry !== 'object' || entry === null) continue;
-      const { id, name } = entry as { id?: unknown; name?: unknown };
-      if (typeof id === 'string') names.set(id, typeof name === 'string' && name ? name : id);
-    }
-    return names;
-  };
-  return { agencies: byId('agencies'), districts: byId('districts') };
-}
-
 /** The headline figure: both of its difference intervals are shown, to show what pairing buys. */
 export const HEADLINE_PATH = 'response.overall.mean';
 
@@ -46,21 +27,18 @@ export const HEADLINE_PATH = 'response.overall.mean';
 const TIER_ORDER = ['1', '2', '3', 'outside'];
 const STATISTICS = ['mean', 'median', 'p90'] as const;
 
-/** Rows for every figure either side has, in the order a planner reads them. */
+/** Rows for every figure either side has (`figures`: both sides' together), in the order a planner reads them. */
 export function figureRows(
-  paths: ReadonlySet<string>,
-  names: Names,
+  figures: Readonly<Record<string, FigureKey>>,
+  names: ReportNames,
   t: CompareStrings,
 ): FigureRow[] {
   const rows: FigureRow[] = [];
   const add = (row: FigureRow) => {
-    if (paths.has(row.path)) rows.push(row);
+    if (Object.hasOwn(figures, row.path)) rows.push(row);
   };
-  const matching = (pattern: RegExp) =>
-    [...paths].flatMap((path) => {
-      const match = pattern.exec(path);
-      return match ? [match] : [];
-    });
+  // A name the scenario gave, else the id (names are optional).
+  const nameOr = (id: string, name: string | undefined) => name || id;
 
   for (const statistic of STATISTICS) {
     add({
@@ -78,13 +56,21 @@ export function figureRows(
     measure: 'share',
     better: 'higher',
   });
-  const tiers = [...new Set(matching(/^response\.byTier\.([^.]+)\.mean$/).map((m) => m[1]))]
+  const byTier = STATISTICS.map((statistic) => ({
+    statistic,
+    paths: new Map(
+      breakdownMembers(figures, 'response', 'tier', statistic).map((m) => [m.key, m.path]),
+    ),
+  }));
+  const tiers = [...byTier[0].paths.keys()]
     .filter((tier) => tier !== 'none')
     .sort((a, b) => rank(TIER_ORDER, a) - rank(TIER_ORDER, b));
   for (const tier of tiers) {
-    for (const statistic of STATISTICS) {
-      add({
-        path: `response.byTier.${tier}.${statistic}`,
+    for (const { statistic, paths } of byTier) {
+      const path = paths.get(tier);
+      if (path === undefined) continue;
+      rows.push({
+        path,
         group: 'response',
         label: `${t.tierName(tier)} · ${t[statistic]}`,
         measure: 'minutes',
@@ -100,25 +86,26 @@ export function figureRows(
     measure: 'share',
     better: 'higher',
   });
-  for (const [path, district] of matching(/^tierOneCoverage\.byDistrict\.(.+)$/)) {
-    add({
+  for (const { path, key } of breakdownMembers(figures, 'tierOneCoverage', 'district')) {
+    rows.push({
       path,
       group: 'coverage',
-      label: names.districts.get(district) ?? district,
+      label: nameOr(key, names.districts.get(key)?.name),
       measure: 'share',
       better: 'higher',
     });
   }
 
-  matching(/^arrivalCompliance\.tier(\d+)\/(\w+)\.withinTarget$/)
-    .sort(
-      (a, b) => Number(a[1]) - Number(b[1]) || Number(a[2] !== 'urban') - Number(b[2] !== 'urban'),
+  breakdownMembers(figures, 'arrivalCompliance', 'tierArea', 'withinTarget')
+    .flatMap(({ path, breakdown }) =>
+      breakdown.group === 'tierArea' ? [{ path, tier: breakdown.tier, area: breakdown.area }] : [],
     )
-    .forEach(([path, tier, area]) =>
-      add({
+    .sort((a, b) => a.tier - b.tier || Number(a.area !== 'urban') - Number(b.area !== 'urban'))
+    .forEach(({ path, tier, area }) =>
+      rows.push({
         path,
         group: 'compliance',
-        label: `${t.tierName(tier)} · ${t.area(area)}`,
+        label: `${t.tierName(String(tier))} · ${t.area(area)}`,
         measure: 'share',
         better: 'higher',
       }),
@@ -131,18 +118,18 @@ export function figureRows(
     measure: 'share',
     better: 'neither',
   });
-  for (const [path, tier] of matching(/^utilisation\.byTier\.(.+)$/)) {
-    add({
+  for (const { path, key } of breakdownMembers(figures, 'utilisation', 'tier')) {
+    rows.push({
       path,
       group: 'utilisation',
-      label: t.tierName(tier),
+      label: t.tierName(key),
       measure: 'share',
       better: 'neither',
     });
   }
-  for (const [path, agency] of matching(/^utilisation\.byAgency\.(.+)$/)) {
-    const label = names.agencies.get(agency) ?? agency;
-    add({ path, group: 'utilisation', label, measure: 'share', better: 'neither' });
+  for (const { path, key } of breakdownMembers(figures, 'utilisation', 'agency')) {
+    const label = nameOr(key, names.agencies.get(key)?.name);
+    rows.push({ path, group: 'utilisation', label, measure: 'share', better: 'neither' });
   }
 
   add({
@@ -167,11 +154,11 @@ export function figureRows(
     better: 'lower',
   });
 
-  for (const [path, cause] of matching(/^approvals\.([^.]+)\.mean$/)) {
-    add({
+  for (const { path, key } of breakdownMembers(figures, 'approvals', 'cause', 'mean')) {
+    rows.push({
       path,
       group: 'approvals',
-      label: t.approvalCause(cause),
+      label: t.approvalCause(key),
       measure: 'minutes',
       better: 'lower',
     });

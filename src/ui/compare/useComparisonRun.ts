@@ -11,7 +11,6 @@ import { runReplications, scenarioInfo, type RunHandle } from '../../worker/clie
 import type { Language } from '../i18n.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 import { buildResult, type Bilingual, type ComparisonResult } from './result.ts';
-import type { Names } from './rows.ts';
 import { compareStrings, type CompareStrings } from './strings.ts';
 
 export interface ComparisonProgress {
@@ -78,12 +77,7 @@ export function useComparisonRun(language: Language, t: CompareStrings) {
   const [state, setState] = useState<ComparisonState>({ kind: 'idle' });
   const current = useRef<{ handle: RunHandle | null; cancelled: boolean } | null>(null);
 
-  const start = async (
-    doc: ScenarioDoc,
-    variants: readonly Variant[],
-    seeds: number[],
-    names: Names,
-  ) => {
+  const start = async (doc: ScenarioDoc, variants: readonly Variant[], seeds: number[]) => {
     const run = { handle: null as RunHandle | null, cancelled: false };
     current.current = run;
     const startedAt = performance.now();
@@ -136,7 +130,7 @@ export function useComparisonRun(language: Language, t: CompareStrings) {
       );
       setState({
         kind: 'done',
-        result: buildResult(doc, reports[0], variantsOut, names),
+        result: buildResult(doc, reports[0], variantsOut),
         seconds: (performance.now() - startedAt) / 1000,
       });
     } catch (error) {

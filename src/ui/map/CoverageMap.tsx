@@ -3,15 +3,16 @@
  * district is filled by its mean share across replications (with the 95% interval in its
  * tooltip and in the table beside the map); each call place (a cell of about 1 km) is a dot
  * sized by its calls and coloured by the share of them reached in time, all replications'
- * calls together.
+ * calls together. Districts are listed and named as the report's scenario has them; the
+ * scenario as it ran only draws the map.
  */
 import { useMemo } from 'react';
-import { localeOf, useLanguage, useStrings, type Language } from '../i18n.ts';
+import { displayName, localeOf, useLanguage, useStrings, type Language } from '../i18n.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 import { coverageCellCentre, type Estimate, type Report } from '../../sim/metrics.ts';
+import { breakdownEstimates } from '../reportFigures.ts';
 import { useStages } from '../useStages.ts';
 import { CityMap } from './CityMap.tsx';
-import { mapGeometry } from './geometry.ts';
 import { shareColour } from './scales.ts';
 import { mapStrings } from './strings.ts';
 import type { DistrictFill, MapPoint } from './types.ts';
@@ -23,16 +24,18 @@ interface DistrictCoverage {
 }
 
 /** Each district's estimate; null where no replication had a tier-1 arrival to count there. */
-function districtCoverage(
-  report: Report,
-  doc: ScenarioDoc,
-  language: Language,
-): DistrictCoverage[] {
-  return mapGeometry(doc, language).districts.map((district) => {
-    const estimate = report.aggregate[`tierOneCoverage.byDistrict.${district.id}`];
+function districtCoverage(report: Report, language: Language): DistrictCoverage[] {
+  const estimates = new Map(
+    breakdownEstimates(report, 'tierOneCoverage', 'district').map(({ id, estimate }) => [
+      id,
+      estimate,
+    ]),
+  );
+  return report.labels.districts.map(({ id, name }) => {
+    const estimate = estimates.get(id);
     return {
-      id: district.id,
-      name: district.name || district.id,
+      id,
+      name: displayName(id, name, language),
       estimate: estimate && Number.isFinite(estimate.mean) ? estimate : null,
     };
   });
@@ -61,7 +64,7 @@ export function CoverageMap({ report, doc }: { report: Report; doc: ScenarioDoc 
     [locale],
   );
   const count = useMemo(() => new Intl.NumberFormat(locale), [locale]);
-  const districts = useMemo(() => districtCoverage(report, doc, language), [report, doc, language]);
+  const districts = useMemo(() => districtCoverage(report, language), [report, language]);
   const interval = (estimate: Estimate) => intervalText(estimate, percent);
 
   const fill: DistrictFill = useMemo(() => {

@@ -2,7 +2,8 @@
  * The readiness report of a finished run: a plain-language summary of the worst figures, the
  * response-time distributions against the arrival targets, utilisation, waits, the key figures
  * and the assessment, the coverage map, a replication to replay, exports and a printable A4
- * layout (results.css). Everything is read from the report and the scenario as it ran.
+ * layout (results.css). Everything is read from the report, names and targets too: it carries
+ * those of the scenario it was computed from (the scenario as it ran draws only the map).
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Estimate, Report } from '../../sim/metrics.ts';
@@ -12,17 +13,16 @@ import { type LastRun, useNavigation } from '../shell/navigation.ts';
 import { SummaryTable } from '../SummaryTable.tsx';
 import { ChartFigure, CiBar, Ecdf, Histogram, ShareBars, type ChartFormat } from './Charts.tsx';
 import { downloadText, exportFileName } from './exports.ts';
+import { breakdownEstimates, reportNames, type ReportNames } from '../reportFigures.ts';
 import {
   aggregateCsv,
   distributionOf,
-  pathLabel,
+  figureLabel,
   replicationsCsv,
   responseGroups,
-  scenarioNames,
   summaryFacts,
   targetLines,
   type ResponseGroup,
-  type ScenarioNames,
 } from './reportModel.ts';
 import { resultsStrings, type ResultsStrings } from './strings.ts';
 import { useStages } from '../useStages.ts';
@@ -49,7 +49,7 @@ function shareInterval(estimate: Estimate | undefined, format: ChartFormat): str
 
 interface Context {
   report: Report;
-  names: ScenarioNames;
+  names: ReportNames;
   language: Language;
   t: ResultsStrings;
   format: ChartFormat;
@@ -58,7 +58,7 @@ interface Context {
 export function ReportView({ run }: { run: LastRun }) {
   const language = useLanguage();
   const t = useStrings(resultsStrings);
-  const names = useMemo(() => scenarioNames(run.doc), [run.doc]);
+  const names = useMemo(() => reportNames(run.report), [run.report]);
   const context: Context = {
     report: run.report,
     names,
@@ -96,11 +96,7 @@ export function ReportView({ run }: { run: LastRun }) {
       {shown > 4 && (
         <section className="results-section" aria-labelledby="results-key-figures">
           <h3 id="results-key-figures">{t.keyFiguresHeading}</h3>
-          <SummaryTable
-            report={run.report}
-            agencyNames={run.info.agencyNames}
-            t={strings[language]}
-          />
+          <SummaryTable report={run.report} t={strings[language]} />
         </section>
       )}
       {shown > 5 && <ReplaySection run={run} t={t} />}
@@ -148,7 +144,7 @@ function ExportBar({ context }: { context: Context }) {
         data-testid="export-csv"
         onClick={() =>
           downloadText(
-            aggregateCsv(report, t.csvHeader, (path) => pathLabel(path, t, names, language)),
+            aggregateCsv(report, t.csvHeader, (figure) => figureLabel(figure, t, names, language)),
             file('figures', 'csv'),
             'text/csv',
           )
@@ -389,46 +385,52 @@ interface WithinRow {
   within: Estimate;
 }
 
-/** Rows of a share table: one per id under `prefix`, with its arrivals per run where known. */
+/** Rows of a share table: one per part of a breakdown with a share, with its arrivals per run. */
 function withinRows(
-  context: Context,
-  prefix: string,
-  suffix: string,
+  report: Report,
+  figure: 'response' | 'tierOneCoverage',
+  group: 'tier' | 'kind' | 'district',
   label: (id: string) => string,
-  arrivals: (id: string) => Estimate | undefined,
 ): WithinRow[] {
-  return Object.entries(context.report.aggregate).flatMap(([path, estimate]) => {
-    if (!path.startsWith(prefix) || !path.endsWith(suffix)) return [];
-    const id = path.slice(prefix.length, path.length - suffix.length);
-    if (!Number.isFinite(estimate.mean)) return [];
-    return [{ key: path, label: label(id), arrivals: arrivals(id), within: estimate }];
-  });
+  const isResponse = figure === 'response';
+  const arrivals = new Map(
+    isResponse
+      ? breakdownEstimates(report, figure, group, 'n').map((row) => [row.id, row.estimate])
+      : [],
+  );
+  return breakdownEstimates(report, figure, group, isResponse ? 'withinTarget' : undefined).flatMap(
+    ({ id, path, estimate }) =>
+      Number.isFinite(estimate.mean)
+        ? [{ key: path, label: label(id), arrivals: arrivals.get(id), within: estimate }]
+        : [],
+  );
 }
 
 function WithinTargetTable({ context }: { context: Context }) {
   const { report, names, language, t, format } = context;
-  const aggregate = report.aggregate;
-  const byFamily = (record: string, label: (id: string) => string) =>
-    withinRows(
-      context,
-      `response.${record}.`,
-      '.withinTarget',
-      label,
-      (id) => aggregate[`response.${record}.${id}.n`],
-    );
   const districtName = (id: string) => displayName(id, names.districts.get(id)?.name, language);
   const sections = [
-    { id: 'tier', title: t.familyLabel.tier, rows: byFamily('byTier', (id) => t.tier(id)) },
+    {
+      id: 'tier',
+      title: t.familyLabel.tier,
+      rows: withinRows(report, 'response', 'tier', (id) => t.tier(id)),
+    },
     {
       id: 'kind',
       title: t.familyLabel.kind,
-      rows: byFamily('byKind', (id) => displayName(id, names.kinds.get(id), language)),
+      rows: withinRows(report, 'response', 'kind', (id) =>
+        displayName(id, names.kinds.get(id), language),
+      ),
     },
-    { id: 'district', title: t.familyLabel.district, rows: byFamily('byDistrict', districtName) },
+    {
+      id: 'district',
+      title: t.familyLabel.district,
+      rows: withinRows(report, 'response', 'district', districtName),
+    },
     {
       id: 'tier-one',
       title: t.tierOneCoverageHeading,
-      rows: withinRows(context, 'tierOneCoverage.byDistrict.', '', districtName, () => undefined),
+      rows: withinRows(report, 'tierOneCoverage', 'district', districtName),
     },
   ].filter((section) => section.rows.length > 0);
   return (
@@ -483,14 +485,14 @@ function WithinTargetTable({ context }: { context: Context }) {
 
 function UtilisationSection({ context }: { context: Context }) {
   const { report, names, language, t, format } = context;
-  const rowsOf = (prefix: string, label: (id: string) => string) =>
-    Object.entries(report.aggregate).flatMap(([path, estimate]) =>
-      path.startsWith(prefix)
-        ? [{ id: path.slice(prefix.length), label: label(path.slice(prefix.length)), estimate }]
-        : [],
-    );
-  const tiers = rowsOf('utilisation.byTier.', (id) => t.tier(id));
-  const agencies = rowsOf('utilisation.byAgency.', (id) =>
+  const rowsOf = (group: 'tier' | 'agency', label: (id: string) => string) =>
+    breakdownEstimates(report, 'utilisation', group).map(({ id, estimate }) => ({
+      id,
+      label: label(id),
+      estimate,
+    }));
+  const tiers = rowsOf('tier', (id) => t.tier(id));
+  const agencies = rowsOf('agency', (id) =>
     displayName(id, names.agencies.get(id)?.name, language),
   ).sort((a, b) => b.estimate.mean - a.estimate.mean);
   const stem = exportFileName(report.scenario, 'utilisation', '').replace(/\.$/, '');
@@ -530,11 +532,16 @@ function UtilisationSection({ context }: { context: Context }) {
 
 function WaitsSection({ context }: { context: Context }) {
   const { report, t, format } = context;
+  // Each cause's count and mean wait, by the cause.
   const causes = (record: 'approvals' | 'handovers') => {
-    const prefix = `${record}.`;
-    return Object.keys(report.aggregate)
-      .filter((path) => path.startsWith(prefix) && path.endsWith('.n'))
-      .map((path) => path.slice(prefix.length, -2));
+    const means = new Map(
+      breakdownEstimates(report, record, 'cause', 'mean').map((r) => [r.id, r]),
+    );
+    return breakdownEstimates(report, record, 'cause', 'n').map((count) => ({
+      cause: count.id,
+      count: count.estimate,
+      wait: means.get(count.id)?.estimate,
+    }));
   };
   const groups = (['approvals', 'handovers'] as const)
     .map((record) => ({ record, causes: causes(record) }))
@@ -569,14 +576,12 @@ function WaitsSection({ context }: { context: Context }) {
                   {t[group.record]}
                 </th>
               </tr>
-              {group.causes.map((cause) => {
-                const wait = report.aggregate[`${group.record}.${cause}.mean`];
-                const count = report.aggregate[`${group.record}.${cause}.n`];
+              {group.causes.map(({ cause, count, wait }) => {
                 const minutes = (value: number) => format.number(value / 60, 2);
                 return (
                   <tr key={cause} data-testid={`wait-${group.record}-${cause}`}>
                     <th scope="row">{t.causeLabel(cause)}</th>
-                    <td className="number">{format.number(count?.mean ?? NaN)}</td>
+                    <td className="number">{format.number(count.mean)}</td>
                     <td className="number">{minutes(wait?.mean ?? NaN)}</td>
                     <td className="number interval">
                       {wait && Number.isFinite(wait.low)

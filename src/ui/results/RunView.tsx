@@ -83,7 +83,7 @@ export function RunView() {
       } else if ('errors' in outcome) {
         setState({ kind: 'invalid', errors: outcome.errors });
       } else {
-        const lastRun = { report: outcome.report, info: outcome.info, doc };
+        const lastRun = { report: outcome.report, doc };
         setState({ kind: 'done', run: lastRun, seconds: (performance.now() - startedAt) / 1000 });
         setLastRun(lastRun);
       }

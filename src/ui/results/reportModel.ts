@@ -1,71 +1,22 @@
 /**
- * Pure helpers of the readiness report view: the scenario's names and targets as the report
- * needs them, the worst figures for the summary, histogram groups, re-binning and the ECDF, and
- * the CSV exports. No DOM and no React: tested in Node (tests/unit/results.test.ts).
+ * Pure helpers of the readiness report view: the worst figures for the summary, histogram
+ * groups and their target lines, re-binning and the ECDF, labels of figures and the CSV
+ * exports. Names, areas, tiers and targets are the report's own (`report.labels`), and figures
+ * are found by what they are (`report.figures`). No DOM and no React: tested in Node
+ * (tests/unit/results.test.ts).
  */
 import { displayName } from '../i18n.ts';
-import { Targets as TargetsSchema } from '../../scenarios/schema.ts';
 import {
   HISTOGRAM_BIN_SECONDS,
+  type Breakdown,
   type Estimate,
+  type FigureKey,
   type Histogram,
   type Report,
-  type Targets,
 } from '../../sim/metrics.ts';
-import type { ScenarioDoc } from '../workspace/history.ts';
+import { breakdownEstimates, type ReportNames } from '../reportFigures.ts';
 
 export type Area = 'urban' | 'rural';
-
-/** What the report shows of the scenario: people's names for ids, areas, tiers and targets. */
-export interface ScenarioNames {
-  scenarioId: string;
-  scenarioName: string;
-  districts: Map<string, { name: string; area: Area }>;
-  agencies: Map<string, { name: string; tier: number }>;
-  kinds: Map<string, string>;
-  targets: Targets;
-}
-
-function listOf(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value)
-    ? value.filter((item): item is Record<string, unknown> => !!item && typeof item === 'object')
-    : [];
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-/**
- * Names from the scenario as it ran. The doc passed validation before the run, so missing fields
- * are the schema's defaults (a name defaults to '', an area to urban, a tier to 1).
- */
-export function scenarioNames(doc: ScenarioDoc): ScenarioNames {
-  const parsedTargets = TargetsSchema.safeParse(doc.targets);
-  return {
-    scenarioId: text(doc.id),
-    scenarioName: text(doc.name),
-    districts: new Map(
-      listOf(doc.districts).map((d) => [
-        text(d.id),
-        { name: text(d.name), area: d.area === 'rural' ? 'rural' : 'urban' },
-      ]),
-    ),
-    agencies: new Map(
-      listOf(doc.agencies).map((a) => [
-        text(a.id),
-        { name: text(a.name), tier: typeof a.tier === 'number' ? a.tier : 1 },
-      ]),
-    ),
-    kinds: new Map(listOf(doc.incidentKinds).map((k) => [text(k.id), text(k.name)])),
-    targets: parsedTargets.success ? parsedTargets.data : TargetsSchema.parse(undefined),
-  };
-}
-
-/** A scenario's name for an id, else the id itself (names are optional). */
-export function nameOr(id: string, name: string | undefined): string {
-  return name ? name : id;
-}
 
 // -----------------------------------------------------------------------------------------------
 // The summary: the worst figures
@@ -92,31 +43,23 @@ export interface SummaryFacts {
   unanswered: Estimate | undefined;
 }
 
-function byPrefix(aggregate: Report['aggregate'], prefix: string, suffix = ''): Ranked[] {
-  return Object.entries(aggregate).flatMap(([path, estimate]) =>
-    path.startsWith(prefix) && path.endsWith(suffix)
-      ? [{ id: path.slice(prefix.length, path.length - suffix.length), estimate }]
-      : [],
-  );
-}
-
 export function summaryFacts(report: Report): SummaryFacts {
   const aggregate = report.aggregate;
-  const mostDeductions = byPrefix(aggregate, 'assessment.', '.deductions')
+  const mostDeductions = breakdownEstimates(report, 'assessment', 'agency', 'deductions')
     .filter((row) => row.estimate.mean > 0)
     .sort((a, b) => b.estimate.mean - a.estimate.mean);
-  const strained = (prefix: string) =>
-    byPrefix(aggregate, prefix)
+  const strained = (group: 'tier' | 'agency') =>
+    breakdownEstimates(report, 'utilisation', group)
       .filter((row) => row.estimate.mean > CONCERN_SHARE)
       .sort((a, b) => b.estimate.mean - a.estimate.mean);
   return {
     coverage: aggregate['tierOneCoverage.overall'],
-    districtsBelow: byPrefix(aggregate, 'tierOneCoverage.byDistrict.')
+    districtsBelow: breakdownEstimates(report, 'tierOneCoverage', 'district')
       .filter((row) => row.estimate.mean < CONCERN_SHARE)
       .sort((a, b) => a.estimate.mean - b.estimate.mean),
     mostDeductions: mostDeductions[0] ?? null,
-    strainedTiers: strained('utilisation.byTier.'),
-    strainedAgencies: strained('utilisation.byAgency.'),
+    strainedTiers: strained('tier'),
+    strainedAgencies: strained('agency'),
     overflowed: aggregate.overflowed,
     overflowShare: aggregate.overflowShare,
     unanswered: aggregate.unanswered,
@@ -143,17 +86,20 @@ export interface ResponseGroup {
   id: string;
 }
 
-const FAMILY_ORDER: GroupFamily[] = ['overall', 'tier', 'kind', 'district'];
+const FAMILY_ORDER: readonly GroupFamily[] = ['overall', 'tier', 'kind', 'district'];
+
+function isFamily(group: string): group is GroupFamily {
+  return (FAMILY_ORDER as readonly string[]).includes(group);
+}
 
 /** The pooled groups of a report, overall first, then tiers, kinds and districts. */
 export function responseGroups(report: Report): ResponseGroup[] {
-  return Object.keys(report.pooled)
-    .map((key): ResponseGroup => {
-      if (key === 'overall') return { key, family: 'overall', id: '' };
-      const slash = key.indexOf('/');
-      return { key, family: key.slice(0, slash) as GroupFamily, id: key.slice(slash + 1) };
-    })
-    .filter((group) => FAMILY_ORDER.includes(group.family))
+  return Object.entries(report.pooled)
+    .flatMap(([key, { breakdown }]): ResponseGroup[] =>
+      isFamily(breakdown.group)
+        ? [{ key, family: breakdown.group, id: 'key' in breakdown ? breakdown.key : '' }]
+        : [],
+    )
     .sort(
       (a, b) =>
         FAMILY_ORDER.indexOf(a.family) - FAMILY_ORDER.indexOf(b.family) ||
@@ -171,7 +117,7 @@ export interface TargetLine {
  * The arrival targets that apply to a group: a tier's own (both areas), a district's area (both
  * tiers), all of them otherwise. Equal targets are drawn once, as the first of them.
  */
-export function targetLines(group: ResponseGroup, names: ScenarioNames): TargetLine[] {
+export function targetLines(group: ResponseGroup, names: ReportNames): TargetLine[] {
   const tiers: Array<1 | 2> =
     group.family === 'tier'
       ? group.id === '1' || group.id === '2'
@@ -278,13 +224,13 @@ function csvLines(rows: Array<Array<string | number>>): string {
 export function aggregateCsv(
   report: Report,
   header: [string, string, string, string, string, string],
-  labelOf: (path: string) => string,
+  labelOf: (figure: FigureKey) => string,
 ): string {
   return csvLines([
     header,
     ...Object.entries(report.aggregate).map(([path, e]) => [
       path,
-      labelOf(path),
+      labelOf(report.figures[path]),
       e.mean,
       e.low,
       e.high,
@@ -332,64 +278,46 @@ export interface PathLabels {
   area(area: string): string;
 }
 
-/** The name of one entity an aggregate path is about, by the record it sits in. */
-function entityName(
-  record: string,
-  id: string,
+/** The name of the part of a record a figure is about: a tier, a district by its name… */
+function breakdownName(
+  breakdown: Breakdown,
   labels: PathLabels,
-  names: ScenarioNames,
+  names: ReportNames,
   language: 'zh' | 'en',
 ): string {
-  switch (record) {
-    case 'byTier':
-      return labels.tier(id);
-    case 'byKind':
-      return displayName(id, names.kinds.get(id), language);
-    case 'byDistrict':
-      return displayName(id, names.districts.get(id)?.name, language);
-    case 'byAgency':
-    case 'assessment':
-      return displayName(id, names.agencies.get(id)?.name, language);
-    case 'approvals':
-    case 'handovers':
-      return labels.causeLabel(id);
-    case 'arrivalCompliance': {
-      const [tier, area] = id.replace(/^tier/, '').split('/');
-      return `${labels.tier(tier)} · ${labels.area(area)}`;
-    }
-    default:
-      return id;
+  switch (breakdown.group) {
+    case 'overall':
+      return labels.figure.overall;
+    case 'tier':
+      return labels.tier(breakdown.key);
+    case 'kind':
+      return displayName(breakdown.key, names.kinds.get(breakdown.key), language);
+    case 'district':
+      return displayName(breakdown.key, names.districts.get(breakdown.key)?.name, language);
+    case 'agency':
+      return displayName(breakdown.key, names.agencies.get(breakdown.key)?.name, language);
+    case 'cause':
+      return labels.causeLabel(breakdown.key);
+    case 'tierArea':
+      return `${labels.tier(String(breakdown.tier))} · ${labels.area(breakdown.area)}`;
   }
 }
 
-/** A label for an aggregate path, e.g. `response.byDistrict.xishan.p90` → 响应时间 · 西山区 · 90 百分位. */
-export function pathLabel(
-  path: string,
+/**
+ * A label for a figure of the report, e.g. `response.byDistrict.xishan.p90` → 响应时间 · 西山区 ·
+ * 90 百分位: the record, the part of it, the statistic, named as the report's scenario names them.
+ */
+export function figureLabel(
+  figure: FigureKey,
   labels: PathLabels,
-  names: ScenarioNames,
+  names: ReportNames,
   language: 'zh' | 'en',
 ): string {
-  const parts = path.split('.');
-  const head = parts[0];
-  const words = [labels.figure[head] ?? head];
-  let rest = parts.slice(1);
-  if (
-    head === 'assessment' ||
-    head === 'approvals' ||
-    head === 'handovers' ||
-    head === 'arrivalCompliance'
-  ) {
-    words.push(entityName(head, rest[0] ?? '', labels, names, language));
-    rest = rest.slice(1);
-  } else if (rest[0]?.startsWith('by')) {
-    // Ids may contain dots only in the last place: the stat, if any, is a known word.
-    const statLast = rest.length > 2 && rest[rest.length - 1] in labels.stat;
-    const id = rest.slice(1, statLast ? -1 : undefined).join('.');
-    words.push(entityName(rest[0], id, labels, names, language));
-    rest = statLast ? rest.slice(-1) : [];
-  }
-  for (const word of rest) {
-    words.push(labels.stat[word] ?? labels.assessmentFigure[word] ?? labels.figure[word] ?? word);
+  const words = [labels.figure[figure.figure] ?? figure.figure];
+  if (figure.breakdown) words.push(breakdownName(figure.breakdown, labels, names, language));
+  const stat = figure.stat;
+  if (stat) {
+    words.push(labels.stat[stat] ?? labels.assessmentFigure[stat] ?? labels.figure[stat] ?? stat);
   }
   return words.join(' · ');
 }

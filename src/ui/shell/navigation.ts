@@ -4,16 +4,15 @@
  */
 import { createContext, useContext } from 'react';
 import type { Report } from '../../sim/metrics.ts';
-import type { ScenarioInfo } from '../../worker/client.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 
 export const VIEWS = ['scenario', 'run', 'compare', 'replay'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export interface LastRun {
+  /** Labelled by the scenario it was computed from (its `labels`). */
   report: Report;
-  info: Extract<ScenarioInfo, { ok: true }>;
-  /** The scenario exactly as it ran (the workspace may have changed since). */
+  /** The scenario exactly as it ran (the workspace may have changed since): maps, replays. */
   doc: ScenarioDoc;
 }
 
