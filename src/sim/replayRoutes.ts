@@ -136,15 +136,3 @@ function countClosures(changes: readonly ClosureChange[], edgeCount: number): Ui
   }
   return closed;
 }
-
-/** How many closures hold each edge at time t (a road closed twice reopens twice). */
-export function closedEdgesAt(
-  events: readonly ExternalEvent[],
-  edgeCount: number,
-  t: number,
-): Uint16Array {
-  return countClosures(
-    closureChanges(events).filter((change) => change.at <= t),
-    edgeCount,
-  );
-}

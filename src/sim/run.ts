@@ -21,8 +21,10 @@ export function run(
   options: SessionOptions = {},
 ): RunResult {
   const session = replaySession(scenario, seed, commands, options);
-  while (session.advance().status !== 'finished') {
-    // The built-in policy never stops for a decision.
+  for (let result = session.advance(); result.status !== 'finished'; result = session.advance()) {
+    if (result.status === 'decision') {
+      throw new Error(`decision ${result.decision.number} has no answer in the command log`);
+    }
   }
   const trace = session.finishTrace();
   return { trace, summary: replicationMetrics(trace, scenario.targets, scenario.rules.assessment) };

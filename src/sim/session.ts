@@ -8,9 +8,43 @@ import type { Command, CommandSource, LoggedCommand } from '../scenarios/command
 import type { Scenario } from '../scenarios/schema.ts';
 import type { DispatchAnswer, DispatchDecision } from './dispatch/policy.ts';
 import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type Trace } from './trace.ts';
-import { World, type WorldOptions } from './world/world.ts';
+import type { LonLat } from '../lib/geo.ts';
+import type { TravelModel } from './travel.ts';
+import type { DispatchOptions } from './dispatch/dispatcher.ts';
+import { World } from './world/world.ts';
 
-export type SessionOptions = WorldOptions;
+export type SessionOptions = DispatchOptions;
+
+/** A unit as runs number it (the trace's `units`), with its base. */
+export interface RosterUnit {
+  id: string;
+  /** The scenario's unit (or pool) it is a copy of, and which copy (1 first). */
+  spec: string;
+  copy: number;
+  /** A pooled unit of another district or city (rule 7): no base here. */
+  reserve: boolean;
+  /** Its base's place in the travel model (−1: none) and its location. */
+  basePlace: number;
+  home: LonLat | null;
+}
+
+/** The scenario's units as a run makes them, without running (with `travel`: in that model). */
+export function rosterOf(scenario: Scenario, travel?: TravelModel): RosterUnit[] {
+  const world = new World(scenario, 0, { travel });
+  return world.units.map((unit) => {
+    const hash = unit.id.lastIndexOf('#');
+    const copy = hash > 0 ? Number(unit.id.slice(hash + 1)) : NaN;
+    const isCopy = Number.isInteger(copy) && copy > 1;
+    return {
+      id: unit.id,
+      spec: isCopy ? unit.id.slice(0, hash) : unit.id,
+      copy: isCopy ? copy : 1,
+      reserve: unit.reserve,
+      basePlace: unit.basePlace,
+      home: unit.base >= 0 ? scenario.bases[unit.base].location : null,
+    };
+  });
+}
 
 export type AdvanceResult =
   | { status: 'running'; time: number }
@@ -122,8 +156,14 @@ export class Session {
         }),
         districts: s.districts.map((d) => d.id),
         districtAreas: s.districts.map((d) => d.area),
+        commands: {
+          scenarioEvents: s.events.length,
+          listedCalls: s.arrivals.incidents.length,
+          submitted: world.door.submittedSources,
+        },
       },
       Float64Array.from(places),
+      world.dispatcher.table?.finish(world.capabilities.names),
     );
   }
 }

@@ -3,14 +3,22 @@
  * reads. Records live in growable typed arrays (struct of arrays) so a year of a city costs
  * little memory and can be sent from a worker as transferable buffers.
  *
- * Format version 1. A record is (time s, kind, incident, unit, place, cause, value):
+ * Format version 2. A record is (time s, kind, incident, unit, place, cause, value, command):
  * - incident: index into the incident table (−1 none); unit: index into `units` (−1 none);
  * - place: index into `places` (lon/lat pairs; −1 none); cause: why it happened (see CAUSES);
- * - value: a number whose meaning depends on the kind (see RECORD_KINDS).
+ * - value: a number whose meaning depends on the kind (see RECORD_KINDS);
+ * - command: the command being applied when the record was written (−1 none): the scenario's
+ *   events first, then its listed calls in order of time, then the commands submitted to the
+ *   session (`header.commands`).
+ * A run made to be explained also carries its dispatch decisions with their candidates
+ * (`decisions`, see src/sim/dispatch/decisionTable.ts).
+ *
+ * Version 1 had no command column and no decisions.
  */
+import type { DecisionTable } from './dispatch/decisionTable.ts';
 
 export const TRACE_FORMAT = 'drill-planner-trace';
-export const TRACE_FORMAT_VERSION = 1;
+export const TRACE_FORMAT_VERSION = 2;
 
 /** Record kinds, in the order of their codes, with what `value` holds. */
 export const RECORD_KINDS = [
@@ -141,6 +149,15 @@ export interface TraceHeader {
   incidentKinds: string[];
   districts: string[];
   districtAreas: Array<'urban' | 'rural'>;
+  /** The commands of the run, numbered as in the `command` column. */
+  commands: {
+    /** The scenario's external events (numbers 0 … events − 1). */
+    scenarioEvents: number;
+    /** The scenario's listed calls (the next numbers). */
+    listedCalls: number;
+    /** Commands submitted to the session, in order (the numbers after those). */
+    submitted: Array<{ id: string; source: 'scenario' | 'drill' | 'operator' }>;
+  };
 }
 
 /** A finished trace: plain data (typed arrays), safe to transfer between threads. */
@@ -154,6 +171,7 @@ export interface Trace {
   place: Int32Array;
   cause: Uint8Array;
   value: Float64Array;
+  command: Int32Array;
   /** Incident table: kind and district index of each incident, and its place. */
   incidentCount: number;
   incidentKind: Int32Array;
@@ -161,6 +179,8 @@ export interface Trace {
   incidentPlace: Int32Array;
   /** Coordinates of places as lon, lat pairs. */
   places: Float64Array;
+  /** The dispatch decisions with their candidates, when the run was made to be explained. */
+  decisions?: DecisionTable;
 }
 
 export class TraceBuilder {
@@ -173,6 +193,9 @@ export class TraceBuilder {
   place: Int32Array;
   cause: Uint8Array;
   value: Float64Array;
+  command: Int32Array;
+  /** The command being applied (−1: none), written with every record. */
+  currentCommand = -1;
   incidentCount = 0;
   private incidentCapacity = 1024;
   incidentKind = new Int32Array(1024);
@@ -188,6 +211,7 @@ export class TraceBuilder {
     this.place = new Int32Array(initialCapacity);
     this.cause = new Uint8Array(initialCapacity);
     this.value = new Float64Array(initialCapacity);
+    this.command = new Int32Array(initialCapacity);
   }
 
   record(
@@ -208,6 +232,7 @@ export class TraceBuilder {
     this.place[i] = place;
     this.cause[i] = cause;
     this.value[i] = value;
+    this.command[i] = this.currentCommand;
   }
 
   /** Adds an incident to the table and returns its index. */
@@ -225,7 +250,7 @@ export class TraceBuilder {
     return index;
   }
 
-  finish(header: TraceHeader, places: Float64Array): Trace {
+  finish(header: TraceHeader, places: Float64Array, decisions?: DecisionTable): Trace {
     const n = this.length;
     const m = this.incidentCount;
     return {
@@ -238,11 +263,13 @@ export class TraceBuilder {
       place: this.place.slice(0, n),
       cause: this.cause.slice(0, n),
       value: this.value.slice(0, n),
+      command: this.command.slice(0, n),
       incidentCount: m,
       incidentKind: this.incidentKind.slice(0, m),
       incidentDistrict: this.incidentDistrict.slice(0, m),
       incidentPlace: this.incidentPlace.slice(0, m),
       places,
+      ...(decisions ? { decisions } : {}),
     };
   }
 
@@ -255,6 +282,7 @@ export class TraceBuilder {
     this.place = resized(this.place, this.capacity);
     this.cause = resized(this.cause, this.capacity);
     this.value = resized(this.value, this.capacity);
+    this.command = resized(this.command, this.capacity);
   }
 }
 
@@ -274,6 +302,8 @@ export interface TraceRecordJson {
   lat?: number;
   cause: CauseName;
   value: number;
+  /** The command that caused it, if any. */
+  command?: number;
 }
 
 export function recordToJson(trace: Trace, i: number): TraceRecordJson {
@@ -285,6 +315,7 @@ export function recordToJson(trace: Trace, i: number): TraceRecordJson {
   };
   if (trace.incident[i] >= 0) record.incident = trace.incident[i];
   if (trace.unit[i] >= 0) record.unit = trace.header.units[trace.unit[i]];
+  if (trace.command[i] >= 0) record.command = trace.command[i];
   const place = trace.place[i];
   if (place >= 0) {
     record.lon = trace.places[2 * place];
@@ -310,7 +341,9 @@ export function traceDigest(trace: Trace): string {
     h1 = Math.imul(h1 ^ word, 0x01000193);
     h2 = Math.imul(h2 ^ word, 0x5bd1e995) ^ (h2 >>> 15);
   };
-  const text = JSON.stringify(trace.header);
+  const text =
+    JSON.stringify(trace.header) +
+    (trace.decisions ? JSON.stringify(trace.decisions.capabilities) : '');
   for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
   const arrays = [
     trace.time,
@@ -320,10 +353,12 @@ export function traceDigest(trace: Trace): string {
     trace.place,
     trace.cause,
     trace.value,
+    trace.command,
     trace.incidentKind,
     trace.incidentDistrict,
     trace.incidentPlace,
     trace.places,
+    ...(trace.decisions ? decisionArrays(trace.decisions) : []),
   ];
   for (const array of arrays) {
     mix(array.length);
@@ -332,4 +367,19 @@ export function traceDigest(trace: Trace): string {
   }
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
   return hex(h1) + hex(h2);
+}
+
+function decisionArrays(table: DecisionTable) {
+  return [
+    table.record,
+    table.incident,
+    table.cause,
+    table.start,
+    table.candidateSlot,
+    table.candidateCapability,
+    table.candidateUnit,
+    table.candidateTravel,
+    table.candidateDelay,
+    table.candidateChosen,
+  ];
 }

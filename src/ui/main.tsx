@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { traceDigest } from '../worker/client.ts';
+import type { LoggedCommand } from '../scenarios/commands.ts';
 import type { Report } from '../sim/metrics.ts';
+import type { SessionOptions } from '../sim/session.ts';
 import { App, lastReport } from './App.tsx';
 import './styles.css';
 
@@ -9,7 +11,12 @@ declare global {
   interface Window {
     /** For the determinism end-to-end test: the worker's trace digest of a built-in scenario. */
     __drillPlanner?: {
-      traceDigest(scenarioId: string, seed: number): Promise<string>;
+      traceDigest(
+        scenarioId: string,
+        seed: number,
+        commands?: LoggedCommand[],
+        options?: SessionOptions,
+      ): Promise<string>;
       /** The report of the last finished run in the run view (null before one). */
       lastReport(): Report | null;
       /** Its replications' figures as JSON: what two runs with the same seeds must agree on. */
@@ -21,7 +28,8 @@ declare global {
 // For the end-to-end tests (tests/e2e): the trace digest computed in the browser's worker, to
 // compare with Node's for the same scenario and seed; the last run's report, to check figures.
 window.__drillPlanner = {
-  traceDigest: (scenarioId, seed) => traceDigest({ builtin: scenarioId }, seed),
+  traceDigest: (scenarioId, seed, commands, options) =>
+    traceDigest({ builtin: scenarioId }, seed, commands, options),
   lastReport: () => lastReport(),
   lastReportDigest: () => {
     const report = lastReport();

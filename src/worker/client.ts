@@ -11,6 +11,8 @@ import type { Language } from '../scenarios/messages.ts';
 import type { ScenarioInput } from '../scenarios/schema.ts';
 import type { ReplicationMetrics, Report } from '../sim/metrics.ts';
 import type { ScenarioInfo, ScenarioSource, SimWorkerApi } from './simWorker.ts';
+import type { LoggedCommand } from '../scenarios/commands.ts';
+import type { SessionOptions } from '../sim/session.ts';
 
 export type { ScenarioInfo, ScenarioSource } from './simWorker.ts';
 
@@ -184,6 +186,12 @@ export async function builtinScenarioInput(id: string): Promise<ScenarioInput> {
   return input;
 }
 
-export function traceDigest(source: ScenarioSource, seed: number): Promise<string> {
-  return callWorker((worker) => worker.traceDigest(source, seed));
+/** The digest of a run's trace in the worker (a session replayed from its command log, if given). */
+export function traceDigest(
+  source: ScenarioSource,
+  seed: number,
+  commands: LoggedCommand[] = [],
+  options: SessionOptions = {},
+): Promise<string> {
+  return callWorker((worker) => worker.traceDigest(source, seed, commands, options));
 }

@@ -12,19 +12,20 @@ import { builtinInput } from '../scenarios/builtin/lazy.ts';
 import { loadScenario, type LoadResult, type ScenarioProblem } from '../scenarios/load.ts';
 import type { Language } from '../scenarios/messages.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import { Calendar, WeeklyDuty } from '../sim/calendar.ts';
+import { Calendar } from '../sim/calendar.ts';
+import { dispatchReasons } from '../sim/dispatch/why.ts';
 import { explainIncident, type IncidentExplanation } from '../sim/explain.ts';
-import { districtRings, pointInPolygon, type LonLat } from '../lib/geo.ts';
 import {
   buildReplayIndex,
   unitStateBefore,
   type ReplayIndex,
   type UnitHomes,
 } from '../sim/replay.ts';
-import { RoadRouter, closedEdgesAt } from '../sim/replayRoutes.ts';
+import { RoadRouter } from '../sim/replayRoutes.ts';
 import { run } from '../sim/run.ts';
+import { rosterOf, type RosterUnit } from '../sim/session.ts';
 import { CAUSES, RecordKind, type CauseName, type Trace } from '../sim/trace.ts';
-import { makeTravelModel, type TravelModel } from '../sim/travel.ts';
+import { makeTravelModel } from '../sim/travel.ts';
 import type { ScenarioSource } from './simWorker.ts';
 
 /** Routes computed in one call at most: the page asks again for what it still lacks. */
@@ -55,18 +56,7 @@ interface LoadedReplay {
   scenario: Scenario;
   trace: Trace;
   index: ReplayIndex;
-  homes: UnitHomes;
-  /** Per unit: its spec's capabilities, tier and duty (from the scenario). */
-  units: Array<{ capabilities: string[]; duty: WeeklyDuty; reserve: boolean }>;
-  calendar: Calendar;
   router: RoadRouter | null;
-  /**
-   * One travel model for every "why" (building one costs the whole road graph), with the road
-   * closures of the time last asked about, and its places of trace places (distance model).
-   */
-  travel: TravelModel;
-  closedEdges: number[];
-  modelPlaces: Map<number, number>;
 }
 
 /** The open replay (at most one: see above), by key. */
@@ -94,7 +84,9 @@ async function replayRun(
 ): Promise<ReplayOpened> {
   const loaded = await loadSource(source, language);
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
-  return open(loaded.scenario, run(loaded.scenario, seed).trace, seed);
+  // Run to be explained: the trace keeps every dispatch decision with its candidates.
+  const { trace } = run(loaded.scenario, seed, [], { explain: true });
+  return open(loaded.scenario, trace, seed, language);
 }
 
 /** Opens a saved trace with the scenario it came from, without running anything. */
@@ -106,51 +98,52 @@ function replayOpen(
 ): ReplayOpened {
   const loaded = loadScenario(doc, language);
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
-  const expected = unitIdsOf(loaded.scenario);
-  const units = trace.header.units;
-  if (
-    trace.header.scenario !== loaded.scenario.id ||
-    expected.length !== units.length ||
-    expected.some((id, i) => id !== units[i])
-  ) {
-    const message =
-      language === 'zh'
-        ? `轨迹与情景不符（情景 ${loaded.scenario.id}，${expected.length} 支力量；轨迹 ${trace.header.scenario}，${units.length} 支力量）`
-        : `the trace does not belong to this scenario (scenario ${loaded.scenario.id} with ${expected.length} units; trace of ${trace.header.scenario} with ${units.length} units)`;
-    return { ok: false, errors: [{ path: 'trace', message }] };
-  }
-  return open(loaded.scenario, trace, seed);
+  return open(loaded.scenario, trace, seed, language);
 }
 
-function open(scenario: Scenario, trace: Trace, seed: number): ReplayOpened {
+function open(scenario: Scenario, trace: Trace, seed: number, language: Language): ReplayOpened {
   const calendar = new Calendar(scenario.start);
   const travel = makeTravelModel(
     scenario.travel,
     scenario.districts.map((d) => d.id),
     calendar,
   );
-  const homes = unitHomes(scenario, travel);
+  // The units as the simulator numbers them, with their bases in this travel model.
+  const roster = rosterOf(scenario, travel);
+  const units = trace.header.units;
+  if (
+    trace.header.scenario !== scenario.id ||
+    roster.length !== units.length ||
+    roster.some((unit, i) => unit.id !== units[i])
+  ) {
+    const message =
+      language === 'zh'
+        ? `轨迹与情景不符（情景 ${scenario.id}，${roster.length} 支力量；轨迹 ${trace.header.scenario}，${units.length} 支力量）`
+        : `the trace does not belong to this scenario (scenario ${scenario.id} with ${roster.length} units; trace of ${trace.header.scenario} with ${units.length} units)`;
+    return { ok: false, errors: [{ path: 'trace', message }] };
+  }
+  const homes = unitHomes(roster);
   const replay: LoadedReplay = {
     scenario,
     trace,
     index: buildReplayIndex(trace, homes),
-    homes,
-    units: unitSpecs(scenario),
-    calendar,
     router:
       scenario.travel.model === 'roadGraph'
         ? new RoadRouter(scenario.travel, calendar, scenario.events)
         : null,
-    travel,
-    closedEdges: [],
-    modelPlaces: new Map(),
   };
   const key = `replay-${++opened}`;
   replays.clear();
   replays.set(key, replay);
   const copy = copyTrace(trace);
+  const specNames = new Map<string, string>();
+  for (const spec of [...scenario.units, ...scenario.rules.reinforcement.pools])
+    specNames.set(spec.id, spec.name || spec.id);
   const names: ReplayNames = {
-    units: unitLabels(scenario),
+    units: roster.map(({ spec, copy }) => {
+      const label = specNames.get(spec) ?? spec;
+      return copy === 1 ? label : `${label} #${copy}`;
+    }),
     agencies: Object.fromEntries(scenario.agencies.map((a) => [a.id, a.name || a.id])),
     kinds: trace.header.incidentKinds.map(
       (id) => scenario.incidentKinds.find((kind) => kind.id === id)?.name || id,
@@ -171,84 +164,16 @@ function open(scenario: Scenario, trace: Trace, seed: number): ReplayOpened {
   return Comlink.transfer(result, transferablesOf(copy));
 }
 
-/** Unit ids in the simulator's order: each unit spec's copies, then reinforcement pools. */
-function unitIdsOf(scenario: Scenario): string[] {
-  return expandedUnits(scenario).map(({ id, copy }) => (copy === 1 ? id : `${id}#${copy}`));
-}
-
-function expandedUnits(scenario: Scenario) {
-  const list: Array<{ id: string; name: string; copy: number }> = [];
-  for (const spec of scenario.units) {
-    for (let copy = 1; copy <= spec.count; copy++)
-      list.push({ id: spec.id, name: spec.name, copy });
-  }
-  const pools = scenario.rules.reinforcement.enabled ? scenario.rules.reinforcement.pools : [];
-  for (const pool of pools) {
-    for (let copy = 1; copy <= pool.count; copy++)
-      list.push({ id: pool.id, name: pool.name, copy });
-  }
-  return list;
-}
-
-function unitLabels(scenario: Scenario): string[] {
-  return expandedUnits(scenario).map(({ id, name, copy }) => {
-    const label = name || id;
-    return copy === 1 ? label : `${label} #${copy}`;
-  });
-}
-
-function unitSpecs(scenario: Scenario): LoadedReplay['units'] {
-  const tierOf = new Map(scenario.agencies.map((a) => [a.id, a.tier]));
-  const list: LoadedReplay['units'] = [];
-  for (const spec of scenario.units) {
-    const duty = new WeeklyDuty(
-      spec.schedule ??
-        (scenario.rules.tiers.enabled
-          ? scenario.rules.tiers[`tier${tierOf.get(spec.agency) ?? 1}`].schedule
-          : { type: 'always' }),
-    );
-    for (let copy = 1; copy <= spec.count; copy++) {
-      list.push({ capabilities: spec.capabilities, duty, reserve: false });
-    }
-  }
-  const pools = scenario.rules.reinforcement.enabled ? scenario.rules.reinforcement.pools : [];
-  for (const pool of pools) {
-    const duty = new WeeklyDuty({ type: 'always' });
-    for (let copy = 1; copy <= pool.count; copy++) {
-      list.push({ capabilities: pool.capabilities, duty, reserve: true });
-    }
-  }
-  return list;
-}
-
 /** Where each unit's base is, and its place in the travel model, as the simulator set them. */
-function unitHomes(scenario: Scenario, travel: TravelModel): UnitHomes {
-  const basePlace = new Map<string, { place: number; location: LonLat }>();
-  for (const base of scenario.bases) {
-    const district = Math.max(
-      0,
-      scenario.districts.findIndex((d) =>
-        districtRings(d).some((ring) => pointInPolygon(base.location, ring)),
-      ),
-    );
-    basePlace.set(base.id, {
-      place: travel.placeOf(base.location, district),
-      location: base.location,
-    });
-  }
-  const count = expandedUnits(scenario).length;
-  const homes = new Float64Array(2 * count).fill(NaN);
-  const basePlaces = new Int32Array(count).fill(-1);
-  let index = 0;
-  for (const spec of scenario.units) {
-    const base = basePlace.get(spec.base) ?? basePlace.get(scenario.bases[0]?.id ?? '');
-    for (let copy = 1; copy <= spec.count; copy++, index++) {
-      if (!base) continue;
-      homes[2 * index] = base.location[0];
-      homes[2 * index + 1] = base.location[1];
-      basePlaces[index] = base.place;
-    }
-  }
+function unitHomes(roster: RosterUnit[]): UnitHomes {
+  const homes = new Float64Array(2 * roster.length).fill(NaN);
+  const basePlaces = new Int32Array(roster.length).fill(-1);
+  roster.forEach((unit, index) => {
+    if (!unit.home) return;
+    homes[2 * index] = unit.home[0];
+    homes[2 * index + 1] = unit.home[1];
+    basePlaces[index] = unit.basePlace;
+  });
   return { homes, basePlaces };
 }
 
@@ -262,6 +187,7 @@ function copyTrace(trace: Trace): Trace {
     place: trace.place.slice(),
     cause: trace.cause.slice(),
     value: trace.value.slice(),
+    command: trace.command.slice(),
     incidentKind: trace.incidentKind.slice(),
     incidentDistrict: trace.incidentDistrict.slice(),
     incidentPlace: trace.incidentPlace.slice(),
@@ -278,6 +204,7 @@ function transferablesOf(trace: Trace): Transferable[] {
     trace.place,
     trace.cause,
     trace.value,
+    trace.command,
     trace.incidentKind,
     trace.incidentDistrict,
     trace.incidentPlace,
@@ -325,11 +252,13 @@ function replayRoutes(key: string, legs: number[]): LegRoutes {
   return Comlink.transfer(result, [result.offsets.buffer, result.points.buffer]);
 }
 
-/** A unit that could have been sent, with the drive the travel model gives it from where it was. */
+/** A unit that could have been sent, with the estimates the dispatcher weighed. */
 export interface DispatchCandidate {
   unit: number;
   status: 'atBase' | 'free' | 'returning';
   travelSeconds: number;
+  /** Expected wait before its order would arrive (approvals), s. */
+  orderDelaySeconds: number;
   chosen: boolean;
 }
 
@@ -339,11 +268,11 @@ export interface DispatchWhy {
   unit: number;
   /** The rule applied: nearest, runCard, queue, redispatch, decision, crossRegion… */
   rule: CauseName;
-  /** The need the unit met (the first of the kind's needs it is capable of). */
+  /** The need the unit met. */
   capability: string | null;
   /** The travel estimate the dispatcher used (s). */
   estimate: number;
-  /** Free capable units at that moment, fastest first (at most 12, and the chosen one). */
+  /** The units that could have filled the slot, best first (at most 12, and the chosen one). */
   candidates: DispatchCandidate[];
   candidateCount: number;
   /** Returning units could be sent (dispatch.redispatchReturning). */
@@ -377,116 +306,34 @@ function replayExplain(key: string, incident: number, record: number): ReplayExp
   };
 }
 
+/** The decision behind a dispatch, as the run made it (kept in the trace), not recomputed. */
 function explainDispatch(replay: LoadedReplay, record: number): DispatchWhy {
-  const { trace, scenario, index, units } = replay;
-  const time = trace.time[record];
-  const chosenUnit = trace.unit[record];
-  const incident = trace.incident[record];
-  const kind = scenario.incidentKinds.find(
-    (k) => k.id === trace.header.incidentKinds[trace.incidentKind[incident]],
-  );
-  const needs = [
-    ...(kind?.needs ?? []),
-    ...(kind?.growth?.steps.flatMap((step) => step.addNeeds ?? []) ?? []),
-  ].map((need) => need.capability);
-  const capability = needs.find((need) => units[chosenUnit].capabilities.includes(need)) ?? null;
-  const travel = travelModelAt(replay, time);
-  const placeOf = modelPlaces(replay);
-  const target = placeOf(trace.incidentPlace[incident]);
-  const weekSecond = replay.calendar.weekSecond(time);
-  const redispatchReturning = scenario.dispatch.redispatchReturning;
-  const candidates: DispatchCandidate[] = [];
-  units.forEach((spec, unit) => {
-    const isChosen = unit === chosenUnit;
-    if (
-      !isChosen &&
-      (spec.reserve || capability === null || !spec.capabilities.includes(capability))
-    )
-      return;
-    const state = unitStateBefore(index, unit, record);
-    const free =
-      state.status === 'atBase' ||
-      state.status === 'free' ||
-      (state.status === 'returning' && redispatchReturning);
-    if (!isChosen && (!free || !(spec.duty.always || spec.duty.onDuty(weekSecond)))) return;
-    let from = placeOf(state.place);
-    if (state.status === 'returning' && state.leg >= 0) {
-      const leg = index.legs[state.leg];
-      from = travel.positionAfter(placeOf(leg.from), placeOf(leg.to), leg.start, time - leg.start);
-    }
-    const travelSeconds =
-      isChosen && !free
-        ? trace.value[record]
-        : from >= 0 && target >= 0
-          ? travel.seconds(from, target, time, true)
-          : NaN;
-    candidates.push({
-      unit,
+  const { trace, scenario, index } = replay;
+  const reasons = dispatchReasons(trace, record);
+  const candidates: DispatchCandidate[] = (reasons?.candidates ?? []).map((candidate) => {
+    const state = unitStateBefore(index, candidate.unit, record);
+    return {
+      unit: candidate.unit,
       status:
         state.status === 'returning' ? 'returning' : state.status === 'free' ? 'free' : 'atBase',
-      travelSeconds,
-      chosen: isChosen,
-    });
+      travelSeconds: candidate.travelSeconds,
+      orderDelaySeconds: candidate.orderDelaySeconds,
+      chosen: candidate.chosen,
+    };
   });
-  candidates.sort((a, b) => order(a.travelSeconds) - order(b.travelSeconds) || a.unit - b.unit);
   const shown = candidates.slice(0, MAX_CANDIDATES);
-  const chosenEntry = candidates.find((c) => c.chosen);
-  if (chosenEntry && !shown.includes(chosenEntry)) shown.push(chosenEntry);
+  const chosen = candidates.find((c) => c.chosen);
+  if (chosen && !shown.includes(chosen)) shown.push(chosen);
   return {
     record,
-    time,
-    unit: chosenUnit,
+    time: trace.time[record],
+    unit: trace.unit[record],
     rule: CAUSES[trace.cause[record]],
-    capability,
+    capability: reasons?.capability ?? null,
     estimate: trace.value[record],
     candidates: shown,
     candidateCount: candidates.length,
-    redispatchReturning: redispatchReturning,
-  };
-}
-
-const order = (seconds: number) => (Number.isNaN(seconds) ? Infinity : seconds);
-
-/**
- * The replay's travel model with the roads closed at time t as they were in the run. Closures
- * are changed only when they differ from the last time asked about, as changing them empties
- * the model's cached paths.
- */
-function travelModelAt(replay: LoadedReplay, t: number): TravelModel {
-  const { scenario, travel } = replay;
-  if (scenario.travel.model !== 'roadGraph') return travel;
-  const closed = closedEdgesAt(scenario.events, scenario.travel.edges.length, t);
-  const edges: number[] = [];
-  closed.forEach((count, edge) => {
-    for (let k = 0; k < count; k++) edges.push(edge);
-  });
-  const same =
-    edges.length === replay.closedEdges.length &&
-    edges.every((edge, k) => edge === replay.closedEdges[k]);
-  if (!same) {
-    if (replay.closedEdges.length > 0) travel.setEdgesClosed(replay.closedEdges, false);
-    if (edges.length > 0) travel.setEdgesClosed(edges, true);
-    replay.closedEdges = edges;
-  }
-  return travel;
-}
-
-/**
- * The travel model's place of a trace place. Road nodes and zones are the same numbers; the
- * distance model numbers points as it meets them, so the point is placed again (once a replay).
- */
-function modelPlaces(replay: LoadedReplay): (place: number) => number {
-  if (replay.scenario.travel.model !== 'distance') return (place) => place;
-  const { travel, modelPlaces: known } = replay;
-  const places = replay.trace.places;
-  return (place) => {
-    if (place < 0 || 2 * place + 1 >= places.length) return -1;
-    let mapped = known.get(place);
-    if (mapped === undefined) {
-      mapped = travel.placeOf([places[2 * place], places[2 * place + 1]], 0);
-      known.set(place, mapped);
-    }
-    return mapped;
+    redispatchReturning: scenario.dispatch.redispatchReturning,
   };
 }
 

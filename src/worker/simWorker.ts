@@ -15,6 +15,8 @@ import type { Scenario, ScenarioInput } from '../scenarios/schema.ts';
 import { makeReport, type ReplicationMetrics, type Report } from '../sim/metrics.ts';
 import { reportLabels } from '../sim/reportLabels.ts';
 import { run, runInSlices } from '../sim/run.ts';
+import type { LoggedCommand } from '../scenarios/commands.ts';
+import type { SessionOptions } from '../sim/session.ts';
 import { traceDigest, type TraceHeader } from '../sim/trace.ts';
 import { mapApi } from './mapApi.ts';
 import { replayApi } from './replayApi.ts';
@@ -161,11 +163,19 @@ function forget(key: string): void {
   runs.delete(key);
 }
 
-/** Digest of one run's trace; the end-to-end test compares it with the digest computed in Node. */
-async function digest(source: ScenarioSource, seed: number): Promise<string> {
+/**
+ * Digest of one run's trace (a session replayed from its command log, if given); the end-to-end
+ * tests compare it with the digest computed in Node.
+ */
+async function digest(
+  source: ScenarioSource,
+  seed: number,
+  commands: LoggedCommand[] = [],
+  options: SessionOptions = {},
+): Promise<string> {
   const loaded = await load(source, 'en');
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-  return traceDigest(run(loaded.scenario, seed).trace);
+  return traceDigest(run(loaded.scenario, seed, commands, options).trace);
 }
 
 const api = {

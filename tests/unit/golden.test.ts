@@ -10,14 +10,14 @@ import { run } from '../../src/sim/run.ts';
 import { traceDigest } from '../../src/sim/trace.ts';
 
 const GOLDEN: Record<string, [string, string]> = {
-  'default-city': ['e906ea275226089b:9152', '85f3cbb5e406d8db:9355'],
-  'benchmark-city': ['a7ed4bab393bd840:71100', '16a209d5c05ce98a:68833'],
-  'mmc-3-queue': ['713b59ec9d35e976:109702', 'addaf002f1dd4fab:107241'],
-  'huzhou-flood': ['3f15e0aa88a92a91:15579', 'b7338614f4238e6a:15661'],
-  'zhoushan-islands': ['28109c4de544bc1a:12481', '60b5178e0d723ff8:12752'],
-  'jinhua-hazmat-drill': ['08ea5f290419d1ff:280', '5abf8b4faefe6a70:248'],
-  'township-group-incident': ['257e758c027c7a3a:1744', '4d5e8c3bfd431686:1953'],
-  'weihai-forest-fire': ['9893c14ad4bcf90a:16368', 'cf2d0e7f3c01532c:15975'],
+  'default-city': ['bd049b140b0ab82c:9080', '35d76fc4a279345f:9418'],
+  'benchmark-city': ['3057af6f582e9f7f:70973', '681bafea7e25b4d8:69027'],
+  'mmc-3-queue': ['e1b1bfa1b17188f8:109702', '8b0673da25e2ee41:107241'],
+  'huzhou-flood': ['6f688327646ee475:15551', '22b378d7b0ea1929:15770'],
+  'zhoushan-islands': ['a512a5925c724c61:12334', 'd622fea4cafc5a6d:12864'],
+  'jinhua-hazmat-drill': ['c23b1aa87e89c772:285', '3715bdabb60a2efc:244'],
+  'township-group-incident': ['cbb75162ec065677:1773', '5b822bc3de80d9a7:2002'],
+  'weihai-forest-fire': ['1a3bf30b3c15e0f0:16304', '23226127197053f1:16056'],
 };
 
 describe('golden trace digests of the built-in scenarios', () => {

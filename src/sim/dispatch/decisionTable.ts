@@ -17,6 +17,8 @@ export interface DecisionTable {
   cause: Uint8Array;
   start: Int32Array;
   candidateSlot: Int32Array;
+  /** The capability the slot needs (index into `capabilities`). */
+  candidateCapability: Int32Array;
   candidateUnit: Int32Array;
   /** Travel estimate from where the unit was (s; NaN for pooled units: drawn when they go). */
   candidateTravel: Float64Array;
@@ -24,6 +26,7 @@ export interface DecisionTable {
   candidateDelay: Float64Array;
   /** 1 when the decision sent this unit to this slot. */
   candidateChosen: Uint8Array;
+  capabilities: string[];
 }
 
 export class DecisionTableBuilder {
@@ -32,6 +35,7 @@ export class DecisionTableBuilder {
   private readonly cause: number[] = [];
   private readonly start: number[] = [0];
   private readonly slot: number[] = [];
+  private readonly capability: number[] = [];
   private readonly unit: number[] = [];
   private readonly travel: number[] = [];
   private readonly delay: number[] = [];
@@ -55,6 +59,7 @@ export class DecisionTableBuilder {
       for (const candidate of proposer.candidates(incident, slot, reserves)) {
         if (earlier.has(candidate.unit)) continue;
         this.slot.push(slot);
+        this.capability.push(incident.slotCapability[slot]);
         this.unit.push(candidate.unit);
         this.travel.push(candidate.travel);
         this.delay.push(candidate.orderDelay);
@@ -65,7 +70,7 @@ export class DecisionTableBuilder {
     this.start.push(this.unit.length);
   }
 
-  finish(): DecisionTable {
+  finish(capabilities: string[]): DecisionTable {
     return {
       count: this.record.length,
       record: Int32Array.from(this.record),
@@ -73,10 +78,12 @@ export class DecisionTableBuilder {
       cause: Uint8Array.from(this.cause),
       start: Int32Array.from(this.start),
       candidateSlot: Int32Array.from(this.slot),
+      candidateCapability: Int32Array.from(this.capability),
       candidateUnit: Int32Array.from(this.unit),
       candidateTravel: Float64Array.from(this.travel),
       candidateDelay: Float64Array.from(this.delay),
       candidateChosen: Uint8Array.from(this.chosen),
+      capabilities: capabilities.slice(),
     };
   }
 }

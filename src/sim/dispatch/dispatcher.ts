@@ -245,8 +245,12 @@ export class Dispatcher {
     return seconds;
   }
 
-  /** The stream a step draws its delay from: its rule's. */
-  orderStepStream(step: OrderStep, _unit: Unit): Stream {
-    return this.world.hooks.streamOf(step.rule === 'groupIncidents' ? 'command' : step.rule);
+  /**
+   * The stream a step draws its delay from: its rule's, for this step of this order (incident
+   * and unit),
+   * so that the wait does not change when other dispatches or rules change the order of events.
+   */
+  orderStepStream(step: OrderStep, unit: Unit): Stream {
+    return this.world.hooks.streamFor(step.rule, step.cause, unit.incident, unit.index);
   }
 }

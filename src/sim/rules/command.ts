@@ -7,7 +7,7 @@ import { Cause, RecordKind } from '../trace.ts';
 import type { RuleModule } from './rule.ts';
 
 export const command: RuleModule<'command'> = {
-  install({ world, params, stream }) {
+  install({ world, params, streamFor }) {
     /** Per incident: plan index → when it was activated. */
     const activated = new Map<number, Map<number, number>>();
     const handedOver = world.event((index, plan) => {
@@ -40,7 +40,7 @@ export const command: RuleModule<'command'> = {
             Cause.specialPlan,
             index,
           );
-          const setup = world.sampler(plan.setup)(stream);
+          const setup = world.sampler(plan.setup)(streamFor(incident.index, index));
           world.engine.schedule(world.now + setup, handedOver, incident.index, index);
         });
       },

@@ -17,7 +17,7 @@ interface Report {
 }
 
 export const feedback: RuleModule<'feedback'> = {
-  install({ world, params, stream }) {
+  install({ world, params, streamFor }) {
     const arrivalReport = world.sampler(params.arrivalReport);
     const completionReport = world.sampler(params.completionReport);
     /** Reports on their way to the centre. */
@@ -40,6 +40,8 @@ export const feedback: RuleModule<'feedback'> = {
       );
     });
     function expectReport(unit: Unit, incident: Incident, cause: number): void {
+      // One stream per unit's report on an incident: reports do not shift each other.
+      const stream = streamFor(incident.index, unit.index, cause);
       const missing = stream.next() < params.missingShare;
       const delay = missing
         ? params.lateAfter
@@ -59,6 +61,7 @@ export const feedback: RuleModule<'feedback'> = {
       unitArrived: (unit, incident) => expectReport(unit, incident, Cause.arrivalReport),
       unitCleared: (unit, incident) => expectReport(unit, incident, Cause.completionReport),
       incidentClosed(incident) {
+        const stream = streamFor(incident.index);
         if (stream.next() >= params.callBackShare) return;
         const u = stream.next();
         const rating =

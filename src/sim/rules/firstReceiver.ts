@@ -9,7 +9,7 @@ import { UnitState } from '../world/types.ts';
 import type { RuleModule } from './rule.ts';
 
 export const firstReceiver: RuleModule<'firstReceiver'> = {
-  install({ world, params, stream }) {
+  install({ world, params, streamFor }) {
     /** Per incident: the unit acting as first receiver, and since when. */
     const acting = new Map<number, { unit: number; since: number }>();
     const handover = world.sampler(params.handover);
@@ -44,7 +44,7 @@ export const firstReceiver: RuleModule<'firstReceiver'> = {
         );
         const leaving = world.units[first.unit];
         if (leaving.state !== UnitState.OnScene || leaving.incident !== incident.index) return;
-        const leaveAt = now + handover(stream);
+        const leaveAt = now + handover(streamFor(incident.index));
         if (leaveAt < leaving.clearAt) world.cycle.moveClear(leaving, leaveAt, Cause.firstReceiver);
       },
       unitCleared(unit, incident) {

@@ -5,54 +5,51 @@
  * faster.
  */
 import { distributionMean } from '../../lib/distributions.ts';
-import type { Stream } from '../random.ts';
 import { Cause, RecordKind } from '../trace.ts';
 import type { OrderStep } from '../world/types.ts';
 import type { RuleModule } from './rule.ts';
 
-export function militaryRule(mobilisationStream?: Stream): RuleModule<'military'> {
-  return {
-    install({ world, params, stream }) {
-      const step = (cause: number, delay: typeof params.approval): OrderStep => ({
-        cause,
-        mean: distributionMean(delay),
-        draw: world.sampler(delay),
-        rule: 'military',
-      });
-      const approval = step(Cause.militaryApproval, params.approval);
-      const direct = step(Cause.directRequest, params.directRequest);
-      const prepositionedMobilisation = world.sampler(params.prepositionedMobilisation);
-      let prepositioned = false;
-      return {
-        orderSteps(unit, incident, _capability, steps) {
-          if (unit.sector !== 'military') return;
-          const urgent =
-            params.urgentKinds.includes(world.kindId(incident)) ||
-            incident.severity <= params.urgentAtSeverity;
-          steps.push(urgent ? direct : approval);
-        },
-        mobilisationInstead(unit) {
-          if (!prepositioned || unit.sector !== 'military' || unit.reserve) return undefined;
-          return prepositionedMobilisation(mobilisationStream ?? stream);
-        },
-        responseLevelChanged(level) {
-          const now = level >= 1 && level <= params.prepositionAtLevel;
-          if (now && !prepositioned) {
-            for (const unit of world.units) {
-              if (unit.sector !== 'military' || unit.reserve) continue;
-              world.record(
-                RecordKind.prepositioned,
-                -1,
-                unit.index,
-                unit.place,
-                Cause.responseLevel,
-                level,
-              );
-            }
+export const military: RuleModule<'military'> = {
+  install({ world, params, stream }) {
+    const step = (cause: number, delay: typeof params.approval): OrderStep => ({
+      cause,
+      mean: distributionMean(delay),
+      draw: world.sampler(delay),
+      rule: 'military',
+    });
+    const approval = step(Cause.militaryApproval, params.approval);
+    const direct = step(Cause.directRequest, params.directRequest);
+    const prepositionedMobilisation = world.sampler(params.prepositionedMobilisation);
+    let prepositioned = false;
+    return {
+      orderSteps(unit, incident, _capability, steps) {
+        if (unit.sector !== 'military') return;
+        const urgent =
+          params.urgentKinds.includes(world.kindId(incident)) ||
+          incident.severity <= params.urgentAtSeverity;
+        steps.push(urgent ? direct : approval);
+      },
+      mobilisationInstead(unit) {
+        if (!prepositioned || unit.sector !== 'military' || unit.reserve) return undefined;
+        return prepositionedMobilisation(stream);
+      },
+      responseLevelChanged(level) {
+        const now = level >= 1 && level <= params.prepositionAtLevel;
+        if (now && !prepositioned) {
+          for (const unit of world.units) {
+            if (unit.sector !== 'military' || unit.reserve) continue;
+            world.record(
+              RecordKind.prepositioned,
+              -1,
+              unit.index,
+              unit.place,
+              Cause.responseLevel,
+              level,
+            );
           }
-          prepositioned = now;
-        },
-      };
-    },
-  };
-}
+        }
+        prepositioned = now;
+      },
+    };
+  },
+};

@@ -7,7 +7,7 @@ import { Cause, RecordKind } from '../trace.ts';
 import type { RuleModule } from './rule.ts';
 
 export const rearSupply: RuleModule<'rearSupply'> = {
-  install({ world, params, stream }) {
+  install({ world, params, streamFor }) {
     const stocks = new Map(Object.entries(params.stocks));
     const fulfilment = world.sampler(params.fulfilment);
     /** Per incident: when supplies were asked for and when they are on scene. */
@@ -38,7 +38,7 @@ export const rearSupply: RuleModule<'rearSupply'> = {
         }
         const now = world.now;
         world.record(RecordKind.requested, incident.index, -1, incident.place, Cause.rearHQ, total);
-        const delay = fulfilment(stream) + (short ? params.stockOutDelay : 0);
+        const delay = fulfilment(streamFor(incident.index)) + (short ? params.stockOutDelay : 0);
         requests.set(incident.index, { askedAt: now, onScene: now + delay });
         world.engine.schedule(now + delay, supplied, incident.index, short ? 1 : 0);
       },

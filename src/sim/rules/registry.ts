@@ -16,7 +16,7 @@ import { firstReceiver } from './firstReceiver.ts';
 import { groupIncidents } from './groupIncidents.ts';
 import { growth } from './growth.ts';
 import { maritime } from './maritime.ts';
-import { militaryRule } from './military.ts';
+import { military } from './military.ts';
 import { rearSupply } from './rearSupply.ts';
 import { reinforcement } from './reinforcement.ts';
 import type { AnalysisOnly, RuleHooks, RuleModule } from './rule.ts';
@@ -33,47 +33,27 @@ export type Hooks = { [K in ListHook]: Array<NonNullable<RuleHooks[K]>> } & {
   duty(tier: 1 | 2 | 3): DutySchedule;
   extraMobilisation(unit: Unit): Sampler | null;
   reserves: ReserveSpec[];
-  /** The stream of a rule (by id), for draws the world makes on its behalf (order steps). */
-  streamOf(rule: string): Stream;
+  /** A rule's stream for one key (incident, slot…), for draws the world makes on its behalf. */
+  streamFor(rule: string, ...key: number[]): Stream;
 };
 
 const ALWAYS: DutySchedule = { type: 'always' };
 
-function registry(world: World): { [K in RuleId]: RuleModule<K> | AnalysisOnly } {
-  return {
-    tiers,
-    command,
-    firstReceiver,
-    maritime,
-    triage,
-    fireRescueApproval,
-    reinforcement,
-    military: militaryRule(world.streams.mobilisation),
-    groupIncidents,
-    rearSupply,
-    traffic,
-    growth,
-    feedback,
-    assessment: { analysisOnly: true },
-  };
-}
-
-/** Before streams of their own, the rules drew from these shared streams. */
-const SHARED_STREAM: { [K in RuleId]: string } = {
-  tiers: 'mobilisation',
-  command: 'approvals',
-  firstReceiver: 'handover',
-  maritime: 'approvals',
-  triage: 'triage',
-  fireRescueApproval: 'approvals',
-  reinforcement: 'approvals',
-  military: 'approvals',
-  groupIncidents: 'participants',
-  rearSupply: 'approvals',
-  traffic: 'approvals',
-  growth: 'growth',
-  feedback: 'feedback',
-  assessment: 'assessment',
+const REGISTRY: { [K in RuleId]: RuleModule<K> | AnalysisOnly } = {
+  tiers,
+  command,
+  firstReceiver,
+  maritime,
+  triage,
+  fireRescueApproval,
+  reinforcement,
+  military,
+  groupIncidents,
+  rearSupply,
+  traffic,
+  growth,
+  feedback,
+  assessment: { analysisOnly: true },
 };
 
 /** Installs the enabled rules on the world and returns their hooks. */
@@ -96,25 +76,18 @@ export function installRules(world: World): Hooks {
     duty: () => ALWAYS,
     extraMobilisation: () => null,
     reserves: [],
-    streamOf: (rule) => streams.get(SHARED_STREAM[rule as RuleId])!,
+    streamFor: (rule, ...key) => makeStream(world.seed, `rule:${rule}/${key.join('/')}`),
   };
-  const streams = new Map<string, Stream>([['mobilisation', world.streams.mobilisation]]);
-  const shared = (name: string) => {
-    let stream = streams.get(name);
-    if (!stream) streams.set(name, (stream = makeStream(world.seed, name)));
-    return stream;
-  };
-  shared('approvals');
-  const modules = registry(world);
-  for (const id of Object.keys(modules) as RuleId[]) {
-    const module = modules[id];
+  for (const id of Object.keys(REGISTRY) as RuleId[]) {
+    const module = REGISTRY[id];
     if ('analysisOnly' in module) continue;
     const params = world.scenario.rules[id] as { enabled: boolean };
     if (!params.enabled) continue;
     const installed = (module as RuleModule<typeof id>).install({
       world,
       params: params as never,
-      stream: shared(SHARED_STREAM[id]),
+      stream: makeStream(world.seed, `rule:${id}`),
+      streamFor: (...key) => hooks.streamFor(id, ...key),
     });
     for (const [name, hook] of Object.entries(installed) as Array<[keyof RuleHooks, never]>) {
       if (name === 'duty') hooks.duty = hook;

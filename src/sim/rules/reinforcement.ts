@@ -10,9 +10,9 @@ import type { Proposal } from '../dispatch/propose.ts';
 import type { RuleModule } from './rule.ts';
 
 export const reinforcement: RuleModule<'reinforcement'> = {
-  install({ world, params, stream }) {
+  install({ world, params, streamFor }) {
     /** Per incident: when help was asked for (NaN: may ask again), and whether it was approved. */
-    const requests = new Map<number, { askedAt: number; approved: boolean }>();
+    const requests = new Map<number, { askedAt: number; approved: boolean; asked: number }>();
     const approval = world.sampler(params.approval);
     const approved = world.event((index) => {
       const incident = world.incidents[index];
@@ -78,8 +78,10 @@ export const reinforcement: RuleModule<'reinforcement'> = {
         }
         if (wanted === 0) return;
         const now = world.now;
-        if (request) request.askedAt = now;
-        else requests.set(incident.index, { askedAt: now, approved: false });
+        if (request) {
+          request.askedAt = now;
+          request.asked++;
+        } else requests.set(incident.index, { askedAt: now, approved: false, asked: 1 });
         world.record(
           RecordKind.requested,
           incident.index,
@@ -88,7 +90,9 @@ export const reinforcement: RuleModule<'reinforcement'> = {
           Cause.crossRegion,
           wanted,
         );
-        world.engine.schedule(now + approval(stream), approved, incident.index);
+        const asked = requests.get(incident.index)!.asked;
+        const wait = approval(streamFor(incident.index, asked));
+        world.engine.schedule(now + wait, approved, incident.index);
       },
       slotsAdded(incident) {
         // New needs may be asked of the level above again.

@@ -49,11 +49,18 @@ export interface RuleHooks {
 
 export type HookName = keyof RuleHooks;
 
-/** What a rule module gets: the world, its parameters and its own random stream. */
+/**
+ * What a rule module gets: the world, its parameters and its own random streams. `stream`
+ * (rule:<id>) is for draws made in an order that is the same in every variant of a scenario
+ * (e.g. once per call, as calls come in). A draw that belongs to one incident, unit or slot
+ * takes a stream of its own, `streamFor(incident, …)`, so that it stays the same when other
+ * rules or other dispatches change the order of events (common random numbers).
+ */
 export interface RuleContext<P> {
   world: World;
   params: P;
   stream: Stream;
+  streamFor(...key: number[]): Stream;
 }
 
 /**

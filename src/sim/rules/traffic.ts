@@ -7,7 +7,7 @@ import { Cause } from '../trace.ts';
 import type { RuleModule } from './rule.ts';
 
 export const traffic: RuleModule<'traffic'> = {
-  install({ world, params, stream }) {
+  install({ world, params, streamFor }) {
     const setup = world.sampler(params.setup);
     /** Per incident: from when traffic control is in place on the way to it. */
     const controlFrom = new Map<number, number>();
@@ -15,7 +15,7 @@ export const traffic: RuleModule<'traffic'> = {
     return {
       incidentJudged(incident) {
         if (controlFrom.has(incident.index) || incident.severity > params.atSeverity) return;
-        controlFrom.set(incident.index, world.now + setup(stream));
+        controlFrom.set(incident.index, world.now + setup(streamFor(incident.index)));
       },
       speedUp(_unit, incident) {
         const from = controlFrom.get(incident.index);

@@ -3,6 +3,8 @@
  * events and listed calls, a drill's injects, an operator's answers. Commands are numbered in one
  * sequence — the scenario's events first, then its listed calls (in order of time), then those
  * submitted while the run goes — and the trace records which command caused each record.
+ * Answers to dispatch decisions are not numbered: they are traced as the decisions they answer
+ * (a `decision` record where the answer differs from the policy's proposal).
  */
 import type { Command, LoggedCommand } from '../../scenarios/commands.ts';
 import type { ExternalEvent, ListedIncident } from '../../scenarios/schema.ts';
@@ -41,14 +43,61 @@ export class CommandDoor {
     return this.eventCount + this.listed.length;
   }
 
-  /** Takes a command from outside; it acts now, or at `at` if later. Returns its number. */
+  /**
+   * Takes a command from outside; it acts now, or at `at` if later. Returns its number (−1 for a
+   * dispatch answer). A command that cannot apply is refused with an error and changes nothing.
+   */
   submit(entry: LoggedCommand): number {
+    const world = this.world;
+    if (entry.command.type === 'dispatch') {
+      world.dispatcher.answer(entry.command);
+      return -1;
+    }
+    this.check(entry.command);
     const index = this.scenarioCommands + this.submitted.length;
     this.submitted.push(entry);
-    const world = this.world;
-    if (entry.command.type === 'dispatch' || !(entry.at > world.now)) this.apply(index);
-    else world.engine.schedule(entry.at, this.commandEvent, index);
+    if (entry.at > world.now) world.engine.schedule(entry.at, this.commandEvent, index);
+    else this.apply(index);
     return index;
+  }
+
+  /** What the scenario's loader checks for its own events and calls, for a command from outside. */
+  private check(command: Command): void {
+    const { scenario, units } = this.world;
+    const fail = (why: string) => {
+      throw new Error(`${command.type}: ${why}`);
+    };
+    switch (command.type) {
+      case 'call':
+        if (!scenario.incidentKinds.some((k) => k.id === command.kind))
+          fail(`no incident kind "${command.kind}"`);
+        if (command.district !== undefined && !scenario.districts.some((d) => d.id === command.district))
+          fail(`no district "${command.district}"`);
+        if (command.severity !== undefined && !(command.severity >= 1 && command.severity <= 4))
+          fail('severity must be 1 to 4');
+        if (command.participants !== undefined && !(command.participants >= 0))
+          fail('participants must be ≥ 0');
+        return;
+      case 'unitOutOfService':
+      case 'unitInService':
+        if (!units.some((u) => u.id === command.unit)) fail(`no unit "${command.unit}"`);
+        return;
+      case 'closeRoad':
+      case 'openRoad':
+      case 'damageRoad': {
+        const edges = scenario.travel.model === 'roadGraph' ? scenario.travel.edges.length : 0;
+        const bad = command.edges.find((e) => !(Number.isInteger(e) && e >= 0 && e < edges));
+        if (bad !== undefined) fail(`no road edge ${bad}`);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** The commands submitted so far (answers aside), by id and source (for the trace header). */
+  get submittedSources(): Array<{ id: string; source: LoggedCommand['source'] }> {
+    return this.submitted.map(({ id, source }) => ({ id, source }));
   }
 
   commandAt(index: number): Command {
@@ -69,6 +118,17 @@ export class CommandDoor {
   }
 
   private apply(index: number): void {
+    const trace = this.world.trace;
+    const before = trace.currentCommand;
+    trace.currentCommand = index;
+    try {
+      this.applyNow(index);
+    } finally {
+      trace.currentCommand = before;
+    }
+  }
+
+  private applyNow(index: number): void {
     const world = this.world;
     const command = this.commandAt(index);
     const now = world.now;
@@ -88,9 +148,6 @@ export class CommandDoor {
         world.receiveCall(kind, district, point, Cause.listedCall, command);
         return;
       }
-      case 'dispatch':
-        world.dispatcher.answer(command);
-        return;
       case 'damageRoad':
         world.travel.setEdgesClosed(command.edges, true);
         record(Cause.roadDamage, command.edges.length);

@@ -64,9 +64,17 @@ export function buildRoster(
     return place;
   });
   const units: Unit[] = [];
-  const unit = (id: string, agency: number, base: number, capabilityNames: string[]): Unit => ({
+  const unit = (
+    spec: string,
+    copy: number,
+    agency: number,
+    base: number,
+    capabilityNames: string[],
+  ): Unit => ({
     index: units.length,
-    id,
+    id: copy === 1 ? spec : `${spec}#${copy}`,
+    spec,
+    copy,
     agency,
     tier: scenario.agencies[agency].tier,
     base,
@@ -101,12 +109,7 @@ export function buildRoster(
     const tier = scenario.agencies[agency].tier;
     const duty = new WeeklyDuty(hooks.duty(tier, spec.schedule));
     for (let copy = 1; copy <= spec.count; copy++) {
-      const made = unit(
-        copy === 1 ? spec.id : `${spec.id}#${copy}`,
-        agency,
-        baseIndex.get(spec.base) ?? 0,
-        spec.capabilities,
-      );
+      const made = unit(spec.id, copy, agency, baseIndex.get(spec.base) ?? 0, spec.capabilities);
       made.mobilisation = sampler(spec.mobilisation);
       made.duty = duty;
       units.push(made);
@@ -116,7 +119,7 @@ export function buildRoster(
   for (const pool of hooks.reserves) {
     const agency = agencyIndex.get(pool.agency) ?? 0;
     for (let copy = 1; copy <= pool.count; copy++) {
-      const made = unit(copy === 1 ? pool.id : `${pool.id}#${copy}`, agency, -1, pool.capabilities);
+      const made = unit(pool.id, copy, agency, -1, pool.capabilities);
       made.approach = sampler(pool.approach);
       units.push(made);
     }

@@ -38,6 +38,9 @@ export interface OrderStep {
 export interface Unit {
   index: number;
   id: string;
+  /** The scenario's unit (or pool) this is a copy of, and which copy (1 first). */
+  spec: string;
+  copy: number;
   agency: number;
   tier: 1 | 2 | 3;
   /** Base index, or −1 for a unit of another district or city (a reserve of rule 7). */

@@ -43,7 +43,10 @@ const WORLD_STREAMS = [
   'approach',
 ] as const;
 
-export type WorldOptions = DispatchOptions;
+export interface WorldOptions extends DispatchOptions {
+  /** A travel model made already for this scenario (the replay's), instead of a new one. */
+  travel?: TravelModel;
+}
 
 export class World {
   readonly engine = new Engine();
@@ -84,11 +87,13 @@ export class World {
   ) {
     this.calendar = new Calendar(scenario.start);
     this.trace = new TraceBuilder(expectedRecords(scenario));
-    this.travel = makeTravelModel(
-      scenario.travel,
-      scenario.districts.map((d) => d.id),
-      this.calendar,
-    );
+    this.travel =
+      options.travel ??
+      makeTravelModel(
+        scenario.travel,
+        scenario.districts.map((d) => d.id),
+        this.calendar,
+      );
     this.districts = new Districts(scenario);
     this.streams = Object.fromEntries(
       WORLD_STREAMS.map((name) => [name, makeStream(seed, name)]),

@@ -65,6 +65,8 @@ export function WhyPanel({ replay, incident, record, clock, onPick }: WhyPanelPr
   const { explanation, dispatch, dispatches } = answer.explanation;
   const trace = replay.trace;
   const minutes = (seconds: number) => t.minutes(minutesText(seconds, locale));
+  // The dispatcher weighs travel plus the expected wait for approvals: show both when any waits.
+  const withDelays = dispatch?.candidates.some((c) => c.orderDelaySeconds > 0) ?? false;
   const called = clock.long(explanation.calledAt);
   const kindName = replay.names.kinds[trace.incidentKind[incident]];
   const districtName = replay.names.districts[trace.incidentDistrict[incident]];
@@ -120,6 +122,7 @@ export function WhyPanel({ replay, incident, record, clock, onPick }: WhyPanelPr
                     <th scope="col">{t.candidateColumns.agency}</th>
                     <th scope="col">{t.candidateColumns.status}</th>
                     <th scope="col">{t.candidateColumns.travel}</th>
+                    {withDelays && <th scope="col">{t.candidateColumns.orderDelay}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -146,6 +149,9 @@ export function WhyPanel({ replay, incident, record, clock, onPick }: WhyPanelPr
                       </td>
                       <td>{t.unitStatus[candidate.status]}</td>
                       <td className="replay-number">{minutes(candidate.travelSeconds)}</td>
+                      {withDelays && (
+                        <td className="replay-number">{minutes(candidate.orderDelaySeconds)}</td>
+                      )}
                     </tr>
                   ))}
                 </tbody>

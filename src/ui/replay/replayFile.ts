@@ -13,10 +13,11 @@ import {
   type Trace,
   type TraceHeader,
 } from '../../sim/trace.ts';
+import type { DecisionTable } from '../../sim/dispatch/decisionTable.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 
 export const REPLAY_FILE_FORMAT = 'drill-planner-replay';
-export const REPLAY_FILE_VERSION = 1;
+export const REPLAY_FILE_VERSION = 2;
 
 export interface SavedReplay {
   doc: ScenarioDoc;
@@ -62,6 +63,28 @@ const HeaderSchema = z.object({
   incidentKinds: z.array(z.string()),
   districts: z.array(z.string()),
   districtAreas: z.array(z.enum(['urban', 'rural'])),
+  commands: z.object({
+    scenarioEvents: z.number().int().min(0),
+    listedCalls: z.number().int().min(0),
+    submitted: z.array(
+      z.object({ id: z.string(), source: z.enum(['scenario', 'drill', 'operator']) }),
+    ),
+  }),
+});
+
+const DecisionsSchema = z.object({
+  count: z.number().int().min(0),
+  record: integers,
+  incident: integers,
+  cause: integers,
+  start: integers,
+  candidateSlot: integers,
+  candidateCapability: integers,
+  candidateUnit: integers,
+  candidateTravel: column,
+  candidateDelay: column,
+  candidateChosen: integers,
+  capabilities: z.array(z.string()),
 });
 
 const FileSchema = z.object({
@@ -80,11 +103,13 @@ const FileSchema = z.object({
     place: integers,
     cause: integers,
     value: column,
+    command: integers,
     incidentCount: z.number().int().min(0),
     incidentKind: integers,
     incidentDistrict: integers,
     incidentPlace: integers,
     places: column,
+    decisions: DecisionsSchema.optional(),
   }),
 });
 
@@ -109,11 +134,26 @@ export function replayFileText(saved: SavedReplay): string {
       place: integerList(trace.place),
       cause: integerList(trace.cause),
       value: numbers(trace.value),
+      command: integerList(trace.command),
       incidentCount: trace.incidentCount,
       incidentKind: integerList(trace.incidentKind),
       incidentDistrict: integerList(trace.incidentDistrict),
       incidentPlace: integerList(trace.incidentPlace),
       places: numbers(trace.places),
+      decisions: trace.decisions && {
+        count: trace.decisions.count,
+        record: integerList(trace.decisions.record),
+        incident: integerList(trace.decisions.incident),
+        cause: integerList(trace.decisions.cause),
+        start: integerList(trace.decisions.start),
+        candidateSlot: integerList(trace.decisions.candidateSlot),
+        candidateCapability: integerList(trace.decisions.candidateCapability),
+        candidateUnit: integerList(trace.decisions.candidateUnit),
+        candidateTravel: numbers(trace.decisions.candidateTravel),
+        candidateDelay: numbers(trace.decisions.candidateDelay),
+        candidateChosen: integerList(trace.decisions.candidateChosen),
+        capabilities: trace.decisions.capabilities,
+      },
     },
   });
 }
@@ -123,6 +163,7 @@ export type ReplayFileProblem =
   | { code: 'notJson'; detail: string }
   | { code: 'notReplay'; detail: string }
   | { code: 'newerVersion'; detail: string }
+  | { code: 'olderVersion'; detail: string }
   | { code: 'damaged'; detail: string };
 
 export type ReplayFileResult =
@@ -141,6 +182,10 @@ export function parseReplayFile(text: string): ReplayFileResult {
       ok: false,
       problem: { code: 'notReplay', detail: `format: ${JSON.stringify(format ?? null)}` },
     };
+  }
+  const version = (json as { version?: unknown }).version;
+  if (typeof version === 'number' && version < REPLAY_FILE_VERSION) {
+    return { ok: false, problem: { code: 'olderVersion', detail: `version ${version}` } };
   }
   const parsed = FileSchema.safeParse(json);
   if (!parsed.success) {
@@ -172,11 +217,13 @@ export function parseReplayFile(text: string): ReplayFileResult {
     place: Int32Array.from(data.place),
     cause: Uint8Array.from(data.cause),
     value: Float64Array.from(data.value, fromJsonNumber),
+    command: Int32Array.from(data.command),
     incidentCount: data.incidentCount,
     incidentKind: Int32Array.from(data.incidentKind),
     incidentDistrict: Int32Array.from(data.incidentDistrict),
     incidentPlace: Int32Array.from(data.incidentPlace),
     places: Float64Array.from(data.places, fromJsonNumber),
+    ...(data.decisions ? { decisions: decisionsFrom(data.decisions) } : {}),
   };
   const inconsistency = traceInconsistency(trace, data);
   if (inconsistency) return { ok: false, problem: { code: 'damaged', detail: inconsistency } };
@@ -193,7 +240,7 @@ function traceInconsistency(
 ): string | null {
   const n = trace.length;
   const columns = { time: data.time, kind: data.kind, incident: data.incident, unit: data.unit };
-  const more = { place: data.place, cause: data.cause, value: data.value };
+  const more = { place: data.place, cause: data.cause, value: data.value, command: data.command };
   for (const [name, values] of Object.entries({ ...columns, ...more })) {
     if (values.length !== n) return `trace.${name}: ${values.length} values for ${n} records`;
   }
@@ -224,4 +271,21 @@ function traceInconsistency(
     }
   }
   return null;
+}
+
+function decisionsFrom(data: z.infer<typeof DecisionsSchema>): DecisionTable {
+  return {
+    count: data.count,
+    record: Int32Array.from(data.record),
+    incident: Int32Array.from(data.incident),
+    cause: Uint8Array.from(data.cause),
+    start: Int32Array.from(data.start),
+    candidateSlot: Int32Array.from(data.candidateSlot),
+    candidateCapability: Int32Array.from(data.candidateCapability),
+    candidateUnit: Int32Array.from(data.candidateUnit),
+    candidateTravel: Float64Array.from(data.candidateTravel, fromJsonNumber),
+    candidateDelay: Float64Array.from(data.candidateDelay, fromJsonNumber),
+    candidateChosen: Uint8Array.from(data.candidateChosen),
+    capabilities: data.capabilities,
+  };
 }

@@ -218,6 +218,7 @@ const zh = {
     notJson: '文件不是有效的 JSON。',
     notReplay: '这不是本工具保存的回放轨迹文件。',
     newerVersion: '文件来自更新版本的工具，无法读取。',
+    olderVersion: '文件来自旧版本的工具，缺少调度决策记录；请重新运行该情景后再保存。',
     damaged: '文件已损坏或被改动。',
   },
   replayed: (scenario: string, seed: number, records: number) =>
@@ -265,7 +266,13 @@ const zh = {
   estimate: '调度时估计车程',
   candidates: '当时可调派的力量（同能力、在岗、空闲）',
   candidatesMore: (shown: number, total: number) => `显示最快的 ${shown} / ${total} 支`,
-  candidateColumns: { unit: '力量', agency: '联动单位', status: '状态', travel: '估计车程' },
+  candidateColumns: {
+    unit: '力量',
+    agency: '联动单位',
+    status: '状态',
+    travel: '估计车程',
+    orderDelay: '预计报批等待',
+  },
   chosen: '✓ 被选中',
   noCandidates: '当时没有其他空闲的同能力力量。',
   delays: '各力量耗时构成',
@@ -300,6 +307,8 @@ const en: Strings = {
     notJson: 'The file is not valid JSON.',
     notReplay: 'This is not a replay trace saved by this tool.',
     newerVersion: 'The file comes from a newer version of the tool.',
+    olderVersion:
+      'The file comes from an older version of the tool and lacks the dispatch decisions; run the scenario again and save it anew.',
     damaged: 'The file is damaged or was altered.',
   },
   replayed: (scenario: string, seed: number, records: number) =>
@@ -354,6 +363,7 @@ const en: Strings = {
     agency: 'Partner agency',
     status: 'Status',
     travel: 'Travel estimate',
+    orderDelay: 'Expected approval wait',
   },
   chosen: '✓ chosen',
   noCandidates: 'No other capable unit was free.',

@@ -1,0 +1,204 @@
+/**
+ * The simulator's three sockets: rules with streams of their own (common random numbers hold
+ * across rule switches), one dispatch policy whose decisions the "why" reads, and a session
+ * whose command log replays to the same trace.
+ */
+import { describe, expect, it } from 'vitest';
+import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
+import type { Scenario } from '../../src/scenarios/schema.ts';
+import { dispatchReasons } from '../../src/sim/dispatch/why.ts';
+import { run } from '../../src/sim/run.ts';
+import { replaySession, Session } from '../../src/sim/session.ts';
+import { Cause, RecordKind, traceDigest, type Trace } from '../../src/sim/trace.ts';
+
+/** Approval waits of one cause, by incident and unit. */
+function waits(trace: Trace, cause: number): Map<string, number> {
+  const byPair = new Map<string, number>();
+  for (let i = 0; i < trace.length; i++) {
+    if (trace.kind[i] !== RecordKind.approved || trace.cause[i] !== cause) continue;
+    byPair.set(`${trace.incident[i]}/${trace.unit[i]}`, trace.value[i]);
+  }
+  return byPair;
+}
+
+function withTraffic(scenario: Scenario): Scenario {
+  return {
+    ...scenario,
+    rules: {
+      ...scenario.rules,
+      traffic: {
+        ...scenario.rules.traffic,
+        enabled: true,
+        atSeverity: 4,
+        setup: { type: 'lognormalMedianP90', median: 600, p90: 1200 },
+      },
+    },
+  };
+}
+
+const shortened = (scenario: Scenario, days: number): Scenario => ({
+  ...scenario,
+  duration: Math.min(scenario.duration, days * 86_400),
+});
+
+describe('rules draw from streams of their own', () => {
+  it('switching traffic control on leaves the fire-rescue approval waits as they were', () => {
+    const base = builtinScenario('weihai-forest-fire');
+    for (const seed of [1, 2]) {
+      const before = waits(run(base, seed).trace, Cause.fireRescueApproval);
+      const after = run(withTraffic(base), seed).trace;
+      const changed = waits(after, Cause.fireRescueApproval);
+      // Traffic control did act: some drives were faster.
+      let controlled = 0;
+      for (let i = 0; i < after.length; i++)
+        if (after.kind[i] === RecordKind.enRoute && after.cause[i] === Cause.trafficControl)
+          controlled++;
+      expect(controlled).toBeGreaterThan(0);
+      let matched = 0;
+      for (const [pair, seconds] of before) {
+        if (!changed.has(pair)) continue;
+        matched++;
+        expect(changed.get(pair), pair).toBe(seconds);
+      }
+      expect(matched).toBeGreaterThan(20);
+    }
+  });
+});
+
+describe('one dispatch policy', () => {
+  it('a run kept to be explained writes the same records as a plain run', () => {
+    const scenario = builtinScenario('huzhou-flood');
+    const plain = run(scenario, 3).trace;
+    const explained = run(scenario, 3, [], { explain: true }).trace;
+    expect(explained.decisions!.count).toBeGreaterThan(100);
+    const { decisions: _kept, ...records } = explained;
+    expect(traceDigest(records)).toBe(traceDigest(plain));
+  });
+
+  const cities: Array<[string, number]> = [
+    ['default-city', 2],
+    ['benchmark-city', 2],
+    ['huzhou-flood', 3],
+    ['zhoushan-islands', 3],
+    ['jinhua-hazmat-drill', 1],
+    ['township-group-incident', 2],
+    ['weihai-forest-fire', 3],
+  ];
+  for (const [id, days] of cities) {
+    it(`the "why" of every dispatch is the decision the policy made (${id})`, () => {
+      const trace = run(shortened(builtinScenario(id), days), 1, [], { explain: true }).trace;
+      let dispatches = 0;
+      for (let i = 0; i < trace.length; i++) {
+        if (trace.kind[i] !== RecordKind.dispatched) continue;
+        dispatches++;
+        const reasons = dispatchReasons(trace, i);
+        expect(reasons, `record ${i}`).not.toBeNull();
+        const chosen = reasons!.candidates.filter((c) => c.chosen);
+        expect(chosen.map((c) => c.unit)).toEqual([trace.unit[i]]);
+        if (trace.header.unitReserves[trace.unit[i]]) continue;
+        // The estimate written with the dispatch is the one the decision weighed.
+        expect(chosen[0].travelSeconds).toBe(trace.value[i]);
+        if (trace.cause[i] !== Cause.nearest) continue;
+        // Nearest: no candidate shown was faster, approvals included.
+        const weighed = (c: (typeof chosen)[number]) => c.travelSeconds + c.orderDelaySeconds;
+        for (const other of reasons!.candidates) {
+          expect(weighed(other)).toBeGreaterThanOrEqual(weighed(chosen[0]));
+        }
+      }
+      expect(dispatches).toBeGreaterThan(0);
+    }, 60_000);
+  }
+
+  it('asked for every assignment, answering with the proposal gives the built-in run', () => {
+    const scenario = builtinScenario('huzhou-flood');
+    const session = new Session(scenario, 2, { policy: 'ask' });
+    let decisions = 0;
+    let answered = 0;
+    for (let r = session.advance(); r.status !== 'finished'; r = session.advance()) {
+      if (r.status !== 'decision') continue;
+      decisions++;
+      answered += r.decision.proposal.filter((p) => p.unit !== null).length;
+      session.answer(r.decision.proposal);
+    }
+    const trace = session.finishTrace();
+    const builtIn = run(scenario, 2).trace;
+    let dispatched = 0;
+    for (let i = 0; i < builtIn.length; i++)
+      if (builtIn.kind[i] === RecordKind.dispatched) dispatched++;
+    // Every unit sent was sent by an answer: no assignment bypassed the decision-maker.
+    expect(answered).toBe(dispatched);
+    expect(decisions).toBeGreaterThan(1000);
+    // Byte for byte: an answer that is the policy's proposal changes nothing.
+    expect(traceDigest(trace)).toBe(traceDigest(builtIn));
+  }, 60_000);
+});
+
+describe('a session and its command log', () => {
+  /** A trainee who sometimes picks another unit, leaves a slot open, and sends orders of the day. */
+  function playSession(scenario: Scenario, seed: number): Session {
+    const session = new Session(scenario, seed, { policy: 'ask' });
+    let step = 0;
+    for (let r = session.advance(2000); r.status !== 'finished'; r = session.advance(2000)) {
+      step++;
+      if (step === 3) session.submit({ type: 'responseLevel', level: 2 }, { source: 'drill' });
+      if (step === 5) {
+        session.submit(
+          {
+            type: 'call',
+            kind: scenario.incidentKinds[0].id,
+            district: scenario.districts[0].id,
+            severity: 2,
+          },
+          { source: 'drill', id: 'inject-1', at: session.time + 600 },
+        );
+      }
+      if (r.status !== 'decision') continue;
+      const answer = r.decision.slots.map(({ slot, candidates }, k) => {
+        const pick =
+          step % 7 === 0 ? candidates[1] : step % 11 === 0 && k === 0 ? undefined : candidates[0];
+        return { slot, unit: pick?.unit ?? null };
+      });
+      // A unit may fill one slot only.
+      const used = new Set<string>();
+      for (const entry of answer) {
+        if (entry.unit !== null && used.has(entry.unit)) entry.unit = null;
+        if (entry.unit !== null) used.add(entry.unit);
+      }
+      session.answer(answer);
+    }
+    return session;
+  }
+
+  it('replays to the same trace, byte for byte, from its log (also after JSON)', () => {
+    const scenario = shortened(builtinScenario('huzhou-flood'), 1);
+    const played = playSession(scenario, 4);
+    const trace = played.finishTrace();
+    const log = JSON.parse(JSON.stringify(played.commandLog));
+    expect(log.length).toBeGreaterThan(50);
+    const replayed = replaySession(scenario, 4, log, { policy: 'ask' });
+    while (replayed.advance().status !== 'finished');
+    expect(traceDigest(replayed.finishTrace())).toBe(traceDigest(trace));
+    // The trace says which command caused what: the drill's call and the level change.
+    const header = trace.header.commands;
+    const inject =
+      header.scenarioEvents +
+      header.listedCalls +
+      header.submitted.findIndex((c) => c.id === 'inject-1');
+    const causedByInject = [...trace.command.keys()].filter((i) => trace.command[i] === inject);
+    expect(causedByInject.map((i) => trace.kind[i])).toContain(RecordKind.callReceived);
+    expect(header.submitted.filter((c) => c.source === 'drill')).toHaveLength(2);
+    // Someone chose differently from the policy at least once, and it shows.
+    expect([...trace.kind].filter((k) => k === RecordKind.decision).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('refuses a command that cannot apply and does not log it', () => {
+    const scenario = shortened(builtinScenario('huzhou-flood'), 1);
+    const session = new Session(scenario, 1, { policy: 'ask' });
+    const r = session.advance();
+    expect(r.status).toBe('decision');
+    expect(() => session.submit({ type: 'dispatch', decision: 99, answer: [] })).toThrow(
+      /decision 0 is open/,
+    );
+    expect(session.commandLog).toHaveLength(0);
+  });
+});
