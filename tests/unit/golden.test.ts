@@ -25,14 +25,18 @@ describe('golden trace digests of the built-in scenarios', () => {
     expect(Object.keys(GOLDEN).sort()).toEqual(builtinScenarios.map((b) => b.id).sort());
   });
   for (const [id, digests] of Object.entries(GOLDEN)) {
-    it(id, () => {
-      let scenario = builtinScenario(id);
-      if (id === 'benchmark-city') scenario = { ...scenario, duration: 14 * 86_400 };
-      const actual = [1, 2].map((seed) => {
-        const { trace } = run(scenario, seed);
-        return `${traceDigest(trace)}:${trace.length}`;
-      });
-      expect(actual).toEqual(digests);
-    }, 30_000);
+    it(
+      id,
+      () => {
+        let scenario = builtinScenario(id);
+        if (id === 'benchmark-city') scenario = { ...scenario, duration: 14 * 86_400 };
+        const actual = [1, 2].map((seed) => {
+          const { trace } = run(scenario, seed);
+          return `${traceDigest(trace)}:${trace.length}`;
+        });
+        expect(actual).toEqual(digests);
+      },
+      30_000,
+    );
   }
 });

@@ -71,7 +71,10 @@ export class CommandDoor {
       case 'call':
         if (!scenario.incidentKinds.some((k) => k.id === command.kind))
           fail(`no incident kind "${command.kind}"`);
-        if (command.district !== undefined && !scenario.districts.some((d) => d.id === command.district))
+        if (
+          command.district !== undefined &&
+          !scenario.districts.some((d) => d.id === command.district)
+        )
           fail(`no district "${command.district}"`);
         if (command.severity !== undefined && !(command.severity >= 1 && command.severity <= 4))
           fail('severity must be 1 to 4');
