@@ -10,7 +10,9 @@ import {
   DEFAULT_SCENARIO_ID,
 } from '../../src/scenarios/builtin/index.ts';
 import { run } from '../../src/sim/run.ts';
+import type { LoggedCommand } from '../../src/scenarios/commands.ts';
 import { traceDigest } from '../../src/sim/trace.ts';
+import { playSession } from '../trainee.ts';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -271,6 +273,22 @@ for (const [scenarioId, seed] of [
     ).toBe(inNode);
   });
 }
+
+test('a session replayed from its command log gives the same trace in the browser as in Node', async ({
+  page,
+}) => {
+  // A trainee in the dispatcher's seat for the whole Huzhou flood scenario: every assignment
+  // asked, some answered differently from the policy, a response level and a call injected.
+  const played = playSession(builtinScenario('huzhou-flood'), 6);
+  const inNode = traceDigest(played.finishTrace());
+  const log = JSON.parse(JSON.stringify(played.commandLog)) as LoggedCommand[];
+  expect(log.length).toBeGreaterThan(100);
+  const inBrowser = await page.evaluate(
+    ([log]) => window.__drillPlanner!.traceDigest('huzhou-flood', 6, log, { policy: 'ask' }),
+    [log] as const,
+  );
+  expect(inBrowser).toBe(inNode);
+});
 
 test('lists every built-in scenario', async ({ page }) => {
   const options = page.getByTestId('scenario-select').locator('option');

@@ -9,6 +9,7 @@ import type { Scenario } from '../../src/scenarios/schema.ts';
 import { dispatchReasons } from '../../src/sim/dispatch/why.ts';
 import { run } from '../../src/sim/run.ts';
 import { replaySession, Session } from '../../src/sim/session.ts';
+import { playSession } from '../trainee.ts';
 import { Cause, RecordKind, traceDigest, type Trace } from '../../src/sim/trace.ts';
 
 /** Approval waits of one cause, by incident and unit. */
@@ -134,41 +135,6 @@ describe('one dispatch policy', () => {
 });
 
 describe('a session and its command log', () => {
-  /** A trainee who sometimes picks another unit, leaves a slot open, and sends orders of the day. */
-  function playSession(scenario: Scenario, seed: number): Session {
-    const session = new Session(scenario, seed, { policy: 'ask' });
-    let step = 0;
-    for (let r = session.advance(2000); r.status !== 'finished'; r = session.advance(2000)) {
-      step++;
-      if (step === 3) session.submit({ type: 'responseLevel', level: 2 }, { source: 'drill' });
-      if (step === 5) {
-        session.submit(
-          {
-            type: 'call',
-            kind: scenario.incidentKinds[0].id,
-            district: scenario.districts[0].id,
-            severity: 2,
-          },
-          { source: 'drill', id: 'inject-1', at: session.time + 600 },
-        );
-      }
-      if (r.status !== 'decision') continue;
-      const answer = r.decision.slots.map(({ slot, candidates }, k) => {
-        const pick =
-          step % 7 === 0 ? candidates[1] : step % 11 === 0 && k === 0 ? undefined : candidates[0];
-        return { slot, unit: pick?.unit ?? null };
-      });
-      // A unit may fill one slot only.
-      const used = new Set<string>();
-      for (const entry of answer) {
-        if (entry.unit !== null && used.has(entry.unit)) entry.unit = null;
-        if (entry.unit !== null) used.add(entry.unit);
-      }
-      session.answer(answer);
-    }
-    return session;
-  }
-
   it('replays to the same trace, byte for byte, from its log (also after JSON)', () => {
     const scenario = shortened(builtinScenario('huzhou-flood'), 1);
     const played = playSession(scenario, 4);
