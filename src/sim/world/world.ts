@@ -18,15 +18,9 @@ import { CallGenerator } from './calls.ts';
 import { CommandDoor } from './commands.ts';
 import { Districts } from './places.ts';
 import { WaitingQueue } from './queue.ts';
+import { WaitingRoom } from './shortfall.ts';
 import { buildRoster, Capabilities, type Roster } from './roster.ts';
-import {
-  SLOT_OPEN,
-  SLOT_OUTSIDE,
-  UnitState,
-  type Incident,
-  type Kind,
-  type Unit,
-} from './types.ts';
+import { SLOT_OPEN, UnitState, type Incident, type Kind, type Unit } from './types.ts';
 import { UnitCycle } from './unitCycle.ts';
 
 /** The world's own streams; each rule has its own besides (rules/registry.ts). */
@@ -62,6 +56,7 @@ export class World {
   readonly kinds: Kind[];
   readonly incidents: Array<Incident | undefined> = [];
   readonly waiting: WaitingQueue;
+  private readonly waitingRoom: WaitingRoom;
   readonly cycle: UnitCycle;
   readonly dispatcher: Dispatcher;
   readonly door: CommandDoor;
@@ -72,12 +67,8 @@ export class World {
   /** A travel time's random factor (lognormal, mean 1), or null when travel is exact. */
   readonly travelNoise: (() => number) | null;
   private readonly callHandling: Sampler;
-  private readonly outsideHelp: Sampler;
   private readonly samplers = new Map<object, Sampler>();
-  private readonly outsideArrivedEvent: number;
-  private readonly outsideClearedEvent: number;
   private readonly assessedEvent: number;
-  private readonly deadlineEvent: number;
   private finished = false;
 
   constructor(
@@ -99,7 +90,6 @@ export class World {
       WORLD_STREAMS.map((name) => [name, makeStream(seed, name)]),
     ) as World['streams'];
     this.callHandling = sampler(scenario.dispatch.callHandling);
-    this.outsideHelp = sampler(scenario.dispatch.outsideHelpResponse);
     const cv = this.travel.noiseCv;
     if (cv > 0) {
       const sigma = Math.sqrt(log(1 + cv * cv));
@@ -135,11 +125,7 @@ export class World {
         ),
     );
     this.assessedEvent = this.event((incident) => this.assess(incident));
-    this.outsideArrivedEvent = this.event((incident, slot) =>
-      this.onOutsideArrived(incident, slot),
-    );
-    this.outsideClearedEvent = this.event((incident) => this.onOutsideCleared(incident));
-    this.deadlineEvent = this.event((incident) => this.onDeadline(incident));
+    this.waitingRoom = new WaitingRoom(this);
   }
 
   /** Starts the run: calls, the scenario's commands, duty rounds. */
@@ -275,82 +261,14 @@ export class World {
     return added;
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Not enough units: queue, or outside help
-
   /** Not enough units: queue, or pass to outside help now or after a delay. */
   shortfall(incident: Incident, cause: number): void {
-    for (const hook of this.hooks.shortfall) hook(incident);
-    const dispatch = this.scenario.dispatch;
-    if (dispatch.whenNoUnit === 'overflow' && dispatch.overflowDelay === 0) {
-      this.overflow(incident, cause);
-      return;
-    }
-    this.record(RecordKind.queued, incident.index, -1, incident.place, cause, incident.open);
-    this.waiting.add(incident, this.engine.now);
-    if (incident.deadline !== -1) return; // queued again after growing: the first deadline holds
-    const wait =
-      dispatch.whenNoUnit === 'overflow' ? dispatch.overflowDelay : dispatch.maxQueueWait;
-    if (wait !== undefined) {
-      incident.deadline = this.engine.schedule(
-        this.engine.now + wait,
-        this.deadlineEvent,
-        incident.index,
-      );
-    }
+    this.waitingRoom.shortfall(incident, cause);
   }
 
   /** Every slot is filled: the incident leaves the queue and its deadline is void. */
   stopWaiting(incident: Incident): void {
-    this.waiting.remove(incident);
-    if (incident.deadline !== -1) this.engine.cancel(incident.deadline);
-    incident.deadline = -1;
-  }
-
-  private onDeadline(index: number): void {
-    const incident = this.incidents[index];
-    if (!incident) return;
-    incident.deadline = -1;
-    if (incident.open === 0) return;
-    this.waiting.remove(incident);
-    if (this.scenario.dispatch.whenNoUnit === 'overflow') {
-      this.overflow(incident, Cause.overflowPolicy);
-    } else {
-      this.giveUp(incident, Cause.maxQueueWait);
-    }
-  }
-
-  private overflow(incident: Incident, cause: number): void {
-    this.record(RecordKind.overflowed, incident.index, -1, incident.place, cause, incident.open);
-    let first = -1;
-    for (let slot = 0; slot < incident.slotUnit.length; slot++) {
-      if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
-      incident.slotUnit[slot] = SLOT_OUTSIDE;
-      if (first < 0) first = slot;
-    }
-    incident.open = 0;
-    incident.active++;
-    const delay = this.outsideHelp(this.streams.outsideHelp);
-    this.engine.schedule(this.engine.now + delay, this.outsideArrivedEvent, incident.index, first);
-  }
-
-  private onOutsideArrived(index: number, slot: number): void {
-    const incident = this.incidents[index]!;
-    incident.outsideOnScene = true;
-    this.record(RecordKind.outsideArrived, index, -1, incident.place, Cause.overflowPolicy, 0);
-    this.engine.schedule(this.engine.now + incident.work[slot], this.outsideClearedEvent, index);
-  }
-
-  private onOutsideCleared(index: number): void {
-    const incident = this.incidents[index]!;
-    incident.active--;
-    this.closeIfDone(incident);
-  }
-
-  private giveUp(incident: Incident, cause: number): void {
-    this.record(RecordKind.unanswered, incident.index, -1, incident.place, cause, incident.open);
-    incident.open = 0;
-    this.closeIfDone(incident);
+    this.waitingRoom.stopWaiting(incident);
   }
 
   closeIfDone(incident: Incident): void {
