@@ -243,4 +243,33 @@ describe('sim export', () => {
     expect(err.join('\n')).toContain('临城（示例城市）');
     expect(main(['export'])).toBe(2);
   });
+
+  it('common random numbers hold across a rule switch on exported files (rule 11 on, rule 6 as it was)', () => {
+    const base = join(dir, 'weihai.json');
+    expect(main(['export', 'weihai-forest-fire', '--out', base, '--force'])).toBe(0);
+    const doc = JSON.parse(readFileSync(base, 'utf8'));
+    doc.rules.traffic = {
+      ...doc.rules.traffic,
+      enabled: true,
+      atSeverity: 4,
+      setup: { type: 'lognormalMedianP90', median: 600, p90: 1200 },
+    };
+    const variant = file('weihai-traffic.json', doc);
+    const approvals = (scenarioPath: string) => {
+      stdout = [];
+      expect(main(['trace', '--scenario', scenarioPath, '--seed', '1'])).toBe(0);
+      const waits = new Map<string, number>();
+      for (const line of stdout.join('').trim().split('\n').slice(1)) {
+        const record = JSON.parse(line);
+        if (record.ev === 'approved' && record.cause === 'fireRescueApproval')
+          waits.set(`${record.incident}/${record.unit}`, record.value);
+      }
+      return waits;
+    };
+    const before = approvals(base);
+    const after = approvals(variant);
+    const matched = [...before.keys()].filter((pair) => after.has(pair));
+    expect(matched.length).toBeGreaterThan(20);
+    for (const pair of matched) expect(after.get(pair), pair).toBe(before.get(pair));
+  });
 });
