@@ -381,5 +381,6 @@ function decisionArrays(table: DecisionTable) {
     table.candidateTravel,
     table.candidateDelay,
     table.candidateChosen,
+    table.candidateTotal,
   ];
 }

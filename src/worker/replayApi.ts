@@ -286,8 +286,6 @@ export interface ReplayExplanation {
   dispatches: number[];
 }
 
-const MAX_CANDIDATES = 12;
-
 /** The "why" of an incident, and of one of its dispatches (record −1: its first). */
 function replayExplain(key: string, incident: number, record: number): ReplayExplanation {
   const replay = replayOf(key);
@@ -321,9 +319,6 @@ function explainDispatch(replay: LoadedReplay, record: number): DispatchWhy {
       chosen: candidate.chosen,
     };
   });
-  const shown = candidates.slice(0, MAX_CANDIDATES);
-  const chosen = candidates.find((c) => c.chosen);
-  if (chosen && !shown.includes(chosen)) shown.push(chosen);
   return {
     record,
     time: trace.time[record],
@@ -331,8 +326,8 @@ function explainDispatch(replay: LoadedReplay, record: number): DispatchWhy {
     rule: CAUSES[trace.cause[record]],
     capability: reasons?.capability ?? null,
     estimate: trace.value[record],
-    candidates: shown,
-    candidateCount: candidates.length,
+    candidates,
+    candidateCount: Math.max(reasons?.total ?? 0, candidates.length),
     redispatchReturning: scenario.dispatch.redispatchReturning,
   };
 }

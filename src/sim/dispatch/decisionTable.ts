@@ -5,7 +5,10 @@
 import type { Incident } from '../world/types.ts';
 import { SLOT_OPEN } from '../world/types.ts';
 import type { World } from '../world/world.ts';
-import type { Proposal, Proposer } from './propose.ts';
+import type { Candidate, Proposal, Proposer } from './propose.ts';
+
+/** Candidates kept per slot: the best, as the replay shows them (and the one sent). */
+const KEPT = 12;
 
 /** Struct of arrays: decision d's candidates are [start[d], start[d + 1]). */
 export interface DecisionTable {
@@ -26,6 +29,8 @@ export interface DecisionTable {
   candidateDelay: Float64Array;
   /** 1 when the decision sent this unit to this slot. */
   candidateChosen: Uint8Array;
+  /** How many units were free and capable for the slot (only the best are kept). */
+  candidateTotal: Int32Array;
   capabilities: string[];
 }
 
@@ -40,6 +45,7 @@ export class DecisionTableBuilder {
   private readonly travel: number[] = [];
   private readonly delay: number[] = [];
   private readonly chosen: number[] = [];
+  private readonly total: number[] = [];
 
   add(
     world: World,
@@ -56,14 +62,29 @@ export class DecisionTableBuilder {
     for (let slot = 0; slot < incident.slotUnit.length; slot++) {
       if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
       const sent = answer.find((a) => a.slot === slot)?.unit ?? -1;
-      for (const candidate of proposer.candidates(incident, slot, reserves)) {
-        if (earlier.has(candidate.unit)) continue;
+      const sentEstimate = sent >= 0 ? estimate(world, incident, slot, sent) : null;
+      // The units that beat the one sent, or come close (a few minutes, half as much again).
+      const within = sentEstimate
+        ? (sentEstimate.travel + sentEstimate.orderDelay) * 1.5 + 300
+        : Infinity;
+      const { list, total } = proposer.candidates(
+        incident,
+        slot,
+        reserves,
+        KEPT + earlier.size,
+        within,
+      );
+      const shown = list.filter((c) => !earlier.has(c.unit)).slice(0, KEPT);
+      // Sent although not among the best (a run card, a person's choice): kept all the same.
+      if (sentEstimate && !shown.some((c) => c.unit === sent)) shown.push(sentEstimate);
+      for (const candidate of shown) {
         this.slot.push(slot);
         this.capability.push(incident.slotCapability[slot]);
         this.unit.push(candidate.unit);
         this.travel.push(candidate.travel);
         this.delay.push(candidate.orderDelay);
         this.chosen.push(candidate.unit === sent ? 1 : 0);
+        this.total.push(total - earlier.size);
       }
       if (sent >= 0) earlier.add(sent);
     }
@@ -83,7 +104,19 @@ export class DecisionTableBuilder {
       candidateTravel: Float64Array.from(this.travel),
       candidateDelay: Float64Array.from(this.delay),
       candidateChosen: Uint8Array.from(this.chosen),
+      candidateTotal: Int32Array.from(this.total),
       capabilities: capabilities.slice(),
     };
   }
+}
+
+/** The estimates of one unit for one slot, as the policy weighs them. */
+function estimate(world: World, incident: Incident, slot: number, index: number): Candidate {
+  const unit = world.units[index];
+  if (unit.reserve) return { unit: index, travel: NaN, orderDelay: 0 };
+  return {
+    unit: index,
+    travel: world.travelEstimate(unit, incident),
+    orderDelay: world.dispatcher.expectedOrderDelay(unit, incident, incident.slotCapability[slot]),
+  };
 }

@@ -201,15 +201,17 @@ export class Dispatcher {
       slots.push({
         slot,
         capability: world.capabilities.names[incident.slotCapability[slot]],
-        candidates: this.proposer.candidates(incident, slot, why === 'reinforcement').map((c) => ({
-          unit: world.units[c.unit].id,
-          travelSeconds: c.travel,
-          orderDelaySeconds: c.orderDelay,
-          state:
-            world.units[c.unit].state === UnitState.Returning
-              ? ('returning' as const)
-              : ('available' as const),
-        })),
+        candidates: this.proposer
+          .candidates(incident, slot, why === 'reinforcement')
+          .list.map((c) => ({
+            unit: world.units[c.unit].id,
+            travelSeconds: c.travel,
+            orderDelaySeconds: c.orderDelay,
+            state:
+              world.units[c.unit].state === UnitState.Returning
+                ? ('returning' as const)
+                : ('available' as const),
+          })),
       });
     }
     return {

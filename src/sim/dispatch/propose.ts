@@ -143,10 +143,19 @@ export class Proposer {
   }
 
   /**
-   * Every unit that could fill the slot now, with the estimates the policy weighs: free,
-   * capable, on duty and able to reach the incident (reserves: free and capable). Best first.
+   * The units that could fill the slot now, with the estimates the policy weighs: free, capable,
+   * on duty and able to reach the incident (reserves: free and capable), best first. With
+   * `keep`, only the best `keep`; with `within`, only those whose estimate is within it (units
+   * away from base are searched no farther than either); `total` is how many were free and
+   * capable.
    */
-  candidates(incident: Incident, slot: number, reserves: boolean): Candidate[] {
+  candidates(
+    incident: Incident,
+    slot: number,
+    reserves: boolean,
+    keep = Infinity,
+    within = Infinity,
+  ): { list: Candidate[]; total: number } {
     const world = this.world;
     const capability = incident.slotCapability[slot];
     const list: Candidate[] = [];
@@ -155,21 +164,49 @@ export class Proposer {
         if (unit.reserve && unit.state === UnitState.Available && unit.capabilities.has(capability))
           list.push({ unit: unit.index, travel: NaN, orderDelay: 0 });
       }
-      return list;
+      return { list, total: list.length };
     }
+    const fromBase = this.baseTravel;
+    fromBase.fill(NaN);
+    const away: Unit[] = [];
+    let total = 0;
     for (const u of world.roster.unitsByCapability[capability]) {
       const unit = world.units[u];
       if (!world.dispatchable(unit)) continue;
-      const travel = world.travelEstimate(unit, incident);
-      if (!(travel < Infinity)) continue;
-      list.push({
-        unit: u,
-        travel,
-        orderDelay: this.expectedOrderDelay(unit, incident, capability),
-      });
+      total++;
+      if (!world.atBase(unit)) {
+        away.push(unit);
+        continue;
+      }
+      let travel = fromBase[unit.base];
+      if (Number.isNaN(travel)) {
+        travel = fromBase[unit.base] = world.travel.seconds(
+          unit.basePlace,
+          incident.place,
+          world.now,
+          true,
+        );
+      }
+      if (travel < Infinity)
+        list.push({
+          unit: u,
+          travel,
+          orderDelay: this.expectedOrderDelay(unit, incident, capability),
+        });
     }
-    return list.sort(
-      (a, b) => a.travel + a.orderDelay - (b.travel + b.orderDelay) || a.unit - b.unit,
+    const best = (a: Candidate, b: Candidate) =>
+      a.travel + a.orderDelay - (b.travel + b.orderDelay) || a.unit - b.unit;
+    list.sort(best);
+    const limit = Math.min(
+      within,
+      list.length >= keep ? list[keep - 1].travel + list[keep - 1].orderDelay : Infinity,
     );
+    for (const unit of away) {
+      const orderDelay = this.expectedOrderDelay(unit, incident, capability);
+      const travel = world.travelEstimate(unit, incident, limit - orderDelay);
+      if (travel < Infinity) list.push({ unit: unit.index, travel, orderDelay });
+    }
+    list.sort(best);
+    return { list: list.length > keep ? list.slice(0, keep) : list, total };
   }
 }

@@ -20,8 +20,10 @@ export interface DispatchReasons {
   slot: number;
   /** The capability the slot needed. */
   capability: string;
-  /** Every unit that could have filled the slot, best estimate first. */
+  /** The best units that could have filled the slot (and the one sent), best estimate first. */
   candidates: WhyCandidate[];
+  /** How many units were free and capable for the slot. */
+  total: number;
 }
 
 /**
@@ -48,6 +50,7 @@ export function dispatchReasons(trace: Trace, record: number): DispatchReasons |
       if (table.candidateUnit[c] !== unit || !table.candidateChosen[c]) continue;
       const slot = table.candidateSlot[c];
       const candidates: WhyCandidate[] = [];
+      const total = table.candidateTotal[c];
       for (let k = table.start[d]; k < table.start[d + 1]; k++) {
         if (table.candidateSlot[k] !== slot) continue;
         candidates.push({
@@ -62,6 +65,7 @@ export function dispatchReasons(trace: Trace, record: number): DispatchReasons |
         slot,
         capability: table.capabilities[table.candidateCapability[c]] ?? '',
         candidates,
+        total,
       };
     }
   }

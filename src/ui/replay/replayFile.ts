@@ -84,6 +84,7 @@ const DecisionsSchema = z.object({
   candidateTravel: column,
   candidateDelay: column,
   candidateChosen: integers,
+  candidateTotal: integers,
   capabilities: z.array(z.string()),
 });
 
@@ -152,6 +153,7 @@ export function replayFileText(saved: SavedReplay): string {
         candidateTravel: numbers(trace.decisions.candidateTravel),
         candidateDelay: numbers(trace.decisions.candidateDelay),
         candidateChosen: integerList(trace.decisions.candidateChosen),
+        candidateTotal: integerList(trace.decisions.candidateTotal),
         capabilities: trace.decisions.capabilities,
       },
     },
@@ -286,6 +288,7 @@ function decisionsFrom(data: z.infer<typeof DecisionsSchema>): DecisionTable {
     candidateTravel: Float64Array.from(data.candidateTravel, fromJsonNumber),
     candidateDelay: Float64Array.from(data.candidateDelay, fromJsonNumber),
     candidateChosen: Uint8Array.from(data.candidateChosen),
+    candidateTotal: Int32Array.from(data.candidateTotal),
     capabilities: data.capabilities,
   };
 }
