@@ -79,23 +79,13 @@ export class Proposer {
   private nearest(incident: Incident, capability: number, taken: number[]): number {
     const world = this.world;
     const candidates = world.roster.unitsByCapability[capability];
-    const fromBase = this.baseTravel;
-    fromBase.fill(NaN);
+    this.baseTravel.fill(NaN);
     let chosen = -1;
     let best = Infinity;
     for (const u of candidates) {
       const unit = world.units[u];
       if (!world.atBase(unit) || taken.includes(u) || !world.dispatchable(unit)) continue;
-      // Units at one base share the trip: weigh it once.
-      let travel = fromBase[unit.base];
-      if (Number.isNaN(travel)) {
-        travel = fromBase[unit.base] = world.travel.seconds(
-          unit.basePlace,
-          incident.place,
-          world.now,
-          true,
-        );
-      }
+      const travel = this.fromBase(unit, incident);
       // A unit whose order needs approval first is as far away as that wait (rules 6 and 8).
       const estimate = travel + this.expectedOrderDelay(unit, incident, capability);
       if (estimate < best) {
@@ -115,6 +105,21 @@ export class Proposer {
       }
     }
     return chosen;
+  }
+
+  /** Travel from the unit's base, weighed once per base for the incident being weighed. */
+  private fromBase(unit: Unit, incident: Incident): number {
+    let travel = this.baseTravel[unit.base];
+    if (Number.isNaN(travel)) {
+      const world = this.world;
+      travel = this.baseTravel[unit.base] = world.travel.seconds(
+        unit.basePlace,
+        incident.place,
+        world.now,
+        true,
+      );
+    }
+    return travel;
   }
 
   private runCardFor(incident: Incident): number[] | undefined {
@@ -166,8 +171,7 @@ export class Proposer {
       }
       return { list, total: list.length };
     }
-    const fromBase = this.baseTravel;
-    fromBase.fill(NaN);
+    this.baseTravel.fill(NaN);
     const away: Unit[] = [];
     let total = 0;
     for (const u of world.roster.unitsByCapability[capability]) {
@@ -178,15 +182,7 @@ export class Proposer {
         away.push(unit);
         continue;
       }
-      let travel = fromBase[unit.base];
-      if (Number.isNaN(travel)) {
-        travel = fromBase[unit.base] = world.travel.seconds(
-          unit.basePlace,
-          incident.place,
-          world.now,
-          true,
-        );
-      }
+      const travel = this.fromBase(unit, incident);
       if (travel < Infinity)
         list.push({
           unit: u,

@@ -2,19 +2,13 @@
  * Rule 6, fire rescue dispatching other forces (001): the order to another force goes out after
  * the emergency bureau's approval; in flood and forest-fire season, after a second approval.
  */
-import { distributionMean } from '../../lib/distributions.ts';
 import { Cause } from '../trace.ts';
-import type { OrderStep } from '../world/types.ts';
-import type { RuleModule } from './rule.ts';
+import { orderStep, type RuleModule } from './rule.ts';
 
 export const fireRescueApproval: RuleModule<'fireRescueApproval'> = {
   install({ world, params }) {
-    const step = (cause: number, delay: typeof params.approval): OrderStep => ({
-      cause,
-      mean: distributionMean(delay),
-      draw: world.sampler(delay),
-      rule: 'fireRescueApproval',
-    });
+    const step = (cause: number, delay: typeof params.approval) =>
+      orderStep(world, 'fireRescueApproval', cause, delay);
     const approval = step(Cause.fireRescueApproval, params.approval);
     const seasonal = step(Cause.seasonalApproval, params.seasonalApproval);
     return {

@@ -4,10 +4,8 @@
  * city), and the county and the city add their forces. A village or town team of another
  * district is a neighbour asked for help, which answers within its set time.
  */
-import { distributionMean } from '../../lib/distributions.ts';
 import { Cause, RecordKind } from '../trace.ts';
-import type { OrderStep } from '../world/types.ts';
-import type { RuleModule } from './rule.ts';
+import { orderStep, type RuleModule } from './rule.ts';
 
 export const groupIncidents: RuleModule<'groupIncidents'> = {
   install({ world, params, stream }) {
@@ -15,12 +13,12 @@ export const groupIncidents: RuleModule<'groupIncidents'> = {
     [...params.countyNeeds, ...params.cityNeeds].forEach((n) =>
       world.capabilities.index(n.capability),
     );
-    const neighbourAnswer: OrderStep = {
-      cause: Cause.neighbourRequest,
-      mean: distributionMean(params.neighbourAnswer),
-      draw: world.sampler(params.neighbourAnswer),
-      rule: 'groupIncidents',
-    };
+    const neighbourAnswer = orderStep(
+      world,
+      'groupIncidents',
+      Cause.neighbourRequest,
+      params.neighbourAnswer,
+    );
     return {
       incidentJudged(incident, grown) {
         if (grown) return;

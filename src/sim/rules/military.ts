@@ -4,19 +4,13 @@
  * severe enough; at a raised response level troops are pre-positioned (预置兵力) and mobilise
  * faster.
  */
-import { distributionMean } from '../../lib/distributions.ts';
 import { Cause, RecordKind } from '../trace.ts';
-import type { OrderStep } from '../world/types.ts';
-import type { RuleModule } from './rule.ts';
+import { orderStep, type RuleModule } from './rule.ts';
 
 export const military: RuleModule<'military'> = {
   install({ world, params, stream }) {
-    const step = (cause: number, delay: typeof params.approval): OrderStep => ({
-      cause,
-      mean: distributionMean(delay),
-      draw: world.sampler(delay),
-      rule: 'military',
-    });
+    const step = (cause: number, delay: typeof params.approval) =>
+      orderStep(world, 'military', cause, delay);
     const approval = step(Cause.militaryApproval, params.approval);
     const direct = step(Cause.directRequest, params.directRequest);
     const prepositionedMobilisation = world.sampler(params.prepositionedMobilisation);

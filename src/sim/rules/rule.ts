@@ -7,7 +7,8 @@
  * Hooks are called in the registry's order (rules/registry.ts), which is the order of the
  * README's table: rule 1 first.
  */
-import type { DutySchedule, Rules } from '../../scenarios/schema.ts';
+import { distributionMean } from '../../lib/distributions.ts';
+import type { Distribution, DutySchedule, Rules } from '../../scenarios/schema.ts';
 import type { Stream } from '../random.ts';
 import type { Incident, OrderStep, Unit } from '../world/types.ts';
 import type { ReserveSpec } from '../world/roster.ts';
@@ -74,4 +75,14 @@ export interface RuleModule<K extends keyof Rules> {
 /** A rule whose effect is read from the trace after the run (e.g. assessment), not a behaviour. */
 export interface AnalysisOnly {
   analysisOnly: true;
+}
+
+/** A step before an order reaches a unit, drawn from `delay` by the rule's stream. */
+export function orderStep(
+  world: World,
+  rule: keyof Rules,
+  cause: number,
+  delay: Distribution,
+): OrderStep {
+  return { cause, mean: distributionMean(delay), draw: world.sampler(delay), rule };
 }
