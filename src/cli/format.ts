@@ -1,5 +1,10 @@
 /** The readiness report as a plain-text table for the terminal. */
-import { breakdownMembers, type Breakdown, type Estimate, type Report } from '../sim/metrics.ts';
+import {
+  breakdownMembers,
+  type Breakdown,
+  type Estimate,
+  type Report,
+} from '../sim/analysis/metrics.ts';
 import type { Language } from '../scenarios/messages.ts';
 
 const labels = {

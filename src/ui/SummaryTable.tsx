@@ -4,7 +4,7 @@
  * a breakdown found through `report.figures`. Below the table, the assessment by partner agency
  * (考核), folded away: a city has a score of agencies, named as the report's scenario names them.
  */
-import { breakdownMembers, type Estimate, type Report } from '../sim/metrics.ts';
+import { breakdownMembers, type Estimate, type Report } from '../sim/analysis/metrics.ts';
 import type { UiStrings } from './i18n.ts';
 import { reportNames } from './reportFigures.ts';
 

@@ -9,8 +9,8 @@ import {
   type Estimate,
   type Report,
   type Targets,
-} from '../sim/metrics.ts';
-import type { AgencyLabel, DistrictLabel } from '../sim/reportLabels.ts';
+} from '../sim/analysis/metrics.ts';
+import type { AgencyLabel, DistrictLabel } from '../sim/analysis/reportLabels.ts';
 
 /** A report's labels as maps by id: ids are the scenario's and may be anything ("__proto__"). */
 export interface ReportNames {

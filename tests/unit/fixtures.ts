@@ -6,8 +6,8 @@ import {
   REPORT_VERSION,
   type Estimate,
   type Report,
-} from '../../src/sim/metrics.ts';
-import { reportLabels, type ReportLabels } from '../../src/sim/reportLabels.ts';
+} from '../../src/sim/analysis/metrics.ts';
+import { reportLabels, type ReportLabels } from '../../src/sim/analysis/reportLabels.ts';
 import { run } from '../../src/sim/run.ts';
 import { RECORD_KINDS, CAUSES, type Trace } from '../../src/sim/trace.ts';
 

@@ -6,7 +6,7 @@ import {
   histogramQuantile,
   makeReport,
   quantile,
-} from '../../src/sim/metrics.ts';
+} from '../../src/sim/analysis/metrics.ts';
 import { run } from '../../src/sim/run.ts';
 import { labelsOf, lineScenario, records, scenario } from './fixtures.ts';
 

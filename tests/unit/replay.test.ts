@@ -12,8 +12,8 @@ import {
   pointAlong,
   recordAt,
   unitsAt,
-} from '../../src/sim/replay.ts';
-import { RoadRouter } from '../../src/sim/replayRoutes.ts';
+} from '../../src/sim/analysis/replay.ts';
+import { RoadRouter } from '../../src/sim/analysis/replayRoutes.ts';
 import { run } from '../../src/sim/run.ts';
 import { RecordKind, Cause } from '../../src/sim/trace.ts';
 import { amountText, makeClock, minutesText } from '../../src/ui/replay/format.ts';

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { queueScenario } from '../../src/scenarios/theory.ts';
-import { estimate, type ReplicationMetrics } from '../../src/sim/metrics.ts';
+import { estimate, type ReplicationMetrics } from '../../src/sim/analysis/metrics.ts';
 import { erlangB, erlangC, mmcMeanWait } from '../../src/sim/queueing.ts';
 import { run } from '../../src/sim/run.ts';
 

@@ -10,7 +10,7 @@ import {
   makeRoute,
   recordAt,
   type Route,
-} from '../../sim/replay.ts';
+} from '../../sim/analysis/replay.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { ReplayOpened } from '../../worker/replayApi.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';

@@ -1,5 +1,5 @@
 /** Strings of the replay view (过程回放). Terms follow ../shared/glossary.md. */
-import type { IncidentState, UnitStatus } from '../../sim/replay.ts';
+import type { IncidentState, UnitStatus } from '../../sim/analysis/replay.ts';
 import type { CauseName, RecordKindName } from '../../sim/trace.ts';
 
 const zhKinds: Record<RecordKindName, string> = {

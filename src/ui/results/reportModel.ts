@@ -13,7 +13,7 @@ import {
   type FigureKey,
   type Histogram,
   type Report,
-} from '../../sim/metrics.ts';
+} from '../../sim/analysis/metrics.ts';
 import { breakdownEstimates, type ReportNames } from '../reportFigures.ts';
 
 export type Area = 'urban' | 'rural';

@@ -5,10 +5,10 @@
  * method of independent replications) is always recomputed from the list in seed order, so a
  * report merged from shards equals the report of one run over all their seeds, to the bit.
  */
-import type { Rules } from '../scenarios/schema.ts';
+import type { Rules } from '../../scenarios/schema.ts';
 import { bulletin, type BulletinRow } from './assessment.ts';
 import type { ReportLabels } from './reportLabels.ts';
-import { Cause, CAUSES, RecordKind, type Trace } from './trace.ts';
+import { Cause, CAUSES, RecordKind, type Trace } from '../trace.ts';
 
 type AssessmentRules = Rules['assessment'];
 const DEFAULT_ASSESSMENT: AssessmentRules = {

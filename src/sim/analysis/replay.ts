@@ -9,9 +9,9 @@
  * the worker from the road graph) gives the shape, the trace gives the times: a unit is placed
  * along the route by the share of the leg's time elapsed.
  */
-import { cos } from '../lib/detmath.ts';
-import type { LonLat } from '../lib/geo.ts';
-import { Cause, RecordKind, type Trace } from './trace.ts';
+import { cos } from '../../lib/detmath.ts';
+import type { LonLat } from '../../lib/geo.ts';
+import { Cause, RecordKind, type Trace } from '../trace.ts';
 
 export const UNIT_STATUSES = [
   'atBase',
