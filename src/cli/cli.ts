@@ -9,7 +9,7 @@ import { importCalls, type CallColumnMapping } from '../scenarios/importCalls.ts
 import { loadScenario, loadScenarioText, type ScenarioProblem } from '../scenarios/load.ts';
 import type { Language } from '../scenarios/messages.ts';
 import { Scenario } from '../scenarios/schema.ts';
-import { makeReport, mergeReports, type Report } from '../sim/analysis/metrics.ts';
+import { makeReport, mergeReports, type Report } from '../sim/analysis/report.ts';
 import { reportLabels } from '../sim/analysis/reportLabels.ts';
 import { run } from '../sim/run.ts';
 import { traceToNdjson, type TraceHeader } from '../sim/trace.ts';

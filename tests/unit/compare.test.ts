@@ -5,7 +5,8 @@ import {
   pairBySeed,
   welchDifference,
 } from '../../src/sim/analysis/compare.ts';
-import { makeReport, type ReplicationMetrics } from '../../src/sim/analysis/metrics.ts';
+import type { ReplicationMetrics } from '../../src/sim/analysis/metrics.ts';
+import { makeReport } from '../../src/sim/analysis/report.ts';
 import { run } from '../../src/sim/run.ts';
 import {
   buildResult,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
-import { makeReport, type Estimate, type Report } from '../../src/sim/analysis/metrics.ts';
+import { makeReport, type Estimate, type Report } from '../../src/sim/analysis/report.ts';
 import type { ReportLabels } from '../../src/sim/analysis/reportLabels.ts';
 import { run } from '../../src/sim/run.ts';
 import { reportNames } from '../../src/ui/reportFigures.ts';

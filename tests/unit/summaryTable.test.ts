@@ -5,7 +5,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Estimate, Report } from '../../src/sim/analysis/metrics.ts';
+import type { Estimate, Report } from '../../src/sim/analysis/report.ts';
 import type { ReportLabels } from '../../src/sim/analysis/reportLabels.ts';
 import { strings } from '../../src/ui/i18n.ts';
 import { SummaryTable } from '../../src/ui/SummaryTable.tsx';

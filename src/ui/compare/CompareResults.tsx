@@ -6,7 +6,7 @@
  */
 import { Fragment, useMemo, useState } from 'react';
 import type { PathComparison } from '../../sim/analysis/compare.ts';
-import type { Estimate } from '../../sim/analysis/metrics.ts';
+import type { Estimate } from '../../sim/analysis/report.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { CityMap } from '../map/CityMap.tsx';
 import {

@@ -4,12 +4,8 @@
  * all read the same numbers.
  */
 import { compareReports, type PathComparison } from '../../sim/analysis/compare.ts';
-import {
-  breakdownMembers,
-  type Estimate,
-  type FigureKey,
-  type Report,
-} from '../../sim/analysis/metrics.ts';
+import { breakdownMembers, type FigureKey } from '../../sim/analysis/figures.ts';
+import type { Estimate, Report } from '../../sim/analysis/report.ts';
 import type { Language } from '../i18n.ts';
 import { reportNames, type ReportNames } from '../reportFigures.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
