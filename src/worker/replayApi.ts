@@ -15,12 +15,8 @@ import type { Scenario } from '../scenarios/schema.ts';
 import { Calendar } from '../sim/calendar.ts';
 import { dispatchReasons } from '../sim/dispatch/why.ts';
 import { explainIncident, type IncidentExplanation } from '../sim/analysis/explain.ts';
-import {
-  buildReplayIndex,
-  unitStateBefore,
-  type ReplayIndex,
-  type UnitHomes,
-} from '../sim/analysis/replay.ts';
+import { unitStateBefore } from '../sim/analysis/replay.ts';
+import { buildReplayIndex, type ReplayIndex, type UnitHomes } from '../sim/analysis/replayIndex.ts';
 import { RoadRouter } from '../sim/analysis/replayRoutes.ts';
 import { run } from '../sim/run.ts';
 import { rosterOf, type RosterUnit } from '../sim/session.ts';

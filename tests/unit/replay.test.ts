@@ -4,7 +4,6 @@ import { loadScenario } from '../../src/scenarios/load.ts';
 import { Scenario } from '../../src/scenarios/schema.ts';
 import { Calendar } from '../../src/sim/calendar.ts';
 import {
-  buildReplayIndex,
   incidentsAt,
   incidentStateAt,
   legsBetween,
@@ -13,6 +12,7 @@ import {
   recordAt,
   unitsAt,
 } from '../../src/sim/analysis/replay.ts';
+import { buildReplayIndex } from '../../src/sim/analysis/replayIndex.ts';
 import { RoadRouter } from '../../src/sim/analysis/replayRoutes.ts';
 import { run } from '../../src/sim/run.ts';
 import { RecordKind, Cause } from '../../src/sim/trace.ts';
