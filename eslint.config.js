@@ -102,7 +102,7 @@ export default tseslint.config(
     // Reference formulas for tests and reports, never used to write a trace.
     files: [
       'src/lib/detmath.ts',
-      'src/sim/studentT.ts',
+      'src/sim/analysis/studentT.ts',
       'src/sim/queueing.ts',
       'src/sim/engine.ts',
     ],

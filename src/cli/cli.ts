@@ -9,12 +9,12 @@ import { importCalls, type CallColumnMapping } from '../scenarios/importCalls.ts
 import { loadScenario, loadScenarioText, type ScenarioProblem } from '../scenarios/load.ts';
 import type { Language } from '../scenarios/messages.ts';
 import { Scenario } from '../scenarios/schema.ts';
-import { makeReport, mergeReports, type Report } from '../sim/metrics.ts';
-import { reportLabels } from '../sim/reportLabels.ts';
+import { makeReport, mergeReports, type Report } from '../sim/analysis/report.ts';
+import { reportLabels } from '../sim/analysis/reportLabels.ts';
 import { run } from '../sim/run.ts';
 import { traceToNdjson, type TraceHeader } from '../sim/trace.ts';
-import { bulletin } from '../sim/assessment.ts';
-import { explainIncident } from '../sim/explain.ts';
+import { bulletin } from '../sim/analysis/assessment.ts';
+import { explainIncident } from '../sim/analysis/explain.ts';
 import { formatReport } from './format.ts';
 
 const USAGE = `Drill planner simulator (应急联动演练规划)

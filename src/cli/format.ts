@@ -1,5 +1,6 @@
 /** The readiness report as a plain-text table for the terminal. */
-import { breakdownMembers, type Breakdown, type Estimate, type Report } from '../sim/metrics.ts';
+import { breakdownMembers, type Breakdown } from '../sim/analysis/figures.ts';
+import type { Estimate, Report } from '../sim/analysis/report.ts';
 import type { Language } from '../scenarios/messages.ts';
 
 const labels = {

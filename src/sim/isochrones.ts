@@ -7,7 +7,7 @@
  */
 import type { Scenario } from '../scenarios/schema.ts';
 import { Calendar, SECONDS_PER_WEEK } from './calendar.ts';
-import { RoadGraphTravel } from './travel.ts';
+import { RoadGraphTravel } from './roadGraph.ts';
 
 export interface IsochroneRequest {
   /** Hour of the week, 0 (Monday 00:00–01:00) to 167: it picks the speed band. */

@@ -5,7 +5,7 @@
  */
 import type { LoggedCommand } from '../scenarios/commands.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import { replicationMetrics, type ReplicationMetrics } from './metrics.ts';
+import { replicationMetrics, type ReplicationMetrics } from './analysis/metrics.ts';
 import { replaySession, type SessionOptions } from './session.ts';
 import type { Trace } from './trace.ts';
 

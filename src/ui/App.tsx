@@ -4,7 +4,7 @@
  * folder; they share the workspace (the scenario being edited) and the navigation context.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { Report } from '../sim/metrics.ts';
+import type { Report } from '../sim/analysis/report.ts';
 import { CompareView } from './compare/CompareView.tsx';
 import {
   initialLanguage,

@@ -4,7 +4,8 @@
  * a breakdown found through `report.figures`. Below the table, the assessment by partner agency
  * (考核), folded away: a city has a score of agencies, named as the report's scenario names them.
  */
-import { breakdownMembers, type Estimate, type Report } from '../sim/metrics.ts';
+import { breakdownMembers } from '../sim/analysis/figures.ts';
+import type { Estimate, Report } from '../sim/analysis/report.ts';
 import type { UiStrings } from './i18n.ts';
 import { reportNames } from './reportFigures.ts';
 

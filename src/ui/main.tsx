@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { traceDigest } from '../worker/client.ts';
 import type { LoggedCommand } from '../scenarios/commands.ts';
-import type { Report } from '../sim/metrics.ts';
+import type { Report } from '../sim/analysis/report.ts';
 import type { SessionOptions } from '../sim/session.ts';
 import { App, lastReport } from './App.tsx';
 import './styles.css';

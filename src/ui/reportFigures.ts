@@ -3,14 +3,10 @@
  * whatever is open in the editor now) by id, and the estimates of a breakdown found by what
  * they are (the report's `figures`) instead of by taking paths apart. Pure: tested in Node.
  */
-import {
-  breakdownMembers,
-  type Breakdown,
-  type Estimate,
-  type Report,
-  type Targets,
-} from '../sim/metrics.ts';
-import type { AgencyLabel, DistrictLabel } from '../sim/reportLabels.ts';
+import { breakdownMembers, type Breakdown } from '../sim/analysis/figures.ts';
+import type { Targets } from '../sim/analysis/metrics.ts';
+import type { Estimate, Report } from '../sim/analysis/report.ts';
+import type { AgencyLabel, DistrictLabel } from '../sim/analysis/reportLabels.ts';
 
 /** A report's labels as maps by id: ids are the scenario's and may be anything ("__proto__"). */
 export interface ReportNames {

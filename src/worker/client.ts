@@ -9,7 +9,8 @@
 import * as Comlink from 'comlink';
 import type { Language } from '../scenarios/messages.ts';
 import type { ScenarioInput } from '../scenarios/schema.ts';
-import type { ReplicationMetrics, Report } from '../sim/metrics.ts';
+import type { ReplicationMetrics } from '../sim/analysis/metrics.ts';
+import type { Report } from '../sim/analysis/report.ts';
 import type { ScenarioInfo, ScenarioSource, SimWorkerApi } from './simWorker.ts';
 import type { LoggedCommand } from '../scenarios/commands.ts';
 import type { SessionOptions } from '../sim/session.ts';

@@ -14,14 +14,10 @@ import type { Language } from '../scenarios/messages.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { Calendar } from '../sim/calendar.ts';
 import { dispatchReasons } from '../sim/dispatch/why.ts';
-import { explainIncident, type IncidentExplanation } from '../sim/explain.ts';
-import {
-  buildReplayIndex,
-  unitStateBefore,
-  type ReplayIndex,
-  type UnitHomes,
-} from '../sim/replay.ts';
-import { RoadRouter } from '../sim/replayRoutes.ts';
+import { explainIncident, type IncidentExplanation } from '../sim/analysis/explain.ts';
+import { unitStateBefore } from '../sim/analysis/replay.ts';
+import { buildReplayIndex, type ReplayIndex, type UnitHomes } from '../sim/analysis/replayIndex.ts';
+import { RoadRouter } from '../sim/analysis/replayRoutes.ts';
 import { run } from '../sim/run.ts';
 import { rosterOf, type RosterUnit } from '../sim/session.ts';
 import { CAUSES, RecordKind, type CauseName, type Trace } from '../sim/trace.ts';

@@ -7,7 +7,7 @@ import { expect, SCREENSHOTS, test } from './offline.ts';
 import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
 import { isochroneBases, isochrones } from '../../src/sim/isochrones.ts';
-import type { Report } from '../../src/sim/metrics.ts';
+import type { Report } from '../../src/sim/analysis/report.ts';
 import { isochroneBand } from '../../src/ui/map/scales.ts';
 
 test.beforeEach(async ({ page }) => {

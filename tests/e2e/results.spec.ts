@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { expect, SCREENSHOTS, test } from './offline.ts';
-import type { Report } from '../../src/sim/metrics.ts';
+import type { Report } from '../../src/sim/analysis/report.ts';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');

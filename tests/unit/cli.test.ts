@@ -6,7 +6,7 @@ import { main, parseDuration } from '../../src/cli/cli.ts';
 import { builtinScenario, builtinScenarios } from '../../src/scenarios/builtin/index.ts';
 import { loadScenarioText } from '../../src/scenarios/load.ts';
 import { Rules } from '../../src/scenarios/schema.ts';
-import type { Report } from '../../src/sim/metrics.ts';
+import type { Report } from '../../src/sim/analysis/report.ts';
 import { run } from '../../src/sim/run.ts';
 import { traceDigest } from '../../src/sim/trace.ts';
 import { lineScenario } from './fixtures.ts';

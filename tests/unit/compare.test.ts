@@ -4,8 +4,9 @@ import {
   excludesZero,
   pairBySeed,
   welchDifference,
-} from '../../src/sim/compare.ts';
-import { makeReport, type ReplicationMetrics } from '../../src/sim/metrics.ts';
+} from '../../src/sim/analysis/compare.ts';
+import type { ReplicationMetrics } from '../../src/sim/analysis/metrics.ts';
+import { makeReport } from '../../src/sim/analysis/report.ts';
 import { run } from '../../src/sim/run.ts';
 import {
   buildResult,

@@ -1,13 +1,13 @@
 /** Small scenarios for tests: a line of districts along a straight road, every number known. */
 import { Scenario, type ScenarioInput } from '../../src/scenarios/schema.ts';
+import { figureKey } from '../../src/sim/analysis/figures.ts';
 import {
-  figureKey,
   REPORT_FORMAT,
   REPORT_VERSION,
   type Estimate,
   type Report,
-} from '../../src/sim/metrics.ts';
-import { reportLabels, type ReportLabels } from '../../src/sim/reportLabels.ts';
+} from '../../src/sim/analysis/report.ts';
+import { reportLabels, type ReportLabels } from '../../src/sim/analysis/reportLabels.ts';
 import { run } from '../../src/sim/run.ts';
 import { RECORD_KINDS, CAUSES, type Trace } from '../../src/sim/trace.ts';
 

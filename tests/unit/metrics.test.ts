@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { quantile } from '../../src/sim/analysis/metrics.ts';
 import {
   coverageCellCentre,
   coverageCellKey,
-  estimate,
   histogramQuantile,
-  makeReport,
-  quantile,
-} from '../../src/sim/metrics.ts';
+} from '../../src/sim/analysis/pooled.ts';
+import { estimate, makeReport } from '../../src/sim/analysis/report.ts';
 import { run } from '../../src/sim/run.ts';
 import { labelsOf, lineScenario, records, scenario } from './fixtures.ts';
 

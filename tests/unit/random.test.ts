@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { distributionMean } from '../../src/lib/distributions.ts';
 import { makeStream, sampler } from '../../src/sim/random.ts';
-import { normalQuantile } from '../../src/sim/studentT.ts';
-import { quantile } from '../../src/sim/metrics.ts';
+import { normalQuantile } from '../../src/sim/analysis/studentT.ts';
+import { quantile } from '../../src/sim/analysis/metrics.ts';
 import { Distribution } from '../../src/scenarios/schema.ts';
 
 const draws = (distribution: unknown, n = 200_000, seed = 11) => {

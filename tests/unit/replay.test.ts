@@ -4,7 +4,6 @@ import { loadScenario } from '../../src/scenarios/load.ts';
 import { Scenario } from '../../src/scenarios/schema.ts';
 import { Calendar } from '../../src/sim/calendar.ts';
 import {
-  buildReplayIndex,
   incidentsAt,
   incidentStateAt,
   legsBetween,
@@ -12,8 +11,9 @@ import {
   pointAlong,
   recordAt,
   unitsAt,
-} from '../../src/sim/replay.ts';
-import { RoadRouter } from '../../src/sim/replayRoutes.ts';
+} from '../../src/sim/analysis/replay.ts';
+import { buildReplayIndex } from '../../src/sim/analysis/replayIndex.ts';
+import { RoadRouter } from '../../src/sim/analysis/replayRoutes.ts';
 import { run } from '../../src/sim/run.ts';
 import { RecordKind, Cause } from '../../src/sim/trace.ts';
 import { amountText, makeClock, minutesText } from '../../src/ui/replay/format.ts';

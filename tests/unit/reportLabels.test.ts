@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
-import { makeReport, mergeReports, type Report } from '../../src/sim/metrics.ts';
-import { reportLabels } from '../../src/sim/reportLabels.ts';
+import { makeReport, mergeReports, type Report } from '../../src/sim/analysis/report.ts';
+import { reportLabels } from '../../src/sim/analysis/reportLabels.ts';
 import { run } from '../../src/sim/run.ts';
 import { figureRows } from '../../src/ui/compare/rows.ts';
 import { compareStrings } from '../../src/ui/compare/strings.ts';

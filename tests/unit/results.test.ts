@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
-import { makeReport, type Estimate, type Report } from '../../src/sim/metrics.ts';
-import type { ReportLabels } from '../../src/sim/reportLabels.ts';
+import { makeReport, type Estimate, type Report } from '../../src/sim/analysis/report.ts';
+import type { ReportLabels } from '../../src/sim/analysis/reportLabels.ts';
 import { run } from '../../src/sim/run.ts';
 import { reportNames } from '../../src/ui/reportFigures.ts';
 import {

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/scenarios/schema.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
-import { bulletin } from '../../src/sim/assessment.ts';
-import { explainIncident } from '../../src/sim/explain.ts';
+import { bulletin } from '../../src/sim/analysis/assessment.ts';
+import { explainIncident } from '../../src/sim/analysis/explain.ts';
 import { run } from '../../src/sim/run.ts';
 import { lineScenario, ONE_ROAD, runRecords, scenario, type PlainRecord } from './fixtures.ts';
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceHalfWidth, normalQuantile, studentTQuantile } from '../../src/sim/studentT.ts';
+import {
+  confidenceHalfWidth,
+  normalQuantile,
+  studentTQuantile,
+} from '../../src/sim/analysis/studentT.ts';
 
 /** |actual − expected| ≤ tol·|expected| */
 function expectRelClose(actual: number, expected: number, tol: number): void {

@@ -5,8 +5,8 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Estimate, Report } from '../../src/sim/metrics.ts';
-import type { ReportLabels } from '../../src/sim/reportLabels.ts';
+import type { Estimate, Report } from '../../src/sim/analysis/report.ts';
+import type { ReportLabels } from '../../src/sim/analysis/reportLabels.ts';
 import { strings } from '../../src/ui/i18n.ts';
 import { SummaryTable } from '../../src/ui/SummaryTable.tsx';
 import { NO_LABELS, reportOfEstimates } from './fixtures.ts';

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { queueScenario } from '../../src/scenarios/theory.ts';
-import { estimate, type ReplicationMetrics } from '../../src/sim/metrics.ts';
+import type { ReplicationMetrics } from '../../src/sim/analysis/metrics.ts';
+import { estimate } from '../../src/sim/analysis/report.ts';
 import { erlangB, erlangC, mmcMeanWait } from '../../src/sim/queueing.ts';
 import { run } from '../../src/sim/run.ts';
 

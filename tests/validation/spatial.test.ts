@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '../../src/scenarios/schema.ts';
-import { estimate } from '../../src/sim/metrics.ts';
+import { estimate } from '../../src/sim/analysis/report.ts';
 import { run } from '../../src/sim/run.ts';
 
 const SIDE_DEGREES = 0.1;

@@ -5,8 +5,8 @@
  * changes; the CSV export.
  */
 import { Fragment, useMemo, useState } from 'react';
-import type { PathComparison } from '../../sim/compare.ts';
-import type { Estimate } from '../../sim/metrics.ts';
+import type { PathComparison } from '../../sim/analysis/compare.ts';
+import type { Estimate } from '../../sim/analysis/report.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { CityMap } from '../map/CityMap.tsx';
 import {

@@ -3,8 +3,9 @@
  * paired comparisons by path, and its export as CSV. Pure, so the table, the map and the file
  * all read the same numbers.
  */
-import { compareReports, type PathComparison } from '../../sim/compare.ts';
-import { breakdownMembers, type Estimate, type FigureKey, type Report } from '../../sim/metrics.ts';
+import { compareReports, type PathComparison } from '../../sim/analysis/compare.ts';
+import { breakdownMembers, type FigureKey } from '../../sim/analysis/figures.ts';
+import type { Estimate, Report } from '../../sim/analysis/report.ts';
 import type { Language } from '../i18n.ts';
 import { reportNames, type ReportNames } from '../reportFigures.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';

@@ -3,7 +3,8 @@
  * each reads (minutes, share, count) and which way is better. Pure: labels come from the
  * strings and from the names the base report carries.
  */
-import { breakdownMembers, type Estimate, type FigureKey } from '../../sim/metrics.ts';
+import { breakdownMembers, type FigureKey } from '../../sim/analysis/figures.ts';
+import type { Estimate } from '../../sim/analysis/report.ts';
 import type { ReportNames } from '../reportFigures.ts';
 import type { CompareStrings } from './strings.ts';
 

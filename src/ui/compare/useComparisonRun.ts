@@ -6,7 +6,7 @@
 import { useRef, useState } from 'react';
 import type { ScenarioProblem } from '../../scenarios/load.ts';
 import { applyVariant, describeOperation, type Variant } from '../../scenarios/variants.ts';
-import type { Report } from '../../sim/metrics.ts';
+import type { Report } from '../../sim/analysis/report.ts';
 import { runReplications, scenarioInfo, type RunHandle } from '../../worker/client.ts';
 import type { Language } from '../i18n.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';

@@ -9,7 +9,8 @@
 import { useMemo } from 'react';
 import { displayName, localeOf, useLanguage, useStrings, type Language } from '../i18n.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
-import { coverageCellCentre, type Estimate, type Report } from '../../sim/metrics.ts';
+import { coverageCellCentre } from '../../sim/analysis/pooled.ts';
+import type { Estimate, Report } from '../../sim/analysis/report.ts';
 import { breakdownEstimates } from '../reportFigures.ts';
 import { useStages } from '../useStages.ts';
 import { CityMap } from './CityMap.tsx';

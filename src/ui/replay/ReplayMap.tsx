@@ -4,7 +4,7 @@
  * memoised; only the overlay re-renders as time runs (it reads the time from context).
  */
 import { memo, useCallback, useContext, useMemo } from 'react';
-import { incidentsAt, unitsAt, type UnitView } from '../../sim/replay.ts';
+import { incidentsAt, unitsAt, type UnitView } from '../../sim/analysis/replay.ts';
 import { CityMap } from '../map/CityMap.tsx';
 import type { Projector } from '../map/types.ts';
 import { useStrings } from '../i18n.ts';

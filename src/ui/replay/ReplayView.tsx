@@ -4,13 +4,8 @@
  * scrub the timeline, read the synchronised event log and ask why each dispatch was made.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  buildReplayIndex,
-  legsBetween,
-  makeRoute,
-  recordAt,
-  type Route,
-} from '../../sim/replay.ts';
+import { legsBetween, makeRoute, recordAt, type Route } from '../../sim/analysis/replay.ts';
+import { buildReplayIndex } from '../../sim/analysis/replayIndex.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { ReplayOpened } from '../../worker/replayApi.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';

@@ -1,6 +1,7 @@
 /** What the replay page holds of an opened replay, and the contexts its parts read. */
 import { createContext } from 'react';
-import type { ReplayIndex, Route } from '../../sim/replay.ts';
+import type { Route } from '../../sim/analysis/replay.ts';
+import type { ReplayIndex } from '../../sim/analysis/replayIndex.ts';
 import type { Trace } from '../../sim/trace.ts';
 import type { ReplayNames } from '../../worker/replayApi.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';

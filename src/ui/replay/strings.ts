@@ -1,5 +1,6 @@
 /** Strings of the replay view (过程回放). Terms follow ../shared/glossary.md. */
-import type { IncidentState, UnitStatus } from '../../sim/replay.ts';
+import type { IncidentState } from '../../sim/analysis/incidentStates.ts';
+import type { UnitStatus } from '../../sim/analysis/replayIndex.ts';
 import type { CauseName, RecordKindName } from '../../sim/trace.ts';
 
 const zhKinds: Record<RecordKindName, string> = {

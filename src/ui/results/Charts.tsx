@@ -5,7 +5,7 @@
  */
 import { scaleBand, scaleLinear, type ScaleLinear } from 'd3';
 import { useRef, useState, type ReactNode } from 'react';
-import type { Estimate } from '../../sim/metrics.ts';
+import type { Estimate } from '../../sim/analysis/report.ts';
 import { downloadPng, downloadSvg } from './exports.ts';
 import { CONCERN_SHARE, clampShare, type Distribution, type TargetLine } from './reportModel.ts';
 import type { ResultsStrings } from './strings.ts';

@@ -6,7 +6,7 @@
  * those of the scenario it was computed from (the scenario as it ran draws only the map).
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { Estimate, Report } from '../../sim/metrics.ts';
+import type { Estimate, Report } from '../../sim/analysis/report.ts';
 import { displayName, localeOf, strings, useLanguage, useStrings, type Language } from '../i18n.ts';
 import { CoverageMap } from '../map/CoverageMap.tsx';
 import { type LastRun, useNavigation } from '../shell/navigation.ts';

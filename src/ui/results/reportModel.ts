@@ -6,14 +6,9 @@
  * (tests/unit/results.test.ts).
  */
 import { displayName } from '../i18n.ts';
-import {
-  HISTOGRAM_BIN_SECONDS,
-  type Breakdown,
-  type Estimate,
-  type FigureKey,
-  type Histogram,
-  type Report,
-} from '../../sim/metrics.ts';
+import type { Breakdown, FigureKey } from '../../sim/analysis/figures.ts';
+import { HISTOGRAM_BIN_SECONDS, type Histogram } from '../../sim/analysis/pooled.ts';
+import type { Estimate, Report } from '../../sim/analysis/report.ts';
 import { breakdownEstimates, type ReportNames } from '../reportFigures.ts';
 
 export type Area = 'urban' | 'rural';

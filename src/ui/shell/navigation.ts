@@ -3,7 +3,7 @@
  * (the replay offers its replications, the report prints it) and a request to replay a seed.
  */
 import { createContext, useContext } from 'react';
-import type { Report } from '../../sim/metrics.ts';
+import type { Report } from '../../sim/analysis/report.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 
 export const VIEWS = ['scenario', 'run', 'compare', 'replay'] as const;

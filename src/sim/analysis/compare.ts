@@ -6,7 +6,8 @@
  * narrower than comparing two independent runs by as much as the twins are alike. The unpaired
  * (Welch) interval is given too, to show what the pairing buys.
  */
-import { estimate, type Estimate, type ReplicationMetrics, type Report } from './metrics.ts';
+import type { ReplicationMetrics } from './metrics.ts';
+import { estimate, type Estimate, type Report } from './report.ts';
 import { studentTQuantile } from './studentT.ts';
 
 export interface PathComparison {

@@ -4,9 +4,9 @@
  * reports, and the monthly bulletin's figures (dispatches, reports, on-time share). Computed from
  * the trace alone.
  */
-import type { Rules } from '../scenarios/schema.ts';
+import type { Rules } from '../../scenarios/schema.ts';
 import type { Targets } from './metrics.ts';
-import { RecordKind, type Trace } from './trace.ts';
+import { RecordKind, type Trace } from '../trace.ts';
 
 export interface BulletinRow {
   /** Period number, 0 for the first `periodDays` days, and its start (s). */

@@ -8,9 +8,9 @@
  * Lists in the scenario's order rather than records by id: ids are anyone's ("__proto__" is a
  * valid one), and JSON or a structured clone would give a record its prototype back.
  */
-import type { Agency, District, Scenario } from '../scenarios/schema.ts';
+import type { Agency, District, Scenario } from '../../scenarios/schema.ts';
 import type { Targets } from './metrics.ts';
-import type { TraceHeader } from './trace.ts';
+import type { TraceHeader } from '../trace.ts';
 
 export interface AgencyLabel {
   id: string;

@@ -1,12 +1,12 @@
 /**
  * The roads a unit drove, for the replay's map: the fastest path over the road graph between two
  * road nodes, at the speeds of the hour it left and with the roads closed at that moment, as the
- * simulator chose it (travel.ts keeps only times, not paths). Pure and deterministic.
+ * simulator chose it (roadGraph.ts keeps only times, not paths). Pure and deterministic.
  */
-import type { ExternalEvent, Travel } from '../scenarios/schema.ts';
-import type { Calendar } from './calendar.ts';
-import { haversineMetres } from '../lib/geo.ts';
-import { MinHeap } from './travel.ts';
+import type { ExternalEvent, Travel } from '../../scenarios/schema.ts';
+import type { Calendar } from '../calendar.ts';
+import { haversineMetres } from '../../lib/geo.ts';
+import { MinHeap } from '../roadGraph.ts';
 
 type RoadGraphSpec = Extract<Travel, { model: 'roadGraph' }>;
 

@@ -3,7 +3,7 @@
  * waits before its order (approvals and requests, by cause), its mobilisation and its travel.
  * Read from the trace alone.
  */
-import { CAUSES, RECORD_KINDS, RecordKind, type Trace } from './trace.ts';
+import { CAUSES, RECORD_KINDS, RecordKind, type Trace } from '../trace.ts';
 
 export interface UnitTimeline {
   unit: string;

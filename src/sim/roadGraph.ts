@@ -1,0 +1,368 @@
+/**
+ * The road-graph travel model: shortest paths by time over the scenario's roads, with speeds per
+ * road class and hour (hours with the same speeds share a band), an emergency-lane factor and
+ * road closures. Trips to or from bases read cached shortest-path trees (Dijkstra); other trips
+ * run a bounded A* search. The binary heap both use is shared with the replay's router.
+ */
+import type { Travel } from '../scenarios/schema.ts';
+import type { Calendar } from './calendar.ts';
+import { cos } from '../lib/detmath.ts';
+import { haversineMetres, NearestPointIndex, type LonLat } from '../lib/geo.ts';
+import type { TravelModel } from './travel.ts';
+
+type RoadGraphSpec = Extract<Travel, { model: 'roadGraph' }>;
+
+/** Shortest-path tree: travel seconds to or from the root, and each node's next hop. */
+interface PathTree {
+  seconds: Float64Array;
+  nextHop: Int32Array;
+}
+
+/** Memory for cached shortest-path trees (12 bytes a node each). */
+const TREE_CACHE_BYTES = 256 * 1024 * 1024;
+
+export class RoadGraphTravel implements TravelModel {
+  readonly noiseCv: number;
+  private readonly nodes: readonly LonLat[];
+  private readonly nodeIndex: NearestPointIndex;
+  private readonly emergencyFactor: number;
+  /** For each hour of the day, its speed band (hours with identical speeds share one band). */
+  private readonly bandOfHour: Int32Array;
+  /** Per band, per edge: seconds to drive it at normal speed. */
+  private readonly edgeSeconds: Float64Array[];
+  /** How many reasons keep each edge closed (0 = open). */
+  private readonly closed: Uint16Array;
+  // Compressed adjacency, forward and reverse: for node n, entries offsets[n]..offsets[n+1].
+  private readonly forward: Adjacency;
+  private readonly reverse: Adjacency;
+  private readonly anchors = new Set<number>();
+  /** Shortest-path trees by (root, band, direction), oldest first. */
+  private readonly trees = new Map<number, PathTree>();
+  private readonly maxTrees: number;
+  private readonly recentTrips = new Map<number, number>();
+  private readonly nodeX: Float64Array;
+  private readonly nodeY: Float64Array;
+  private readonly secondsPerMetre: number[];
+  private search: BoundedSearch | null = null;
+
+  constructor(
+    spec: RoadGraphSpec,
+    private readonly calendar: Calendar,
+  ) {
+    this.nodes = spec.nodes;
+    this.noiseCv = spec.noiseCv;
+    this.emergencyFactor = spec.emergencySpeedFactor;
+    this.nodeIndex = new NearestPointIndex(spec.nodes);
+    const classes = Object.keys(spec.roadClasses);
+    const factorOf = (roadClass: string, hour: number) =>
+      spec.roadClasses[roadClass].hourFactors?.[hour] ?? 1;
+    const bandKeys: string[] = [];
+    this.bandOfHour = new Int32Array(24);
+    for (let hour = 0; hour < 24; hour++) {
+      const key = classes.map((c) => factorOf(c, hour)).join(',');
+      let band = bandKeys.indexOf(key);
+      if (band < 0) band = bandKeys.push(key) - 1;
+      this.bandOfHour[hour] = band;
+    }
+    const lengths = spec.edges.map(
+      (edge) => edge.lengthM ?? haversineMetres(spec.nodes[edge.from], spec.nodes[edge.to]),
+    );
+    this.edgeSeconds = bandKeys.map((_, band) => {
+      const hour = this.bandOfHour.indexOf(band);
+      return Float64Array.from(spec.edges, (edge, i) => {
+        const speed = spec.roadClasses[edge.roadClass].speedKmh * factorOf(edge.roadClass, hour);
+        return lengths[i] / (speed / 3.6);
+      });
+    });
+    // For A*: node positions in metres on a local plane, and per band the fewest seconds per
+    // metre of straight line any edge allows, so that distance × rate never overestimates.
+    const meanLat = spec.nodes.reduce((sum, node) => sum + node[1], 0) / spec.nodes.length;
+    const metresPerDegree = 111_194.93;
+    const lonScale = metresPerDegree * cos((meanLat * Math.PI) / 180);
+    this.nodeX = Float64Array.from(spec.nodes, (node) => node[0] * lonScale);
+    this.nodeY = Float64Array.from(spec.nodes, (node) => node[1] * metresPerDegree);
+    this.secondsPerMetre = this.edgeSeconds.map((seconds) => {
+      let rate = Infinity;
+      spec.edges.forEach((edge, i) => {
+        const dx = this.nodeX[edge.from] - this.nodeX[edge.to];
+        const dy = this.nodeY[edge.from] - this.nodeY[edge.to];
+        const straight = Math.sqrt(dx * dx + dy * dy);
+        if (straight > 0) rate = Math.min(rate, seconds[i] / straight);
+      });
+      // A margin for the plane's small distortion over a city.
+      return rate < Infinity ? rate * 0.99 : 0;
+    });
+    this.closed = new Uint16Array(spec.edges.length);
+    this.maxTrees = Math.max(16, Math.floor(TREE_CACHE_BYTES / (12 * spec.nodes.length)));
+    this.forward = buildAdjacency(spec.nodes.length, spec.edges, false);
+    this.reverse = buildAdjacency(spec.nodes.length, spec.edges, true);
+  }
+
+  placeOf(point: LonLat): number {
+    return this.nodeIndex.nearest(point);
+  }
+
+  coordinates(place: number): LonLat {
+    return this.nodes[place];
+  }
+
+  anchor(place: number): void {
+    this.anchors.add(place);
+  }
+
+  seconds(from: number, to: number, time: number, emergency: boolean, limit = Infinity): number {
+    if (from === to) return 0;
+    const band = this.bandOfHour[this.calendar.hourOfDay(time)];
+    const factor = emergency ? this.emergencyFactor : 1;
+    let normal: number;
+    if (this.anchors.has(to)) normal = this.tree(to, band, true).seconds[from];
+    else if (this.anchors.has(from)) normal = this.tree(from, band, false).seconds[to];
+    else normal = this.pointToPoint(from, to, band, limit * factor);
+    return normal / factor;
+  }
+
+  /**
+   * A trip between two places that are not bases (a unit on its way home sent to a new
+   * incident): Dijkstra from the destination on the reversed graph, stopped as soon as the
+   * origin is settled or the search passes `limit`. The last answers are remembered, so that
+   * weighing a unit and then dispatching it costs one search.
+   */
+  private pointToPoint(from: number, to: number, band: number, limit: number): number {
+    const key = (from * this.nodes.length + to) * 64 + band;
+    const known = this.recentTrips.get(key);
+    if (known !== undefined) return known;
+    if (this.recentTrips.size >= 4096) this.recentTrips.clear();
+    const search = (this.search ??= new BoundedSearch(this.nodeX, this.nodeY));
+    const result = search.run(
+      to,
+      from,
+      limit,
+      this.reverse,
+      this.edgeSeconds[band],
+      this.closed,
+      this.secondsPerMetre[band],
+    );
+    if (result < Infinity || limit === Infinity) this.recentTrips.set(key, result);
+    return result;
+  }
+
+  positionAfter(from: number, to: number, departure: number, elapsed: number): number {
+    const band = this.bandOfHour[this.calendar.hourOfDay(departure)];
+    const toward = this.tree(to, band, true);
+    const total = toward.seconds[from];
+    if (!(total < Infinity)) return from;
+    let node = from;
+    while (node !== to && toward.seconds[node] > total - elapsed) node = toward.nextHop[node];
+    return node;
+  }
+
+  setEdgesClosed(edges: readonly number[], closed: boolean): void {
+    // A count per edge: a road closed for two reasons reopens when both are over.
+    for (const edge of edges) {
+      this.closed[edge] = closed ? this.closed[edge] + 1 : Math.max(0, this.closed[edge] - 1);
+    }
+    this.trees.clear();
+    this.recentTrips.clear();
+  }
+
+  /** Shortest-path tree from `root` (or, with `inbound`, to `root`) in a speed band, cached. */
+  private tree(root: number, band: number, inbound: boolean): PathTree {
+    const key = (root * 64 + band) * 2 + (inbound ? 1 : 0);
+    let tree = this.trees.get(key);
+    if (!tree) {
+      // Bounded memory: past the budget the oldest tree goes (it is rebuilt if needed again).
+      if (this.trees.size >= this.maxTrees) this.trees.delete(this.trees.keys().next().value!);
+      tree = this.dijkstra(root, band, inbound ? this.reverse : this.forward);
+      this.trees.set(key, tree);
+    }
+    return tree;
+  }
+
+  private dijkstra(root: number, band: number, adjacency: Adjacency): PathTree {
+    const count = this.nodes.length;
+    const seconds = new Float64Array(count).fill(Infinity);
+    const nextHop = new Int32Array(count).fill(-1);
+    const edgeSeconds = this.edgeSeconds[band];
+    const heap = new MinHeap(count);
+    seconds[root] = 0;
+    heap.push(root, 0);
+    for (let node = heap.pop(); node >= 0; node = heap.pop()) {
+      const base = seconds[node];
+      for (let k = adjacency.offsets[node]; k < adjacency.offsets[node + 1]; k++) {
+        const edge = adjacency.edges[k];
+        if (this.closed[edge]) continue;
+        const neighbour = adjacency.targets[k];
+        const candidate = base + edgeSeconds[edge];
+        if (candidate < seconds[neighbour]) {
+          seconds[neighbour] = candidate;
+          nextHop[neighbour] = node;
+          heap.push(neighbour, candidate);
+        }
+      }
+    }
+    return { seconds, nextHop };
+  }
+}
+
+/**
+ * Single-pair A* search with reusable arrays (stamps mark what this search has touched). The
+ * heuristic is the straight-line distance to the goal times the fewest seconds per metre any
+ * edge allows: it never overestimates, so the answer is the shortest time.
+ */
+class BoundedSearch {
+  private readonly seconds: Float64Array;
+  private readonly stamp: Int32Array;
+  private generation = 0;
+  private readonly heap: MinHeap;
+
+  constructor(
+    private readonly nodeX: Float64Array,
+    private readonly nodeY: Float64Array,
+  ) {
+    this.seconds = new Float64Array(nodeX.length);
+    this.stamp = new Int32Array(nodeX.length);
+    this.heap = new MinHeap(nodeX.length);
+  }
+
+  /** Shortest time between `root` and `goal` over `adjacency`, or Infinity beyond `limit`. */
+  run(
+    root: number,
+    goal: number,
+    limit: number,
+    adjacency: Adjacency,
+    edgeSeconds: Float64Array,
+    closed: Uint16Array,
+    secondsPerMetre: number,
+  ): number {
+    const generation = ++this.generation;
+    const { seconds, stamp, heap, nodeX, nodeY } = this;
+    const goalX = nodeX[goal];
+    const goalY = nodeY[goal];
+    heap.reset();
+    seconds[root] = 0;
+    stamp[root] = generation;
+    heap.push(root, 0);
+    for (let node = heap.pop(); node >= 0; node = heap.pop()) {
+      const base = seconds[node];
+      if (node === goal) return base;
+      const dx = nodeX[node] - goalX;
+      const dy = nodeY[node] - goalY;
+      if (base + Math.sqrt(dx * dx + dy * dy) * secondsPerMetre > limit) return Infinity;
+      for (let k = adjacency.offsets[node]; k < adjacency.offsets[node + 1]; k++) {
+        const edge = adjacency.edges[k];
+        if (closed[edge]) continue;
+        const neighbour = adjacency.targets[k];
+        const candidate = base + edgeSeconds[edge];
+        if (stamp[neighbour] !== generation || candidate < seconds[neighbour]) {
+          stamp[neighbour] = generation;
+          seconds[neighbour] = candidate;
+          const ex = nodeX[neighbour] - goalX;
+          const ey = nodeY[neighbour] - goalY;
+          heap.push(neighbour, candidate + Math.sqrt(ex * ex + ey * ey) * secondsPerMetre);
+        }
+      }
+    }
+    return Infinity;
+  }
+}
+
+interface Adjacency {
+  offsets: Int32Array;
+  targets: Int32Array;
+  edges: Int32Array;
+}
+
+/** Compressed adjacency lists; `reversed` lists, for each node, the edges that arrive at it. */
+function buildAdjacency(
+  nodeCount: number,
+  edges: ReadonlyArray<{ from: number; to: number; oneWay: boolean }>,
+  reversed: boolean,
+): Adjacency {
+  const pairs: Array<[number, number, number]> = [];
+  edges.forEach((edge, index) => {
+    const [a, b] = reversed ? [edge.to, edge.from] : [edge.from, edge.to];
+    pairs.push([a, b, index]);
+    if (!edge.oneWay) pairs.push([b, a, index]);
+  });
+  const offsets = new Int32Array(nodeCount + 1);
+  for (const [a] of pairs) offsets[a + 1]++;
+  for (let n = 0; n < nodeCount; n++) offsets[n + 1] += offsets[n];
+  const fill = offsets.slice(0, nodeCount);
+  const targets = new Int32Array(pairs.length);
+  const edgeIds = new Int32Array(pairs.length);
+  for (const [a, b, index] of pairs) {
+    const at = fill[a]++;
+    targets[at] = b;
+    edgeIds[at] = index;
+  }
+  return { offsets, targets, edges: edgeIds };
+}
+
+/** Binary min-heap of node ids by key, with duplicates allowed (stale entries are skipped). */
+export class MinHeap {
+  size = 0;
+  private nodes: Int32Array;
+  private keys: Float64Array;
+  /** A node is settled when its stamp equals the current round. */
+  private readonly settled: Int32Array;
+  private round = 1;
+
+  constructor(nodeCount: number) {
+    this.nodes = new Int32Array(Math.max(16, nodeCount));
+    this.keys = new Float64Array(Math.max(16, nodeCount));
+    this.settled = new Int32Array(nodeCount);
+  }
+
+  /** Empties the heap and forgets which nodes were settled. */
+  reset(): void {
+    this.size = 0;
+    this.round++;
+  }
+
+  push(node: number, key: number): void {
+    if (this.size === this.nodes.length) {
+      const nodes = new Int32Array(this.size * 2);
+      nodes.set(this.nodes);
+      const keys = new Float64Array(this.size * 2);
+      keys.set(this.keys);
+      this.nodes = nodes;
+      this.keys = keys;
+    }
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.keys[parent] <= key) break;
+      this.nodes[i] = this.nodes[parent];
+      this.keys[i] = this.keys[parent];
+      i = parent;
+    }
+    this.nodes[i] = node;
+    this.keys[i] = key;
+  }
+
+  /** Removes and returns the unsettled node with the smallest key, or −1 when none is left. */
+  pop(): number {
+    while (this.size > 0) {
+      const top = this.nodes[0];
+      const lastNode = this.nodes[--this.size];
+      const lastKey = this.keys[this.size];
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= this.size) break;
+        if (child + 1 < this.size && this.keys[child + 1] < this.keys[child]) child++;
+        if (this.keys[child] >= lastKey) break;
+        this.nodes[i] = this.nodes[child];
+        this.keys[i] = this.keys[child];
+        i = child;
+      }
+      this.nodes[i] = lastNode;
+      this.keys[i] = lastKey;
+      if (this.settled[top] !== this.round) {
+        this.settled[top] = this.round;
+        return top;
+      }
+    }
+    return -1;
+  }
+}
