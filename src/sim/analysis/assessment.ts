@@ -6,6 +6,7 @@
  */
 import type { Rules } from '../../scenarios/schema.ts';
 import type { Targets } from './metrics.ts';
+import { CALL_BACK_RATINGS } from '../records.ts';
 import { RecordKind, type Trace } from '../trace.ts';
 
 export interface BulletinRow {
@@ -69,6 +70,8 @@ export function bulletin(
   const approvalWait = new Float64Array(header.units.length);
   const unitsOfIncident = new Map<number, Set<number>>();
   const timedArrivals = new Map<BulletinRow, number>();
+  // Every record of every run passes here (replicationMetrics): the columns are read directly,
+  // not decoded (src/sim/records.ts) — an object per record made the bulletin half again slower.
   for (let i = 0; i < trace.length; i++) {
     const time = trace.time[i];
     const unit = trace.unit[i];
@@ -116,7 +119,7 @@ export function bulletin(
         break;
       case RecordKind.callBack:
         // An unsatisfied caller counts against every unit that worked on the incident.
-        if (trace.value[i] === 2) {
+        if (CALL_BACK_RATINGS[trace.value[i]] === 'unsatisfied') {
           for (const u of unitsOfIncident.get(incident) ?? [])
             rowOf(u, time).unsatisfiedCallBacks++;
         }

@@ -3,15 +3,16 @@
  * waits before its order (approvals and requests, by cause), its mobilisation and its travel.
  * Read from the trace alone.
  */
-import { CAUSES, RECORD_KINDS, RecordKind, type Trace } from '../trace.ts';
+import { decodeRecord, type CauseOf } from '../records.ts';
+import { CAUSES, type Trace } from '../trace.ts';
 
 export interface UnitTimeline {
   unit: string;
   dispatchedAt: number;
   /** Why this unit was chosen (nearest, runCard, queue, redispatch, decision, crossRegion). */
-  cause: string;
+  cause: CauseOf<'dispatched'>;
   /** Waits before the order reached the unit, in order. */
-  waits: Array<{ cause: string; seconds: number }>;
+  waits: Array<{ cause: CauseOf<'approved'>; seconds: number }>;
   mobilisation: number;
   travel: number;
   /** NaN when the unit had not arrived by the end of the run. */
@@ -27,13 +28,6 @@ export interface IncidentExplanation {
   /** Everything else that happened to the incident, in order. */
   events: Array<{ t: number; ev: string; cause: string; value: number }>;
 }
-
-const UNIT_STEPS = new Set<number>([
-  RecordKind.dispatched,
-  RecordKind.approved,
-  RecordKind.enRoute,
-  RecordKind.arrived,
-]);
 
 export function explainIncident(trace: Trace, incident: number): IncidentExplanation {
   if (!(incident >= 0 && incident < trace.incidentCount)) {
@@ -52,39 +46,49 @@ export function explainIncident(trace: Trace, incident: number): IncidentExplana
   const current = new Map<number, UnitTimeline>();
   for (let i = 0; i < trace.length; i++) {
     if (trace.incident[i] !== incident) continue;
-    const kind = trace.kind[i];
-    const unit = trace.unit[i];
-    const cause = CAUSES[trace.cause[i]];
-    if (kind === RecordKind.callReceived) explanation.calledAt = trace.time[i];
-    if (unit >= 0 && UNIT_STEPS.has(kind)) {
-      if (kind === RecordKind.dispatched) {
+    const record = decodeRecord(trace, i);
+    switch (record.kind) {
+      case 'callReceived':
+        explanation.calledAt = record.t;
+        break;
+      case 'dispatched': {
         const timeline: UnitTimeline = {
-          unit: header.units[unit],
-          dispatchedAt: trace.time[i],
-          cause,
+          unit: header.units[record.unit],
+          dispatchedAt: record.t,
+          cause: record.why,
           waits: [],
           mobilisation: NaN,
           travel: NaN,
           arrivedAt: NaN,
         };
-        current.set(unit, timeline);
+        current.set(record.unit, timeline);
         explanation.units.push(timeline);
         continue;
       }
-      const timeline = current.get(unit);
-      if (!timeline) continue;
-      if (kind === RecordKind.approved) timeline.waits.push({ cause, seconds: trace.value[i] });
-      if (kind === RecordKind.enRoute) timeline.mobilisation = trace.value[i];
-      if (kind === RecordKind.arrived) {
-        timeline.travel = trace.value[i];
-        timeline.arrivedAt = trace.time[i];
+      case 'approved':
+        // An approval for the incident as a whole (crossRegion) is one of its events.
+        if (record.unit === null) break;
+        current.get(record.unit)?.waits.push({ cause: record.step, seconds: record.seconds });
+        continue;
+      case 'enRoute': {
+        const timeline = current.get(record.unit);
+        if (timeline) timeline.mobilisation = record.mobilisationSeconds;
+        continue;
       }
-      continue;
+      case 'arrived': {
+        const timeline = current.get(record.unit);
+        if (timeline) {
+          timeline.travel = record.travelSeconds;
+          timeline.arrivedAt = record.t;
+        }
+        continue;
+      }
     }
+    // Everything else as written, whatever its kind.
     explanation.events.push({
-      t: trace.time[i],
-      ev: RECORD_KINDS[kind][0],
-      cause,
+      t: record.t,
+      ev: record.kind,
+      cause: CAUSES[trace.cause[i]],
       value: trace.value[i],
     });
   }
