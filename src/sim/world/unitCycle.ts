@@ -165,7 +165,8 @@ export class UnitCycle {
     unit.arrivedAt = now;
     unit.clearAt = now + incident.work[unit.slot];
     unit.clearCause = Cause.none;
-    for (const hook of world.hooks.unitArrived) hook(unit, incident);
+    const arrived = world.hooks.unitArrived;
+    for (let h = 0; h < arrived.length; h++) arrived[h](unit, incident);
   }
 
   /** A rule ends the unit's work earlier or later than drawn (a hand-over, supplies). */
@@ -201,7 +202,8 @@ export class UnitCycle {
       moved ? now - unit.arrivedAt : work,
     );
     incident.active--;
-    for (const hook of world.hooks.unitCleared) hook(unit, incident);
+    const cleared = world.hooks.unitCleared;
+    for (let h = 0; h < cleared.length; h++) cleared[h](unit, incident);
     unit.incident = -1;
     unit.slot = -1;
     world.closeIfDone(incident);

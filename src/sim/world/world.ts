@@ -187,7 +187,7 @@ export class World {
     district: number,
     point: LonLat,
     cause: number,
-    given: { severity?: number; participants?: number } = {},
+    given: { severity?: number; participants?: number } = NOTHING_GIVEN,
   ): void {
     const kind = this.kinds[kindIndex];
     const place = this.travel.placeOf(point, district);
@@ -222,7 +222,8 @@ export class World {
     };
     this.incidents[index] = incident;
     this.record(RecordKind.callReceived, index, -1, place, cause, kindIndex);
-    for (const hook of this.hooks.callReceived) hook(incident);
+    const received = this.hooks.callReceived;
+    for (let h = 0; h < received.length; h++) received[h](incident);
     if (incident.handling > 0)
       this.engine.schedule(this.engine.now + incident.handling, this.assessedEvent, index);
     else this.assess(index);
@@ -231,13 +232,15 @@ export class World {
   /** Judged (研判): screened out by a rule (12345), or the rules act on it and it is dispatched. */
   private assess(index: number): void {
     const incident = this.incidents[index]!;
-    for (const screen of this.hooks.screen) {
-      if (screen(incident)) {
+    const screens = this.hooks.screen;
+    for (let h = 0; h < screens.length; h++) {
+      if (screens[h](incident)) {
         this.incidents[index] = undefined;
         return;
       }
     }
-    for (const hook of this.hooks.incidentJudged) hook(incident, false);
+    const judged = this.hooks.incidentJudged;
+    for (let h = 0; h < judged.length; h++) judged[h](incident, false);
     this.dispatcher.dispatchIncident(incident);
   }
 
@@ -283,7 +286,8 @@ export class World {
       now - incident.callTime,
     );
     this.incidents[incident.index] = undefined;
-    for (const hook of this.hooks.incidentClosed) hook(incident);
+    const closed = this.hooks.incidentClosed;
+    for (let h = 0; h < closed.length; h++) closed[h](incident);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -358,11 +362,13 @@ export class World {
   }
 }
 
-/** About how many records a run writes (eight per call), so the trace rarely has to grow. */
+const NOTHING_GIVEN: { severity?: number; participants?: number } = {};
+
+/** About how many records a run writes (ten per call), so the trace rarely has to grow. */
 function expectedRecords(scenario: Scenario): number {
   const callsPerDay = scenario.arrivals.streams.reduce((sum, s) => sum + s.callsPerDay, 0);
   const calls = (callsPerDay * scenario.duration) / 86_400 + scenario.arrivals.incidents.length;
   // Capped (4 M records, 120 MB): a huge run grows its trace as it goes rather than claiming
   // all its memory up front.
-  return Math.min(Math.max(4096, Math.ceil(calls * 8)), 1 << 22);
+  return Math.min(Math.max(4096, Math.ceil(calls * 10)), 1 << 22);
 }
