@@ -113,12 +113,18 @@ export class NearestPointIndex {
       Math.abs(this.rows - row),
     );
     for (let ring = firstRing; ring <= maxRing; ring++) {
-      // Only the cells on the ring's boundary.
-      for (let c = column - ring; c <= column + ring; c++) {
+      // Only the cells on the ring's boundary, and of those only the ones inside the grid: a
+      // target far from a tiny grid (all points at one place) would otherwise visit a ring of
+      // millions of empty cells.
+      const fromColumn = Math.max(0, column - ring);
+      const toColumn = Math.min(this.columns - 1, column + ring);
+      for (let c = fromColumn; c <= toColumn; c++) {
         this.scanCell(c, row - ring, target, state);
         if (ring > 0) this.scanCell(c, row + ring, target, state);
       }
-      for (let r = row - ring + 1; r <= row + ring - 1; r++) {
+      const fromRow = Math.max(0, row - ring + 1);
+      const toRow = Math.min(this.rows - 1, row + ring - 1);
+      for (let r = fromRow; r <= toRow; r++) {
         this.scanCell(column - ring, r, target, state);
         this.scanCell(column + ring, r, target, state);
       }

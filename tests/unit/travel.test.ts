@@ -226,4 +226,16 @@ describe('nearest point in awkward layouts', () => {
     ]);
     expect(two.nearest([119, 31])).toBe(0);
   });
+
+  it('all points at one place and a target far away: found, without walking empty cells', () => {
+    // Before, the grid's cells were 1e-9 degrees wide and the search walked rings of ~10⁹ cells.
+    const onePlace = new NearestPointIndex([
+      [120.1, 30.2],
+      [120.1, 30.2],
+      [120.1, 30.2],
+    ]);
+    expect(onePlace.nearest([121.3, 31.4])).toBe(0);
+    expect(onePlace.nearest([119, 29])).toBe(0);
+    expect(onePlace.nearest([120.1, 30.2])).toBe(0);
+  });
 });

@@ -36,6 +36,13 @@ export class WaitingQueue {
     waiting.splice(low, 0, incident);
   }
 
+  /** Empties the queue at once (not one by one from the front: a long queue would be quadratic). */
+  takeAll(): Incident[] {
+    const all = this.incidents.splice(0);
+    for (const incident of all) incident.queued = false;
+    return all;
+  }
+
   remove(incident: Incident): void {
     if (!incident.queued) return;
     incident.queued = false;

@@ -348,8 +348,7 @@ export class World {
 
   private finish(): void {
     this.finished = true;
-    for (const incident of this.waiting.incidents.slice()) {
-      this.waiting.remove(incident);
+    for (const incident of this.waiting.takeAll()) {
       this.record(
         RecordKind.unanswered,
         incident.index,
