@@ -12,7 +12,8 @@ import { Scenario } from '../scenarios/schema.ts';
 import { makeReport, mergeReports, type Report } from '../sim/analysis/report.ts';
 import { reportLabels } from '../sim/analysis/reportLabels.ts';
 import { run } from '../sim/run.ts';
-import { traceToNdjson, type TraceHeader } from '../sim/trace.ts';
+import { RecordKind, traceToNdjson, type Trace, type TraceHeader } from '../sim/trace.ts';
+import { dispatchReasons } from '../sim/dispatch/why.ts';
 import { bulletin } from '../sim/analysis/assessment.ts';
 import { explainIncident } from '../sim/analysis/explain.ts';
 import { formatReport } from './format.ts';
@@ -322,7 +323,8 @@ function commandWhy(args: Args, language: Language): void {
   const scenario = scenarioFrom(args, language);
   const incident = integerOption(args, 'incident', -1);
   if (incident < 0) throw new UsageError('why needs --incident N');
-  const { trace } = run(scenario, integerOption(args, 'seed', 1));
+  // Kept to be explained: each dispatch's decision, with the candidates the policy weighed.
+  const { trace } = run(scenario, integerOption(args, 'seed', 1), [], { explain: true });
   let explanation;
   try {
     explanation = explainIncident(trace, incident);
@@ -344,11 +346,35 @@ function commandWhy(args: Args, language: Language): void {
         ? `  ${u.unit}：${minutes(u.dispatchedAt)} 分钟调派（${u.cause}）；等待 ${waits}；出动准备 ${minutes(u.mobilisation)}；行驶 ${minutes(u.travel)}；调派至到场共 ${minutes(total)} 分钟`
         : `  ${u.unit}: sent at ${minutes(u.dispatchedAt)} min (${u.cause}); waits ${waits}; mobilisation ${minutes(u.mobilisation)}; travel ${minutes(u.travel)}; order to arrival ${minutes(total)} min`,
     );
+    const considered = consideredUnits(trace, incident, u.unit, u.dispatchedAt);
+    if (considered) console.log(`    ${zh ? '当时可调派' : 'could have gone'}: ${considered}`);
   }
   for (const e of explanation.events) {
     const value = Number.isInteger(e.value) ? e.value : e.value.toFixed(1);
     console.log(`  ${minutes(e.t)} min  ${e.ev} (${e.cause}) ${value}`);
   }
+}
+
+/**
+ * The units the dispatch decision weighed, best first: travel (+ expected approval wait) in
+ * minutes, the one sent marked ✓; null when the decision was not kept.
+ */
+function consideredUnits(trace: Trace, incident: number, unit: string, at: number): string | null {
+  const unitIndex = trace.header.units.indexOf(unit);
+  for (let i = 0; i < trace.length; i++) {
+    if (trace.kind[i] !== RecordKind.dispatched || trace.incident[i] !== incident) continue;
+    if (trace.unit[i] !== unitIndex || trace.time[i] !== at) continue;
+    const reasons = dispatchReasons(trace, i);
+    if (!reasons) return null;
+    const listed = reasons.candidates.map((c) => {
+      const delay = c.orderDelaySeconds > 0 ? ` + ${minutes(c.orderDelaySeconds)}` : '';
+      const mark = c.chosen ? ' ✓' : '';
+      return `${trace.header.units[c.unit]} ${minutes(c.travelSeconds)}${delay}${mark}`;
+    });
+    const more = reasons.total - reasons.candidates.length;
+    return listed.join(', ') + (more > 0 ? ` (+${more})` : '');
+  }
+  return null;
 }
 
 function commandBulletin(args: Args, language: Language): void {

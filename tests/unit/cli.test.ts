@@ -159,6 +159,8 @@ describe('sim why and bulletin', () => {
     expect(main(['why', '--scenario', scenarioFile, '--incident', '0', '--until', '12h'])).toBe(0);
     expect(out.join('\n')).toMatch(/Incident 0 \(fire, (west|east)\)/);
     expect(out.join('\n')).toMatch(/mobilisation 1\.0; travel/);
+    // The decision as it was made: the units weighed, the one sent marked.
+    expect(out.join('\n')).toMatch(/could have gone: fire(West|East) [\d.]+ ✓/);
     out = [];
     expect(main(['bulletin', '--scenario', scenarioFile, '--lang', 'zh'])).toBe(0);
     expect(out[0].split('\t')).toContain('扣分');
