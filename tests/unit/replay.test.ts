@@ -15,7 +15,7 @@ import {
 import { buildReplayIndex } from '../../src/sim/analysis/replayIndex.ts';
 import { RoadRouter } from '../../src/sim/analysis/replayRoutes.ts';
 import { run } from '../../src/sim/run.ts';
-import { RecordKind, Cause } from '../../src/sim/trace.ts';
+import { Cause, RecordKind, traceDigest } from '../../src/sim/trace.ts';
 import { amountText, makeClock, minutesText } from '../../src/ui/replay/format.ts';
 import { parseReplayFile, replayFileText } from '../../src/ui/replay/replayFile.ts';
 import { replayApi } from '../../src/worker/replayApi.ts';
@@ -224,11 +224,15 @@ describe('replay files', () => {
   it('saves and reopens a trace exactly, and refuses damaged or foreign files', async () => {
     const scenario = await defaultCity();
     const doc = (await builtinInput('default-city')) as Record<string, unknown>;
-    const { trace } = run(scenario, 1);
+    // As the replay runs it: kept to be explained, with its decisions.
+    const { trace } = run(scenario, 1, [], { explain: true });
     const text = replayFileText({ doc, seed: 1, trace });
     const parsed = parseReplayFile(text);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
     expect(parsed.saved.seed).toBe(1);
+    expect(traceDigest(parsed.saved.trace)).toBe(traceDigest(trace));
+    expect(parsed.saved.trace.decisions?.count).toBe(trace.decisions!.count);
+    expect(Array.from(parsed.saved.trace.command)).toEqual(Array.from(trace.command));
     expect(parsed.saved.trace.length).toBe(trace.length);
     expect(Array.from(parsed.saved.trace.value)).toEqual(Array.from(trace.value));
     expect(Array.from(parsed.saved.trace.time)).toEqual(Array.from(trace.time));
@@ -255,6 +259,13 @@ describe('replay files', () => {
     expect(parseReplayFile(JSON.stringify(newer))).toMatchObject({
       ok: false,
       problem: { code: 'newerVersion' },
+    });
+    // A file saved before traces kept their decisions: run again, says the message.
+    const older = JSON.parse(text);
+    older.version = 1;
+    expect(parseReplayFile(JSON.stringify(older))).toMatchObject({
+      ok: false,
+      problem: { code: 'olderVersion' },
     });
     // A trace opened with another scenario is refused by the worker.
     const other = (await builtinInput('mmc-3-queue')) as Record<string, unknown>;
