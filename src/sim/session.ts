@@ -31,19 +31,14 @@ export interface RosterUnit {
 /** The scenario's units as a run makes them, without running (with `travel`: in that model). */
 export function rosterOf(scenario: Scenario, travel?: TravelModel): RosterUnit[] {
   const world = new World(scenario, 0, { travel });
-  return world.units.map((unit) => {
-    const hash = unit.id.lastIndexOf('#');
-    const copy = hash > 0 ? Number(unit.id.slice(hash + 1)) : NaN;
-    const isCopy = Number.isInteger(copy) && copy > 1;
-    return {
-      id: unit.id,
-      spec: isCopy ? unit.id.slice(0, hash) : unit.id,
-      copy: isCopy ? copy : 1,
-      reserve: unit.reserve,
-      basePlace: unit.basePlace,
-      home: unit.base >= 0 ? scenario.bases[unit.base].location : null,
-    };
-  });
+  return world.units.map((unit) => ({
+    id: unit.id,
+    spec: unit.spec,
+    copy: unit.copy,
+    reserve: unit.reserve,
+    basePlace: unit.basePlace,
+    home: unit.base >= 0 ? scenario.bases[unit.base].location : null,
+  }));
 }
 
 export type AdvanceResult =

@@ -20,8 +20,18 @@ export interface TravelModel {
    * only wants to know about trips faster than that (it makes searches from odd places cheap).
    */
   seconds(from: number, to: number, time: number, emergency: boolean, limit?: number): number;
-  /** Where a unit driving from `from` to `to` (normal speed, leaving at `departure`) is after `elapsed` s. */
-  positionAfter(from: number, to: number, departure: number, elapsed: number): number;
+  /**
+   * Where a unit driving from `from` to `to` (normal speed, leaving at `departure`) is after
+   * `elapsed` s. With `keep` false (a look, not a move), the place may be a scratch place that
+   * is valid only until the next look: looking adds no place to the run's place table.
+   */
+  positionAfter(
+    from: number,
+    to: number,
+    departure: number,
+    elapsed: number,
+    keep?: boolean,
+  ): number;
   /** Marks places that many trips start from or end at (bases), whose shortest paths stay cached. */
   anchor(place: number): void;
   /** Closes or reopens road edges (road graph only; others ignore it). */
@@ -85,6 +95,9 @@ class MatrixTravel implements TravelModel {
 
 type DistanceSpec = Extract<Travel, { model: 'distance' }>;
 
+/** The distance model's place of a position looked at and not kept. */
+const SCRATCH_PLACE = -2;
+
 class DistanceTravel implements TravelModel {
   readonly noiseCv: number;
   private readonly points: LonLat[] = [];
@@ -97,27 +110,34 @@ class DistanceTravel implements TravelModel {
     this.distance = spec.metric === 'manhattan' ? manhattanMetres : haversineMetres;
   }
 
+  /** A position looked at, not kept (SCRATCH_PLACE). */
+  private scratch: LonLat = [0, 0];
+
   placeOf(point: LonLat): number {
     return this.points.push(point) - 1;
   }
 
   coordinates(place: number): LonLat {
-    return this.points[place];
+    return place === SCRATCH_PLACE ? this.scratch : this.points[place];
   }
 
   seconds(from: number, to: number, _time: number, emergency: boolean): number {
     if (from === to) return 0;
-    const metres = this.distance(this.points[from], this.points[to]) * this.spec.detourFactor;
+    const metres =
+      this.distance(this.coordinates(from), this.coordinates(to)) * this.spec.detourFactor;
     const seconds = metres / this.metresPerSecond;
     return emergency ? seconds / this.spec.emergencySpeedFactor : seconds;
   }
 
-  positionAfter(from: number, to: number, departure: number, elapsed: number): number {
+  positionAfter(from: number, to: number, departure: number, elapsed: number, keep = true) {
     const total = this.seconds(from, to, departure, false);
     if (total === 0 || elapsed >= total) return to;
     const share = elapsed / total;
     const [a, b] = [this.points[from], this.points[to]];
-    return this.placeOf([a[0] + (b[0] - a[0]) * share, a[1] + (b[1] - a[1]) * share]);
+    const point: LonLat = [a[0] + (b[0] - a[0]) * share, a[1] + (b[1] - a[1]) * share];
+    if (keep) return this.placeOf(point);
+    this.scratch = point;
+    return SCRATCH_PLACE;
   }
 
   anchor(): void {}

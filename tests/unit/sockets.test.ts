@@ -10,6 +10,7 @@ import { dispatchReasons } from '../../src/sim/dispatch/why.ts';
 import { run } from '../../src/sim/run.ts';
 import { replaySession, Session } from '../../src/sim/session.ts';
 import { playSession } from '../trainee.ts';
+import { lineScenario, ONE_ROAD as ONE_ROAD_TRAVEL, scenario as parsed } from './fixtures.ts';
 import { Cause, RecordKind, traceDigest, type Trace } from '../../src/sim/trace.ts';
 
 /** Approval waits of one cause, by incident and unit. */
@@ -74,6 +75,12 @@ describe('one dispatch policy', () => {
     expect(explained.decisions!.count).toBeGreaterThan(100);
     const { decisions: _kept, ...records } = explained;
     expect(traceDigest(records)).toBe(traceDigest(plain));
+    // Straight-line travel, where weighing a unit on its way home must not add places.
+    const line = parsed(
+      lineScenario({ arrivals: { streams: [{ kind: 'fire', callsPerDay: 60 }] } }),
+    );
+    const { decisions: _lineKept, ...lineRecords } = run(line, 2, [], { explain: true }).trace;
+    expect(traceDigest(lineRecords)).toBe(traceDigest(run(line, 2).trace));
   });
 
   const cities: Array<[string, number]> = [
@@ -166,5 +173,85 @@ describe('a session and its command log', () => {
       /decision 0 is open/,
     );
     expect(session.commandLog).toHaveLength(0);
+  });
+
+  /** Answers every decision with its proposal; `inject` may submit commands on the way. */
+  function askedRun(s: Scenario, seed: number, inject?: (session: Session, step: number) => void) {
+    const session = new Session(s, seed, { policy: 'ask' });
+    let step = 0;
+    for (let r = session.advance(); r.status !== 'finished'; r = session.advance()) {
+      if (r.status !== 'decision') continue;
+      inject?.(session, step++);
+      session.answer(r.decision.proposal);
+    }
+    return session;
+  }
+
+  it('answered with its proposals, an asked run equals the built-in run in every column', () => {
+    // Calls judged at once (no call handling) and events at the same times (fixed delays):
+    // what a call sets off must keep its place in the event queue while a person decides.
+    const s = parsed(
+      lineScenario({
+        dispatch: { callHandling: { type: 'fixed', value: 0 } },
+        arrivals: {
+          incidents: [0, 100, 160, 160, 220, 400].map((time, k) => ({
+            time,
+            kind: k % 3 === 2 ? 'bigFire' : 'fire',
+            location: [0.02 + 0.03 * k, 0.05] as [number, number],
+          })),
+        },
+        events: [
+          { type: 'unitOutOfService', at: 50, unit: 'fireEast' },
+          { type: 'unitInService', at: 160, unit: 'fireEast' },
+        ],
+      }),
+    );
+    const asked = askedRun(s, 1).finishTrace();
+    const builtIn = run(s, 1).trace;
+    expect([...builtIn.command].filter((c) => c >= 0).length).toBeGreaterThan(10);
+    expect(traceDigest(asked)).toBe(traceDigest(builtIn));
+  });
+
+  it('a command sent while a decision is open acts after it, as in a run that did not stop', () => {
+    const s = parsed(
+      lineScenario({
+        dispatch: { callHandling: { type: 'fixed', value: 0 } },
+        arrivals: {
+          incidents: [0, 130, 600].map((time) => ({
+            time,
+            kind: 'fire',
+            location: [0.05, 0.05] as [number, number],
+          })),
+        },
+      }),
+    );
+    const asked = askedRun(s, 1, (session, step) => {
+      if (step === 1) {
+        session.submit({ type: 'call', kind: 'fire', district: 'east' }, { source: 'drill' });
+        session.submit({ type: 'unitOutOfService', unit: 'fireWest' }, { source: 'drill' });
+      }
+    });
+    // The same injects, after the same number of events, with nobody asked.
+    const injects = asked.commandLog.filter((c) => c.command.type !== 'dispatch');
+    expect(injects).toHaveLength(2);
+    const builtIn = run(s, 1, injects).trace;
+    expect(traceDigest(asked.finishTrace())).toBe(traceDigest(builtIn));
+  });
+
+  it('a command that cannot act is refused before it changes anything', () => {
+    const s = parsed(lineScenario({ travel: ONE_ROAD_TRAVEL }));
+    const session = new Session(s, 1);
+    expect(() =>
+      session.submit({ type: 'damageRoad', edges: [0], repairSeconds: -5 }, { source: 'drill' }),
+    ).toThrow(/repairSeconds/);
+    expect(() => session.submit({ type: 'closeRoad', edges: [7] }, { source: 'drill' })).toThrow(
+      /no road edge 7/,
+    );
+    expect(() => session.submit({ type: 'unitInService', unit: 'nobody' })).toThrow(/nobody/);
+    expect(session.commandLog).toHaveLength(0);
+    while (session.advance().status !== 'finished');
+    const trace = session.finishTrace();
+    expect(trace.header.commands.submitted).toHaveLength(0);
+    expect([...trace.kind].includes(RecordKind.external)).toBe(false);
   });
 });

@@ -67,14 +67,11 @@ export class DecisionTableBuilder {
       const within = sentEstimate
         ? (sentEstimate.travel + sentEstimate.orderDelay) * 1.5 + 300
         : Infinity;
-      const { list, total } = proposer.candidates(
-        incident,
-        slot,
-        reserves,
-        KEPT + earlier.size,
+      const { list: shown, total } = proposer.candidates(incident, slot, reserves, {
+        keep: KEPT,
         within,
-      );
-      const shown = list.filter((c) => !earlier.has(c.unit)).slice(0, KEPT);
+        exclude: earlier,
+      });
       // Sent although not among the best (a run card, a person's choice): kept all the same.
       if (sentEstimate && !shown.some((c) => c.unit === sent)) shown.push(sentEstimate);
       for (const candidate of shown) {
@@ -84,7 +81,7 @@ export class DecisionTableBuilder {
         this.travel.push(candidate.travel);
         this.delay.push(candidate.orderDelay);
         this.chosen.push(candidate.unit === sent ? 1 : 0);
-        this.total.push(total - earlier.size);
+        this.total.push(total);
       }
       if (sent >= 0) earlier.add(sent);
     }

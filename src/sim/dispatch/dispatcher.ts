@@ -35,6 +35,8 @@ interface OpenDecision {
   incident: Incident;
   why: DecisionKind;
   proposal: Proposal[];
+  /** The command being applied when the decision came up (its records are that command's). */
+  command: number;
 }
 
 const NO_STEPS: OrderStep[] = [];
@@ -75,7 +77,7 @@ export class Dispatcher {
   /** Fill an incident's open slots (a call judged, grown, or a slot sent back to dispatch). */
   dispatchIncident(incident: Incident): void {
     if (this.pending) {
-      this.deferred.push(() => this.dispatchIncident(incident));
+      this.later(() => this.dispatchIncident(incident));
       return;
     }
     this.decide(incident, 'incident', this.proposer.forIncident(incident));
@@ -84,7 +86,7 @@ export class Dispatcher {
   /** A unit came free (or on duty): the first waiting incident it can serve takes it. */
   offer(unit: Unit): void {
     if (this.pending) {
-      this.deferred.push(() => this.offer(unit));
+      this.later(() => this.offer(unit));
       return;
     }
     const target = this.proposer.queueTarget(unit);
@@ -97,11 +99,33 @@ export class Dispatcher {
   /** Units a rule proposes for an incident (rule 7's pooled units after approval). */
   reinforce(incident: Incident, propose: () => Proposal[]): void {
     if (this.pending) {
-      this.deferred.push(() => this.reinforce(incident, propose));
+      this.later(() => this.reinforce(incident, propose));
       return;
     }
     const proposal = propose();
     if (proposal.length > 0) this.decide(incident, 'reinforcement', proposal);
+  }
+
+  /**
+   * Runs `action` now, or, while a decision is open, after it and the decisions waiting behind
+   * it (a command that comes in meanwhile acts where it would have acted in a run that did not
+   * stop).
+   */
+  whenFree(action: () => void): void {
+    if (this.pending) this.later(action);
+    else action();
+  }
+
+  /** Queues an action behind the open decision, under the command being applied now. */
+  private later(action: () => void): void {
+    const trace = this.world.trace;
+    const command = trace.currentCommand;
+    this.deferred.push(() => {
+      const before = trace.currentCommand;
+      trace.currentCommand = command;
+      action();
+      trace.currentCommand = before;
+    });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -109,7 +133,13 @@ export class Dispatcher {
   private decide(incident: Incident, why: DecisionKind, proposal: Proposal[]): void {
     if (this.policy.asks(why, proposal.length)) {
       const decision = this.describe(incident, why, proposal);
-      this.pending = { decision, incident, why, proposal };
+      this.pending = {
+        decision,
+        incident,
+        why,
+        proposal,
+        command: this.world.trace.currentCommand,
+      };
       this.world.engine.stop();
       return;
     }
@@ -179,6 +209,9 @@ export class Dispatcher {
     this.pending = null;
     const heldBack = open.proposal.some((p) => !chosen.some((c) => c.slot === p.slot));
     const same = !heldBack && chosen.every((c) => c.cause !== Cause.decision);
+    const trace = world.trace;
+    const before = trace.currentCommand;
+    trace.currentCommand = open.command;
     if (!same) {
       world.record(
         RecordKind.decision,
@@ -190,6 +223,7 @@ export class Dispatcher {
       );
     }
     this.apply(incident, open.why, chosen, heldBack);
+    trace.currentCommand = before;
     while (!this.pending && this.deferred.length > 0) this.deferred.shift()!();
   }
 
@@ -249,8 +283,8 @@ export class Dispatcher {
 
   /**
    * The stream a step draws its delay from: its rule's, for this step of this order (incident
-   * and unit),
-   * so that the wait does not change when other dispatches or rules change the order of events.
+   * and unit), so that the wait does not change when other dispatches or rules change the order
+   * of events.
    */
   orderStepStream(step: OrderStep, unit: Unit): Stream {
     return this.world.hooks.streamFor(step.rule, step.cause, unit.incident, unit.index);

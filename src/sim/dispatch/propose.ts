@@ -14,6 +14,14 @@ export interface Proposal {
   cause: number;
 }
 
+export interface CandidateLimits {
+  keep?: number;
+  within?: number;
+  exclude?: ReadonlySet<number>;
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
 export interface Candidate {
   unit: number;
   travel: number;
@@ -149,24 +157,28 @@ export class Proposer {
 
   /**
    * The units that could fill the slot now, with the estimates the policy weighs: free, capable,
-   * on duty and able to reach the incident (reserves: free and capable), best first. With
-   * `keep`, only the best `keep`; with `within`, only those whose estimate is within it (units
-   * away from base are searched no farther than either); `total` is how many were free and
-   * capable.
+   * on duty and able to reach the incident (reserves: free and capable), best first, but for
+   * those in `exclude` (sent to the incident's other slots). With `keep`, only the best `keep`;
+   * with `within`, only those whose estimate is within it (units away from base are searched
+   * no farther than either). `total` is how many were free and capable.
    */
   candidates(
     incident: Incident,
     slot: number,
     reserves: boolean,
-    keep = Infinity,
-    within = Infinity,
+    { keep = Infinity, within = Infinity, exclude = NONE }: CandidateLimits = {},
   ): { list: Candidate[]; total: number } {
     const world = this.world;
     const capability = incident.slotCapability[slot];
     const list: Candidate[] = [];
     if (reserves) {
       for (const unit of world.units) {
-        if (unit.reserve && unit.state === UnitState.Available && unit.capabilities.has(capability))
+        if (
+          unit.reserve &&
+          unit.state === UnitState.Available &&
+          unit.capabilities.has(capability) &&
+          !exclude.has(unit.index)
+        )
           list.push({ unit: unit.index, travel: NaN, orderDelay: 0 });
       }
       return { list, total: list.length };
@@ -176,19 +188,15 @@ export class Proposer {
     let total = 0;
     for (const u of world.roster.unitsByCapability[capability]) {
       const unit = world.units[u];
-      if (!world.dispatchable(unit)) continue;
+      if (!world.dispatchable(unit) || exclude.has(u)) continue;
       total++;
       if (!world.atBase(unit)) {
         away.push(unit);
         continue;
       }
       const travel = this.fromBase(unit, incident);
-      if (travel < Infinity)
-        list.push({
-          unit: u,
-          travel,
-          orderDelay: this.expectedOrderDelay(unit, incident, capability),
-        });
+      const orderDelay = this.expectedOrderDelay(unit, incident, capability);
+      if (travel + orderDelay <= within) list.push({ unit: u, travel, orderDelay });
     }
     const best = (a: Candidate, b: Candidate) =>
       a.travel + a.orderDelay - (b.travel + b.orderDelay) || a.unit - b.unit;
@@ -200,7 +208,7 @@ export class Proposer {
     for (const unit of away) {
       const orderDelay = this.expectedOrderDelay(unit, incident, capability);
       const travel = world.travelEstimate(unit, incident, limit - orderDelay);
-      if (travel < Infinity) list.push({ unit: unit.index, travel, orderDelay });
+      if (travel + orderDelay <= limit) list.push({ unit: unit.index, travel, orderDelay });
     }
     list.sort(best);
     return { list: list.length > keep ? list.slice(0, keep) : list, total };

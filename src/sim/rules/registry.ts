@@ -24,8 +24,6 @@ import { tiers } from './tiers.ts';
 import { traffic } from './traffic.ts';
 import { triage } from './triage.ts';
 
-/** The rules of the file format (src/scenarios/rules/), each with its behaviour here. */
-
 /** Hooks called as lists, in rule order. */
 type ListHook = Exclude<keyof RuleHooks, 'duty' | 'extraMobilisation' | 'reserves'>;
 
@@ -39,6 +37,7 @@ export type Hooks = { [K in ListHook]: Array<NonNullable<RuleHooks[K]>> } & {
 
 const ALWAYS: DutySchedule = { type: 'always' };
 
+/** The rules of the file format (src/scenarios/rules/), each with its behaviour here. */
 const REGISTRY: { [K in RuleId]: RuleModule<K> | AnalysisOnly } = {
   tiers,
   command,

@@ -36,7 +36,7 @@ export interface RuleHooks {
   /** The incident came to need more units (growth, grading). */
   slotsAdded?(incident: Incident): void;
   unitArrived?(unit: Unit, incident: Incident): void;
-  /** Work may not end before this time (e.g. supplies not yet on scene); −Infinity: no limit. */
+  /** Work may not end before this time (e.g. supplies not yet on scene), and why; null: no limit. */
   clearNotBefore?(unit: Unit, incident: Incident): { time: number; cause: number } | null;
   unitCleared?(unit: Unit, incident: Incident): void;
   /** A unit is back at base and free; true when the rule gave it its next job. */

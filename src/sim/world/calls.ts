@@ -93,9 +93,13 @@ export class CallGenerator {
         this.districtCumulativeByStream[stream],
         this.streams.places.next(),
       );
+      // The next candidate first: what the call sets off (a decision, perhaps one a person
+      // answers later) must come after it in the event queue, whoever decides.
+      this.scheduleNext();
       this.receive({ kind: this.kindOfStream[stream], district });
+    } else {
+      this.scheduleNext();
     }
-    this.scheduleNext();
   }
 }
 

@@ -7,7 +7,7 @@
  * (a `decision` record where the answer differs from the policy's proposal).
  */
 import type { Command, LoggedCommand } from '../../scenarios/commands.ts';
-import type { ExternalEvent, ListedIncident } from '../../scenarios/schema.ts';
+import { ExternalEvent, type ListedIncident } from '../../scenarios/schema.ts';
 import { Cause, RecordKind } from '../trace.ts';
 import { UnitState } from './types.ts';
 import type { World } from './world.ts';
@@ -56,17 +56,31 @@ export class CommandDoor {
     this.check(entry.command);
     const index = this.scenarioCommands + this.submitted.length;
     this.submitted.push(entry);
-    if (entry.at > world.now) world.engine.schedule(entry.at, this.commandEvent, index);
-    else this.apply(index);
+    // While a decision is open, the command waits for it and the decisions behind it: a run
+    // that did not stop would have made them before the command came in.
+    world.dispatcher.whenFree(() => {
+      if (entry.at > world.now) world.engine.schedule(entry.at, this.commandEvent, index);
+      else this.apply(index);
+    });
     return index;
   }
 
-  /** What the scenario's loader checks for its own events and calls, for a command from outside. */
+  /**
+   * What the scenario's loader checks for its own events and calls, for a command from outside:
+   * a command that passes cannot fail when it acts.
+   */
   private check(command: Command): void {
     const { scenario, units } = this.world;
     const fail = (why: string) => {
       throw new Error(`${command.type}: ${why}`);
     };
+    if (command.type !== 'call' && command.type !== 'dispatch') {
+      const parsed = ExternalEvent.safeParse({ ...command, at: 0 });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        fail(`${issue.path.join('.')}: ${issue.message}`);
+      }
+    }
     switch (command.type) {
       case 'call':
         if (!scenario.incidentKinds.some((k) => k.id === command.kind))
@@ -114,10 +128,12 @@ export class CommandDoor {
 
   private onListedCall(): void {
     const index = this.eventCount + this.listedCursor++;
-    this.apply(index);
+    // The next call first: what the call sets off (a decision, perhaps one a person answers
+    // later) must come after it in the event queue, whoever decides.
     if (this.listedCursor < this.listed.length) {
       this.world.engine.schedule(this.listed[this.listedCursor].time, this.listedEvent);
     }
+    this.apply(index);
   }
 
   private apply(index: number): void {

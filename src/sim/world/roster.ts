@@ -89,7 +89,6 @@ export function buildRoster(
     place: base >= 0 ? basePlaces[base] : -1,
     tripTo: -1,
     tripDeparture: 0,
-    notifiedAt: 0,
     pending: -1,
     outOfServiceAfterJob: false,
     steps: [],

@@ -57,7 +57,6 @@ export interface Unit {
   place: number;
   tripTo: number;
   tripDeparture: number;
-  notifiedAt: number;
   pending: EventHandle | -1;
   outOfServiceAfterJob: boolean;
   /** Steps before the current order reaches the unit (approvals), and where it is in them. */

@@ -41,7 +41,7 @@ export class UnitCycle {
     if (unit.onTheRoad) {
       // Already on the road with its crew: no mobilisation, drives on from where it is.
       if (unit.pending !== -1) world.engine.cancel(unit.pending);
-      unit.place = world.currentPlace(unit);
+      unit.place = world.currentPlace(unit, true);
       if (cause === Cause.nearest || cause === Cause.queue) cause = Cause.redispatch;
     }
     incident.slotUnit[slot] = unit.index;
@@ -51,7 +51,6 @@ export class UnitCycle {
     unit.incident = incident.index;
     unit.slot = slot;
     unit.tripTo = incident.place;
-    unit.notifiedAt = now;
     const estimate = unit.approach
       ? NaN
       : world.travel.seconds(unit.place, incident.place, now, true);

@@ -310,14 +310,18 @@ export class World {
     return unit.state === UnitState.Available && unit.place === unit.basePlace;
   }
 
-  /** Where a unit is now: at its place, or somewhere on its way back to base. */
-  currentPlace(unit: Unit): number {
+  /**
+   * Where a unit is now: at its place, or somewhere on its way back to base. Unless `keep`
+   * (the unit is turned round there), only a look: no place is added to the run's places.
+   */
+  currentPlace(unit: Unit, keep = false): number {
     if (unit.state !== UnitState.Returning) return unit.place;
     return this.travel.positionAfter(
       unit.place,
       unit.tripTo,
       unit.tripDeparture,
       this.engine.now - unit.tripDeparture,
+      keep,
     );
   }
 
@@ -339,7 +343,7 @@ export class World {
     if (this.finished) return true;
     if (this.dispatcher.pending) return false;
     const done = this.engine.run(this.scenario.duration, maxEvents);
-    if (done && !this.dispatcher.pending) {
+    if (done) {
       this.finish();
       return true;
     }
