@@ -166,3 +166,22 @@ test('a tab that dies during a run leaves a notice for the next load', async ({
   await expect(next.getByTestId('app-title')).toBeVisible();
   await expect(next.getByTestId('crash-notice')).toHaveCount(0);
 });
+
+test('checking the scenario goes on when worker 0 hangs during a run', async ({ page }) => {
+  await startRun(page, 51, 40);
+  await waitForProgress(page, 0.1);
+  const lostAt = await page.evaluate(() => window.__drillPlanner!.pool!.hang(0));
+  // An edit is checked by worker 0: the check must not wait for the hung worker forever.
+  await page.getByTestId('tab-scenario').click();
+  const name = page.getByTestId('editor-overview').getByLabel('名称');
+  await name.fill('临城（改）');
+  await name.press('Tab');
+  const validation = page.getByTestId('validation-status');
+  await expect(validation).toContainText('情景有效', { timeout: 15_000 });
+  const checkedMs = Math.round((await page.evaluate(() => performance.now())) - lostAt);
+  console.log(`scenario checked ${checkedMs} ms after worker 0 hung`);
+  await page.getByTestId('tab-run').click();
+  await waitDone(page);
+  const digest = await page.evaluate(() => window.__drillPlanner!.lastReportDigest());
+  expect(digest).toBe(replicationsInNode(51, 40));
+});
