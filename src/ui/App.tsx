@@ -16,6 +16,7 @@ import {
 } from './i18n.ts';
 import { LibraryBar } from './library/LibraryBar.tsx';
 import { ReplayView } from './replay/ReplayView.tsx';
+import { CrashNotice } from './results/CrashNotice.tsx';
 import { RunView } from './results/RunView.tsx';
 import { ScenarioView } from './scenario/ScenarioView.tsx';
 import { Guide } from './shell/Guide.tsx';
@@ -183,6 +184,7 @@ function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
         </nav>
 
         <Guide open={guideOpen} onClose={() => setGuideOpen(false)} />
+        <CrashNotice />
         {loadError && (
           <p className="problems" role="alert" data-testid="load-error">
             {t.loadFailed(loadError)}

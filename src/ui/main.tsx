@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { traceDigest } from '../worker/client.ts';
+import { poolTestHooks, traceDigest } from '../worker/client.ts';
 import type { LoggedCommand } from '../scenarios/commands.ts';
 import type { Report } from '../sim/analysis/report.ts';
 import type { SessionOptions } from '../sim/session.ts';
@@ -21,6 +21,8 @@ declare global {
       lastReport(): Report | null;
       /** Its replications' figures as JSON: what two runs with the same seeds must agree on. */
       lastReportDigest(): string | null;
+      /** Only under automation (the end-to-end tests): lose a worker on purpose. */
+      pool?: typeof poolTestHooks;
     };
   }
 }
@@ -35,6 +37,9 @@ window.__drillPlanner = {
     const report = lastReport();
     return report ? JSON.stringify(report.replications) : null;
   },
+  // Ways to crash, hang or break a worker are for the supervision tests (tests/e2e/pool.spec.ts)
+  // only: a browser that a person uses is not driven by automation.
+  ...(navigator.webdriver ? { pool: poolTestHooks } : {}),
 };
 
 createRoot(document.getElementById('root')!).render(

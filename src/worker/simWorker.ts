@@ -146,16 +146,23 @@ function collect(key: string, replication: ReplicationMetrics): void {
   runs.get(key)?.collected.push(replication);
 }
 
+/** Every replication finished so far, at once: for a worker that takes over the report. */
+function collectMany(key: string, replications: ReplicationMetrics[]): void {
+  const entry = runs.get(key);
+  if (entry) entry.collected = replications.slice();
+}
+
 /**
- * The report of the collected replications, without them (the page has them already), labelled
- * by the scenario as this worker ran it. The page asks the worker that ran the first seed.
+ * The report of the collected replications (in seed order, whichever worker ran them), without
+ * them (the page has them already), labelled by the scenario as this worker ran it. A worker
+ * that ran no seed of the run (it replaced a lost one) runs `firstSeed` for the trace's header.
  */
-function summarise(key: string): Omit<Report, 'replications'> {
+function summarise(key: string, firstSeed: number): Omit<Report, 'replications'> {
   const { scenario, header, collected } = runEntry(key);
   runs.delete(key);
-  if (!header) throw new Error(`run "${key}" ran no seed in the worker asked for its report`);
-  const labels = reportLabels(scenario, header);
-  const { replications: _kept, ...summary } = makeReport(scenario.id, collected, labels);
+  const labels = reportLabels(scenario, header ?? run(scenario, firstSeed).trace.header);
+  const inSeedOrder = collected.slice().sort((a, b) => a.seed - b.seed);
+  const { replications: _kept, ...summary } = makeReport(scenario.id, inSeedOrder, labels);
   return summary;
 }
 
@@ -179,10 +186,28 @@ async function digest(
   return traceDigest(run(loaded.scenario, seed, commands, options).trace);
 }
 
+/**
+ * For the end-to-end tests of the pool's supervision (src/worker/client.ts `poolTestHooks`):
+ * a worker that hangs, and one that throws outside any call.
+ */
+function testHang(): void {
+  for (;;) {
+    // Spins: answers nothing, as a worker stuck in a loop would.
+  }
+}
+function testThrow(): void {
+  setTimeout(() => {
+    throw new Error('injected by a test');
+  }, 0);
+}
+
 const api = {
   prepare,
   runSeed,
   collect,
+  collectMany,
+  testHang,
+  testThrow,
   summarise,
   forget,
   cancel,

@@ -15,6 +15,7 @@ import { strings, useLanguage } from '../i18n.ts';
 import { useNavigation, type LastRun } from '../shell/navigation.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { ReportView } from './ReportView.tsx';
+import { clearRunMarker, markRunStarted } from './runMarker.ts';
 
 const MAX_SEED = 2 ** 32 - 1;
 const MAX_REPLICATIONS = 1000;
@@ -56,6 +57,13 @@ export function RunView() {
     const startedAt = performance.now();
     const zero = { done: 0, finished: 0, total: replications };
     setState({ kind: 'running', progress: zero, startedAt, elapsed: 0 });
+    const name = typeof doc.name === 'string' && doc.name ? doc.name : doc.id;
+    markRunStarted({
+      scenario: typeof name === 'string' ? name : '',
+      firstSeed: seed,
+      replications,
+      startedAt: Date.now(),
+    });
     const run = runReplications(
       { input: doc },
       seeds,
@@ -91,6 +99,7 @@ export function RunView() {
       if (handle.current !== run) return;
       setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     } finally {
+      clearRunMarker();
       if (handle.current === run) handle.current = null;
     }
   };
