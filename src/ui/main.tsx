@@ -5,6 +5,7 @@ import type { LoggedCommand } from '../scenarios/commands.ts';
 import type { Report } from '../sim/analysis/report.ts';
 import type { SessionOptions } from '../sim/session.ts';
 import { App, lastReport } from './App.tsx';
+import { autosaveLatencies } from './workspace/WorkspaceContext.tsx';
 import './styles.css';
 
 declare global {
@@ -21,6 +22,8 @@ declare global {
       lastReport(): Report | null;
       /** Its replications' figures as JSON: what two runs with the same seeds must agree on. */
       lastReportDigest(): string | null;
+      /** Each autosave's time from the edit to the end of its IndexedDB transaction, ms. */
+      autosaveLatencies(): readonly number[];
     };
   }
 }
@@ -35,6 +38,7 @@ window.__drillPlanner = {
     const report = lastReport();
     return report ? JSON.stringify(report.replications) : null;
   },
+  autosaveLatencies,
 };
 
 createRoot(document.getElementById('root')!).render(
