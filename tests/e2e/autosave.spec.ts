@@ -135,6 +135,10 @@ test('a second tab is read-only and cannot overwrite the first; it takes over wh
   await expect(tierOf(second, 'power')).toHaveValue('2');
   await expect(tierOf(second, 'power')).toBeDisabled();
   await expect(second.getByTestId('undo')).toBeDisabled();
+  // Nothing else that would replace the scenario works there either.
+  await expect(second.getByTestId('scenario-select')).toBeDisabled();
+  await expect(second.getByTestId('open-file')).toBeDisabled();
+  await expect(second.getByTestId('import-menu')).toBeDisabled();
   await second.getByTestId('editor-tab-units').click();
   await expect(crewOf(second)).toHaveAttribute('readonly', '');
   await second.screenshot({ path: `${SCREENSHOTS}/autosave-readonly-tab.png` });
