@@ -90,6 +90,30 @@ test('a burst of edits then a renderer crash: every edit is restored, and the pa
   expect(problems).toEqual([]);
 });
 
+test('edits right before the tab is closed without its unload handlers are all kept', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await page.getByTestId('editor-tab-agencies').click();
+  await tierOf(page, 'power').selectOption('2');
+  await page.getByTestId('editor-tab-units').click();
+  await crewOf(page).fill('8');
+  await crewOf(page).press('Enter');
+  await page.close({ runBeforeUnload: false });
+
+  const problems: string[] = [];
+  const again = await openGuardedPage(context, problems);
+  await expect(again.getByTestId('readonly-notice')).toHaveCount(0);
+  await again.getByTestId('editor-tab-units').click();
+  await expect(crewOf(again)).toHaveValue('8');
+  await again.getByTestId('editor-tab-agencies').click();
+  await expect(tierOf(again, 'power')).toHaveValue('2');
+  await expect(again.getByTestId('undo')).toHaveAttribute('title', /乘员 5 → 8/);
+  expect(problems).toEqual([]);
+});
+
 test('a value typed but not committed survives a reload in its field', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('scenario-view')).toBeVisible();

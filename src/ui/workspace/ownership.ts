@@ -26,13 +26,18 @@ export function claimWorkspace(onRole: (role: Role) => void): () => void {
     onRole('owner');
     await held;
   };
-  void locks.request(LOCK, { ifAvailable: true }, async (lock) => {
-    if (lock) return own();
-    if (stop.signal.aborted) return;
-    onRole('reader');
-    locks.request(LOCK, { signal: stop.signal }, own).catch(() => undefined);
-  });
+  // Asked a task later: React's development double mount claims and lets go at once, and a
+  // claim that was never made cannot make the second mount a reader of the first.
+  const asking = setTimeout(() => {
+    void locks.request(LOCK, { ifAvailable: true }, async (lock) => {
+      if (lock) return own();
+      if (stop.signal.aborted) return;
+      onRole('reader');
+      locks.request(LOCK, { signal: stop.signal }, own).catch(() => undefined);
+    });
+  }, 0);
   return () => {
+    clearTimeout(asking);
     stop.abort();
     release();
   };
