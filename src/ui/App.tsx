@@ -3,7 +3,7 @@
  * views (scenario, run and results, comparison, replay) as tabs. Each view lives in its own
  * folder; they share the workspace (the scenario being edited) and the navigation context.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import type { Report } from '../sim/analysis/report.ts';
 import { CompareView } from './compare/CompareView.tsx';
 import {
@@ -29,6 +29,7 @@ import {
   type ViewId,
 } from './shell/navigation.ts';
 import { shellStrings } from './shell/strings.ts';
+import { restoreMessage } from './workspace/restoreMessage.ts';
 import { useWorkspace, WorkspaceProvider } from './workspace/WorkspaceContext.tsx';
 
 /** The report of the last finished run, for the end-to-end tests (see main.tsx). */
@@ -56,7 +57,18 @@ export function App() {
 
 function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
   const t = useStrings(shellStrings);
-  const { workspace, undo, redo, saveState, loadError } = useWorkspace();
+  const language = useContext(LanguageContext);
+  const {
+    workspace,
+    undo,
+    redo,
+    saveState,
+    draftCount,
+    editable,
+    notice,
+    dismissNotice,
+    loadError,
+  } = useWorkspace();
   const [view, setView] = useState<ViewId>('scenario');
   const [lastRun, setLastRun] = useState<LastRun | null>(null);
   const [replayRequest, setReplayRequest] = useState<Navigation['replayRequest']>(null);
@@ -101,6 +113,11 @@ function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
     [view, lastRun, replayRequest],
   );
 
+  const noticeText = notice
+    ? [notice.tookOver ? t.takenOverNotice : null, restoreMessage(notice.facts, language)]
+        .filter((part) => part !== null)
+        .join(language === 'zh' ? '' : ' ')
+    : '';
   const undoLabel = workspace?.past.length ? workspace.label : '';
   const redoLabel = workspace?.future[0]?.label ?? '';
 
@@ -117,7 +134,7 @@ function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
             <button
               type="button"
               data-testid="undo"
-              disabled={!workspace?.past.length}
+              disabled={!editable || !workspace?.past.length}
               title={undoLabel ? t.undoWhat(undoLabel) : t.undo}
               aria-keyshortcuts="Control+Z"
               onClick={undo}
@@ -127,15 +144,23 @@ function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
             <button
               type="button"
               data-testid="redo"
-              disabled={!workspace?.future.length}
+              disabled={!editable || !workspace?.future.length}
               title={redoLabel ? t.redoWhat(redoLabel) : t.redo}
               aria-keyshortcuts="Control+Y"
               onClick={redo}
             >
               {t.redo}
             </button>
-            <span className="save-state" data-testid="save-state" data-state={saveState}>
-              {t.saveState[saveState]}
+            <span
+              className="save-state"
+              data-testid="save-state"
+              data-state={saveState}
+              data-drafts={draftCount}
+              title={saveState === 'saved' && draftCount > 0 ? t.savedWithDraftsTitle : undefined}
+            >
+              {saveState === 'saved' && draftCount > 0
+                ? t.savedWithDrafts(draftCount)
+                : t.saveState[saveState]}
             </span>
             <button
               type="button"
@@ -185,6 +210,19 @@ function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
 
         <Guide open={guideOpen} onClose={() => setGuideOpen(false)} />
         <CrashNotice />
+        {saveState === 'readonly' && (
+          <p className="workspace-notice readonly" role="status" data-testid="readonly-notice">
+            {t.readOnlyNotice}
+          </p>
+        )}
+        {noticeText && (
+          <p className="workspace-notice" role="status" data-testid="restore-notice">
+            <span>{noticeText}</span>
+            <button type="button" data-testid="dismiss-notice" onClick={dismissNotice}>
+              {t.dismissNotice}
+            </button>
+          </p>
+        )}
         {loadError && (
           <p className="problems" role="alert" data-testid="load-error">
             {t.loadFailed(loadError)}

@@ -5,6 +5,7 @@ import type { LoggedCommand } from '../scenarios/commands.ts';
 import type { Report } from '../sim/analysis/report.ts';
 import type { SessionOptions } from '../sim/session.ts';
 import { App, lastReport } from './App.tsx';
+import { autosaveLatencies } from './workspace/WorkspaceContext.tsx';
 import './styles.css';
 
 declare global {
@@ -23,6 +24,8 @@ declare global {
       lastReportDigest(): string | null;
       /** Only under automation (the end-to-end tests): lose a worker on purpose. */
       pool?: typeof poolTestHooks;
+      /** Each autosave's time from the edit to the end of its IndexedDB transaction, ms. */
+      autosaveLatencies(): readonly number[];
     };
   }
 }
@@ -40,6 +43,7 @@ window.__drillPlanner = {
   // Ways to crash, hang or break a worker are for the supervision tests (tests/e2e/pool.spec.ts)
   // only: a browser that a person uses is not driven by automation.
   ...(navigator.webdriver ? { pool: poolTestHooks } : {}),
+  autosaveLatencies,
 };
 
 createRoot(document.getElementById('root')!).render(

@@ -50,7 +50,7 @@ export function RawJsonEditor({
   onGoTo(path: string): void;
 }) {
   const t = useStrings(editorStrings);
-  const { workspace, edit } = useWorkspace();
+  const { workspace, edit, editable } = useWorkspace();
   const doc = workspace!.doc;
   const textarea = useRef<HTMLTextAreaElement>(null);
   const pretty = useMemo(() => prettyJson(doc), [doc]);
@@ -92,7 +92,7 @@ export function RawJsonEditor({
           type="button"
           className="primary"
           data-testid="raw-apply"
-          disabled={!draft || syntax !== null}
+          disabled={!editable || !draft || syntax !== null}
           onClick={apply}
         >
           {t.apply}
@@ -133,6 +133,7 @@ export function RawJsonEditor({
         ref={textarea}
         className="editors-raw-text"
         data-testid="raw-json"
+        readOnly={!editable}
         spellCheck={false}
         value={text}
         aria-invalid={syntax !== null}

@@ -9,6 +9,7 @@
 import { createContext, useContext, useId, useState, type ReactNode } from 'react';
 import type { ScenarioProblem } from '../../scenarios/load.ts';
 import { useStrings } from '../i18n.ts';
+import { useFieldDrafts } from '../workspace/WorkspaceContext.tsx';
 import { editorStrings } from './strings.ts';
 
 /** The loader's errors by path, shared by every field of the editors. */
@@ -99,13 +100,32 @@ function Frame({
 /**
  * Typed text not yet committed, and the value it was typed over: when the document's value
  * changes from elsewhere (undo, another editor) a committed field shows the new value.
+ * Each keystroke's text is also saved with the workspace (a draft, by the field's path), so a
+ * reload or a crash puts it back here instead of losing it.
  */
-function useDraftText(shown: string) {
-  const [draft, setDraft] = useState<{ text: string; over: string } | null>(null);
+function useDraftText(shown: string, frame: FieldFrame) {
+  const saved = useFieldDrafts();
+  const [draft, setDraft] = useState<{ text: string; over: string } | null>(() => {
+    const text = saved.restored(frame.path, shown);
+    return text === null ? null : { text, over: shown };
+  });
   const text = draft && draft.over === shown ? draft.text : shown;
-  const keep = (next: string) => setDraft({ text: next, over: shown });
-  const clear = () => setDraft(null);
-  return { text, dirty: draft !== null && draft.over === shown, keep, clear };
+  const keep = (next: string) => {
+    setDraft({ text: next, over: shown });
+    if (next === shown) saved.drop(frame.path);
+    else saved.keep(frame.path, frame.label, next, shown);
+  };
+  const clear = () => {
+    setDraft(null);
+    saved.drop(frame.path);
+  };
+  return {
+    text,
+    dirty: draft !== null && draft.over === shown,
+    keep,
+    clear,
+    readOnly: saved.readOnly,
+  };
 }
 
 export function NumberField({
@@ -122,7 +142,7 @@ export function NumberField({
   const t = useStrings(editorStrings);
   const inputId = useId();
   const messagesId = useId();
-  const draft = useDraftText(value === undefined ? '' : String(value));
+  const draft = useDraftText(value === undefined ? '' : String(value), frame);
   const [ownProblem, setOwnProblem] = useState<string | null>(null);
   const loaderProblems = useProblemsAt(frame.path);
   const messages = ownProblem && draft.dirty ? [ownProblem] : loaderProblems;
@@ -154,6 +174,7 @@ export function NumberField({
         data-path={frame.path}
         data-testid={`field-${frame.path}`}
         value={draft.text}
+        readOnly={draft.readOnly}
         placeholder={frame.placeholder}
         aria-invalid={messages.length > 0}
         aria-describedby={messages.length > 0 || frame.hint ? messagesId : undefined}
@@ -189,7 +210,7 @@ export function TextField({
 }) {
   const inputId = useId();
   const messagesId = useId();
-  const draft = useDraftText(value);
+  const draft = useDraftText(value, frame);
   const [ownProblem, setOwnProblem] = useState<string | null>(null);
   const loaderProblems = useProblemsAt(frame.path);
   const messages = ownProblem && draft.dirty ? [ownProblem] : loaderProblems;
@@ -206,6 +227,7 @@ export function TextField({
     'data-path': frame.path,
     'data-testid': `field-${frame.path}`,
     value: draft.text,
+    readOnly: draft.readOnly,
     'aria-invalid': messages.length > 0,
     'aria-describedby': messages.length > 0 || frame.hint ? messagesId : undefined,
     title: frame.help,
@@ -244,6 +266,7 @@ export function SelectField({
   const inputId = useId();
   const messagesId = useId();
   const messages = useProblemsAt(frame.path);
+  const { readOnly } = useFieldDrafts();
   // A value not among the choices (e.g. tier 4 typed in the raw JSON) stays visible as it is.
   const known = choices.some((choice) => choice.value === value);
   return (
@@ -253,6 +276,7 @@ export function SelectField({
         data-path={frame.path}
         data-testid={`field-${frame.path}`}
         value={value}
+        disabled={readOnly}
         aria-invalid={messages.length > 0}
         aria-describedby={messages.length > 0 ? messagesId : undefined}
         title={frame.help}
@@ -277,6 +301,7 @@ export function CheckboxField({
   const inputId = useId();
   const messagesId = useId();
   const messages = useProblemsAt(frame.path);
+  const { readOnly } = useFieldDrafts();
   return (
     <div className="editors-field editors-checkbox">
       <input
@@ -285,6 +310,7 @@ export function CheckboxField({
         data-path={frame.path}
         data-testid={`field-${frame.path}`}
         checked={value}
+        disabled={readOnly}
         aria-invalid={messages.length > 0}
         aria-describedby={messages.length > 0 ? messagesId : undefined}
         title={frame.help}
@@ -312,7 +338,7 @@ export function JsonField({
   const inputId = useId();
   const messagesId = useId();
   const shown = value === undefined ? '' : JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
-  const draft = useDraftText(shown);
+  const draft = useDraftText(shown, frame);
   const [ownProblem, setOwnProblem] = useState<string | null>(null);
   const problems = useContext(ProblemsContext);
   const loaderProblems = problemsUnder
@@ -356,6 +382,7 @@ export function JsonField({
         data-testid={`field-${frame.path}`}
         rows={Math.min(6, Math.max(1, Math.ceil(draft.text.length / 60)))}
         value={draft.text}
+        readOnly={draft.readOnly}
         spellCheck={false}
         aria-invalid={messages.length > 0}
         aria-describedby={messagesId}

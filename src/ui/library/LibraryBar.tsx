@@ -37,7 +37,9 @@ type ImportKind = 'calls' | 'roads' | 'districts';
 export function LibraryBar() {
   const t = useStrings(libraryStrings);
   const language = useLanguage();
-  const { workspace, open, openBuiltin } = useWorkspace();
+  const { workspace, open, openBuiltin, editable } = useWorkspace();
+  // A read-only tab (another tab owns the workspace) cannot open or import into it.
+  const canChange = workspace !== null && editable;
   const fileInput = useRef<HTMLInputElement>(null);
   /** The document as last exported: edits after it are the ones not yet in a file. */
   const [exportedDoc, setExportedDoc] = useState<ScenarioDoc | null>(null);
@@ -111,7 +113,7 @@ export function LibraryBar() {
   };
 
   const dialogOpen = pendingOpen !== null || fileErrors !== null || importing !== null;
-  const dragging = useFileDrop(!dialogOpen && workspace !== null, async (dropped) => {
+  const dragging = useFileDrop(!dialogOpen && canChange, async (dropped) => {
     const file = await readFile(dropped);
     if (!file) return;
     const kind = droppedKind(file);
@@ -141,7 +143,7 @@ export function LibraryBar() {
           aria-label={t.builtinLabel}
           title={originName}
           value={currentBuiltin}
-          disabled={!workspace}
+          disabled={!canChange}
           onChange={(event) => {
             const id = event.target.value;
             if (id) guardedOpen(() => void openBuiltin(id).then(() => setExportedDoc(null)));
@@ -158,7 +160,7 @@ export function LibraryBar() {
           type="button"
           data-testid="open-file"
           title={t.openFileTitle}
-          disabled={!workspace}
+          disabled={!canChange}
           onClick={() => fileInput.current?.click()}
         >
           {t.openFile}
@@ -180,6 +182,7 @@ export function LibraryBar() {
         <MenuButton
           label={t.recent}
           testId="recent-files"
+          disabled={!canChange}
           empty={t.recentEmpty}
           onOpen={refreshRecent}
           items={recent.map((entry) => ({
@@ -202,6 +205,7 @@ export function LibraryBar() {
         <MenuButton
           label={t.import}
           testId="import-menu"
+          disabled={!canChange}
           items={(
             [
               ['calls', t.importCalls],

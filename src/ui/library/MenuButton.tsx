@@ -27,8 +27,11 @@ export function MenuButton({
   empty,
   testId,
   onOpen,
+  disabled = false,
 }: {
   label: string;
+  /** Greyed out (e.g. in a read-only tab, for menus that change the scenario). */
+  disabled?: boolean;
   title?: string;
   items: MenuItem[];
   /** Shown when there are no items. */
@@ -92,6 +95,7 @@ export function MenuButton({
         type="button"
         data-testid={testId}
         title={title}
+        disabled={disabled}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}

@@ -23,8 +23,15 @@ const zh = {
     restoring: '正在恢复…',
     saving: '正在保存…',
     saved: '已自动保存',
-    failed: '自动保存失败',
+    failed: '自动保存失败：修改只在本页',
+    readonly: '只读',
   } as Record<SaveState, string>,
+  savedWithDrafts: (count: number) => `已自动保存 · ${count} 处输入未提交`,
+  savedWithDraftsTitle: '未提交的输入也已保存；按 Enter 或离开该字段即提交为修改。',
+  readOnlyNotice:
+    '此情景正在本浏览器的另一个标签页中编辑，本页只读，以免两页互相覆盖。关闭那个标签页后，本页会自动接管编辑。',
+  takenOverNotice: '另一个标签页已关闭，本页已接管编辑，并载入了它最后保存的情景。',
+  dismissNotice: '知道了',
   help: '使用说明',
   guideTitle: '五步上手',
   guideSteps: [
@@ -80,8 +87,18 @@ const en: typeof zh = {
     restoring: 'Restoring…',
     saving: 'Saving…',
     saved: 'Saved',
-    failed: 'Autosave failed',
+    failed: 'Autosave failed: edits are only in this page',
+    readonly: 'Read-only',
   },
+  savedWithDrafts: (count: number) =>
+    `Saved · ${count} uncommitted ${count === 1 ? 'input' : 'inputs'}`,
+  savedWithDraftsTitle:
+    'Uncommitted input is saved too; press Enter or leave the field to make it an edit.',
+  readOnlyNotice:
+    'This scenario is being edited in another tab of this browser, so this tab is read-only and the two cannot overwrite each other. Close that tab and this one takes over editing by itself.',
+  takenOverNotice:
+    'The other tab was closed: this tab now edits the scenario, starting from what that tab saved last.',
+  dismissNotice: 'OK',
   help: 'Help',
   guideTitle: 'Five steps to start',
   guideSteps: [

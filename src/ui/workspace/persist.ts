@@ -1,8 +1,11 @@
 /**
- * Autosave: the workspace (scenario, origin and undo history) is written to IndexedDB after
- * every edit, so that closing the tab or a crash loses nothing; the page restores it on load.
+ * Autosave: the workspace (scenario, origin and undo history) is written to IndexedDB as each
+ * edit is made (see saveScheduler.ts), with the fields' uncommitted drafts beside it, so that
+ * closing the tab or a crash loses nothing; the page restores them on load. A session record
+ * says whether the last page ended cleanly (its pagehide reached the disk).
  * Recent files keep the last few scenarios opened from files, to reopen without the file.
  */
+import { readDraftMap, type DraftMap } from './drafts.ts';
 import type { ScenarioDoc, Workspace } from './history.ts';
 
 const DATABASE = 'drill-planner';
@@ -10,6 +13,8 @@ const VERSION = 1;
 const STORE = 'workspace';
 const CURRENT = 'current';
 const RECENT = 'recent';
+const DRAFTS = 'drafts';
+const SESSION = 'session';
 /** Recent files remembered. */
 export const RECENT_LIMIT = 8;
 
@@ -50,19 +55,29 @@ async function write(key: string, value: unknown): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const transaction = db.transaction(STORE, 'readwrite');
     transaction.objectStore(STORE).put(value, key);
+    // Commit now rather than when this task ends: a crash right after an edit cannot abort it.
+    transaction.commit?.();
     transaction.oncomplete = () => resolve();
     transaction.onerror = () => reject(transaction.error ?? new Error(`cannot write ${key}`));
     transaction.onabort = () => reject(transaction.error ?? new Error(`cannot write ${key}`));
   });
 }
 
+export interface SavedWorkspace {
+  workspace: Workspace;
+  /** When it was written (ms since 1970); null if an older version wrote it. */
+  savedAt: number | null;
+}
+
 /**
  * The workspace saved last, if any; something else under its key (from an older version, say)
  * is ignored.
  */
-export async function loadSavedWorkspace(): Promise<Workspace | undefined> {
+export async function loadSavedWorkspace(): Promise<SavedWorkspace | undefined> {
   const saved = await read<unknown>(CURRENT);
-  return isWorkspace(saved) ? saved : undefined;
+  if (!isWorkspace(saved)) return undefined;
+  const { savedAt, ...workspace } = saved as Workspace & { savedAt?: unknown };
+  return { workspace, savedAt: typeof savedAt === 'number' ? savedAt : null };
 }
 
 function isWorkspace(value: unknown): value is Workspace {
@@ -93,7 +108,34 @@ export function saveWorkspace(workspace: Workspace): Promise<void> {
     ...workspace,
     past: workspace.past.slice(-SAVED_HISTORY),
     future: workspace.future.slice(0, SAVED_HISTORY),
+    savedAt: Date.now(),
   });
+}
+
+export async function loadDrafts(): Promise<DraftMap> {
+  return readDraftMap(await read<unknown>(DRAFTS));
+}
+
+export function saveDrafts(drafts: DraftMap): Promise<void> {
+  return write(DRAFTS, drafts);
+}
+
+/**
+ * Whether the page that owned the workspace last ended cleanly, and marks this page's session
+ * as open: if it ends without its pagehide reaching the disk, the next page will know.
+ */
+export async function openSession(): Promise<{ endedCleanly: boolean }> {
+  const last = await read<unknown>(SESSION);
+  await write(SESSION, { state: 'open', since: Date.now() });
+  const state =
+    typeof last === 'object' && last !== null ? (last as { state?: unknown }).state : undefined;
+  // No record: the first visit, or a version that kept none; nothing to report either way.
+  return { endedCleanly: state !== 'open' };
+}
+
+/** Said on pagehide: the session ended cleanly (undone by `openSession` on the next load). */
+export function closeSession(): Promise<void> {
+  return write(SESSION, { state: 'closed', at: Date.now() });
 }
 
 export async function recentFiles(): Promise<RecentFile[]> {
