@@ -15,6 +15,13 @@ const saveAsUtf8 = {
     `文件编码为 ${encoding}，不是 UTF-8，此处无法解码：请用文本编辑器打开，另存为“UTF-8”编码`,
 };
 
+const damagedUtf8 = {
+  en: (at: number) =>
+    `the file is UTF-8 but has bytes that are not (near byte ${at}): it is damaged, or parts were pasted from another encoding; save it again as "UTF-8"`,
+  zh: (at: number) =>
+    `文件为 UTF-8 编码，但含有无效字节（约第 ${at} 字节处）：文件已损坏，或混入了其他编码的内容；请重新另存为“UTF-8”编码`,
+};
+
 function decoder(label: string): TextDecoder | null {
   try {
     return new TextDecoder(label, { fatal: true });
@@ -50,7 +57,23 @@ export function decodeText(bytes: Uint8Array, language: Language = 'en'): Decode
     return decodeWith('utf-16be', 'UTF-16BE', 0);
   const utf8 = decodeWith('utf-8', 'UTF-8', 0);
   if (utf8.ok) return utf8;
+  // Valid UTF-8 characters beside the bad bytes: a damaged UTF-8 file, not a GBK one (reading it
+  // as GBK would turn its Chinese into mojibake).
+  const loose = new TextDecoder('utf-8').decode(bytes);
+  if (hasNonAscii(loose)) {
+    const at = new TextEncoder().encode(loose.slice(0, loose.indexOf('\ufffd'))).length;
+    return { ok: false, encoding: 'UTF-8', message: damagedUtf8[language](at) };
+  }
   // Not UTF-8: in this project's files, a Chinese name in the local code page (GBK, GB18030).
   const gb = decodeWith('gb18030', 'GB18030 (GBK)', 0);
   return gb.ok ? gb : fail('GB18030 (GBK) or another local code page');
+}
+
+/** Whether the text has a character beyond ASCII other than U+FFFD (the replacement character). */
+function hasNonAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f && code !== 0xfffd) return true;
+  }
+  return false;
 }

@@ -3,6 +3,7 @@
  * their distributions, duty schedules. They live apart from schema.ts because both schema.ts and
  * the rules' parameters (src/scenarios/rules/) use them, and schema.ts imports the rules.
  */
+import { exp, log } from '../lib/detmath.ts';
 import type { DistributionShape } from '../lib/distributions.ts';
 import { z } from 'zod';
 
@@ -164,23 +165,21 @@ export function drawOverflow(d: DistributionData): { field: string; message: str
       return bounded(d.mean * EXPONENTIAL_REACH) ? null : { field: 'mean', message: tooLarge };
     case 'lognormal': {
       const cv = d.sd / d.mean;
-      const variance = Math.log(1 + cv * cv);
+      const variance = log(1 + cv * cv);
       if (!bounded(variance))
         return {
           field: 'sd',
           message: 'too large for this mean: the spread (sd / mean) overflows',
         };
-      const mu = Math.log(d.mean) - variance / 2;
-      const top = Math.exp(mu + NORMAL_REACH * Math.sqrt(variance));
+      const mu = log(d.mean) - variance / 2;
+      const top = exp(mu + NORMAL_REACH * Math.sqrt(variance));
       if (bounded(top)) return null;
       return cv > 1 ? { field: 'sd', message: tooLarge } : { field: 'mean', message: tooLarge };
     }
     case 'lognormalMedianP90': {
-      const mu = Math.log(d.median);
-      const sigma = (Math.log(d.p90) - mu) / 1.2815515655446004;
-      return bounded(Math.exp(mu + NORMAL_REACH * sigma))
-        ? null
-        : { field: 'p90', message: tooLarge };
+      const mu = log(d.median);
+      const sigma = (log(d.p90) - mu) / 1.2815515655446004;
+      return bounded(exp(mu + NORMAL_REACH * sigma)) ? null : { field: 'p90', message: tooLarge };
     }
     case 'gamma': {
       // Shape < 1 draws gamma(shape + 1) × u^(1/shape): 1/shape and the scale mean/shape must be

@@ -283,6 +283,13 @@ describe('14: encodings', () => {
     }
   });
 
+  it('a damaged UTF-8 file is not read as GBK', () => {
+    const bytes = new Uint8Array([...utf8.slice(0, 40), 0xff, ...utf8.slice(40)]);
+    const decoded = decodeText(bytes, 'zh');
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) expect(decoded.message).toContain('约第 40 字节');
+  });
+
   describe('the CLI reads bytes', () => {
     afterEach(() => vi.restoreAllMocks());
     it('validates a UTF-8 file with a BOM and names a missing file in Chinese', () => {
