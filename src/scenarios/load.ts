@@ -90,29 +90,35 @@ function jsonErrorMessage(text: string, error: unknown, language: Language): str
  * an id like that would silently vanish. Found in the raw data, with their paths.
  */
 function reservedKeys(data: unknown, language: Language): ScenarioProblem[] {
+  // Paths as linked lists, built into text only for a problem: a road graph has 10⁶ points.
+  type Path = { up: Path; key: PropertyKey } | null;
+  const toArray = (path: Path): PropertyKey[] => {
+    const keys: PropertyKey[] = [];
+    for (let p = path; p; p = p.up) keys.unshift(p.key);
+    return keys;
+  };
   const problems: ScenarioProblem[] = [];
-  const stack: Array<[unknown, PropertyKey[]]> = [[data, []]];
+  if (data === null || typeof data !== 'object') return [];
+  const stack: Array<[unknown, Path]> = [[data, null]];
   while (stack.length > 0 && problems.length < 100) {
     const [value, path] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
-      // Arrays of numbers (coordinates, matrices) are most of a big file: skip them quickly.
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
-        if (item !== null && typeof item === 'object') stack.push([item, [...path, i]]);
+        if (item !== null && typeof item === 'object') stack.push([item, { up: path, key: i }]);
       }
       continue;
     }
-    for (const key of Object.keys(value)) {
+    for (const key of Object.keys(value as object)) {
       if (key === '__proto__') {
         problems.push({
-          path: formatPath([...path, key]),
+          path: formatPath([...toArray(path), key]),
           message: loaderText.reservedKey[language](key),
         });
         continue;
       }
       const item = (value as Record<string, unknown>)[key];
-      if (item !== null && typeof item === 'object') stack.push([item, [...path, key]]);
+      if (item !== null && typeof item === 'object') stack.push([item, { up: path, key }]);
     }
   }
   return problems;
