@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { builtinScenarios, DEFAULT_SCENARIO_ID } from '../scenarios/builtin/index.ts';
+import { decodeText } from '../scenarios/decode.ts';
 import { importCalls, type CallColumnMapping } from '../scenarios/importCalls.ts';
 import { loadScenario, loadScenarioText, type ScenarioProblem } from '../scenarios/load.ts';
 import type { Language } from '../scenarios/messages.ts';
@@ -117,7 +118,7 @@ function scenarioFrom(args: Args, language: Language): Scenario {
   const builtin = builtinScenarios.find((s) => s.id === reference);
   let result = builtin
     ? loadScenario(builtin.input, language)
-    : loadScenarioText(readText(reference), language);
+    : loadScenarioText(readText(reference, language), language);
   const until = option(args, 'until');
   if (result.ok && until !== undefined) {
     // Checked again: a shorter run must still be longer than the warm-up, and so on.
@@ -137,12 +138,29 @@ class ExitError extends Error {
   }
 }
 
-function readText(path: string): string {
+const readFailure: Record<string, { en: string; zh: string }> = {
+  ENOENT: { en: 'no such file', zh: '文件不存在' },
+  EISDIR: { en: 'it is a folder, not a file', zh: '这是文件夹，不是文件' },
+  EACCES: { en: 'permission denied', zh: '没有读取权限' },
+  EPERM: { en: 'permission denied', zh: '没有读取权限' },
+  EMFILE: { en: 'too many open files', zh: '打开的文件过多' },
+};
+
+/** A text file's content, decoded (UTF-8 with or without BOM, UTF-16, GBK); errors in `language`. */
+function readText(path: string, language: Language): string {
+  let bytes: Uint8Array;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
-    throw new UsageError(`cannot read "${path}": ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = readFailure[code]?.[language] ?? (error as Error).message;
+    throw new UsageError(
+      language === 'zh' ? `无法读取“${path}”：${reason}` : `cannot read "${path}": ${reason}`,
+    );
   }
+  const decoded = decodeText(bytes, language);
+  if (!decoded.ok) throw new UsageError(`${path}: ${decoded.message}`);
+  return decoded.text;
 }
 
 function seedsFrom(args: Args): number[] {
@@ -202,7 +220,7 @@ function commandTrace(args: Args, language: Language): void {
 function commandValidate(args: Args, language: Language): void {
   const file = args.positional[1];
   if (!file) throw new UsageError('validate needs a FILE');
-  const result = loadScenarioText(readText(file), language);
+  const result = loadScenarioText(readText(file, language), language);
   printProblems(result.warnings, language === 'zh' ? '警告' : 'warning');
   if (!result.ok) {
     printProblems(result.errors, language === 'zh' ? '错误' : 'error');
@@ -272,7 +290,7 @@ function commandMerge(args: Args, language: Language): void {
   if (files.length === 0) throw new UsageError('merge needs one or more report files');
   const reports = files.map((file) => {
     try {
-      return JSON.parse(readText(file)) as Report;
+      return JSON.parse(readText(file, language)) as Report;
     } catch (error) {
       throw new UsageError(`"${file}" is not a JSON report: ${(error as Error).message}`);
     }
@@ -301,7 +319,12 @@ function commandImportCalls(args: Args, language: Language): void {
     ),
   };
   const kinds = new Set(scenario.incidentKinds.map((k) => k.id));
-  const { incidents, problems } = importCalls(readText(csvFile), mapping, scenario.start, kinds);
+  const { incidents, problems } = importCalls(
+    readText(csvFile, language),
+    mapping,
+    scenario.start,
+    kinds,
+  );
   for (const problem of problems) console.error(`${csvFile}:${problem.line}: ${problem.message}`);
   if (incidents.length === 0) throw new ExitError(1);
   const updated = {

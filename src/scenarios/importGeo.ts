@@ -9,7 +9,7 @@
  * ignored): a planner who needs them sets `oneWay` on the edges afterwards.
  */
 import { haversineMetres, type LonLat } from '../lib/geo.ts';
-import type { Language } from './messages.ts';
+import { cut, loaderText, type Language } from './messages.ts';
 import { LIMITS } from './schema.ts';
 
 export interface GeoProblem {
@@ -84,8 +84,12 @@ const text = {
     zh: () => '不是 GeoJSON Feature（需要 "type": "Feature" 和 "geometry"）',
   },
   badPosition: {
-    en: (value: string) => `${value} is not a [longitude, latitude] position`,
-    zh: (value: string) => `${value} 不是 [经度, 纬度] 坐标`,
+    en: (value: string) =>
+      value === 'undefined'
+        ? 'the coordinates are missing: expected a [longitude, latitude] position'
+        : `${value} is not a [longitude, latitude] position`,
+    zh: (value: string) =>
+      value === 'undefined' ? '缺少坐标：应为 [经度, 纬度]' : `${value} 不是 [经度, 纬度] 坐标`,
   },
   tooFewPoints: {
     en: (minimum: number) => `needs at least ${minimum} points`,
@@ -222,7 +226,8 @@ export function parseGeoJson(source: string, language: Language): GeoResult<GeoJ
   try {
     data = JSON.parse(source.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return failure('', text.notJson[language](error instanceof Error ? error.message : ''));
+    const reason = error instanceof Error ? error.message : '';
+    return failure('', text.notJson[language](loaderText.jsonReason[language](cut(reason, 200))));
   }
   if (!isObject(data)) return failure('', text.notGeoJson[language]());
   if (data.type === 'Feature') data = { type: 'FeatureCollection', features: [data] };

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { districtRings, NearestPointIndex, pointInPolygon } from '../lib/geo.ts';
 import { LIMITS, Scenario, type Travel } from './schema.ts';
-import { loaderText, translate, type Language } from './messages.ts';
+import { cut, loaderText, translate, type Language } from './messages.ts';
 
 export interface ScenarioProblem {
   /** Where, as a path into the file, e.g. `units[3].mobilisation.mean` (empty: the whole file). */
@@ -28,6 +28,8 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 /** Parses and checks scenario text (the content of a .json file). */
 export function loadScenarioText(text: string, language: Language = 'en'): LoadResult {
+  // A byte-order mark left by the decoding (see decode.ts) is not part of the JSON.
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > LIMITS.fileBytes) {
     return {
@@ -51,14 +53,18 @@ export function loadScenarioText(text: string, language: Language = 'en'): LoadR
 
 /** Checks already-parsed data against the schema and the cross-references between its parts. */
 export function loadScenario(data: unknown, language: Language = 'en'): LoadResult {
+  const reserved = reservedKeys(data, language);
   const parsed = Scenario.safeParse(data);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => describeIssue(issue, data, language)),
-      warnings: [],
-    };
+    const errors = parsed.error.issues.map((issue) => describeIssue(issue, data, language));
+    // A strict object already names "__proto__" among its unknown fields.
+    const named = new Set(
+      errors.filter((e) => e.message.includes('"__proto__"')).map((e) => e.path),
+    );
+    const extra = reserved.filter((e) => !named.has(e.path.replace(/\.?__proto__$/, '')));
+    return { ok: false, errors: [...errors, ...extra], warnings: [] };
   }
+  if (reserved.length > 0) return { ok: false, errors: reserved, warnings: [] };
   const { errors, warnings } = crossCheck(parsed.data, language);
   if (errors.length > 0) return { ok: false, errors, warnings };
   return { ok: true, scenario: parsed.data, warnings };
@@ -76,7 +82,46 @@ function jsonErrorMessage(text: string, error: unknown, language: Language): str
     where =
       language === 'zh' ? `第 ${line} 行第 ${column} 列` : `at line ${line}, column ${column}`;
   }
-  return loaderText.notJson[language](where, reason);
+  return loaderText.notJson[language](where, loaderText.jsonReason[language](cut(reason, 200)));
+}
+
+/**
+ * Keys that JavaScript gives a meaning: zod drops "__proto__" from records without a word, so
+ * an id like that would silently vanish. Found in the raw data, with their paths.
+ */
+function reservedKeys(data: unknown, language: Language): ScenarioProblem[] {
+  // Paths as linked lists, built into text only for a problem: a road graph has 10⁶ points.
+  type Path = { up: Path; key: PropertyKey } | null;
+  const toArray = (path: Path): PropertyKey[] => {
+    const keys: PropertyKey[] = [];
+    for (let p = path; p; p = p.up) keys.unshift(p.key);
+    return keys;
+  };
+  const problems: ScenarioProblem[] = [];
+  if (data === null || typeof data !== 'object') return [];
+  const stack: Array<[unknown, Path]> = [[data, null]];
+  while (stack.length > 0 && problems.length < 100) {
+    const [value, path] = stack.pop()!;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (item !== null && typeof item === 'object') stack.push([item, { up: path, key: i }]);
+      }
+      continue;
+    }
+    for (const key of Object.keys(value as object)) {
+      if (key === '__proto__') {
+        problems.push({
+          path: formatPath([...toArray(path), key]),
+          message: loaderText.reservedKey[language](key),
+        });
+        continue;
+      }
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== null && typeof item === 'object') stack.push([item, { up: path, key }]);
+    }
+  }
+  return problems;
 }
 
 function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
@@ -108,18 +153,25 @@ function describeIssue(
       message =
         received === undefined
           ? text.missing[language]()
-          : text.expectedType[language](issue.expected, describeType(received));
+          : typeof received === 'number' && !Number.isFinite(received)
+            ? text.notFinite[language]()
+            : text.expectedType[language](issue.expected, describeType(received));
       break;
     }
     case 'unrecognized_keys':
-      message = text.unknownKeys[language](issue.keys.map((k) => `"${k}"`).join(', '));
+      message = text.unknownKeys[language](
+        cut(issue.keys.map((k) => `"${cut(k, 40)}"`).join(', '), 200),
+      );
       break;
     case 'invalid_value':
-      message = text.oneOf[language](issue.values.map((v) => JSON.stringify(v)).join(', '));
+      message = text.oneOf[language](
+        cut(issue.values.map((v) => JSON.stringify(v)).join(', '), 200),
+      );
       break;
     case 'invalid_union': {
       const options = (issue as { options?: unknown[] }).options;
-      if (options) message = text.oneOf[language](options.map((o) => JSON.stringify(o)).join(', '));
+      if (options)
+        message = text.oneOf[language](cut(options.map((o) => JSON.stringify(o)).join(', '), 200));
       else {
         const values = issue.errors.flatMap((errors) =>
           errors.flatMap((e) => (e.code === 'invalid_value' ? e.values : [])),
@@ -175,8 +227,9 @@ function crossCheck(scenario: Scenario, language: Language) {
       error(`units[${i}].agency`, t.unknownRef[language]('agency', unit.agency));
     if (!bases.has(unit.base)) error(`units[${i}].base`, t.unknownRef[language]('base', unit.base));
   });
-  if (expandedUnits.size > LIMITS.expandedUnits) {
-    error('units', t.tooManyUnits[language](expandedUnits.size, LIMITS.expandedUnits));
+  const unitsAlone = expandedUnits.size;
+  if (unitsAlone > LIMITS.expandedUnits) {
+    error('units', t.tooManyUnits[language](unitsAlone, LIMITS.expandedUnits));
   }
 
   const travel = scenario.travel;
@@ -221,14 +274,29 @@ function crossCheck(scenario: Scenario, language: Language) {
     if (stream.callsPerDay > 0 && !weights.some((w) => w > 0)) {
       error(stream.districts ? `${path}.districts` : 'districts', t.allWeightsZero[language]());
     }
+    if (!weightsFinite(weights))
+      error(stream.districts ? `${path}.districts` : 'districts', t.weightsInfinite[language]());
     for (const profile of ['hourProfile', 'dayProfile'] as const) {
       if (stream[profile]?.every((w) => w === 0))
         error(`${path}.${profile}`, t.allWeightsZero[language]());
+      else if (stream[profile] && !weightsFinite(stream[profile]))
+        error(`${path}.${profile}`, t.weightsInfinite[language]());
     }
     expectedCalls += (stream.callsPerDay * scenario.duration) / 86_400;
   });
+  // The run as it will happen: callRateFactor events scale the generated calls from their time on.
+  const generated = expectedCalls - scenario.arrivals.incidents.length;
+  const surged =
+    scenario.arrivals.incidents.length +
+    generated * meanRateFactor(scenario.events, scenario.duration);
   if (expectedCalls > LIMITS.callsPerRun) {
     error('arrivals', t.tooManyCalls[language](Math.round(expectedCalls), LIMITS.callsPerRun));
+  } else if (!(surged <= LIMITS.callsPerRun)) {
+    const last = scenario.events.findLastIndex((e) => e.type === 'callRateFactor');
+    error(
+      `events[${last}].factor`,
+      t.tooManyCallsWithEvents[language](Math.round(surged), LIMITS.callsPerRun),
+    );
   }
 
   scenario.arrivals.incidents.forEach((incident, i) => {
@@ -292,6 +360,12 @@ function crossCheck(scenario: Scenario, language: Language) {
       expandedUnits.add(unitId);
     }
   });
+  if (unitsAlone <= LIMITS.expandedUnits && expandedUnits.size > LIMITS.expandedUnits) {
+    error(
+      'rules.reinforcement.pools',
+      t.tooManyUnitsWithPools[language](expandedUnits.size, LIMITS.expandedUnits),
+    );
+  }
   rules.fireRescueApproval.kinds.forEach((k, i) =>
     kindRef(`rules.fireRescueApproval.kinds[${i}]`, k),
   );
@@ -344,6 +418,19 @@ function crossCheck(scenario: Scenario, language: Language) {
       warnings.push({ path: 'travel.edges', message: t.disconnected[language](unreached) });
     }
   }
+  scenario.incidentKinds.forEach((kind, i) => {
+    const needed =
+      kind.needs.reduce((sum, need) => sum + need.units, 0) +
+      (kind.growth?.steps ?? []).reduce(
+        (sum, step) => sum + step.addNeeds.reduce((s, need) => s + need.units, 0),
+        0,
+      );
+    if (needed > LIMITS.neededUnitsPerIncident)
+      error(
+        `incidentKinds[${i}].needs`,
+        t.tooManyNeededUnits[language](needed, LIMITS.neededUnitsPerIncident),
+      );
+  });
   const capabilities = new Set(scenario.units.flatMap((u) => u.capabilities));
   scenario.incidentKinds.forEach((kind, i) => {
     kind.needs.forEach((need, j) => {
@@ -362,6 +449,31 @@ function crossCheck(scenario: Scenario, language: Language) {
     warnings.push({ path: 'arrivals', message: t.noDemand[language]() });
   }
   return { errors, warnings };
+}
+
+/** Whether weights can be summed and normalised (w × count / total) without overflow. */
+function weightsFinite(weights: readonly number[]): boolean {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  return Number.isFinite(total * weights.length);
+}
+
+/** The time-average over the run of the call-rate factor set by callRateFactor events (1 before). */
+function meanRateFactor(events: Scenario['events'], duration: number): number {
+  const changes = events
+    .filter((e) => e.type === 'callRateFactor')
+    .map((e) => ({ at: e.at, factor: e.factor }))
+    .sort((a, b) => a.at - b.at);
+  let factor = 1;
+  let since = 0;
+  let sum = 0;
+  for (const change of changes) {
+    const at = Math.min(change.at, duration);
+    sum += factor * (at - since);
+    since = at;
+    factor = change.factor;
+  }
+  sum += factor * (duration - since);
+  return sum / duration;
 }
 
 /** Road nodes that no base can reach, roads taken both ways (one-way streets aside). */

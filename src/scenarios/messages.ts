@@ -48,11 +48,26 @@ const zhByEnglish: Record<string, string> = {
   'needs at least one unit': '至少需要一个力量',
   'needs at least one kind': '至少需要一种事件类型',
   'at most 10 years': '最长 10 年',
+  'too large: some draws would exceed 10^15 s (the parameters overflow)':
+    '过大：部分抽样值将超过 10^15 秒（参数溢出）',
+  'too large for this mean: the spread (sd / mean) overflows':
+    '相对于均值过大：离散程度（sd / mean）溢出',
+  'too small: must be ≥ 0.000001 (draws would be NaN)': '过小：必须 ≥ 0.000001（否则抽样值为 NaN）',
+  'the weights add up to infinity: use smaller numbers': '权重之和为无穷大：请使用较小的数',
+  'at most 100 needs': '最多 100 项需求',
 };
 
 const zhPatterns: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^at most (\d+) (\w+)$/, (m) => `最多 ${m[1]} 个`],
+  [/^must be ([≤≥<>]) (\S+)$/, (m) => `必须 ${m[1]} ${m[2]}`],
+  [/^Too (big|small): expected (\w+) to (?:be|have) ([<>]=?)(\S+)/, (m) => `必须 ${m[3]} ${m[4]}`],
 ];
+
+/** A value from the file as shown in a message, cut to `max` characters. */
+export function cut(value: unknown, max = 60): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
 
 export function translate(message: string, language: Language): string {
   if (language === 'en') return message;
@@ -119,12 +134,12 @@ export const loaderText = {
   },
   invalid: { en: () => 'invalid value', zh: () => '取值无效' },
   unknownRef: {
-    en: (what: string, id: string) => `no ${what} has the id "${id}"`,
-    zh: (what: string, id: string) => `找不到 id 为“${id}”的${whatZh[what] ?? what}`,
+    en: (what: string, id: string) => `no ${what} has the id "${cut(id)}"`,
+    zh: (what: string, id: string) => `找不到 id 为“${cut(id)}”的${whatZh[what] ?? what}`,
   },
   duplicateId: {
-    en: (what: string, id: string) => `the ${what} id "${id}" is used twice`,
-    zh: (what: string, id: string) => `${whatZh[what] ?? what} id“${id}”重复`,
+    en: (what: string, id: string) => `the ${what} id "${cut(id)}" is used twice`,
+    zh: (what: string, id: string) => `${whatZh[what] ?? what} id“${cut(id)}”重复`,
   },
   nodeOutOfRange: {
     en: (index: number, count: number) =>
@@ -145,8 +160,8 @@ export const loaderText = {
     zh: (n: number) => `矩阵必须为 ${n} 行 × ${n} 列（每个分区一行一列）`,
   },
   districtNotInMatrix: {
-    en: (id: string) => `district "${id}" is not one of the matrix zones`,
-    zh: (id: string) => `辖区“${id}”不在矩阵分区中`,
+    en: (id: string) => `district "${cut(id)}" is not one of the matrix zones`,
+    zh: (id: string) => `辖区“${cut(id)}”不在矩阵分区中`,
   },
   placeNeeded: {
     en: () => 'give a location or a district',
@@ -163,8 +178,8 @@ export const loaderText = {
   },
   noCapableUnit: {
     en: (capability: string) =>
-      `no unit has the capability "${capability}": these incidents will wait for ever`,
-    zh: (capability: string) => `没有力量具备能力“${capability}”：此类事件将一直等待`,
+      `no unit has the capability "${cut(capability)}": these incidents will wait for ever`,
+    zh: (capability: string) => `没有力量具备能力“${cut(capability)}”：此类事件将一直等待`,
   },
   baseOutside: {
     en: () => 'the base lies outside every district',
@@ -183,8 +198,8 @@ export const loaderText = {
     zh: () => '该警情晚于模拟结束时间，不会被模拟',
   },
   unknownTimeZone: {
-    en: (zone: string) => `"${zone}" is not a time zone (e.g. Asia/Shanghai)`,
-    zh: (zone: string) => `“${zone}”不是有效的时区（例如 Asia/Shanghai）`,
+    en: (zone: string) => `"${cut(zone)}" is not a time zone (e.g. Asia/Shanghai)`,
+    zh: (zone: string) => `“${cut(zone)}”不是有效的时区（例如 Asia/Shanghai）`,
   },
   disconnected: {
     en: (count: number) =>
@@ -195,6 +210,40 @@ export const loaderText = {
     en: (crew: number, minimum: number) =>
       `a standby team of ${crew}; the township plan asks for at least ${minimum}`,
     zh: (crew: number, minimum: number) => `值守队伍 ${crew} 人，乡镇预案要求不少于 ${minimum} 人`,
+  },
+  notFinite: {
+    en: () => 'the number is too large to compute with (it reads as infinity); at most 1.7e308',
+    zh: () => '数值过大，无法计算（被读作无穷大）；最大为 1.7e308',
+  },
+  reservedKey: {
+    en: (key: string) => `"${key}" cannot be used as a name (it is reserved in JavaScript)`,
+    zh: (key: string) => `“${key}”不能用作名称（JavaScript 保留名）`,
+  },
+  weightsInfinite: {
+    en: () => 'the weights add up to infinity: use smaller numbers',
+    zh: () => '权重之和为无穷大：请使用较小的数',
+  },
+  tooManyCallsWithEvents: {
+    en: (calls: number, limit: number) =>
+      `about ${calls} calls in one run, counting the callRateFactor events; the limit is ${limit}`,
+    zh: (calls: number, limit: number) =>
+      `计入 callRateFactor 事件后，单次运行约 ${calls} 起警情，超过上限 ${limit}`,
+  },
+  tooManyUnitsWithPools: {
+    en: (count: number, limit: number) =>
+      `the units and reinforcement pools expand to ${count} (counts included); the limit is ${limit}`,
+    zh: (count: number, limit: number) =>
+      `力量与增援编队展开后共 ${count} 个（含数量），超过上限 ${limit}`,
+  },
+  tooManyNeededUnits: {
+    en: (count: number, limit: number) =>
+      `one incident of this kind needs ${count} units (growth included); the limit is ${limit}`,
+    zh: (count: number, limit: number) =>
+      `此类事件单起需要 ${count} 个力量（含升级），超过上限 ${limit}`,
+  },
+  jsonReason: {
+    en: (reason: string) => reason,
+    zh: (reason: string) => jsonReasonZh(reason),
   },
   noDemand: {
     en: () => 'no calls: add call streams or listed incidents',
@@ -223,4 +272,27 @@ function typeName(name: string, language: Language): string {
     null: 'null',
   };
   return zh[name] ?? name;
+}
+
+/** V8's JSON.parse reasons, in Chinese; the original follows in brackets when not recognised. */
+function jsonReasonZh(reason: string): string {
+  const token = /Unexpected token '?(.)'?/.exec(reason);
+  if (token) return `此处不应出现字符“${token[1]}”`;
+  if (/Unexpected end of JSON input|Unterminated string/.test(reason))
+    return '文件意外结束（括号或引号未闭合）';
+  if (/Expected ':' after property name/.test(reason)) return '字段名后应为“:”';
+  if (/Expected (double-quoted )?property name/.test(reason)) return '此处应为带引号的字段名或“}”';
+  if (/Expected ',' or '\}'/.test(reason)) return '此处应为“,”或“}”';
+  if (/Expected ',' or '\]'/.test(reason)) return '此处应为“,”或“]”';
+  if (/Bad control character/.test(reason)) return '字符串中有控制字符（如换行），请写作 \\n';
+  if (/Unexpected non-whitespace character after JSON/.test(reason))
+    return 'JSON 结束后还有多余内容';
+  if (/Bad escaped character|Bad Unicode escape/.test(reason)) return '字符串中的转义符无效';
+  if (
+    /Exponent part is missing|No number after minus sign|Unterminated fractional number/.test(
+      reason,
+    )
+  )
+    return '数字格式不正确';
+  return `语法错误（${reason}）`;
 }

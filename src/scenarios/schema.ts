@@ -26,6 +26,9 @@ export const LIMITS = {
   events: 10_000,
   durationSeconds: 10 * 366 * 86_400,
   callsPerRun: 20_000_000,
+  needsPerKind: 100,
+  /** Units one incident may ask for, its growth steps included. */
+  neededUnitsPerIncident: 2_000,
 } as const;
 
 const longitude = documented(
@@ -264,7 +267,8 @@ export const IncidentKind = z.strictObject({
           units: documented(z.number().int().min(1).max(100).default(1), 'How many units.'),
         }),
       )
-      .min(1, 'an incident kind needs at least one need'),
+      .min(1, 'an incident kind needs at least one need')
+      .max(LIMITS.needsPerKind, `at most ${LIMITS.needsPerKind} needs`),
     'Units the incident needs, by capability.',
   ),
   workTime: Distribution.default({ type: 'exponential', mean: 1800 }).meta({
@@ -312,6 +316,7 @@ export const IncidentKind = z.strictObject({
                         ),
                       }),
                     )
+                    .max(LIMITS.needsPerKind, `at most ${LIMITS.needsPerKind} needs`)
                     .default([]),
                   'Units the incident needs in addition after this step.',
                 ),
@@ -428,7 +433,7 @@ const AreaTargets = z.strictObject({
 
 export const Targets = documented(
   z
-    .object({
+    .strictObject({
       tier1: AreaTargets.default({ urban: 1800, rural: 3600 }),
       tier2: AreaTargets.default({ urban: 3600, rural: 5400 }),
     })

@@ -3,7 +3,8 @@
  * the file as text) and the list of problems, each with where it is.
  */
 import { Fragment, useId, useState, type ReactNode } from 'react';
-import { useStrings } from '../i18n.ts';
+import { decodeText } from '../../scenarios/decode.ts';
+import { useLanguage, useStrings } from '../i18n.ts';
 import { Dialog } from './Dialog.tsx';
 import type { TextFile } from './files.ts';
 import { libraryStrings } from './strings.ts';
@@ -23,6 +24,7 @@ export function FileStep({
   onFile: (file: TextFile) => void;
 }) {
   const t = useStrings(libraryStrings);
+  const language = useLanguage();
   const inputId = useId();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -37,8 +39,11 @@ export function FileStep({
           event.target.value = '';
           if (!chosen) return;
           try {
-            onFile({ name: chosen.name, text: await chosen.text() });
-            setError(null);
+            const decoded = decodeText(new Uint8Array(await chosen.arrayBuffer()), language);
+            if (decoded.ok) {
+              onFile({ name: chosen.name, text: decoded.text });
+              setError(null);
+            } else setError(decoded.message);
           } catch (reason) {
             setError(t.notReadable(reason instanceof Error ? reason.message : String(reason)));
           }

@@ -9,6 +9,7 @@
  * "Recent".
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { decodeText } from '../../scenarios/decode.ts';
 import type { ScenarioProblem } from '../../scenarios/load.ts';
 import { BUILTIN_CATALOGUE } from '../../scenarios/builtin/catalogue.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
@@ -104,7 +105,10 @@ export function LibraryBar() {
 
   const readFile = async (file: File): Promise<TextFile | null> => {
     try {
-      return { name: file.name, text: await file.text() };
+      const decoded = decodeText(new Uint8Array(await file.arrayBuffer()), language);
+      if (decoded.ok) return { name: file.name, text: decoded.text };
+      setFileErrors({ name: file.name, errors: [{ path: '', message: decoded.message }] });
+      return null;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       setFileErrors({ name: file.name, errors: [{ path: '', message: t.notReadable(reason) }] });

@@ -3,7 +3,7 @@
  * it replaces anything, the export as a download, and which kind of file a dropped file is.
  */
 import type { ScenarioProblem } from '../../scenarios/load.ts';
-import { loaderText } from '../../scenarios/messages.ts';
+import { cut, loaderText } from '../../scenarios/messages.ts';
 import { LIMITS } from '../../scenarios/schema.ts';
 import { scenarioInfo } from '../../worker/client.ts';
 import type { Language } from '../i18n.ts';
@@ -56,7 +56,7 @@ function jsonErrorMessage(text: string, error: unknown, language: Language): str
     where =
       language === 'zh' ? `第 ${line} 行第 ${column} 列` : `at line ${line}, column ${column}`;
   }
-  return loaderText.notJson[language](where, reason);
+  return loaderText.notJson[language](where, loaderText.jsonReason[language](cut(reason, 200)));
 }
 
 /** `default-city.json`: the scenario's id, else its origin's name. */
