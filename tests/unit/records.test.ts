@@ -5,13 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/scenarios/schema.ts';
 import { builtinScenario, builtinScenarios } from '../../src/scenarios/builtin/index.ts';
-import {
-  CALL_BACK_RATINGS,
-  decodeRecord,
-  RECORD_CAUSES,
-  records,
-  type TraceRecord,
-} from '../../src/sim/records.ts';
+import { CALL_BACK_RATINGS, RECORD_CAUSES, type TraceRecord } from '../../src/sim/records.ts';
+import { decodeRecord, records } from '../../src/sim/decodeRecord.ts';
 import { run } from '../../src/sim/run.ts';
 import { Session } from '../../src/sim/session.ts';
 import {

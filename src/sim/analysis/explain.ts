@@ -3,7 +3,8 @@
  * waits before its order (approvals and requests, by cause), its mobilisation and its travel.
  * Read from the trace alone.
  */
-import { decodeRecord, type CauseOf } from '../records.ts';
+import { decodeRecord } from '../decodeRecord.ts';
+import type { CauseOf } from '../records.ts';
 import { CAUSES, type Trace } from '../trace.ts';
 
 export interface UnitTimeline {
