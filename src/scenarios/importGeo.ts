@@ -464,7 +464,25 @@ function safeCodePoint(code: number, fallback: string): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
 }
 
-const ATTRIBUTE = /([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const XML_NAME = /^[A-Za-z_][\w:.-]*/;
+/** One attribute exactly where the scan is (sticky): no search, so no quadratic backtracking. */
+const ATTRIBUTE = /\s*([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+const SPACE_TO_END = /\s*$/y;
+
+/** The attributes of a tag's body after its name, or null when something else is there. */
+function xmlAttributes(body: string, from: number): Record<string, string> | null {
+  const attributes: Record<string, string> = {};
+  let at = from;
+  for (;;) {
+    SPACE_TO_END.lastIndex = at;
+    if (SPACE_TO_END.test(body)) return attributes;
+    ATTRIBUTE.lastIndex = at;
+    const attribute = ATTRIBUTE.exec(body);
+    if (!attribute) return null;
+    attributes[attribute[1]] = decodeXmlEntities(attribute[2] ?? attribute[3] ?? '');
+    at = ATTRIBUTE.lastIndex;
+  }
+}
 
 /**
  * The element tags of an XML document in order, skipping the prolog, comments, CDATA and text.
@@ -503,23 +521,24 @@ function* xmlTags(source: string): Generator<XmlTag | { error: string; line: num
       yield { error: source.slice(open, open + 40), line };
       return;
     }
-    const body = source.slice(open + 1, close);
-    const match = /^(\/?)([A-Za-z_][\w:.-]*)([\s\S]*?)(\/?)$/.exec(body.trim());
-    if (!match) {
+    // By hand, not one regular expression: a lazy match over a long tag backtracks (a tag with
+    // 200,000 characters of attributes took 20 s).
+    let body = source.slice(open + 1, close).trim();
+    const closing = body.startsWith('/');
+    if (closing) body = body.slice(1);
+    const selfClosing = body.endsWith('/');
+    if (selfClosing) body = body.slice(0, -1);
+    const name = XML_NAME.exec(body)?.[0];
+    if (!name) {
       yield { error: `<${body.slice(0, 40)}>`, line };
       return;
     }
-    const attributes: Record<string, string> = {};
-    for (const attribute of match[3].matchAll(ATTRIBUTE)) {
-      attributes[attribute[1]] = decodeXmlEntities(attribute[2] ?? attribute[3] ?? '');
+    const attributes = xmlAttributes(body, name.length);
+    if (!attributes) {
+      yield { error: `<${body.slice(0, 40)}…>`, line };
+      return;
     }
-    yield {
-      name: match[2],
-      attributes,
-      closing: match[1] === '/',
-      selfClosing: match[4] === '/',
-      line,
-    };
+    yield { name, attributes, closing, selfClosing, line };
     advanceTo(close + 1);
   }
 }
@@ -543,8 +562,17 @@ export function roadLinesFromOsm(source: string, language: Language): GeoResult<
   const errors: GeoProblem[] = [];
   let sawOsm = false;
   let way: OsmWay | null = null;
+  // Open elements, to catch a file cut short or with mismatched tags (say so, not "no roads").
+  const open: Array<{ name: string; line: number }> = [];
   for (const tag of xmlTags(source)) {
     if ('error' in tag) return failure(`line ${tag.line}`, text.badXml[language](tag.error));
+    if (tag.closing) {
+      const top = open.pop();
+      if (top?.name !== tag.name) {
+        const what = top ? `</${tag.name}> ≠ <${top.name}> (line ${top.line})` : `</${tag.name}>`;
+        return failure(`line ${tag.line}`, text.badXml[language](what));
+      }
+    } else if (!tag.selfClosing) open.push({ name: tag.name, line: tag.line });
     if (tag.closing) {
       if (tag.name === 'way' && way) {
         ways.push(way);
@@ -569,6 +597,10 @@ export function roadLinesFromOsm(source: string, language: Language): GeoResult<
     else if (tag.name === 'tag' && way && attributes.k) way.tags[attributes.k] = attributes.v ?? '';
   }
   if (!sawOsm) return failure('', text.notOsm[language]());
+  const unclosed = open.pop();
+  if (unclosed) {
+    return failure(`line ${unclosed.line}`, text.badXml[language](`<${unclosed.name}> …`));
+  }
   if (errors.length) return { ok: false, errors };
 
   const lines: RoadLine[] = [];
@@ -678,7 +710,13 @@ function tooLargeMessage(bytes: number, language: Language): string {
     : `the file is ${bytes} bytes; the limit is ${LIMITS.fileBytes} bytes`;
 }
 
+/** A value as the start of its JSON, for messages; a value nested too deep to write is "[…]". */
 function shortJson(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
+  let json: string;
+  try {
+    json = JSON.stringify(value) ?? String(value);
+  } catch {
+    return Array.isArray(value) ? '[…]' : '{…}';
+  }
   return json.length > 40 ? `${json.slice(0, 40)}…` : json;
 }

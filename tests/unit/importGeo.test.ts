@@ -331,3 +331,43 @@ describe('districts from GeoJSON', () => {
     });
   });
 });
+
+describe('hostile road files', () => {
+  it('an OSM file cut short or with mismatched tags says where, not "no roads"', () => {
+    const cut = osm.slice(0, osm.indexOf('<way id="11">'));
+    expect(roadLinesFromOsm(cut, 'en')).toEqual({
+      ok: false,
+      errors: [{ path: 'line 3', message: 'unreadable XML: <osm> …' }],
+    });
+    const mismatched = osm.replace('  </way>\n  <way id="11">', '  </node>\n  <way id="11">');
+    expect(roadLinesFromOsm(mismatched, 'zh')).toMatchObject({
+      ok: false,
+      errors: [{ path: 'line 15', message: expect.stringContaining('</node> ≠ <way> (line 10)') }],
+    });
+  });
+
+  it('long attributes are read, and a tag of 200,000 stray characters is refused (in linear time)', () => {
+    const long = osm.replace(
+      '<tag k="oneway" v="yes"/>',
+      `<tag k="note" v="${'x'.repeat(200_000)}"/>`,
+    );
+    expect(ok(roadLinesFromOsm(long, 'en')).lines).toHaveLength(2);
+    // Before, the attribute pattern was searched from every one of these characters.
+    const stray = osm.replace('<tag k="oneway" v="yes"/>', `<tag k="a" ${'x'.repeat(200_000)}/>`);
+    expect(roadLinesFromOsm(stray, 'en')).toMatchObject({
+      ok: false,
+      errors: [{ path: 'line 14', message: expect.stringContaining('unreadable XML: <tag k="a"') }],
+    });
+  });
+
+  it('deeply nested GeoJSON coordinates are an error at their path, not a crash', () => {
+    let nested: unknown = [120, 30];
+    for (let depth = 0; depth < 20_000; depth++) nested = [nested];
+    const features = [
+      { geometry: { type: 'LineString', coordinates: [nested, [120.01, 30]] }, properties: {} },
+    ];
+    const result = roadLinesFromGeoJson(features, undefined, 'en');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0].path).toMatch(/^features\[0\]/);
+  });
+});
