@@ -6,7 +6,7 @@
  * Answers to dispatch decisions are not numbered: they are traced as the decisions they answer
  * (a `decision` record where the answer differs from the policy's proposal).
  */
-import type { Command, LoggedCommand } from '../../scenarios/commands.ts';
+import type { CallCommand, Command, LoggedCommand } from '../../scenarios/commands.ts';
 import { ExternalEvent, type ListedIncident } from '../../scenarios/schema.ts';
 import { Cause, RecordKind } from '../trace.ts';
 import { UnitState } from './types.ts';
@@ -117,34 +117,52 @@ export class CommandDoor {
     return this.submitted.map(({ id, source }) => ({ id, source }));
   }
 
-  commandAt(index: number): Command {
+  /** A scheduled command: one of the scenario's events, or one submitted (listed calls act apart). */
+  private commandAt(index: number): Command {
     if (index < this.eventCount) return withoutAt(this.world.scenario.events[index]);
-    if (index < this.scenarioCommands) {
-      const { time: _time, ...call } = this.listed[index - this.eventCount];
-      return { type: 'call', ...call };
-    }
     return this.submitted[index - this.scenarioCommands].command;
   }
 
   private onListedCall(): void {
-    const index = this.eventCount + this.listedCursor++;
+    const index = this.eventCount + this.listedCursor;
+    const listed = this.listed[this.listedCursor++];
     // The next call first: what the call sets off (a decision, perhaps one a person answers
     // later) must come after it in the event queue, whoever decides.
     if (this.listedCursor < this.listed.length) {
       this.world.engine.schedule(this.listed[this.listedCursor].time, this.listedEvent);
     }
-    this.apply(index);
+    // The listed call itself, not a command made of it: imported call history can hold
+    // millions of calls.
+    this.under(index, () => this.call(listed));
   }
 
   private apply(index: number): void {
+    this.under(index, () => this.applyNow(index));
+  }
+
+  /** Runs `action` with its records marked as caused by command `index`. */
+  private under(index: number, action: () => void): void {
     const trace = this.world.trace;
     const before = trace.currentCommand;
     trace.currentCommand = index;
     try {
-      this.applyNow(index);
+      action();
     } finally {
       trace.currentCommand = before;
     }
+  }
+
+  /** A call: placed by its location, else somewhere in its district. */
+  private call(call: Omit<CallCommand, 'type'>): void {
+    const world = this.world;
+    const { scenario, districts } = world;
+    const kind = scenario.incidentKinds.findIndex((k) => k.id === call.kind);
+    let district = call.district ? scenario.districts.findIndex((d) => d.id === call.district) : -1;
+    const location = call.location;
+    if (location && district < 0) district = Math.max(0, districts.indexOf(location));
+    if (district < 0) district = 0;
+    const point = location ?? districts.randomPointIn(district, world.streams.places);
+    world.receiveCall(kind, district, point, Cause.listedCall, call);
   }
 
   private applyNow(index: number): void {
@@ -154,19 +172,9 @@ export class CommandDoor {
     const record = (cause: number, value: number, unit = -1) =>
       world.record(RecordKind.external, -1, unit, -1, cause, value);
     switch (command.type) {
-      case 'call': {
-        const { scenario, districts } = world;
-        const kind = scenario.incidentKinds.findIndex((k) => k.id === command.kind);
-        let district = command.district
-          ? scenario.districts.findIndex((d) => d.id === command.district)
-          : -1;
-        const location = command.location;
-        if (location && district < 0) district = Math.max(0, districts.indexOf(location));
-        if (district < 0) district = 0;
-        const point = location ?? districts.randomPointIn(district, world.streams.places);
-        world.receiveCall(kind, district, point, Cause.listedCall, command);
+      case 'call':
+        this.call(command);
         return;
-      }
       case 'damageRoad':
         world.travel.setEdgesClosed(command.edges, true);
         record(Cause.roadDamage, command.edges.length);
