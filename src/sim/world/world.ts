@@ -69,6 +69,7 @@ export class World {
   private readonly callHandling: Sampler;
   private readonly samplers = new Map<object, Sampler>();
   private readonly assessedEvent: number;
+  private nextEventKind = 0;
   private finished = false;
 
   constructor(
@@ -134,8 +135,6 @@ export class World {
     this.door.start();
     this.cycle.start();
   }
-
-  private nextEventKind = 0;
 
   /** Registers the handler of a new event kind (the engine only sees integers) and returns it. */
   event(handler: (argA: number, argB: number) => void): number {
