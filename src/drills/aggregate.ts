@@ -70,6 +70,7 @@ export function aggregatePrediction(
         seconds: spread(done),
         probability: results.filter((r) => r?.met).length / n,
         happened: done.length / n,
+        manual: action.what === 'manual',
       });
       k++;
     }
