@@ -8,7 +8,7 @@ import { describeIssue, loadScenario, reservedKeys } from '../scenarios/load.ts'
 import { cut, type Language } from '../scenarios/messages.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { RECORD_CAUSES } from '../sim/records.ts';
-import { drillText } from './messages.ts';
+import { drillText, translateDrillMessage } from './messages.ts';
 import { Drill, DRILL_FORMAT, DRILL_LIMITS, type DrillCommand, type Measure } from './schema.ts';
 import type { DrillLoadResult, DrillProblem, ScenarioResolver } from './types.ts';
 
@@ -71,7 +71,10 @@ export function loadDrillData(
   const reserved = reservedKeys(data, lang);
   const parsed = Drill.safeParse(data);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => describeIssue(issue, data, lang));
+    const errors = parsed.error.issues.map((issue) => {
+      const problem = describeIssue(issue, data, lang);
+      return { ...problem, message: translateDrillMessage(problem.message, lang) };
+    });
     return { ok: false, errors: [...errors, ...reserved], warnings: [] };
   }
   if (reserved.length > 0) return { ok: false, errors: reserved, warnings: [] };

@@ -22,6 +22,19 @@ const WHAT_ZH: Record<string, string> = {
   'built-in scenario': '内置情景',
 };
 
+/** The drill schema's own messages in Chinese (the scenario's are translated by its table). */
+const SCHEMA_ZH: Record<string, string> = {
+  'needs at least one role': '至少需要一个角色',
+  'use a date YYYY-MM-DD': '请使用日期格式 YYYY-MM-DD',
+  'needs at least one phase': '至少需要一个阶段',
+  'needs at least one step': '至少需要一个环节',
+};
+
+/** A schema message of the drill format in the user's language. */
+export function translateDrillMessage(message: string, lang: Language): string {
+  return lang === 'zh' ? (SCHEMA_ZH[message] ?? message) : message;
+}
+
 export const drillText = {
   notJson: {
     en: (where: string, reason: string) => `the file is not valid JSON ${where}: ${reason}`,
