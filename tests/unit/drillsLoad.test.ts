@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tests break drill files on purpose, field by field */
 import { describe, expect, it } from 'vitest';
 import { loadDrill, loadDrillData, drillScenarioRef } from '../../src/drills/api.ts';
 import { BUILTIN_DRILLS } from '../../src/drills/builtin/index.ts';
