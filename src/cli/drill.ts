@@ -280,8 +280,10 @@ export function drillMain(positional: string[], io: DrillIo, lang: Language): vo
   const [sub, target] = positional;
   switch (sub) {
     case 'list':
-      for (const d of BUILTIN_DRILLS)
-        console.log(`${d.id.padEnd(24)} ${d.title[lang]}  [${d.scenario}]`);
+      for (const d of BUILTIN_DRILLS) {
+        const on = builtinScenarios.find((s) => s.id === d.scenario)?.title[lang] ?? d.scenario;
+        console.log(`${d.id.padEnd(24)} ${d.title[lang]}  (${on})`);
+      }
       return;
     case 'validate': {
       if (!target) io.usage('drill validate needs a FILE');

@@ -81,6 +81,12 @@ export const drillText = {
     en: (duration: number) => `T0 must be before the scenario's end (${duration} s)`,
     zh: (duration: number) => `演练开始时刻必须早于情景结束（${duration} 秒）`,
   } as Sentence<[number]>,
+  tooManyCalls: {
+    en: (calls: number, limit: number) =>
+      `about ${calls} calls from the scenario's start to the end of the drill; the limit is ${limit} (shorten the horizon or start earlier)`,
+    zh: (calls: number, limit: number) =>
+      `从情景开始到演练结束约 ${calls} 起警情，超过上限 ${limit}（请缩短推演时长或提前开始时刻）`,
+  } as Sentence<[number, number]>,
   scenarioProblem: {
     en: (message: string) => `the scenario: ${message}`,
     zh: (message: string) => `情景：${message}`,

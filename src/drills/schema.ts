@@ -22,6 +22,8 @@ export const DRILL_LIMITS = {
   steps: 500,
   actionsPerStep: 50,
   text: 4000,
+  /** Calls one run of a drill may simulate (from the scenario's start to T0 + horizon, surges included). */
+  callsPerRun: 200_000,
 };
 
 const text = (description: string, max = DRILL_LIMITS.text) =>

@@ -139,6 +139,23 @@ describe('drill loader', () => {
     expect(notADrill).toMatchObject({ ok: false, errors: [{ path: 'format' }] });
   });
 
+  it('bounds the calls a run of the drill simulates (horizon and surges)', () => {
+    const drill = clone(jinhuaHazmatDrill) as Record<string, any>;
+    drill.clock.horizon = 30 * 86_400;
+    drill.steps[4].command = { type: 'callRateFactor', factor: 100 };
+    const result = loadDrillData(drill, 'zh', scenarioOf);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0].path).toBe('clock.horizon');
+      expect(result.errors[0].message).toMatch(
+        /^从情景开始到演练结束约 \d+ 起警情，超过上限 200000/,
+      );
+    }
+    drill.steps[4].command = { type: 'callRateFactor', factor: 2 };
+    expect(loadDrillData(drill, 'zh', scenarioOf).ok).toBe(true);
+  });
+
   it('accepts an embedded scenario document', () => {
     const result = loadDrillData(
       { ...jinhuaHazmatDrill, scenario: scenarioOf('jinhua-hazmat-drill') },
