@@ -9,6 +9,7 @@ import {
   readActions,
   simulateDrillOnce,
   stepCommandId,
+  describeFlag,
   type FeasibilityFlag,
 } from '../../src/drills/api.ts';
 import { jinhuaHazmatDrill } from '../../src/drills/builtin/jinhua.ts';
@@ -160,6 +161,11 @@ describe('the prediction', () => {
     expect(flag.fastestSeconds).toBeGreaterThan(60);
     expect(flag.probability).toBe(0);
     expect(flagsOf(drill(1800))).toEqual([]);
+    // In words, with the unit's name and no ids.
+    const zh = describeFlag(flag, drill(60), jinhua(), 'zh');
+    expect(zh).toMatch(
+      /^环节 s1 · a1：无法按时完成——最近的可用力量（特勤站危化品洗消车）仅路程就需 \d\d:\d\d，标准为 01:00。$/,
+    );
   });
 
   it('flags a participating agency with no role in any step, and not once a step addresses it', () => {
