@@ -120,6 +120,20 @@ describe('playing a drill', () => {
       steps: [{ ...callStep('m', 0), timing: { type: 'manual' } }],
     });
     expect(playDrill(drill, jinhua(), 1).steps[0].releasedAt).toBeNull();
+    // Never released in the prediction: its actions are not flagged as impossible.
+    const withAction = jinhuaDrill({
+      steps: [
+        {
+          ...callStep('m', 0),
+          timing: { type: 'manual' },
+          expected: [{ id: 'a1', what: 'firstArrival', agency: 'police', deadline: 900 }],
+        },
+      ],
+    });
+    expect(predictDrill(withAction, jinhua(), [1]).flags).toEqual([]);
+    expect(
+      predictDrill(withAction, jinhua(), [1], { releases: { m: 0 } }).actions[0].happened,
+    ).toBe(1);
     expect(playDrill(drill, jinhua(), 1, { releases: { m: 900 } }).steps[0].releasedAt).toBe(900);
   });
 });
