@@ -223,6 +223,9 @@ export function evaluateDrill(
       ...(prediction
         ? [text.predicted(prediction.seeds.length, span(prediction.duration.median))]
         : []),
+      ...log.entries.flatMap((e) =>
+        e.type === 'note' && e.note ? [text.note(span(e.t), e.note)] : [],
+      ),
     ],
     problems: corrective.map(
       (c) => `${c.problem}${lang === 'zh' ? '原因：' : ' Cause: '}${c.cause}`,

@@ -8,6 +8,7 @@ interface ReportText {
   counts(steps: number, actions: number, met: number, points: number, total: number): string;
   paused(span: string): string;
   predicted(seeds: number, median: string): string;
+  note(at: string, note: string): string;
   problem(step: string, action: string, standard: string, actual: string | null): string;
   causeGap(percent: number): string;
   causeSlow(p90: string): string;
@@ -29,6 +30,7 @@ export const REPORT_TEXT: Record<Language, ReportText> = {
       `共 ${steps} 个环节、${actions} 项期望行动，按标准完成 ${met} 项，得分 ${points}/${total}。`,
     paused: (span) => `演练中断共计 ${span}，已从各项用时中扣除。`,
     predicted: (seeds, median) => `仿真预演（${seeds} 次）预测总时长中位数 ${median}。`,
+    note: (at, note) => `记录（${at}）：${note}`,
     problem: (step, action, standard, actual) =>
       `环节“${step}”：${action}，标准 ${standard} 内，${actual === null ? '未完成或未记录' : `实际 ${actual}`}。`,
     causeGap: (percent) =>
@@ -53,6 +55,7 @@ export const REPORT_TEXT: Record<Language, ReportText> = {
     paused: (span) => `The drill was paused for ${span} in all; the times leave it out.`,
     predicted: (seeds, median) =>
       `The prediction (${seeds} runs) gave a median total duration of ${median}.`,
+    note: (at, note) => `Recorded (${at}): ${note}`,
     problem: (step, action, standard, actual) =>
       `Step “${step}”: ${action}, standard within ${standard}, ${actual === null ? 'not done or not recorded' : `actual ${actual}`}.`,
     causeGap: (percent) =>

@@ -90,6 +90,10 @@ describe('evaluating the shipped logs', () => {
     }
     expect(evaluation.report.purpose).toEqual(drill.objectives.map((o) => o.text));
     expect(evaluation.report.problems).toHaveLength(known.missed.length);
+    // The shipped records say they are illustrative, and the report repeats it.
+    expect(evaluation.report.summary).toContain(
+      '记录（00:00）：示例记录（演示用，非真实演练记录）',
+    );
   });
 
   it('pre-fills the evaluation sheet: points met over points linked, times the weight; options as grades', () => {
