@@ -14,6 +14,7 @@ interface ReportText {
   causeSlow(p90: string): string;
   causeNotDone(): string;
   causeLate(): string;
+  causeOverStandard(): string;
   measureGap(): string;
   measureTrain(): string;
   lesson(step: string, action: string, faster: string): string;
@@ -38,6 +39,7 @@ export const REPORT_TEXT: Record<Language, ReportText> = {
     causeSlow: (p90) => `慢于仿真基准的 P90（${p90}）：通知、出动或集结环节存在临场延误。`,
     causeNotDone: () => '现场未见该行动或记录缺失。',
     causeLate: () => '略超标准，在仿真预测范围内：需压缩通知与出动时间。',
+    causeOverStandard: () => '超过标准时限（无仿真基准可比），需现场核查原因。',
     measureGap: () => '调整力量部署（前置或增配相应力量），并修订联动预案中的时限要求。',
     measureTrain: () => '开展专项训练，规范接警、通知与出动流程，缩短响应时间。',
     lesson: (step, action, faster) =>
@@ -65,6 +67,8 @@ export const REPORT_TEXT: Record<Language, ReportText> = {
     causeNotDone: () => 'Not seen on the day, or not recorded.',
     causeLate: () =>
       'Just over the standard, within the predicted range: shorten notification and turnout.',
+    causeOverStandard: () =>
+      'Over the standard (no simulated reference to compare with): find the cause on the ground.',
     measureGap: () =>
       'Change the deployment (pre-position or add the units needed) and revise the time limits of the plan.',
     measureTrain: () =>
