@@ -151,7 +151,7 @@ describe('evaluating the shipped logs', () => {
     expect(evaluation.report.recommendations.join('')).toContain('仿真预估');
   });
 
-  it('gives causes from the prediction: a gap, a delay on the day, or no reference (a manual action)', () => {
+  it('gives causes from the prediction: a delay on the day, or no reference for a manual action', () => {
     const { drill, scenario, log } = load('huzhou-rapid-assembly');
     const prediction = predictDrill(drill, scenario, predictionSeeds(1, 2));
     const evaluation = evaluateDrill(drill, scenario, log, prediction, 'zh');
