@@ -87,8 +87,8 @@ const BUILTIN: Array<Pick<Exercise, 'id' | 'title' | 'scenario' | 'window' | 'se
     id: 'zhoushan-morning',
     level: 'junior',
     title: {
-      zh: '舟山：海岛城市工作日上午（初级）',
-      en: 'Zhoushan: an island weekday morning (junior)',
+      zh: '舟山：海岛城市工作日上午',
+      en: 'Zhoushan: an island weekday morning',
     },
     scenario: { builtin: 'zhoushan-islands' },
     window: { start: '08:00', end: '09:00' },

@@ -149,10 +149,6 @@ export function verifySession(data: unknown, lang: Lang = 'en'): Parsed<Verified
       problems: exercise.problems.map((p) => ({ ...p, path: `exercise.${p.path}` })),
     };
   }
-  const { format: _f, version: _v, checksum, ...unsealed } = file;
-  if (checksumOf(unsealed) !== checksum) {
-    return { ok: false, problems: [{ path: 'checksum', message: trainingText.checksum[lang] }] };
-  }
   let prepared: PreparedExercise;
   try {
     prepared = prepareExercise(file.exercise, file.seed, lang);
@@ -182,6 +178,11 @@ export function verifySession(data: unknown, lang: Lang = 'en'): Parsed<Verified
       ok: false,
       problems: [{ path: 'result', message: trainingText.digestMismatch[lang] }],
     };
+  }
+  // What replaying cannot check: the judgements and stamps, by the checksum.
+  const { format: _f, version: _v, checksum, ...unsealed } = file;
+  if (checksumOf(unsealed) !== checksum) {
+    return { ok: false, problems: [{ path: 'checksum', message: trainingText.checksum[lang] }] };
   }
   return { ok: true, value: { file, prepared, trace, decisions } };
 }

@@ -260,6 +260,9 @@ function scoreCall(input: CallInput): CallScore {
               label: units.get(unit)?.label ?? { zh: '力量', en: 'unit' },
               arrival: outcome.arrivals.get(unit) ?? null,
             };
+      // One row per slot: a later decision (a unit come free) fills a slot left open earlier.
+      const row = slots.findIndex((r) => r.slot === slot.slot);
+      if (row >= 0) slots.splice(row, 1);
       slots.push({
         slot: slot.slot,
         capability: capabilityLabel(slot.capability),
@@ -289,6 +292,7 @@ function scoreCall(input: CallInput): CallScore {
     }
   }
 
+  slots.sort((a, b) => a.slot - b.slot);
   const dispatchSeconds =
     duplicateOf === null && mine.dispatched.length > 0 ? mine.dispatched[0].time - mine.time : null;
   const referenceDispatchSeconds =
