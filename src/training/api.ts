@@ -276,7 +276,7 @@ export interface DecisionCost {
   reference: DispatchAnswer;
   /** Trainee's run minus the reference's answer there (built-in after both). */
   delta: {
-    /** Added response time, summed over the window's calls (s). */
+    /** Added time until every unit sent was on scene, summed over the window's calls (s). */
     responseSeconds: number;
     unservedCalls: number;
     outsideTarget: number;
