@@ -4,6 +4,7 @@
  * session of an exercise, and the score sheet of a session file (or why it is rejected).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { builtinScenario } from '../scenarios/builtin/index.ts';
 import { decodeText } from '../scenarios/decode.ts';
 import {
   builtinExercise,
@@ -13,6 +14,7 @@ import {
   parseExercise,
   referenceSession,
   scoreSheetText,
+  provideBuiltinScenarios,
   type Lang,
   type Problem,
 } from '../training/api.ts';
@@ -121,6 +123,7 @@ function exerciseFrom(reference: string, lang: Lang) {
 
 /** Runs `sim training …`; returns the exit code. */
 export function trainingMain(argv: string[], lang: Lang): number {
+  provideBuiltinScenarios(builtinScenario);
   try {
     const args = parse(argv);
     const [sub, target] = args.positional;

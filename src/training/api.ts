@@ -61,6 +61,13 @@ export { exerciseForLevel } from './exercises.ts';
 /** Checks exercise data (parsed JSON or text): the exercise, or every problem with its path. */
 export { parseExercise } from './exercises.ts';
 
+/**
+ * In the browser: fetches the exercise's built-in scenario (a city is a chunk of its own) —
+ * await it before preparing, starting, scoring or replaying a session of the exercise. In Node
+ * (CLI, tests) call `provideBuiltinScenarios(builtinScenario)` once instead.
+ */
+export { loadExerciseScenario, provideBuiltinScenarios } from './scenarios.ts';
+
 /** Checks course data the same way. */
 export { parseCourse } from './exercises.ts';
 

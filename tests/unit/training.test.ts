@@ -22,7 +22,9 @@ import {
   type Exercise,
   type SessionFile,
   type TrainingSession,
+  provideBuiltinScenarios,
 } from '../../src/training/api.ts';
+import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
 import { windowCalls } from '../../src/training/caller.ts';
 import { referenceRun } from '../../src/training/reference.ts';
 import { rosterOf } from '../../src/sim/session.ts';
@@ -31,6 +33,7 @@ import { replayLog } from '../../src/training/reference.ts';
 import type { DispatchAnswer, DispatchDecision } from '../../src/sim/dispatch/policy.ts';
 
 const SLOW = 60_000;
+provideBuiltinScenarios(builtinScenario);
 const lincheng = () => builtinExercise('lincheng-morning')!;
 
 interface Trainee {
