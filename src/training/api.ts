@@ -254,6 +254,11 @@ export interface CallScore {
   decidingSeconds: number | null;
   triage: { judged: TriageJudgement | null; correct: boolean; wrong: Bilingual[] };
   slots: SlotScore[];
+  /**
+   * Coverage left behind: the districts the trainee's choices left without a free unit of the
+   * capability sent (district and capability named), and the reference's in the same situations.
+   */
+  coverage: { uncovered: Bilingual[]; referenceUncovered: Bilingual[] };
   /** Every unit sent had the capability and its tier was the best available. */
   capabilityRight: boolean;
   procedure: {
@@ -315,6 +320,9 @@ export interface ScoreSheet {
     referenceWithinTarget: number;
     unserved: number;
     referenceUnserved: number;
+    /** Choices that left a district without a free unit of the capability sent. */
+    coverageLost: number;
+    referenceCoverageLost: number;
   };
   calls: CallScore[];
   deductions: Deduction[];

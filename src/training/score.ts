@@ -19,6 +19,7 @@ import type {
 } from './api.ts';
 import { kindLabel, windowCalls } from './caller.ts';
 import { decisionCosts } from './cost.ts';
+import { districtUncovered, homeDistricts } from './coverage.ts';
 import { incidentOutcomes, responseSeconds, withinTarget, type IncidentOutcome } from './facts.ts';
 import { verifySession, type VerifiedSession } from './file.ts';
 import { capabilityLabel, duration } from './messages.ts';
@@ -41,6 +42,7 @@ export function scoreVerified({ file, prepared, trace, decisions }: VerifiedSess
   const mine = incidentOutcomes(trace, scenario);
   const calls = windowCalls(scenario, seed, window, exercise.difficulty, reference.outcomes);
   const units = unitViews(scenario);
+  const homes = homeDistricts(scenario);
   const agencyName = (id: string) => scenario.agencies.find((a) => a.id === id)?.name || id;
   const answers = new Map<number, SessionFile['log'][number]>();
   for (const entry of file.log) {
@@ -81,6 +83,7 @@ export function scoreVerified({ file, prepared, trace, decisions }: VerifiedSess
             ? sumOf(decided.map((d) => stampSeconds('decision', d.number)))
             : null,
         units,
+        homes,
         agencyName,
         scenario,
         scoring,
@@ -119,6 +122,8 @@ export function scoreVerified({ file, prepared, trace, decisions }: VerifiedSess
     referenceWithinTarget: firsts.filter((s) => s.outcome.referenceWithinTarget === true).length,
     unserved: firsts.filter((s) => s.outcome.unserved).length,
     referenceUnserved: firsts.filter((s) => s.outcome.referenceUnserved).length,
+    coverageLost: scores.reduce((n, s) => n + s.coverage.uncovered.length, 0),
+    referenceCoverageLost: scores.reduce((n, s) => n + s.coverage.referenceUncovered.length, 0),
   };
   const deductions = scores.flatMap((s) => s.deductions);
   const points = scoring.deductions;
@@ -178,6 +183,7 @@ interface CallInput {
   answerSeconds: number | null;
   decidingSeconds: number | null;
   units: Map<string, UnitView>;
+  homes: Map<string, number>;
   agencyName: (id: string) => string;
   scenario: VerifiedSession['prepared']['scenario'];
   scoring: VerifiedSession['prepared']['exercise']['scoring'];
@@ -244,6 +250,7 @@ function scoreCall(input: CallInput): CallScore {
 
   // The units: each decision's answer against the proposal in the same situation.
   const slots: SlotScore[] = [];
+  const coverage: CallScore['coverage'] = { uncovered: [], referenceUncovered: [] };
   let capabilityRight = true;
   for (const decision of input.decided) {
     const entry = input.answers.get(decision.number)!;
@@ -269,6 +276,18 @@ function scoreCall(input: CallInput): CallScore {
         trainee: side(chosen, mine),
         reference: side(proposed, truth),
       });
+      const left = (unit: string | null, into: Bilingual[]) => {
+        const district = districtUncovered(slot, unit, input.homes);
+        if (district === null) return;
+        const name = input.scenario.districts[district].name || '';
+        const what = capabilityLabel(slot.capability);
+        into.push({
+          zh: `${name}无空闲${what.zh}力量`,
+          en: `${name} left without free ${what.en}`,
+        });
+      };
+      left(chosen, coverage.uncovered);
+      left(proposed, coverage.referenceUncovered);
       if (chosen === proposed) continue;
       const estimate = (unit: string | null) => {
         const c = slot.candidates.find((x) => x.unit === unit);
@@ -387,6 +406,7 @@ function scoreCall(input: CallInput): CallScore {
     triage: { judged, correct: wrong.length === 0, wrong },
     slots,
     capabilityRight,
+    coverage,
     procedure: { approvals: mine.approvals, handedOver: mine.handedOver, lateReports, linkage },
     outcome,
     deductions,

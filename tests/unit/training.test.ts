@@ -187,6 +187,9 @@ describe('the seat', () => {
         expect(sheet.deductions).toEqual([]);
         expect(sheet.score).toBe(sheet.fullMarks);
         expect(sheet.costs).toEqual([]);
+        expect(sheet.overall.coverageLost).toBe(sheet.overall.referenceCoverageLost);
+        for (const c of sheet.calls)
+          expect(c.coverage.uncovered).toEqual(c.coverage.referenceUncovered);
         expect(scoreSession(reference).score).toBe(100);
       }
     },
