@@ -254,8 +254,17 @@ class Seat implements TrainingSession {
 
   finish(): SessionFile {
     const session = this.session;
+    // Decisions of the window the trainee did not come to stay unanswered (their slots wait);
+    // after the window the built-in dispatcher serves what is left.
     for (let r = session.advance(); r.status !== 'finished'; r = session.advance()) {
-      if (r.status === 'decision') this.autoAnswer();
+      if (r.status !== 'decision') continue;
+      if (this.inWindow(r.decision)) {
+        const open = r.decision.slots.map(({ slot }) => ({ slot, unit: null }));
+        session.submit(
+          { type: 'dispatch', decision: r.decision.number, answer: open },
+          { source: 'operator', id: `unanswered-${r.decision.number}` },
+        );
+      } else this.autoAnswer();
     }
     const trace = session.finishTrace();
     const trainee = this.options.trainee ?? {};

@@ -285,6 +285,32 @@ describe('the seat', () => {
   );
 
   it(
+    'a trainee who stops early leaves the window’s open decisions unanswered, and loses for it',
+    () => {
+      const exercise = lincheng();
+      const seat = startTraining(exercise, { wallClock: () => 0 });
+      let stop = seat.step();
+      while (stop.status !== 'decision') {
+        if (stop.status === 'call') seat.pickUp(stop.call.id);
+        stop = seat.step();
+      }
+      const file = seat.finish();
+      const unanswered = file.log.filter((e) => e.id.startsWith('unanswered-'));
+      expect(unanswered.length).toBeGreaterThan(0);
+      for (const e of unanswered) {
+        expect(e.source).toBe('operator');
+        expect(
+          e.command.type === 'dispatch' && e.command.answer.every((a) => a.unit === null),
+        ).toBe(true);
+      }
+      const sheet = scoreSession(file);
+      expect(sheet.deductions.map((d) => d.rule)).toContain('wrongCapability');
+      expect(sheet.score).toBeLessThan(90);
+    },
+    SLOW,
+  );
+
+  it(
     'in "clock runs" pace an answer given later sends the units later: the call waited',
     () => {
       const exercise = builtinExercise('huzhou-typhoon-night')!;
