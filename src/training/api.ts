@@ -10,6 +10,7 @@
  */
 import type { Scenario } from '../scenarios/schema.ts';
 import type { DispatchAnswer, DispatchDecision } from '../sim/dispatch/policy.ts';
+import type { TraceRecord } from '../sim/records.ts';
 import type {
   ApprovalPath,
   Course,
@@ -184,6 +185,11 @@ export interface TrainingSession {
    * answer acts: the call waited until then. Throws, changing nothing, on a unit that cannot go.
    */
   answer(decision: number, answer: DispatchAnswer, options?: { at?: number }): void;
+  /**
+   * The run's records written since record `from` (0 first), decoded: arrivals, reports,
+   * hand-overs… for the console's tracking step (跟踪). Read them all; keep the count.
+   */
+  recordsSince(from: number): TraceRecord[];
   /** Ends the session (the rest of the run with the built-in dispatcher) and writes its file. */
   finish(): SessionFile;
 }

@@ -294,6 +294,10 @@ describe('the seat', () => {
         if (stop.status === 'call') seat.pickUp(stop.call.id);
         stop = seat.step();
       }
+      // The console's tracking reads the run's records as they come.
+      const records = seat.recordsSince(0);
+      expect(records.some((r) => r.kind === 'callReceived')).toBe(true);
+      expect(seat.recordsSince(records.length)).toEqual([]);
       const file = seat.finish();
       const unanswered = file.log.filter((e) => e.id.startsWith('unanswered-'));
       expect(unanswered.length).toBeGreaterThan(0);
