@@ -337,8 +337,11 @@ export interface ScoreSheet {
   traceDigest: string;
 }
 
-/** Scores a session file (replayed; throws on a file `importSessionFile` would reject). */
-export { scoreSession } from './score.ts';
+/**
+ * Scores a session file (replayed; throws on a file `importSessionFile` would reject). Pricing
+ * the differing decisions takes two runs each: `onCost(done, total)` reports the progress.
+ */
+export { scoreSession, type ScoreOptions } from './score.ts';
 
 /** The score sheet as printable text (the CLI's), in one language. */
 export { scoreSheetText } from './sheetText.ts';

@@ -14,6 +14,7 @@ import {
   classTableCsv,
   exportSessionFile,
   importSessionFile,
+  parseCourse,
   parseExercise,
   prepareExercise,
   referenceSession,
@@ -87,6 +88,13 @@ function referenceAnswers(reference: SessionFile): Map<number, DispatchAnswer> {
 
 describe('exercises', () => {
   it('has built-in exercises for every level, in a course, each valid as a file', () => {
+    const course = parseCourse(JSON.parse(JSON.stringify(builtinCourse())));
+    expect(course.ok).toBe(true);
+    const broken = parseCourse(
+      { ...builtinCourse(), exercises: [{ ...lincheng(), seed: -1 }] },
+      'en',
+    );
+    expect(!broken.ok && broken.problems[0].path).toBe('exercises[0].seed');
     const exercises = builtinExercises();
     expect(new Set(exercises.map((e) => e.level))).toEqual(
       new Set(['trainee', 'junior', 'intermediate']),
@@ -336,8 +344,10 @@ describe('the seat', () => {
           times.push(trace.time[i]);
       expect(Math.min(...times)).toBeGreaterThanOrEqual(late!.time + 120);
       expect(importSessionFile(exportSessionFile(file)).ok).toBe(true);
-      const sheet = scoreSession(file);
+      const progress: Array<[number, number]> = [];
+      const sheet = scoreSession(file, { onCost: (done, total) => progress.push([done, total]) });
       expect(sheet.costs.some((c) => c.decision === late!.number)).toBe(true);
+      expect(progress.at(-1)).toEqual([sheet.costs.length, sheet.costs.length]);
     },
     SLOW,
   );
