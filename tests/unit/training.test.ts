@@ -238,6 +238,15 @@ describe('the seat', () => {
       expect(sheet.deductions.map((d) => d.rule)).toContain('fartherUnit');
       expect(sheet.score).toBeLessThan(100);
       expect(scoreSession(file).costs).toEqual(sheet.costs);
+      // The same calls as the reference, whatever was dispatched (the calls' numbers hold).
+      const prepared = prepareExercise(exercise);
+      const reference = referenceRun(prepared).trace;
+      const trace = replayLog(prepared, file.log).session.finishTrace();
+      expect(trace.incidentCount).toBe(reference.incidentCount);
+      expect(trace.incidentKind).toEqual(reference.incidentKind);
+      const where = (t: typeof trace) =>
+        Array.from(t.incidentPlace, (p) => [t.places[2 * p], t.places[2 * p + 1]]);
+      expect(where(trace)).toEqual(where(reference));
     },
     SLOW,
   );
