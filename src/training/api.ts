@@ -168,8 +168,9 @@ export interface TrainingSession {
   step(): TrainingStop;
   /**
    * Runs until `time` (a paced clock): stops early at a decision (and, with `stopAtCalls`, at a
-   * call). In "clock runs" pace a decision does not stop the clock: it stays open and its answer
-   * acts at the time it is given.
+   * call). The run cannot pass an open decision; in "clock runs" pace the console's clock goes on
+   * meanwhile, and the answer, given with `at` = that clock, acts then: the call waited, and the
+   * calls that rang meanwhile come next, already ringing for a while.
    */
   advanceTo(time: number, options?: { stopAtCalls?: boolean }): TrainingStop;
   /** The trainee picked up a call (its ring → pick-up time counts). */
