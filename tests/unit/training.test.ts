@@ -471,6 +471,11 @@ describe('the class', () => {
       expect(csv.startsWith('\uFEFF受训人,工号')).toBe(true);
       expect(csv).toContain('李四');
       expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+      const formula = classTableCsv(
+        { ...table, rows: [{ ...table.rows[0], trainee: { name: '=HYPERLINK("x")', id: '' } }] },
+        'en',
+      );
+      expect(formula).toContain(`"'=HYPERLINK(""x"")"`);
     },
     SLOW,
   );
