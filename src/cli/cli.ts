@@ -19,6 +19,7 @@ import { bulletin } from '../sim/analysis/assessment.ts';
 import { explainIncident } from '../sim/analysis/explain.ts';
 import { DRILL_USAGE, drillJsonSchema, drillMain } from './drill.ts';
 import { formatReport } from './format.ts';
+import { TRAINING_USAGE, trainingMain } from './training.ts';
 
 const USAGE = `Drill planner simulator (应急联动演练规划)
 
@@ -50,6 +51,7 @@ Commands:
                [--kind-map value=kind,…] [--out FILE]
                                add call history from CSV to a scenario as listed incidents
 ${DRILL_USAGE}
+${TRAINING_USAGE}
 
 Options for every command:
   --lang zh|en                 language of messages (default: from LANG)
@@ -517,6 +519,8 @@ export function main(argv: string[]): number {
       case 'import-calls':
         commandImportCalls(args, language);
         return 0;
+      case 'training':
+        return trainingMain(argv.slice(argv.indexOf('training') + 1), language);
       case undefined:
       case 'help':
         console.log(USAGE);
