@@ -76,7 +76,8 @@ const zh = {
   line: (line: number) => `第 ${line} 行`,
   importCallsButton: (count: number) => `导入 ${count} 起来电`,
   callsLabel: (file: string, count: number) => `导入来电记录 ${file}（${count} 起）`,
-  unknownDistrict: (value: string) => `辖区“${value}”不是本情景的辖区（id 或名称）`,
+  previewColumns: (shown: number, total: number) => `只显示前 ${shown} 列（共 ${total} 列）`,
+  tooLarge: (mb: string, limit: number) => `文件大小为 ${mb} MB，最大 ${limit} MB，未读取`,
 
   roadsTitle: '导入路网（GeoJSON / OpenStreetMap）',
   roadsIntro:
@@ -202,8 +203,10 @@ const en: Strings = {
   line: (line: number) => `Line ${line}`,
   importCallsButton: (count: number) => `Import ${count} call${count === 1 ? '' : 's'}`,
   callsLabel: (file: string, count: number) => `Import call history ${file} (${count} calls)`,
-  unknownDistrict: (value: string) =>
-    `district “${value}” is not a district of the scenario (id or name)`,
+  previewColumns: (shown: number, total: number) =>
+    `Only the first ${shown} of ${total} columns are shown`,
+  tooLarge: (mb: string, limit: number) =>
+    `The file has ${mb} MB; at most ${limit} MB can be imported. It was not read.`,
 
   roadsTitle: 'Import a road network (GeoJSON / OpenStreetMap)',
   roadsIntro:
