@@ -119,6 +119,8 @@ const zh = {
   districtReferences: (count: number) =>
     `情景中有 ${count} 处引用（派车方案、来电流、列明事件、出行矩阵）指向将被删除的辖区，导入后会在情景检查中列为错误。`,
   importDistrictsButton: (count: number) => `导入 ${count} 个辖区`,
+  districtWarnings:
+    '以下边界自相交，会按文件原样导入；自相交处的来电可能落入错误的辖区，建议在文件中修正：',
   districtsLabel: (file: string, count: number) => `导入辖区边界 ${file}（${count} 个）`,
   problems: '问题',
 };
@@ -250,6 +252,8 @@ const en: Strings = {
   districtReferences: (count: number) =>
     `${count} reference${count === 1 ? '' : 's'} in the scenario (run cards, call streams, listed incidents, travel matrix) point to districts that will be removed; the scenario check will list them as errors.`,
   importDistrictsButton: (count: number) => `Import ${count} district${count === 1 ? '' : 's'}`,
+  districtWarnings:
+    'These boundaries cross themselves and will be imported as drawn; calls near a crossing may land in the wrong district, so fix them in the file:',
   districtsLabel: (file: string, count: number) => `Import district boundaries ${file} (${count})`,
   problems: 'Problems',
 };
