@@ -412,6 +412,27 @@ export async function checkEditedScenario(doc: object, language: Language): Prom
   }
 }
 
+/**
+ * Checks a scenario file as `scenarioInfo` does, from its text; `doc` is the page's reading of
+ * the same text, which the worker keeps as the version the next `checkEditedScenario` diffs to.
+ */
+export async function checkScenarioText(
+  text: string,
+  doc: object,
+  language: Language,
+): Promise<ScenarioInfo> {
+  const entry = poolWorker(0);
+  const key = ++checkKeys;
+  checkedInWorker = { entry, key, doc };
+  try {
+    return await Promise.race([entry.remote.checkText(key, text, language), entry.failure]);
+  } catch (error) {
+    if (checkedInWorker?.key === key) checkedInWorker = null;
+    if (!(error instanceof WorkerLostError)) throw error;
+    return scenarioInfo({ input: doc }, language);
+  }
+}
+
 /** The data of a built-in scenario, for the editor. */
 export async function builtinScenarioInput(id: string): Promise<ScenarioInput> {
   const input = await callWorker((worker) => worker.builtinScenarioInput(id));

@@ -90,6 +90,17 @@ function checkEdited(
   return infoOf(loadScenario(edited.doc, language));
 }
 
+/**
+ * Checks a scenario file's text (posting text costs the page a copy of bytes, not a walk of
+ * every object) and keeps what it read as the edited document under `key`: the page opens the
+ * same document, and its first check after opening sends no more than what changed since.
+ */
+function checkText(key: number, text: string, language: Language = 'en'): ScenarioInfo {
+  const doc: unknown = JSON.parse(text);
+  edited = { key, doc };
+  return infoOf(loadScenario(doc, language));
+}
+
 /** The data of a built-in scenario, to open in the editor; undefined for an unknown id. */
 function builtinScenarioInput(id: string): Promise<ScenarioInput | undefined> {
   return builtinInput(id);
@@ -238,6 +249,7 @@ const api = {
   cancel,
   scenarioInfo,
   checkEdited,
+  checkText,
   builtinScenarioInput,
   traceDigest: digest,
   ...mapApi,

@@ -13,7 +13,7 @@ import { expect, SCREENSHOTS, test } from './offline.ts';
 const DIR = 'test-results/big-scenario';
 const INCIDENTS = 736_000;
 /** A click must take effect within this (a frozen page took 3.3–3.8 s per edit). */
-const ANSWER_MS = 2_000;
+const ANSWER_MS = 3_000;
 
 declare global {
   interface Window {
@@ -54,6 +54,15 @@ function describeTasks(tasks: number[]): string {
   if (tasks.length === 0) return 'no long task';
   const total = tasks.reduce((a, b) => a + b, 0);
   return `${tasks.length} long task(s), longest ${Math.max(...tasks).toFixed(0)} ms, total ${total.toFixed(0)} ms`;
+}
+
+/** Waits until the page has had no long task for 1.5 s (at most a minute). */
+async function settle(page: Page): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await longTasks(page);
+    await page.waitForTimeout(1500);
+    if ((await page.evaluate(() => window.__longTasks!.length)) === 0) return;
+  }
 }
 
 /** Clicks a tab and waits for its panel; the time it took, ms. */
@@ -101,8 +110,7 @@ test('a 50 MB scenario: edits, raw JSON and a reload keep the page answering', a
   );
 
   // Three edits of the name, each followed by a click on another tab that must take effect.
-  await page.waitForTimeout(2000); // what opening left to do (the recent files) is not counted
-  await longTasks(page);
+  await settle(page); // what opening left to do (the recent files list) is not counted
   const name = page.getByTestId('field-name');
   const answers: number[] = [];
   for (let edit = 1; edit <= 3; edit++) {
@@ -191,7 +199,9 @@ test('call import: a CSV of 100,000 columns is refused at once, a binary file is
   console.log(
     `wide CSV: refused in ${Date.now() - start} ms; ${describeTasks(await longTasks(page))}`,
   );
-  await expect(dialog.getByTestId('call-import-confirm')).toBeDisabled();
+  // Nothing to map: no mapping step, no import button.
+  await expect(dialog.getByTestId('call-column-time')).toHaveCount(0);
+  await expect(dialog.getByTestId('call-import-confirm')).toHaveCount(0);
   await page.screenshot({ path: `${SCREENSHOTS}/call-import-wide.png` });
 
   // 200 columns: read, the preview shows 30 of them.

@@ -119,6 +119,21 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
     </label>
   );
 
+  // Nothing read (too many columns, an empty file): only why, no mapping to make.
+  if (rows.length === 0) {
+    const problems =
+      parsed.problems.length > 0 ? parsed.problems : [{ line: 1, message: t.noRows }];
+    return (
+      <ProblemList
+        problems={problems.map((problem) => ({
+          path: t.line(problem.line),
+          message: problem.message,
+        }))}
+        testId="call-import-problems"
+      />
+    );
+  }
+
   const add = () => {
     if (!result || result.incidents.length === 0) return;
     const incidents = result.incidents;
@@ -157,16 +172,6 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
           </tbody>
         </table>
       </div>
-      {rows.length === 0 && (
-        <ProblemList
-          problems={parsed.problems.map((problem) => ({
-            path: t.line(problem.line),
-            message: problem.message,
-          }))}
-          testId="call-import-problems"
-        />
-      )}
-
       <h3 className="library-step">{t.callsMapping}</h3>
       <div className="fields library-fields">
         {columnSelect('time', t.columnTime)}
