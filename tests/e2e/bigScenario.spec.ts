@@ -12,8 +12,12 @@ import { expect, SCREENSHOTS, test } from './offline.ts';
 
 const DIR = 'test-results/big-scenario';
 const INCIDENTS = 736_000;
-/** A click must take effect within this (a frozen page took 3.3–3.8 s per edit). */
-const ANSWER_MS = 3_000;
+/**
+ * A click must take effect within this, and no task may hold the page longer: generous, for a
+ * loaded machine (an edit froze the page 3.3–3.8 s before, 11.6 s here under load, and the raw
+ * JSON tab 76 s; on the main thread an edit now costs 0.1–0.4 s).
+ */
+const ANSWER_MS = 5_000;
 
 declare global {
   interface Window {
@@ -120,16 +124,18 @@ test('a 50 MB scenario: edits, raw JSON and a reload keep the page answering', a
     answers.push(await answerTime(page, 'editor-tab-overview', 'field-name'));
     await expect(name).toHaveValue(`大城市 ${edit}`);
   }
+  const editTasks = await longTasks(page);
+  log(`3 edits: clicks answered in ${answers.join(', ')} ms; ${describeTasks(editTasks)}`);
   await expect(page.getByTestId('validation-status')).toContainText('情景有效', {
     timeout: 180_000,
   });
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', {
     timeout: 60_000,
   });
-  log(
-    `3 edits: clicks answered in ${answers.join(', ')} ms; ${describeTasks(await longTasks(page))}`,
-  );
+  log(`then, while the check and the save finished: ${describeTasks(await longTasks(page))}`);
   for (const ms of answers) expect(ms).toBeLessThan(ANSWER_MS);
+  // No freeze as long as the bound either (before: 3.3–3.8 s per edit, 11.6 s on a loaded machine).
+  expect(Math.max(0, ...editTasks)).toBeLessThan(ANSWER_MS);
   await page.screenshot({ path: `${SCREENSHOTS}/big-scenario-overview.png` });
 
   // Raw JSON: read-only, its beginning shown, the page answering.

@@ -124,6 +124,9 @@ function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 /** The chunk holding a long array's items: one on disk already (its own or its source's), or new. */
 function chunkFor(array: unknown[], fresh: Map<string, unknown[]>): string {
+  // An array of a saved version is never changed (an edit changes a copy): found once, kept.
+  const own = chunkOfArray.get(array);
+  if (own !== undefined && (knownChunks.has(own) || fresh.has(own))) return own;
   let source: unknown[] | undefined = array;
   for (let step = 0; source && step < HISTORY_STEPS; step++, source = sourceOfCopy(source)) {
     const id = chunkOfArray.get(source);
