@@ -369,6 +369,8 @@ export const poolTestHooks = {
   },
   /** Every worker given this seed throws an uncaught error while running it (null: none). */
   crashOnSeed: null as number | null,
+  /** How long a check of the edited scenario may go unanswered (shortened by the tests). */
+  checkTimeoutMs: 60_000,
   events: (): PoolEvent[] => poolEvents.slice(),
   now: clock,
 };
@@ -397,6 +399,12 @@ export async function checkEditedScenario(doc: object, language: Language): Prom
       base && patches ? { key, base: base.key, patches } : { key, full: doc };
     // Set before the answer: an edit made meanwhile is sent as patches to this version.
     checkedInWorker = { entry, key, doc };
+    // Outside a run nobody watches worker 0: a check unanswered for long means it is gone
+    // (ended without a word, or hung), and a fresh worker is asked instead.
+    const watchdog = setTimeout(() => {
+      poolEvents.push({ kind: 'lost', at: clock(), reason: 'unanswered check', slot: 0 });
+      entry.retire('the scenario check went unanswered');
+    }, poolTestHooks.checkTimeoutMs);
     try {
       const result = await Promise.race([
         entry.remote.checkEdited(update, language),
@@ -407,6 +415,8 @@ export async function checkEditedScenario(doc: object, language: Language): Prom
     } catch (error) {
       if (checkedInWorker?.key === key) checkedInWorker = null;
       if (!(error instanceof WorkerLostError) || attempt > 0) throw error;
+    } finally {
+      clearTimeout(watchdog);
     }
     if (attempt > 1) throw new WorkerLostError('the scenario check lost track of the document');
   }
