@@ -2,11 +2,16 @@
  * The command line: `npm run sim -- <command> …`. The same runs as the app, from Node, for
  * batch work, sharded sweeps and CI.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { builtinScenarios, DEFAULT_SCENARIO_ID } from '../scenarios/builtin/index.ts';
 import { decodeText } from '../scenarios/decode.ts';
-import { importCalls, type CallColumnMapping } from '../scenarios/importCalls.ts';
+import {
+  callText,
+  CSV_LIMITS,
+  importCalls,
+  type CallColumnMapping,
+} from '../scenarios/importCalls.ts';
 import { loadScenario, loadScenarioText, type ScenarioProblem } from '../scenarios/load.ts';
 import type { Language } from '../scenarios/messages.ts';
 import { Scenario } from '../scenarios/schema.ts';
@@ -151,11 +156,14 @@ const readFailure: Record<string, { en: string; zh: string }> = {
 };
 
 /** A text file's content, decoded (UTF-8 with or without BOM, UTF-16, GBK); errors in `language`. */
-function readText(path: string, language: Language): string {
+function readText(path: string, language: Language, tooLarge?: (bytes: number) => string): string {
   let bytes: Uint8Array;
   try {
+    const size = tooLarge ? statSync(path).size : 0;
+    if (tooLarge && size > CSV_LIMITS.bytes) throw new UsageError(`${path}: ${tooLarge(size)}`);
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const reason = readFailure[code]?.[language] ?? (error as Error).message;
     throw new UsageError(
@@ -323,23 +331,41 @@ function commandImportCalls(args: Args, language: Language): void {
     ),
   };
   const kinds = new Set(scenario.incidentKinds.map((k) => k.id));
-  const { incidents, problems } = importCalls(
-    readText(csvFile, language),
-    mapping,
-    scenario.start,
-    kinds,
-  );
+  const t = callText[language];
+  const csv = readText(csvFile, language, (bytes) => t.tooLarge(bytes, CSV_LIMITS.bytes));
+  const { incidents, problems } = importCalls(csv, mapping, scenario.start, kinds, {
+    language,
+    districts: scenario.districts,
+    existing: scenario.arrivals.incidents.length,
+  });
   for (const problem of problems) console.error(`${csvFile}:${problem.line}: ${problem.message}`);
-  if (incidents.length === 0) throw new ExitError(1);
+  const zh = language === 'zh';
+  if (incidents.length === 0) {
+    console.error(zh ? '未导入任何来电，未写出情景' : 'no call imported; no scenario written');
+    throw new ExitError(1);
+  }
   const updated = {
     ...scenario,
     arrivals: { ...scenario.arrivals, incidents: [...scenario.arrivals.incidents, ...incidents] },
   };
+  // What is written is what the loader accepts: checked as the next command will read it.
+  const checked = loadScenario(updated, language);
+  if (!checked.ok) {
+    printProblems(checked.errors, zh ? '错误' : 'error');
+    console.error(
+      zh ? '导入后的情景无效，未写出' : 'the scenario with these calls is not valid; not written',
+    );
+    throw new ExitError(1);
+  }
   const text = JSON.stringify(updated, null, 1);
   const out = option(args, 'out');
   if (out) writeFileSync(out, text);
   else console.log(text);
-  console.error(`${incidents.length} call(s) imported, ${problems.length} row(s) skipped`);
+  console.error(
+    zh
+      ? `已导入 ${incidents.length} 起来电，${problems.length} 行跳过`
+      : `${incidents.length} call(s) imported, ${problems.length} row(s) skipped`,
+  );
 }
 
 function minutes(seconds: number): string {

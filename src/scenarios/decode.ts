@@ -22,6 +22,59 @@ const damagedUtf8 = {
     `文件为 UTF-8 编码，但含有无效字节（约第 ${at} 字节处）：文件已损坏，或混入了其他编码的内容；请重新另存为“UTF-8”编码`,
 };
 
+const notText = {
+  en: (what: string) =>
+    `this is not a text file (${what}): save the data as text, e.g. CSV or JSON encoded as "UTF-8"`,
+  zh: (what: string) =>
+    `这不是文本文件（${what}）：请把数据另存为文本，如 UTF-8 编码的 CSV 或 JSON`,
+};
+
+/** What a binary file's first bytes say it is, in both languages. */
+const SIGNATURES: Array<{ bytes: number[]; en: string; zh: string }> = [
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    en: 'an Excel workbook (.xlsx) or another zip archive',
+    zh: 'Excel 工作簿（.xlsx）或其他 zip 压缩文件',
+  },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0],
+    en: 'an old Excel workbook (.xls) or another Office file',
+    zh: '旧版 Excel 工作簿（.xls）或其他 Office 文件',
+  },
+  { bytes: [0x25, 0x50, 0x44, 0x46], en: 'a PDF document', zh: 'PDF 文档' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], en: 'a PNG image', zh: 'PNG 图片' },
+  { bytes: [0xff, 0xd8, 0xff], en: 'a JPEG image', zh: 'JPEG 图片' },
+  { bytes: [0x1f, 0x8b], en: 'a gzip archive', zh: 'gzip 压缩文件' },
+  { bytes: [0x52, 0x61, 0x72, 0x21], en: 'a RAR archive', zh: 'RAR 压缩文件' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], en: 'a 7-Zip archive', zh: '7-Zip 压缩文件' },
+];
+
+/** Bytes looked at to tell a binary file from text. */
+const SNIFF_BYTES = 65_536;
+
+function notTextFile(what: string, language: Language): Decoded {
+  return { ok: false, encoding: 'binary', message: notText[language](what) };
+}
+
+/** What a known binary signature at the start says the file is, or null. */
+function signatureOf(bytes: Uint8Array, language: Language): string | null {
+  const found = SIGNATURES.find((signature) => signature.bytes.every((b, i) => bytes[i] === b));
+  return found ? found[language] : null;
+}
+
+/**
+ * Control bytes (NUL and the like, which text never has) making up more than 1% of the start.
+ * A single stray control byte is left to the reader, which names where it is.
+ */
+function isControlHeavy(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  let control = 0;
+  for (const byte of sample) {
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) control++;
+  }
+  return control >= 2 && control * 100 > sample.length;
+}
+
 function decoder(label: string): TextDecoder | null {
   try {
     return new TextDecoder(label, { fatal: true });
@@ -50,11 +103,18 @@ export function decodeText(bytes: Uint8Array, language: Language = 'en'): Decode
     return decodeWith('utf-8', 'UTF-8 with BOM', 3);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', 'UTF-16LE', 2);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', 'UTF-16BE', 2);
+  const signature = signatureOf(bytes, language);
+  if (signature !== null) return notTextFile(signature, language);
   // UTF-16 without a BOM: JSON starts with ASCII, so every other byte is 0.
   if (bytes.length >= 2 && bytes[0] !== 0 && bytes[1] === 0)
     return decodeWith('utf-16le', 'UTF-16LE', 0);
   if (bytes.length >= 2 && bytes[0] === 0 && bytes[1] !== 0)
     return decodeWith('utf-16be', 'UTF-16BE', 0);
+  if (isControlHeavy(bytes))
+    return notTextFile(
+      language === 'zh' ? '含有大量控制字节' : 'it is full of control bytes',
+      language,
+    );
   const utf8 = decodeWith('utf-8', 'UTF-8', 0);
   if (utf8.ok) return utf8;
   // Valid UTF-8 characters beside the bad bytes: a damaged UTF-8 file, not a GBK one (reading it

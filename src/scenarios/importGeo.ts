@@ -10,7 +10,9 @@
  */
 import { haversineMetres, type LonLat } from '../lib/geo.ts';
 import { cut, loaderText, type Language } from './messages.ts';
+import { crossingMessage } from './ringCheck.ts';
 import { LIMITS } from './schema.ts';
+import { ringCrossing } from '../lib/ringCrossing.ts';
 
 export interface GeoProblem {
   /** Where: `features[3].geometry`, `way 1234`, `line 17` (empty: the whole file). */
@@ -18,7 +20,8 @@ export interface GeoProblem {
   message: string;
 }
 
-export type GeoResult<T> = { ok: true; value: T } | { ok: false; errors: GeoProblem[] };
+export type GeoResult<T> =
+  { ok: true; value: T; warnings?: GeoProblem[] } | { ok: false; errors: GeoProblem[] };
 
 /** A road read from a file, before it becomes nodes and edges. */
 export interface RoadLine {
@@ -359,6 +362,7 @@ export function districtsFromGeoJson(
   language: Language,
 ): GeoResult<DistrictImport[]> {
   const errors: GeoProblem[] = [];
+  const warnings: GeoProblem[] = [];
   const districts: DistrictImport[] = [];
   const seen = new Set<string>();
   features.forEach((feature, i) => {
@@ -374,6 +378,7 @@ export function districtsFromGeoJson(
       return;
     }
     const rings: [number, number][][] = [];
+    const ringPaths: string[] = [];
     polygons.forEach((polygon: unknown, j: number) => {
       const ringPath =
         geometry.type === 'Polygon'
@@ -390,6 +395,7 @@ export function districtsFromGeoJson(
         return;
       }
       rings.push(openRing(points));
+      ringPaths.push(ringPath);
     });
     const id = mapping.idProperty
       ? propertyText(feature.properties, mapping.idProperty)
@@ -412,6 +418,16 @@ export function districtsFromGeoJson(
     seen.add(id);
     if (rings.length !== polygons.length) return;
     const name = propertyText(feature.properties, mapping.nameProperty).slice(0, 200);
+    // Imported as drawn, with a warning: the planner decides whether to fix the file.
+    rings.forEach((ring, j) => {
+      const crossing = ringCrossing(ring);
+      if (!crossing) return;
+      const label = ringPaths[j].slice(`${path}.geometry.`.length);
+      warnings.push({
+        path: ringPaths[j],
+        message: crossingMessage({ id, name }, crossing, label, language),
+      });
+    });
     districts.push({
       id,
       name,
@@ -424,7 +440,7 @@ export function districtsFromGeoJson(
   if (districts.length > LIMITS.districts) {
     return failure('', text.tooMany[language]('districts', districts.length, LIMITS.districts));
   }
-  return { ok: true, value: districts };
+  return { ok: true, value: districts, warnings };
 }
 
 /** GeoJSON rings repeat their first point at the end; the scenario's rings need not. */

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { districtRings, NearestPointIndex, pointInPolygon } from '../lib/geo.ts';
 import { LIMITS, Scenario, type Travel } from './schema.ts';
 import { cut, loaderText, translate, type Language } from './messages.ts';
+import { districtCrossing } from './ringCheck.ts';
 
 export interface ScenarioProblem {
   /** Where, as a path into the file, e.g. `units[3].mobilisation.mean` (empty: the whole file). */
@@ -213,6 +214,13 @@ function crossCheck(scenario: Scenario, language: Language) {
     return ids;
   };
   const districts = idSet(scenario.districts, 'district', 'districts');
+  // A boundary that crosses itself is said, not refused: files drawn so have always loaded, and
+  // their runs must stay as they were.
+  scenario.districts.forEach((district, i) => {
+    const crossing = districtCrossing(district, language);
+    if (crossing)
+      warnings.push({ path: `districts[${i}].${crossing.path}`, message: crossing.message });
+  });
   const bases = idSet(scenario.bases, 'base', 'bases');
   const agencies = idSet(scenario.agencies, 'agency', 'agencies');
   const kinds = idSet(scenario.incidentKinds, 'incident kind', 'incidentKinds');

@@ -181,6 +181,12 @@ export const loaderText = {
       `no unit has the capability "${cut(capability)}": these incidents will wait for ever`,
     zh: (capability: string) => `没有力量具备能力“${cut(capability)}”：此类事件将一直等待`,
   },
+  ringCrosses: {
+    en: (district: string, a: string, b: string, at: string) =>
+      `the boundary of district ${district} crosses itself: the edge ${a} crosses the edge ${b} near ${at}; a boundary that crosses itself has no clear inside (were two points swapped?)`,
+    zh: (district: string, a: string, b: string, at: string) =>
+      `辖区 ${district} 的边界自相交：边 ${a} 与边 ${b} 在 ${at} 附近相交；自相交的边界无法确定内外（是否有两个点顺序颠倒？）`,
+  },
   baseOutside: {
     en: () => 'the base lies outside every district',
     zh: () => '该驻地不在任何辖区内',

@@ -230,13 +230,41 @@ export function applyVariant(
   operations: readonly VariantOperation[],
   language: Language,
 ): VariantResult {
-  const doc = structuredClone(base);
+  const doc = copyToChange(base);
   const problems: VariantProblem[] = [];
   operations.forEach((operation, index) => {
     const message = applyOperation(doc, operation, messages[language]);
     if (message) problems.push({ operation: index, message });
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, doc };
+}
+
+/**
+ * The base copied for the operations to change: all of it but the parts no operation touches
+ * and a big scenario is made of (boundaries, the road graph, listed incidents), which are
+ * shared. A variant of a 50 MB scenario is then checked on each edit without copying 50 MB.
+ */
+function copyToChange(base: ScenarioDoc): ScenarioDoc {
+  const doc: ScenarioDoc = {};
+  for (const [key, value] of Object.entries(base)) {
+    let copy: unknown;
+    if (key === 'districts' || key === 'travel') copy = value;
+    else if (key === 'arrivals' && isRecord(value)) {
+      copy = Object.fromEntries(
+        Object.entries(value).map(([part, item]) => [
+          part,
+          part === 'incidents' ? item : structuredClone(item),
+        ]),
+      );
+    } else copy = structuredClone(value);
+    Object.defineProperty(doc, key, {
+      value: copy,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return doc;
 }
 
 type Messages = (typeof messages)['zh'];

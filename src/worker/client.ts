@@ -11,7 +11,8 @@ import type { Language } from '../scenarios/messages.ts';
 import type { ScenarioInput } from '../scenarios/schema.ts';
 import type { ReplicationMetrics } from '../sim/analysis/metrics.ts';
 import type { Report } from '../sim/analysis/report.ts';
-import type { ScenarioInfo, ScenarioSource, SimWorkerApi } from './simWorker.ts';
+import type { CheckUpdate, ScenarioInfo, ScenarioSource, SimWorkerApi } from './simWorker.ts';
+import { diffDocs } from './docPatch.ts';
 import type { LoggedCommand } from '../scenarios/commands.ts';
 import type { SessionOptions } from '../sim/session.ts';
 import { supervise, type RunWorker, type SupervisedRun } from './supervisor.ts';
@@ -368,6 +369,8 @@ export const poolTestHooks = {
   },
   /** Every worker given this seed throws an uncaught error while running it (null: none). */
   crashOnSeed: null as number | null,
+  /** How long a check of the edited scenario may go unanswered (shortened by the tests). */
+  checkTimeoutMs: 60_000,
   events: (): PoolEvent[] => poolEvents.slice(),
   now: clock,
 };
@@ -375,6 +378,69 @@ export const poolTestHooks = {
 /** Checks a scenario; tells its description and agency names, or its errors. */
 export function scenarioInfo(source: ScenarioSource, language: Language): Promise<ScenarioInfo> {
   return callWorker<ScenarioInfo>((worker) => worker.scenarioInfo(source, language));
+}
+
+/** The version of the edited document that worker 0 holds (see checkEditedScenario). */
+let checkedInWorker: { entry: PoolWorker; key: number; doc: object } | null = null;
+let checkKeys = 0;
+
+/**
+ * Checks the document being edited, as `scenarioInfo` does, sending worker 0 only what changed
+ * since the version it checked last (a whole 50 MB scenario is sent once, not on every edit).
+ * A new worker, or one that lost track, is sent the whole document.
+ */
+export async function checkEditedScenario(doc: object, language: Language): Promise<ScenarioInfo> {
+  for (let attempt = 0; ; attempt++) {
+    const entry = poolWorker(0);
+    const key = ++checkKeys;
+    const base = checkedInWorker?.entry === entry ? checkedInWorker : null;
+    const patches = base && attempt === 0 ? diffDocs(base.doc, doc) : null;
+    const update: CheckUpdate =
+      base && patches ? { key, base: base.key, patches } : { key, full: doc };
+    // Set before the answer: an edit made meanwhile is sent as patches to this version.
+    checkedInWorker = { entry, key, doc };
+    // Outside a run nobody watches worker 0: a check unanswered for long means it is gone
+    // (ended without a word, or hung), and a fresh worker is asked instead.
+    const watchdog = setTimeout(() => {
+      poolEvents.push({ kind: 'lost', at: clock(), reason: 'unanswered check', slot: 0 });
+      entry.retire('the scenario check went unanswered');
+    }, poolTestHooks.checkTimeoutMs);
+    try {
+      const result = await Promise.race([
+        entry.remote.checkEdited(update, language),
+        entry.failure,
+      ]);
+      if (!('stale' in result)) return result;
+      if (checkedInWorker?.key === key) checkedInWorker = null;
+    } catch (error) {
+      if (checkedInWorker?.key === key) checkedInWorker = null;
+      if (!(error instanceof WorkerLostError) || attempt > 0) throw error;
+    } finally {
+      clearTimeout(watchdog);
+    }
+    if (attempt > 1) throw new WorkerLostError('the scenario check lost track of the document');
+  }
+}
+
+/**
+ * Checks a scenario file as `scenarioInfo` does, from its text; `doc` is the page's reading of
+ * the same text, which the worker keeps as the version the next `checkEditedScenario` diffs to.
+ */
+export async function checkScenarioText(
+  text: string,
+  doc: object,
+  language: Language,
+): Promise<ScenarioInfo> {
+  const entry = poolWorker(0);
+  const key = ++checkKeys;
+  checkedInWorker = { entry, key, doc };
+  try {
+    return await Promise.race([entry.remote.checkText(key, text, language), entry.failure]);
+  } catch (error) {
+    if (checkedInWorker?.key === key) checkedInWorker = null;
+    if (!(error instanceof WorkerLostError)) throw error;
+    return scenarioInfo({ input: doc }, language);
+  }
 }
 
 /** The data of a built-in scenario, for the editor. */

@@ -19,6 +19,7 @@ import { run, runInSlices } from '../sim/run.ts';
 import type { LoggedCommand } from '../scenarios/commands.ts';
 import type { SessionOptions } from '../sim/session.ts';
 import { traceDigest, type TraceHeader } from '../sim/trace.ts';
+import { applyPatches, type DocPatch } from './docPatch.ts';
 import { mapApi } from './mapApi.ts';
 import { replayApi } from './replayApi.ts';
 
@@ -63,6 +64,41 @@ async function scenarioInfo(
   language: Language = 'en',
 ): Promise<ScenarioInfo> {
   return infoOf(await load(source, language));
+}
+
+/** The document the editor checks, kept between edits: the page sends only what changed. */
+let edited: { key: number; doc: unknown } | null = null;
+
+export type CheckUpdate =
+  { key: number; full: unknown } | { key: number; base: number; patches: DocPatch[] };
+
+/**
+ * Checks the edited document after an edit: the whole of it, or the patches to the version
+ * this worker holds. `stale` if it holds another version (the page then sends the whole).
+ */
+function checkEdited(
+  update: CheckUpdate,
+  language: Language = 'en',
+): ScenarioInfo | { stale: true } {
+  if ('full' in update) edited = { key: update.key, doc: update.full };
+  else if (edited?.key === update.base) {
+    edited = { key: update.key, doc: applyPatches(edited.doc, update.patches) };
+  } else {
+    edited = null;
+    return { stale: true };
+  }
+  return infoOf(loadScenario(edited.doc, language));
+}
+
+/**
+ * Checks a scenario file's text (posting text costs the page a copy of bytes, not a walk of
+ * every object) and keeps what it read as the edited document under `key`: the page opens the
+ * same document, and its first check after opening sends no more than what changed since.
+ */
+function checkText(key: number, text: string, language: Language = 'en'): ScenarioInfo {
+  const doc: unknown = JSON.parse(text);
+  edited = { key, doc };
+  return infoOf(loadScenario(doc, language));
 }
 
 /** The data of a built-in scenario, to open in the editor; undefined for an unknown id. */
@@ -212,6 +248,8 @@ const api = {
   forget,
   cancel,
   scenarioInfo,
+  checkEdited,
+  checkText,
   builtinScenarioInput,
   traceDigest: digest,
   ...mapApi,

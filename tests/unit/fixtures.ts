@@ -180,3 +180,36 @@ export function reportOfEstimates(
     coverageCells: {},
   };
 }
+
+/**
+ * District rings of the built-in cities that cross themselves (boundaries simplified from real
+ * ones). The loader warns about them; the data is kept as it is because every golden trace
+ * digest depends on it. Fixing a ring means re-pinning the digests; a new one fails the tests.
+ */
+export const KNOWN_CROSSING_RINGS: Readonly<Record<string, readonly string[]>> = {
+  'huzhou-flood': ['districts[1].polygon', 'districts[4].polygon'],
+  'zhoushan-islands': [
+    'districts[0].polygons[3]',
+    'districts[1].polygons[11]',
+    'districts[2].polygons[1]',
+    'districts[3].polygons[3]',
+  ],
+  'jinhua-hazmat-drill': ['districts[0].polygon'],
+  'township-group-incident': [
+    'districts[4].polygon',
+    'districts[5].polygon',
+    'districts[7].polygon',
+  ],
+  'weihai-forest-fire': ['districts[0].polygons[1]', 'districts[1].polygons[1]'],
+};
+
+/** A built-in's warnings other than its known crossing rings, which must all be warned of. */
+export function warningsBeyondKnownCrossings(
+  id: string,
+  warnings: ReadonlyArray<{ path: string; message: string }>,
+): Array<{ path: string; message: string }> {
+  const known = KNOWN_CROSSING_RINGS[id] ?? [];
+  const crossing = warnings.filter((w) => w.message.includes('crosses itself'));
+  if (JSON.stringify(crossing.map((w) => w.path)) !== JSON.stringify(known)) return crossing;
+  return warnings.filter((w) => !known.includes(w.path));
+}

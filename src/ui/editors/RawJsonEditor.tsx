@@ -10,6 +10,7 @@ import type { ScenarioDoc } from '../workspace/history.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { findJsonSyntaxProblem } from './jsonSyntax.ts';
 import { prettyJson } from './model.ts';
+import { isLargeDoc, previewJson } from './rawPreview.ts';
 import { editorStrings } from './strings.ts';
 
 const DRAFT_KEY = 'drill-planner.rawJsonDraft';
@@ -39,6 +40,68 @@ export function useRawDraft(): [RawDraft | null, (draft: RawDraft | null) => voi
 }
 
 export function RawJsonEditor({
+  draft,
+  onDraft,
+  check,
+  onGoTo,
+}: {
+  draft: RawDraft | null;
+  onDraft(draft: RawDraft | null): void;
+  check: ScenarioInfo | null;
+  onGoTo(path: string): void;
+}) {
+  const { workspace } = useWorkspace();
+  const doc = workspace!.doc;
+  const large = useMemo(() => isLargeDoc(doc), [doc]);
+  if (large) return <LargeRawJson draft={draft} onDraft={onDraft} />;
+  return <RawJsonText draft={draft} onDraft={onDraft} check={check} onGoTo={onGoTo} />;
+}
+
+/**
+ * A scenario too big to edit as text here: the beginning of its text, read-only, and where to
+ * change it instead (the editors, or the exported file in a text editor).
+ */
+function LargeRawJson({
+  draft,
+  onDraft,
+}: {
+  draft: RawDraft | null;
+  onDraft(draft: RawDraft | null): void;
+}) {
+  const t = useStrings(editorStrings);
+  const { workspace } = useWorkspace();
+  const doc = workspace!.doc;
+  const preview = useMemo(() => previewJson(doc), [doc]);
+  return (
+    <div data-testid="editor-raw" className="editors-raw">
+      <p className="hint" role="status" data-testid="raw-too-large">
+        {t.rawTooLarge}
+      </p>
+      {draft && (
+        <div className="editors-toolbar">
+          <button type="button" data-testid="raw-revert" onClick={() => onDraft(null)}>
+            {t.revert}
+          </button>
+          <span className="editors-muted">{t.rawUnapplied}</span>
+        </div>
+      )}
+      <label htmlFor="raw-json" className="visually-hidden">
+        {t.rawTitle}
+      </label>
+      <textarea
+        id="raw-json"
+        className="editors-raw-text"
+        data-testid="raw-json"
+        readOnly
+        spellCheck={false}
+        value={preview.text}
+      />
+      {!preview.complete && <p className="hint">{t.rawPreviewCut}</p>}
+    </div>
+  );
+}
+
+function RawJsonText({
   draft,
   onDraft,
   check,

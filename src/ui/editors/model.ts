@@ -46,6 +46,8 @@ export function setIn(draft: ScenarioDoc, segments: readonly PathSegment[], valu
   for (const segment of segments.slice(0, -1)) {
     const next = node[segment];
     if (next === null || typeof next !== 'object') node[segment] = {};
+    // Items of long arrays are shared, frozen, between versions (history.ts): copy on the way.
+    else if (Object.isFrozen(next)) node[segment] = Array.isArray(next) ? [...next] : { ...next };
     node = node[segment] as Record<PathSegment, unknown>;
   }
   const last = segments[segments.length - 1];

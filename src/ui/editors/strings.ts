@@ -260,6 +260,9 @@ const zh = {
   rawSyntax: (line: number, column: number, reason: string) =>
     `JSON 语法错误：第 ${line} 行第 ${column} 列，${reason}`,
   rawNotObject: '顶层必须是一个对象 { … }',
+  rawTooLarge:
+    '情景较大，为保持页面流畅，原始 JSON 在此只读，只显示开头部分。请在各编辑页修改，或导出文件后用文本编辑器编辑再打开。',
+  rawPreviewCut: '……以下省略。',
   syntaxReason: {
     unexpectedEnd: '文本意外结束',
     unexpectedCharacter: '此处不应出现该字符',
@@ -462,6 +465,9 @@ const en: Strings = {
   rawSyntax: (line: number, column: number, reason: string) =>
     `JSON syntax error at line ${line}, column ${column}: ${reason}`,
   rawNotObject: 'The top level must be an object { … }',
+  rawTooLarge:
+    'This scenario is large: to keep the page responsive its raw JSON is read-only here and only its beginning is shown. Change it in the editors, or export it, edit the file in a text editor and open it again.',
+  rawPreviewCut: '… the rest is not shown.',
   syntaxReason: {
     unexpectedEnd: 'the text ends too early',
     unexpectedCharacter: 'unexpected character',

@@ -6,10 +6,11 @@
  */
 import { useMemo, useState } from 'react';
 import {
-  importCalls,
-  parseCsv,
+  CSV_LIMITS,
+  importRows,
+  readCsv,
   type CallColumnMapping,
-  type CallImportProblem,
+  type CsvRow,
 } from '../../scenarios/importCalls.ts';
 import { DEFAULT_START } from '../../scenarios/defaults.ts';
 import type { ListedIncident } from '../../scenarios/schema.ts';
@@ -20,8 +21,9 @@ import { ImportDialog, ProblemList } from './FileStep.tsx';
 import type { TextFile } from './files.ts';
 import { libraryStrings, type LibraryStrings } from './strings.ts';
 
-/** Rows shown in the preview, and kind values offered for mapping. */
+/** Rows and columns shown in the preview, and kind values offered for mapping. */
 const PREVIEW_ROWS = 5;
+const PREVIEW_COLUMNS = 30;
 const KIND_VALUES_SHOWN = 40;
 
 interface Named {
@@ -55,6 +57,7 @@ export function CallImportDialog({
       intro={t.callsIntro}
       accept=".csv,text/csv"
       testId="call-import"
+      maxBytes={CSV_LIMITS.bytes}
       initialFile={initialFile}
       onClose={onClose}
       steps={(file, onDone) => <CallMapping file={file} onDone={onDone} />}
@@ -72,8 +75,10 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
   // A scenario without a start begins at the schema's default, and so do its calls.
   const start = typeof doc.start === 'string' ? doc.start : DEFAULT_START;
 
-  const rows = useMemo(() => parseCsv(file.text.replace(/^\uFEFF/, '')), [file.text]);
-  const header = (rows[0] ?? []).map((cell) => cell.trim());
+  // Read once; each change of the mapping maps the rows read.
+  const parsed = useMemo(() => readCsv(file.text, language), [file.text, language]);
+  const rows = parsed.rows;
+  const header = useMemo(() => (rows[0]?.cells ?? []).map((cell) => cell.trim()), [rows]);
   const [mapping, setMapping] = useState<Mapping>(() => guessMapping(header, rows, kinds));
   const kindCounts = useMemo(
     () => valueCounts(rows, header.indexOf(mapping.kind)),
@@ -85,10 +90,14 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
     () =>
       columnProblem
         ? null
-        : importWithDistricts(file.text, mapping, start, kinds, districts, language, t),
+        : importRows(parsed, callMapping(mapping), start, new Set(kinds.map((k) => k.id)), {
+            language,
+            districts,
+            existing: listedCount(doc),
+          }),
     // kinds and districts come from the document, which does not change while the dialog is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [file.text, mapping, start, columnProblem, language],
+    [parsed, mapping, start, columnProblem, language],
   );
 
   const set = (change: Partial<Mapping>) => setMapping((current) => ({ ...current, ...change }));
@@ -110,6 +119,21 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
     </label>
   );
 
+  // Nothing read (too many columns, an empty file): only why, no mapping to make.
+  if (rows.length === 0) {
+    const problems =
+      parsed.problems.length > 0 ? parsed.problems : [{ line: 1, message: t.noRows }];
+    return (
+      <ProblemList
+        problems={problems.map((problem) => ({
+          path: t.line(problem.line),
+          message: problem.message,
+        }))}
+        testId="call-import-problems"
+      />
+    );
+  }
+
   const add = () => {
     if (!result || result.incidents.length === 0) return;
     const incidents = result.incidents;
@@ -121,29 +145,33 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
     <>
       <h3 className="library-step">{t.callsPreview}</h3>
       <p className="hint">{t.fileColumns(header.length, Math.max(rows.length - 1, 0))}</p>
+      {header.length > PREVIEW_COLUMNS && (
+        <p className="hint" data-testid="call-preview-cut">
+          {t.previewColumns(PREVIEW_COLUMNS, header.length)}
+        </p>
+      )}
       <div className="library-table-scroll">
         <table className="library-table" data-testid="call-preview">
           <thead>
             <tr>
-              {header.map((column, i) => (
+              {header.slice(0, PREVIEW_COLUMNS).map((column, i) => (
                 <th key={i} scope="col">
-                  {column}
+                  {cut(column)}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {rows.slice(1, 1 + PREVIEW_ROWS).map((row, i) => (
-              <tr key={i}>
-                {header.map((_, j) => (
-                  <td key={j}>{row[j] ?? ''}</td>
+            {rows.slice(1, 1 + PREVIEW_ROWS).map((row) => (
+              <tr key={row.line}>
+                {header.slice(0, PREVIEW_COLUMNS).map((_, j) => (
+                  <td key={j}>{cut(row.cells[j] ?? '')}</td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-
       <h3 className="library-step">{t.callsMapping}</h3>
       <div className="fields library-fields">
         {columnSelect('time', t.columnTime)}
@@ -263,11 +291,11 @@ function namedList(value: unknown): Named[] {
 }
 
 /** Distinct values of a column with their row counts, most common first. */
-function valueCounts(rows: string[][], column: number): [string, number][] {
+function valueCounts(rows: CsvRow[], column: number): [string, number][] {
   if (column < 0) return [];
   const counts = new Map<string, number>();
-  for (const row of rows.slice(1)) {
-    const value = (row[column] ?? '').trim();
+  for (let i = 1; i < rows.length; i++) {
+    const value = (rows[i].cells[column] ?? '').trim();
     counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -282,7 +310,7 @@ const COLUMN_GUESSES: Record<'time' | 'kind' | 'lon' | 'lat' | 'district', RegEx
 };
 
 /** A first mapping from the column names, and kind values matched by kind id or name. */
-function guessMapping(header: string[], rows: string[][], kinds: Named[]): Mapping {
+function guessMapping(header: string[], rows: CsvRow[], kinds: Named[]): Mapping {
   const find = (key: keyof typeof COLUMN_GUESSES) =>
     header.find((column) => COLUMN_GUESSES[key].test(column)) ?? '';
   const mapping: Mapping = {
@@ -305,11 +333,12 @@ function guessMapping(header: string[], rows: string[][], kinds: Named[]): Mappi
 /** What keeps the mapping from being tried at all, said at the mapping step. */
 function mappingProblem(
   header: string[],
-  rows: string[][],
+  rows: CsvRow[],
   mapping: Mapping,
   t: LibraryStrings,
 ): string | null {
-  if (header.length < 2) return t.tooFewColumns(header.join('') || '—');
+  if (rows.length === 0) return t.noRows;
+  if (header.length < 2) return t.tooFewColumns(cut(header.join('')) || '—');
   if (rows.length < 2) return t.noRows;
   const chosen: Array<[string, string]> = [
     [t.columnTime, mapping.time],
@@ -328,21 +357,8 @@ function mappingProblem(
   return twice ? t.sameColumn(twice) : null;
 }
 
-/**
- * Runs the shared CSV import, then resolves the district column by district id or name. Every
- * row gives either one incident or one problem, so the rows without a problem are, in order,
- * the incidents: that gives each incident its line for a district problem.
- */
-function importWithDistricts(
-  csv: string,
-  mapping: Mapping,
-  start: string,
-  kinds: Named[],
-  districts: Named[],
-  language: ReturnType<typeof useLanguage>,
-  t: LibraryStrings,
-): { incidents: ListedIncident[]; problems: CallImportProblem[] } {
-  const callMapping: CallColumnMapping = {
+function callMapping(mapping: Mapping): CallColumnMapping {
+  return {
     time: mapping.time,
     kind: mapping.kind,
     kindValues: mapping.kindValues,
@@ -350,28 +366,17 @@ function importWithDistricts(
       ? { lon: mapping.lon, lat: mapping.lat }
       : { district: mapping.district }),
   };
-  const imported = importCalls(csv, callMapping, start, new Set(kinds.map((k) => k.id)), language);
-  const problems = imported.problems;
-  if (mapping.placeBy === 'lonLat') return { incidents: imported.incidents, problems };
+}
 
-  const failedLines = new Set(imported.problems.map((p) => p.line));
-  const districtId = new Map<string, string>();
-  for (const district of districts) {
-    if (district.name) districtId.set(district.name, district.id);
-    districtId.set(district.id, district.id);
-  }
-  const incidents: ListedIncident[] = [];
-  let line = 1;
-  for (const incident of imported.incidents) {
-    do line++;
-    while (failedLines.has(line));
-    const id = incident.district === undefined ? undefined : districtId.get(incident.district);
-    if (id === undefined) {
-      problems.push({ line, message: t.unknownDistrict(incident.district ?? '') });
-    } else incidents.push({ ...incident, district: id });
-  }
-  problems.sort((a, b) => a.line - b.line);
-  return { incidents, problems };
+/** Incidents the scenario lists already (the import adds to them, within the limit). */
+function listedCount(doc: ScenarioDoc): number {
+  const arrivals = doc.arrivals as { incidents?: unknown } | undefined;
+  return Array.isArray(arrivals?.incidents) ? arrivals.incidents.length : 0;
+}
+
+/** A cell or a column name in the preview: long ones cut. */
+function cut(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function appendIncidents(draft: ScenarioDoc, incidents: ListedIncident[]): void {

@@ -154,6 +154,12 @@ function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) 
             )}
           </p>
           {lost > 0 && <p className="hint">{t.districtReferences(lost)}</p>}
+          {districts.warnings && districts.warnings.length > 0 && (
+            <>
+              <p className="hint">{t.districtWarnings}</p>
+              <ProblemList problems={districts.warnings} testId="district-import-warnings" />
+            </>
+          )}
         </>
       ) : (
         <ProblemList problems={districts.errors} testId="district-import-problems" />

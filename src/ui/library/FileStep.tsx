@@ -15,11 +15,14 @@ const PROBLEMS_SHOWN = 50;
 export function FileStep({
   accept,
   testId,
+  maxBytes,
   file,
   onFile,
 }: {
   accept: string;
   testId: string;
+  /** Files larger than this are refused before they are read. */
+  maxBytes?: number;
   file: TextFile | null;
   onFile: (file: TextFile) => void;
 }) {
@@ -38,6 +41,10 @@ export function FileStep({
           const chosen = event.target.files?.[0];
           event.target.value = '';
           if (!chosen) return;
+          if (maxBytes !== undefined && chosen.size > maxBytes) {
+            setError(t.tooLarge((chosen.size / 1048576).toFixed(1), maxBytes / 1048576));
+            return;
+          }
           try {
             const decoded = decodeText(new Uint8Array(await chosen.arrayBuffer()), language);
             if (decoded.ok) {
@@ -99,6 +106,7 @@ export function ImportDialog({
   intro,
   accept,
   testId,
+  maxBytes,
   initialFile,
   onClose,
   steps,
@@ -107,6 +115,7 @@ export function ImportDialog({
   intro: string;
   accept: string;
   testId: string;
+  maxBytes?: number;
   initialFile: TextFile | null;
   onClose: () => void;
   steps: (file: TextFile, onDone: () => void) => ReactNode;
@@ -115,7 +124,13 @@ export function ImportDialog({
   return (
     <Dialog title={title} onClose={onClose} testId={`${testId}-dialog`} wide>
       <p className="hint library-intro">{intro}</p>
-      <FileStep accept={accept} testId={`${testId}-file`} file={file} onFile={setFile} />
+      <FileStep
+        accept={accept}
+        testId={`${testId}-file`}
+        maxBytes={maxBytes}
+        file={file}
+        onFile={setFile}
+      />
       {file && <Fragment key={file.name + file.text.length}>{steps(file, onClose)}</Fragment>}
     </Dialog>
   );

@@ -5,7 +5,7 @@
 import type { ScenarioProblem } from '../../scenarios/load.ts';
 import { cut, loaderText } from '../../scenarios/messages.ts';
 import { LIMITS } from '../../scenarios/schema.ts';
-import { scenarioInfo } from '../../worker/client.ts';
+import { checkScenarioText, scenarioInfo } from '../../worker/client.ts';
 import type { Language } from '../i18n.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 
@@ -31,15 +31,20 @@ export async function checkScenarioFile(
     };
   }
   let data: unknown;
+  const text = file.text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(file.text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(text);
   } catch (error) {
     return {
       ok: false,
       errors: [{ path: '', message: jsonErrorMessage(file.text, error, language) }],
     };
   }
-  const info = await scenarioInfo({ input: data }, language);
+  // The worker reads the text itself (a copy of bytes), not a copy of every object.
+  const info =
+    data !== null && typeof data === 'object'
+      ? await checkScenarioText(text, data, language)
+      : await scenarioInfo({ input: data }, language);
   if (!info.ok) return { ok: false, errors: info.errors };
   return { ok: true, doc: data as ScenarioDoc };
 }

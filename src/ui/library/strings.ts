@@ -76,7 +76,8 @@ const zh = {
   line: (line: number) => `第 ${line} 行`,
   importCallsButton: (count: number) => `导入 ${count} 起来电`,
   callsLabel: (file: string, count: number) => `导入来电记录 ${file}（${count} 起）`,
-  unknownDistrict: (value: string) => `辖区“${value}”不是本情景的辖区（id 或名称）`,
+  previewColumns: (shown: number, total: number) => `只显示前 ${shown} 列（共 ${total} 列）`,
+  tooLarge: (mb: string, limit: number) => `文件大小为 ${mb} MB，最大 ${limit} MB，未读取`,
 
   roadsTitle: '导入路网（GeoJSON / OpenStreetMap）',
   roadsIntro:
@@ -118,6 +119,8 @@ const zh = {
   districtReferences: (count: number) =>
     `情景中有 ${count} 处引用（派车方案、来电流、列明事件、出行矩阵）指向将被删除的辖区，导入后会在情景检查中列为错误。`,
   importDistrictsButton: (count: number) => `导入 ${count} 个辖区`,
+  districtWarnings:
+    '以下边界自相交，会按文件原样导入；自相交处的来电可能落入错误的辖区，建议在文件中修正：',
   districtsLabel: (file: string, count: number) => `导入辖区边界 ${file}（${count} 个）`,
   problems: '问题',
 };
@@ -202,8 +205,10 @@ const en: Strings = {
   line: (line: number) => `Line ${line}`,
   importCallsButton: (count: number) => `Import ${count} call${count === 1 ? '' : 's'}`,
   callsLabel: (file: string, count: number) => `Import call history ${file} (${count} calls)`,
-  unknownDistrict: (value: string) =>
-    `district “${value}” is not a district of the scenario (id or name)`,
+  previewColumns: (shown: number, total: number) =>
+    `Only the first ${shown} of ${total} columns are shown`,
+  tooLarge: (mb: string, limit: number) =>
+    `The file has ${mb} MB; at most ${limit} MB can be imported. It was not read.`,
 
   roadsTitle: 'Import a road network (GeoJSON / OpenStreetMap)',
   roadsIntro:
@@ -247,6 +252,8 @@ const en: Strings = {
   districtReferences: (count: number) =>
     `${count} reference${count === 1 ? '' : 's'} in the scenario (run cards, call streams, listed incidents, travel matrix) point to districts that will be removed; the scenario check will list them as errors.`,
   importDistrictsButton: (count: number) => `Import ${count} district${count === 1 ? '' : 's'}`,
+  districtWarnings:
+    'These boundaries cross themselves and will be imported as drawn; calls near a crossing may land in the wrong district, so fix them in the file:',
   districtsLabel: (file: string, count: number) => `Import district boundaries ${file} (${count})`,
   problems: 'Problems',
 };

@@ -17,7 +17,11 @@ import {
 import type { ReactNode } from 'react';
 import { DEFAULT_SCENARIO_ID } from '../../scenarios/builtin/catalogue.ts';
 import type { Language } from '../../scenarios/messages.ts';
-import { builtinScenarioInput, scenarioInfo, type ScenarioInfo } from '../../worker/client.ts';
+import {
+  builtinScenarioInput,
+  checkEditedScenario,
+  type ScenarioInfo,
+} from '../../worker/client.ts';
 import { DraftStore, type DraftMap, type DraftStatus } from './drafts.ts';
 import {
   applyEdit,
@@ -213,7 +217,7 @@ export function WorkspaceProvider({
     if (!doc) return;
     let wanted = true;
     const timer = setTimeout(() => {
-      scenarioInfo({ input: doc }, language).then(
+      checkEditedScenario(doc, language).then(
         (info) => wanted && setChecked({ doc, info }),
         (error: unknown) =>
           wanted &&

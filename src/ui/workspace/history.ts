@@ -35,17 +35,101 @@ export function openDoc(doc: ScenarioDoc, origin: DocOrigin): Workspace {
 }
 
 /**
- * Applies an edit. `change` gets a deep copy of the document and may change it in place or
- * return a new one; an edit that changes nothing leaves the history alone.
+ * Arrays at least this long (listed incidents, road nodes and edges, long boundaries) are not
+ * copied item by item for an edit: the new version gets a new array holding the same items,
+ * which are frozen so that no version can change another's. An edit of a 50 MB scenario then
+ * costs what its small parts cost, not a copy and two serialisations of the whole.
+ */
+export const SHARED_ARRAY_LENGTH = 1000;
+
+/** Arrays whose items are frozen, deep. */
+const frozenItems = new WeakSet<unknown[]>();
+/** For an array copied for an edit: the array it was copied from (same items when made). */
+const copiedFrom = new WeakMap<unknown[], unknown[]>();
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const item of Object.values(value)) deepFreeze(item);
+}
+
+/** The array a long array was copied from for an edit, if it was (see SHARED_ARRAY_LENGTH). */
+export function sourceOfCopy(array: unknown[]): unknown[] | undefined {
+  return copiedFrom.get(array);
+}
+
+/**
+ * A copy of the document to change: small parts copied deep, long arrays copied shallow with
+ * their (frozen) items shared. Frozen values are shared as they are; `setIn` copies them on
+ * the way to what it sets.
+ */
+export function copyForEdit<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    if (value.length >= SHARED_ARRAY_LENGTH) {
+      if (!frozenItems.has(value)) {
+        for (const item of value) deepFreeze(item);
+        frozenItems.add(value);
+      }
+      const copy = value.slice();
+      frozenItems.add(copy);
+      copiedFrom.set(copy, value);
+      return copy as T;
+    }
+    return value.map(copyForEdit) as T;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    // A "__proto__" key (in a file, mid-edit) stays a key, never the copy's prototype.
+    if (key === '__proto__') {
+      Object.defineProperty(copy, key, {
+        value: copyForEdit(item),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else copy[key] = copyForEdit(item);
+  }
+  return copy as T;
+}
+
+/** Whether two JSON values are equal; shared parts (the same object) are not looked into. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    // NaN and undefined as JSON would write them.
+    return JSON.stringify(a) === JSON.stringify(b) && a !== undefined && b !== undefined;
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, other[i] ?? null)) return false;
+    return true;
+  }
+  const keysA = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const keysB = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  if (keysA.length !== keysB.length) return false;
+  for (const key of keysA) {
+    if (!Object.hasOwn(b, key)) return false;
+    if (!sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+      return false;
+  }
+  return true;
+}
+
+/**
+ * Applies an edit. `change` gets a copy of the document (see `copyForEdit`) and may change it
+ * in place or return a new one; an edit that changes nothing leaves the history alone.
  */
 export function applyEdit(
   workspace: Workspace,
   label: string,
   change: (draft: ScenarioDoc) => ScenarioDoc | void,
 ): Workspace {
-  const draft = structuredClone(workspace.doc);
+  const draft = copyForEdit(workspace.doc);
   const doc = change(draft) ?? draft;
-  if (JSON.stringify(doc) === JSON.stringify(workspace.doc)) return workspace;
+  if (sameJson(doc, workspace.doc)) return workspace;
   return {
     ...workspace,
     doc,

@@ -4,9 +4,13 @@
  * closing the tab or a crash loses nothing; the page restores them on load. A session record
  * says whether the last page ended cleanly (its pagehide reached the disk).
  * Recent files keep the last few scenarios opened from files, to reopen without the file.
+ *
+ * Long arrays (listed incidents, road graphs) are written once, each in a record of its own (a
+ * chunk), and the workspace refers to them: an edit of a 50 MB scenario writes its small parts
+ * and no chunk, since the versions share the long arrays' items (see copyForEdit).
  */
 import { readDraftMap, type DraftMap } from './drafts.ts';
-import type { ScenarioDoc, Workspace } from './history.ts';
+import { SHARED_ARRAY_LENGTH, sourceOfCopy, type ScenarioDoc, type Workspace } from './history.ts';
 
 const DATABASE = 'drill-planner';
 const VERSION = 1;
@@ -76,8 +80,102 @@ export interface SavedWorkspace {
 export async function loadSavedWorkspace(): Promise<SavedWorkspace | undefined> {
   const saved = await read<unknown>(CURRENT);
   if (!isWorkspace(saved)) return undefined;
-  const { savedAt, ...workspace } = saved as Workspace & { savedAt?: unknown };
+  const {
+    savedAt,
+    chunks: chunkIds,
+    ...rest
+  } = saved as Workspace & {
+    savedAt?: unknown;
+    chunks?: unknown;
+  };
+  let workspace = rest as Workspace;
+  if (Array.isArray(chunkIds)) {
+    const chunks = new Map<string, unknown[]>();
+    for (const id of chunkIds as string[]) {
+      const items = knownChunks.get(id) ?? (await read<unknown[]>(CHUNK_PREFIX + id));
+      if (!Array.isArray(items)) return undefined;
+      chunks.set(id, items);
+    }
+    workspace = internalize(workspace, chunks) as Workspace;
+    rememberChunks(chunks);
+  }
   return { workspace, savedAt: typeof savedAt === 'number' ? savedAt : null };
+}
+
+const CHUNK_PREFIX = 'chunk:';
+/** The key of an object standing for a chunk in a saved workspace. */
+const CHUNK_MARK = '\u0000chunk';
+/** Chunks on disk that this page knows, by id: the arrays they hold. */
+let knownChunks = new Map<string, unknown[]>();
+/** The chunk an array's items are in. */
+const chunkOfArray = new WeakMap<unknown[], string>();
+let chunkCount = 0;
+
+function rememberChunks(chunks: Map<string, unknown[]>): void {
+  knownChunks = chunks;
+  for (const [id, items] of chunks) chunkOfArray.set(items, id);
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The chunk holding a long array's items: one on disk already (its own or its source's), or new. */
+function chunkFor(array: unknown[], fresh: Map<string, unknown[]>): string {
+  // An array of a saved version is never changed (an edit changes a copy): found once, kept.
+  const own = chunkOfArray.get(array);
+  if (own !== undefined && (knownChunks.has(own) || fresh.has(own))) return own;
+  let source: unknown[] | undefined = array;
+  for (let step = 0; source && step < HISTORY_STEPS; step++, source = sourceOfCopy(source)) {
+    const id = chunkOfArray.get(source);
+    const items = id === undefined ? undefined : (knownChunks.get(id) ?? fresh.get(id));
+    if (id !== undefined && items && sameItems(items, array)) {
+      chunkOfArray.set(array, id);
+      return id;
+    }
+  }
+  const id = `${Date.now().toString(36)}-${(chunkCount++).toString(36)}`;
+  fresh.set(id, array);
+  chunkOfArray.set(array, id);
+  return id;
+}
+/** Copies followed back to find an array's chunk. */
+const HISTORY_STEPS = 200;
+
+/** The workspace with its long arrays replaced by chunk marks; the chunks it uses. */
+function externalize(value: unknown, fresh: Map<string, unknown[]>, used: Set<string>): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    if (value.length >= SHARED_ARRAY_LENGTH) {
+      const id = chunkFor(value, fresh);
+      used.add(id);
+      return { [CHUNK_MARK]: id };
+    }
+    return value.map((item) => externalize(item, fresh, used));
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    Object.defineProperty(out, key, {
+      value: externalize(item, fresh, used),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+function internalize(value: unknown, chunks: Map<string, unknown[]>): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => internalize(item, chunks));
+  const mark = (value as Record<string, unknown>)[CHUNK_MARK];
+  if (typeof mark === 'string' && Object.keys(value).length === 1) return chunks.get(mark);
+  for (const [key, item] of Object.entries(value)) {
+    (value as Record<string, unknown>)[key] = internalize(item, chunks);
+  }
+  return value;
 }
 
 function isWorkspace(value: unknown): value is Workspace {
@@ -103,12 +201,46 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 export const SAVED_HISTORY = 20;
 
-export function saveWorkspace(workspace: Workspace): Promise<void> {
-  return write(CURRENT, {
-    ...workspace,
-    past: workspace.past.slice(-SAVED_HISTORY),
-    future: workspace.future.slice(0, SAVED_HISTORY),
-    savedAt: Date.now(),
+export async function saveWorkspace(workspace: Workspace): Promise<void> {
+  const fresh = new Map<string, unknown[]>();
+  const used = new Set<string>();
+  const record = externalize(
+    {
+      ...workspace,
+      past: workspace.past.slice(-SAVED_HISTORY),
+      future: workspace.future.slice(0, SAVED_HISTORY),
+    },
+    fresh,
+    used,
+  ) as Record<string, unknown>;
+  record.savedAt = Date.now();
+  record.chunks = [...used];
+  const db = await database();
+  await new Promise<void>((resolve, reject) => {
+    const transaction = db.transaction(STORE, 'readwrite');
+    const store = transaction.objectStore(STORE);
+    for (const [id, items] of fresh) store.put(items, CHUNK_PREFIX + id);
+    store.put(record, CURRENT);
+    // Chunks no version refers to any more go in the same transaction.
+    const range = IDBKeyRange.bound(CHUNK_PREFIX, `${CHUNK_PREFIX}\uffff`);
+    const keys = store.getAllKeys(range);
+    keys.onsuccess = () => {
+      for (const key of keys.result) {
+        if (!used.has(String(key).slice(CHUNK_PREFIX.length))) store.delete(key);
+      }
+      // Commit now rather than when this task ends: a crash right after an edit cannot abort it.
+      transaction.commit?.();
+    };
+    transaction.oncomplete = () => {
+      const kept = new Map<string, unknown[]>();
+      for (const id of used) kept.set(id, knownChunks.get(id) ?? fresh.get(id)!);
+      rememberChunks(kept);
+      resolve();
+    };
+    transaction.onerror = () =>
+      reject(transaction.error ?? new Error('cannot write the workspace'));
+    transaction.onabort = () =>
+      reject(transaction.error ?? new Error('cannot write the workspace'));
   });
 }
 
