@@ -4,7 +4,7 @@
  * headline figure with both its paired and unpaired intervals; the map of where coverage
  * changes; the CSV export.
  */
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import type { PathComparison } from '../../sim/analysis/compare.ts';
 import type { Estimate } from '../../sim/analysis/report.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
@@ -48,7 +48,13 @@ function useFormat() {
   };
 }
 
-export function CompareResults({ result, stale }: { result: ComparisonResult; stale: boolean }) {
+export function CompareResults({
+  result,
+  notice,
+}: {
+  result: ComparisonResult;
+  notice?: ReactNode;
+}) {
   const t = useStrings(compareStrings);
   const language = useLanguage();
   const ran = result.variants.filter((v): v is RanVariant => 'report' in v);
@@ -66,11 +72,7 @@ export function CompareResults({ result, stale }: { result: ComparisonResult; st
 
   return (
     <div className="compare-results" data-testid="compare-results">
-      {stale && (
-        <p className="hint compare-stale" data-testid="compare-stale">
-          {t.staleResults}
-        </p>
-      )}
+      {notice}
       <p className="hint">{t.caption(seeds.length, seeds[0], seeds[seeds.length - 1])}</p>
       <dl className="compare-changes" data-testid="compare-changes">
         {ran.map((variant, i) => (

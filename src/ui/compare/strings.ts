@@ -83,7 +83,6 @@ const zh = {
   operationProblem: (n: number, message: string) => `第 ${n} 项变化：${message}`,
   results: '比较结果',
   noResults: '运行比较后在此显示结果。',
-  staleResults: '情景在比较运行后已被修改；结果对应运行时的情景。',
   caption: (n: number, first: number, last: number) =>
     `${n} 次重复（种子 ${first}–${last}）：各指标的均值及 95% 置信区间；差值 = 方案 − 基准，按种子配对计算。`,
   crnNote:
@@ -254,8 +253,6 @@ const en: typeof zh = {
   operationProblem: (n: number, message: string) => `Change ${n}: ${message}`,
   results: 'Comparison',
   noResults: 'Results appear here after a comparison.',
-  staleResults:
-    'The scenario was edited after this comparison ran; the results are of the scenario as it was.',
   caption: (n: number, first: number, last: number) =>
     `${n} replications (seeds ${first}–${last}): mean and 95% confidence interval of each figure; difference = variant − base, paired by seed.`,
   crnNote:

@@ -8,12 +8,14 @@ import { legsBetween, makeRoute, recordAt, type Route } from '../../sim/analysis
 import { buildReplayIndex } from '../../sim/analysis/replayIndex.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { ReplayOpened } from '../../worker/replayApi.ts';
-import { localeOf, useLanguage, useStrings } from '../i18n.ts';
+import { displayName, localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { useNavigation } from '../shell/navigation.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { EventLog, NO_FILTER, type LogFilter } from './EventLog.tsx';
-import { makeClock } from './format.ts';
+import { freshness } from '../results/freshness.ts';
+import { StaleNotice } from '../results/StaleNotice.tsx';
+import { makeClock, seedRanges } from './format.ts';
 import {
   ReplayOverlayContext,
   ReplayTimeContext,
@@ -211,6 +213,16 @@ export function ReplayView() {
     () => makeClock(replay?.trace.header.start ?? '2026-01-01T00:00', locale),
     [replay, locale],
   );
+  // A replay of another scenario, or of this one before its latest edits, says so.
+  const replayDoc = replay?.doc ?? null;
+  const openDoc = workspace?.doc ?? null;
+  const fresh = useMemo(
+    () =>
+      replayDoc && openDoc && !replay?.fileName
+        ? freshness(replayDoc, openDoc)
+        : ({ kind: 'current' } as const),
+    [replayDoc, openDoc, replay?.fileName],
+  );
   const timeZone = typeof replay?.doc.timeZone === 'string' ? replay.doc.timeZone : 'Asia/Shanghai';
   const timeZoneLabel = timeZone === 'Asia/Shanghai' ? t.timeZone : timeZone;
 
@@ -260,7 +272,7 @@ export function ReplayView() {
             {!seedValid
               ? t.seedInvalid
               : lastRun
-                ? t.seedHint(lastRun.report.seeds.join(', '))
+                ? t.seedHint(seedRanges(lastRun.report.seeds))
                 : replayRequest
                   ? t.sourceRequested(replayRequest.seed)
                   : t.sourceWorkspace}
@@ -282,10 +294,24 @@ export function ReplayView() {
             data-testid="replay-status"
             data-records={replay.trace.length}
           >
-            {t.replayed(replay.trace.header.scenario, replay.seed, replay.trace.length)}
+            {t.replayed(
+              displayName(
+                replay.trace.header.scenario,
+                typeof replay.doc.name === 'string' ? replay.doc.name : undefined,
+                language,
+              ),
+              replay.seed,
+              replay.trace.length,
+            )}
             {replay.fileName && ` · ${t.opened(replay.fileName)}`}
           </p>
         )}
+        <StaleNotice
+          freshness={fresh}
+          testId="replay-stale"
+          runAgainDisabled={!seedValid || !workspace || status.kind === 'running'}
+          onRunAgain={() => workspace && void startReplay(workspace.doc, seed)}
+        />
       </section>
 
       {!replay ? (

@@ -5,7 +5,7 @@
  * layout (results.css). Everything is read from the report, names and targets too: it carries
  * those of the scenario it was computed from (the scenario as it ran draws only the map).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Estimate, Report } from '../../sim/analysis/report.ts';
 import { displayName, localeOf, strings, useLanguage, useStrings, type Language } from '../i18n.ts';
 import { CoverageMap } from '../map/CoverageMap.tsx';
@@ -55,7 +55,7 @@ interface Context {
   format: ChartFormat;
 }
 
-export function ReportView({ run }: { run: LastRun }) {
+export function ReportView({ run, notice }: { run: LastRun; notice?: ReactNode }) {
   const language = useLanguage();
   const t = useStrings(resultsStrings);
   const names = useMemo(() => reportNames(run.report), [run.report]);
@@ -79,6 +79,11 @@ export function ReportView({ run }: { run: LastRun }) {
   return (
     <div className="results-report" data-testid="results-report" lang={localeOf(language)}>
       <PrintHeader context={context} />
+      <p className="results-computed-from results-no-print" data-testid="computed-from">
+        {t.computedFrom(displayName(names.scenarioId, names.scenarioName, language))} ·{' '}
+        {seedText(context)}
+      </p>
+      {notice}
       <ExportBar context={context} />
       <SummarySection context={context} />
       {shown > 1 && <ResponseSection context={context} />}

@@ -2,7 +2,7 @@
  * Run and results: seed and replications, a run over the worker pool with progress, ETA and
  * cancel, and the readiness report of the scenario as it is in the editor.
  */
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ScenarioProblem } from '../../scenarios/load.ts';
 import {
   poolSize,
@@ -14,7 +14,9 @@ import { formatDuration, secondsLeft } from '../duration.ts';
 import { strings, useLanguage } from '../i18n.ts';
 import { useNavigation, type LastRun } from '../shell/navigation.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
+import { freshness } from './freshness.ts';
 import { ReportView } from './ReportView.tsx';
+import { StaleNotice } from './StaleNotice.tsx';
 import { clearRunMarker, markRunStarted } from './runMarker.ts';
 
 const MAX_SEED = 2 ** 32 - 1;
@@ -110,6 +112,14 @@ export function RunView() {
     );
     handle.current?.cancel();
   };
+
+  // Results of another scenario, or of this one before its latest edits, say so.
+  const ranDoc = state.kind === 'done' ? state.run.doc : null;
+  const openDoc = workspace?.doc ?? null;
+  const fresh = useMemo(
+    () => (ranDoc && openDoc ? freshness(ranDoc, openDoc) : ({ kind: 'current' } as const)),
+    [ranDoc, openDoc],
+  );
 
   const progress = state.kind === 'done' ? 1 : 'progress' in state ? state.progress.done : 0;
   const percent = new Intl.NumberFormat(t.htmlLang, {
@@ -237,7 +247,19 @@ export function RunView() {
         <h2 id="results-heading">{t.results}</h2>
         {state.kind === 'done' ? (
           // A new run starts the report afresh (selected group, replay seed).
-          <ReportView key={state.run.report.seeds.join(',') + state.seconds} run={state.run} />
+          <ReportView
+            key={state.run.report.seeds.join(',') + state.seconds}
+            run={state.run}
+            notice={
+              <StaleNotice
+                freshness={fresh}
+                runAgainDisabled={!canRun}
+                onRunAgain={() => {
+                  if (canRun) void start();
+                }}
+              />
+            }
+          />
         ) : (
           <p className="placeholder">{t.noResults}</p>
         )}

@@ -40,6 +40,13 @@ const zh = {
   printMeta: (seeds: string, date: string) => `随机种子 ${seeds} · 生成于 ${date}`,
   seedRange: (n: number, first: number, last: number) =>
     n > 1 ? `${first}–${last}（${n} 次重复）` : `${first}（1 次重复）`,
+  // Results of another scenario, or of this one before it changed
+  staleOther: (ran: string, open: string) =>
+    `以下结果由情景「${ran}」计算得出，当前打开的是「${open}」：结果不适用于当前情景。`,
+  staleEdited: (ran: string) =>
+    `以下结果由情景「${ran}」修改前的版本计算得出；此后情景已被修改（编辑或导入），结果未反映这些修改。`,
+  runAgain: '按当前情景重新运行',
+  computedFrom: (scenario: string) => `计算所用情景：${scenario}`,
   // Summary
   summaryHeading: '概要',
   coverage: (within: string, share: string, interval: string | null) =>
@@ -178,6 +185,12 @@ const en: typeof zh = {
   printMeta: (seeds: string, date: string) => `Seeds ${seeds} · made on ${date}`,
   seedRange: (n: number, first: number, last: number) =>
     n > 1 ? `${first}–${last} (${n} replications)` : `${first} (1 replication)`,
+  staleOther: (ran: string, open: string) =>
+    `These results were computed from the scenario “${ran}”; “${open}” is open now, and they do not apply to it.`,
+  staleEdited: (ran: string) =>
+    `These results were computed from “${ran}” before it was changed (edits or imports since); they do not reflect those changes.`,
+  runAgain: 'Run again on the current scenario',
+  computedFrom: (scenario: string) => `Computed from the scenario: ${scenario}`,
   summaryHeading: 'Summary',
   coverage: (within: string, share: string, interval: string | null) =>
     `Tier-1 arrivals within ${within}: ${share}${interval ? ` (${interval})` : ''}`,
