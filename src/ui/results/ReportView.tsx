@@ -7,13 +7,23 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Estimate, Report } from '../../sim/analysis/report.ts';
+import { incidentKindWords } from '../../sim/analysis/terms.ts';
 import { displayName, localeOf, strings, useLanguage, useStrings, type Language } from '../i18n.ts';
+import { agenciesNoKindNeeds, rulesWithoutKinds } from '../editors/scope.ts';
+import { RULE_NAMES } from '../../scenarios/rules/names.ts';
+import { isRuleId } from '../../scenarios/rules/index.ts';
 import { CoverageMap } from '../map/CoverageMap.tsx';
 import { type LastRun, useNavigation } from '../shell/navigation.ts';
 import { SummaryTable } from '../SummaryTable.tsx';
 import { ChartFigure, CiBar, Ecdf, Histogram, ShareBars, type ChartFormat } from './Charts.tsx';
 import { downloadText, exportFileName } from './exports.ts';
-import { breakdownEstimates, reportNames, type ReportNames } from '../reportFigures.ts';
+import {
+  breakdownEstimates,
+  reportNames,
+  TIER_ONE_PATH,
+  TIER_ONE_WORDS,
+  type ReportNames,
+} from '../reportFigures.ts';
 import {
   aggregateCsv,
   distributionOf,
@@ -49,6 +59,8 @@ function shareInterval(estimate: Estimate | undefined, format: ChartFormat): str
 
 interface Context {
   report: Report;
+  /** The scenario as it ran: what its edits could and could not change. */
+  doc: LastRun['doc'];
   names: ReportNames;
   language: Language;
   t: ResultsStrings;
@@ -61,6 +73,7 @@ export function ReportView({ run, notice }: { run: LastRun; notice?: ReactNode }
   const names = useMemo(() => reportNames(run.report), [run.report]);
   const context: Context = {
     report: run.report,
+    doc: run.doc,
     names,
     language,
     t,
@@ -185,10 +198,10 @@ function SummarySection({ context }: { context: Context }) {
   const { report, names, language, t, format } = context;
   const facts = summaryFacts(report);
   const minutes = (seconds: number) => format.number(seconds / 60, 0);
-  const within = t.withinMinutes(
-    minutes(names.targets.tier1.urban),
-    minutes(names.targets.tier1.rural),
-  );
+  const tierOne = TIER_ONE_WORDS[language];
+  const urban = minutes(names.targets.tier1.urban);
+  const rural = minutes(names.targets.tier1.rural);
+  const within = t.withinMinutes(urban, rural);
   const districtName = (id: string) => displayName(id, names.districts.get(id)?.name, language);
   const agencyName = (id: string) => displayName(id, names.agencies.get(id)?.name, language);
   const coverage = facts.coverage;
@@ -211,7 +224,12 @@ function SummarySection({ context }: { context: Context }) {
           data-testid="summary-coverage"
           data-value={String(coverage.mean)}
         >
-          {t.coverage(within, format.percent(coverage.mean), shareInterval(coverage, format))}
+          {t.coverage(
+            tierOne.name,
+            within,
+            format.percent(coverage.mean),
+            shareInterval(coverage, format),
+          )}
           {facts.districtsBelow.length > 0
             ? t.districtsBelow(
                 facts.districtsBelow.length,
@@ -228,6 +246,9 @@ function SummarySection({ context }: { context: Context }) {
           {t.noCoverage}
         </p>
       )}
+      <p className="hint results-definition" data-testid="tier-one-definition">
+        {tierOne.definition(urban, rural)}
+      </p>
       <ul className="results-facts" data-testid="summary-facts">
         <li data-testid="summary-deductions">
           {facts.mostDeductions
@@ -248,6 +269,11 @@ function SummarySection({ context }: { context: Context }) {
               )
             : t.noOverflow}
         </li>
+        {rulesWithoutKinds(context.doc).map((rule) => (
+          <li key={rule} data-testid="summary-rule-no-kinds" className="results-why-nothing">
+            {t.ruleNoKinds(isRuleId(rule) ? RULE_NAMES[rule][language] : rule)}
+          </li>
+        ))}
         {(facts.unanswered?.mean ?? 0) > 0 && (
           <li data-testid="summary-unanswered">
             {t.unanswered(format.number(facts.unanswered?.mean ?? NaN))}
@@ -269,7 +295,7 @@ function groupLabel(group: ResponseGroup, context: Context): string {
     case 'tier':
       return t.tier(group.id);
     case 'kind':
-      return displayName(group.id, names.kinds.get(group.id), language);
+      return incidentKindWords(group.id, names.kinds.get(group.id), language);
     case 'district':
       return displayName(group.id, names.districts.get(group.id)?.name, language);
   }
@@ -414,28 +440,26 @@ function withinRows(
 function WithinTargetTable({ context }: { context: Context }) {
   const { report, names, language, t, format } = context;
   const districtName = (id: string) => displayName(id, names.districts.get(id)?.name, language);
+  // The tier-1 figure first (overall, then by district), then each kind against its own target;
+  // shares by the tier that happened to arrive first are left out: they read like the tier-1
+  // figure and are not it.
+  const overall = report.aggregate[TIER_ONE_PATH];
+  const tierOneOverall: WithinRow[] =
+    overall && Number.isFinite(overall.mean)
+      ? [{ key: TIER_ONE_PATH, label: t.overall, arrivals: undefined, within: overall }]
+      : [];
   const sections = [
     {
-      id: 'tier',
-      title: t.familyLabel.tier,
-      rows: withinRows(report, 'response', 'tier', (id) => t.tier(id)),
+      id: 'tier-one',
+      title: TIER_ONE_WORDS[language].name,
+      rows: [...tierOneOverall, ...withinRows(report, 'tierOneCoverage', 'district', districtName)],
     },
     {
       id: 'kind',
-      title: t.familyLabel.kind,
+      title: t.kindWithinHeading,
       rows: withinRows(report, 'response', 'kind', (id) =>
-        displayName(id, names.kinds.get(id), language),
+        incidentKindWords(id, names.kinds.get(id), language),
       ),
-    },
-    {
-      id: 'district',
-      title: t.familyLabel.district,
-      rows: withinRows(report, 'response', 'district', districtName),
-    },
-    {
-      id: 'tier-one',
-      title: t.tierOneCoverageHeading,
-      rows: withinRows(report, 'tierOneCoverage', 'district', districtName),
     },
   ].filter((section) => section.rows.length > 0);
   return (
@@ -501,9 +525,16 @@ function UtilisationSection({ context }: { context: Context }) {
     displayName(id, names.agencies.get(id)?.name, language),
   ).sort((a, b) => b.estimate.mean - a.estimate.mean);
   const stem = exportFileName(report.scenario, 'utilisation', '').replace(/\.$/, '');
+  const noKindNeeds = agenciesNoKindNeeds(context.doc);
+  const idle = agencies.filter((row) => noKindNeeds.has(row.id));
   return (
     <section className="results-section" aria-labelledby="results-utilisation-heading">
       <h3 id="results-utilisation-heading">{t.utilisationHeading}</h3>
+      {idle.length > 0 && (
+        <p className="hint results-why-nothing" data-testid="utilisation-idle">
+          {t.agenciesIdle(idle.map((row) => row.label).join(t.listJoin))}
+        </p>
+      )}
       <div className="results-chart-stack">
         {[
           { id: 'tier', title: t.byTier, rows: tiers },

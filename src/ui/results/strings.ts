@@ -1,38 +1,5 @@
 /** Strings of the readiness report (src/ui/results/ReportView.tsx and its charts). */
-
-const CAUSES_ZH: Record<string, string> = {
-  fireRescueApproval: '消防救援调派其他力量报批',
-  seasonalApproval: '特殊时期二次报批',
-  militaryApproval: '经军地联合办公室申请兵力',
-  directRequest: '情况特别紧急时直接申请',
-  crossRegion: '跨区域增援报批',
-  specialPlan: '专项预案指挥部成立',
-  firstReceiver: '先期处置单位移交指挥',
-  maritimeSAR: '海上搜救',
-  sarRequest: '搜救申请',
-  township: '乡镇上报',
-  county: '县级上报',
-  city: '市级上报',
-  neighbourRequest: '邻近地区请求',
-  rearHQ: '后方指挥部',
-};
-
-const CAUSES_EN: Record<string, string> = {
-  fireRescueApproval: 'Approval for fire rescue to send other forces',
-  seasonalApproval: 'Second approval in special seasons',
-  militaryApproval: 'Troops requested through the joint office',
-  directRequest: 'Direct request when extremely urgent',
-  crossRegion: 'Approval of cross-region reinforcement',
-  specialPlan: 'Special-plan headquarters set up',
-  firstReceiver: 'First receiver hands over command',
-  maritimeSAR: 'Maritime search and rescue',
-  sarRequest: 'Search-and-rescue request',
-  township: 'Reported by the township',
-  county: 'Reported by the county',
-  city: 'Reported by the city',
-  neighbourRequest: 'Request to a neighbouring region',
-  rearHQ: 'Rear headquarters',
-};
+import { causeWords } from '../../sim/analysis/terms.ts';
 
 const zh = {
   reportHeading: '演练评估报告',
@@ -46,11 +13,15 @@ const zh = {
   staleEdited: (ran: string) =>
     `以下结果由情景「${ran}」修改前的版本计算得出；此后情景已被修改（编辑或导入），结果未反映这些修改。`,
   runAgain: '按当前情景重新运行',
+  ruleNoKinds: (rule: string) =>
+    `${rule}已开启，但其适用事件类型为空或不含本情景的任何事件类型：它不作用于任何警情，各项结果与关闭时相同。`,
+  agenciesIdle: (list: string) =>
+    `利用率为 0% 的原因：没有任何事件类型需要以下联动单位力量的能力，出动预案也未列出其力量，故不会被调派（调整其级别或力量也不会改变结果）：${list}。`,
   computedFrom: (scenario: string) => `计算所用情景：${scenario}`,
   // Summary
   summaryHeading: '概要',
-  coverage: (within: string, share: string, interval: string | null) =>
-    `一级联动单位到场 ${within}内达标率：${share}${interval ? `（${interval}）` : ''}`,
+  coverage: (name: string, within: string, share: string, interval: string | null) =>
+    `${name}（${within}）：${share}${interval ? `（95% 置信区间 ${interval}）` : ''}`,
   withinMinutes: (urban: string, rural: string) =>
     urban === rural ? `${urban} 分钟` : `${urban} 分钟（城区）/ ${rural} 分钟（农村）`,
   districtsBelow: (count: number, list: string) => `——${count} 个区县低于 80%：${list}`,
@@ -87,12 +58,12 @@ const zh = {
   pooledNote: (n: string, median: string, p90: string) =>
     `全部重复合计 ${n} 起到场；中位数 ${median} 分钟，90 百分位 ${p90} 分钟。`,
   noArrivals: '此分组没有到场记录。',
-  withinHeading: '到场达标率（来电至首支力量到场，均值及 95% 置信区间）',
+  withinHeading: '按时到场的比例（来电至首支力量到场，均值及 95% 置信区间）',
+  kindWithinHeading: '按事件类型：在该类型所需级别的时限内到场',
   arrivalsPerRun: '到场数/次',
   withinTarget: '达标率',
   interval: '95% 置信区间',
   ciBar: '图示',
-  tierOneCoverageHeading: '一级联动单位到场达标率（按区县）',
   // Utilisation and the rest
   utilisationHeading: '力量利用率（均值及 95% 置信区间）',
   byTier: '按级别',
@@ -156,7 +127,7 @@ const zh = {
     mean: '均值',
     median: '中位数',
     p90: '90 百分位',
-    withinTarget: '达标率',
+    withinTarget: '时限内比例',
   } as Record<string, string>,
   assessmentFigure: {
     dispatches: '出动次数',
@@ -166,7 +137,7 @@ const zh = {
     missingReports: '未反馈',
     unsatisfiedCallBacks: '回访不满意',
   } as Record<string, string>,
-  causeLabel: (cause: string) => CAUSES_ZH[cause] ?? cause,
+  causeLabel: (cause: string) => causeWords(cause, 'zh'),
   tier: (tier: string) =>
     ({
       '1': '一级联动单位',
@@ -190,10 +161,14 @@ const en: typeof zh = {
   staleEdited: (ran: string) =>
     `These results were computed from “${ran}” before it was changed (edits or imports since); they do not reflect those changes.`,
   runAgain: 'Run again on the current scenario',
+  ruleNoKinds: (rule: string) =>
+    `${rule} is switched on, but its incident kinds are empty or name no kind of this scenario: it acts on no call, and every figure is as with it off.`,
+  agenciesIdle: (list: string) =>
+    `Why these agencies are used 0% of the time: no incident kind needs a capability of their units and no run card names them, so no call sends them (their tier or staffing changes no result): ${list}.`,
   computedFrom: (scenario: string) => `Computed from the scenario: ${scenario}`,
   summaryHeading: 'Summary',
-  coverage: (within: string, share: string, interval: string | null) =>
-    `Tier-1 arrivals within ${within}: ${share}${interval ? ` (${interval})` : ''}`,
+  coverage: (name: string, within: string, share: string, interval: string | null) =>
+    `${name} (${within}): ${share}${interval ? ` (95% confidence interval ${interval})` : ''}`,
   withinMinutes: (urban: string, rural: string) =>
     urban === rural ? `${urban} min` : `${urban} min urban / ${rural} min rural`,
   districtsBelow: (count: number, list: string) =>
@@ -231,12 +206,12 @@ const en: typeof zh = {
   pooledNote: (n: string, median: string, p90: string) =>
     `${n} arrivals over all replications; median ${median} min, 90th percentile ${p90} min.`,
   noArrivals: 'No arrivals in this group.',
-  withinHeading: 'On-target rate (call to first arrival; mean and 95% confidence interval)',
+  withinHeading: 'Arrivals in time (call to first arrival; mean and 95% confidence interval)',
+  kindWithinHeading: 'By incident kind: within the target of the tier the kind needs',
   arrivalsPerRun: 'Arrivals per run',
   withinTarget: 'On target',
   interval: '95% confidence interval',
   ciBar: 'Chart',
-  tierOneCoverageHeading: 'Tier-1 arrivals on target, by district',
   utilisationHeading: 'Unit utilisation (mean and 95% confidence interval)',
   byTier: 'By tier',
   byAgency: 'By partner agency',
@@ -290,7 +265,7 @@ const en: typeof zh = {
     mean: 'mean',
     median: 'median',
     p90: '90th percentile',
-    withinTarget: 'on target',
+    withinTarget: 'share within target',
   },
   assessmentFigure: {
     dispatches: 'dispatches',
@@ -300,7 +275,7 @@ const en: typeof zh = {
     missingReports: 'missing reports',
     unsatisfiedCallBacks: 'unsatisfied call-backs',
   },
-  causeLabel: (cause: string) => CAUSES_EN[cause] ?? cause,
+  causeLabel: (cause: string) => causeWords(cause, 'en'),
   tier: (tier: string) =>
     ({
       '1': 'Tier 1',
