@@ -87,7 +87,7 @@ test('the report of 20 replications: summary, charts, exports and print', async 
   const summary = page.getByTestId('summary-coverage');
   const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
   await expect(summary).toContainText('一级联动单位到场达标率（30 分钟（城区）/ 60 分钟（农村））');
-  await expect(summary).toContainText(`达标率：${percent.format(coverage.mean)}`);
+  await expect(summary).toContainText(`）：${percent.format(coverage.mean)}`);
   await expect(summary).toContainText(
     `${percent.format(Math.max(0, coverage.low))} – ${percent.format(Math.min(1, coverage.high))}`,
   );
@@ -228,7 +228,7 @@ test('the report in English', async ({ page }) => {
     timeout: 60_000,
   });
   await expect(page.getByTestId('summary-coverage')).toContainText(
-    'Tier-1 arrivals within 30 min urban / 60 min rural:',
+    'Tier-1 arrivals on target (30 min urban / 60 min rural):',
   );
   await page.getByTestId('histogram-group').selectOption('tier/2');
   await expect(

@@ -2,7 +2,10 @@
  * End-to-end: results a planner can hand on (issue 12) — results, print, comparison and replay
  * say which scenario they were computed from and notice when the open scenario differs.
  */
+import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { builtinScenarios } from '../../src/scenarios/builtin/index.ts';
+import { assumptionsOf } from '../../src/ui/results/assumptions.ts';
 import { expect, SCREENSHOTS, test } from './offline.ts';
 
 test.beforeEach(async ({ page }) => {
@@ -242,3 +245,56 @@ test('Zhoushan in Chinese: one tier-1 figure, no tokens, and why an edit changes
 
   expect(tokens).toEqual(Object.fromEntries(Object.keys(tokens).map((key) => [key, []])));
 });
+
+/** The pages of a PDF, counted from its page objects. */
+function pdfPages(bytes: Buffer): number {
+  return (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
+
+for (const language of ['zh', 'en'] as const) {
+  test(`the printed report (${language}): edits and assumptions, no screen controls, as a PDF`, async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    if (language === 'en') await page.getByTestId('language-switch').click();
+    // One edit, which the printed report lists.
+    await page.getByTestId('editor-tab-agencies').click();
+    await page.getByTestId('agency-power').locator('select').first().selectOption('2');
+    await openView(page, 'run');
+    await runReplications(page, 5);
+    await expect(page.getByTestId('replay-seed')).toBeVisible({ timeout: 30_000 });
+
+    await page.emulateMedia({ media: 'print' });
+    const assumptions = page.getByTestId('assumptions');
+    await expect(assumptions).toBeVisible();
+    await expect(assumptions.getByTestId('edits')).toContainText(
+      language === 'zh' ? '国网临城供电公司：一级 → 二级' : 'Tier 1 → Tier 2',
+    );
+    await expect(assumptions.getByTestId('edits').locator('li')).toHaveCount(1);
+    // Defaults in effect are marked, as many as the scenario leaves out.
+    const city = builtinScenarios.find((entry) => entry.id === 'default-city')!.input;
+    const defaults = assumptionsOf(city as unknown as Record<string, unknown>, language);
+    expect(defaults.length).toBeGreaterThan(5);
+    await expect(assumptions.getByTestId('assumption-default')).toHaveCount(
+      defaults.filter((assumption) => assumption.defaulted).length,
+    );
+    // Screen controls stay off the paper.
+    for (const testId of ['map-zoom-in', 'map-zoom-reset', 'isochrone-controls', 'export-json']) {
+      await expect(page.getByTestId('results-report').getByTestId(testId)).toBeHidden();
+    }
+
+    // As a PDF, looked at page by page (pdftoppm, outside the test), and on an A4-wide screen.
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await writeFile(`test-results/trust-report-${language}.pdf`, pdf);
+    const pages = pdfPages(pdf);
+    expect(pages).toBeGreaterThan(2);
+    expect(pages).toBeLessThan(12);
+    await page.setViewportSize({ width: 794, height: 1123 });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let top = 0, sheet = 1; top < height && sheet <= 8; top += 1123, sheet++) {
+      await page.evaluate((y) => window.scrollTo(0, y), top);
+      await page.screenshot({ path: `${SCREENSHOTS}/trust-print-${language}-${sheet}.png` });
+    }
+    await page.emulateMedia({ media: 'screen' });
+  });
+}

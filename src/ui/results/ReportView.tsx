@@ -15,6 +15,7 @@ import { isRuleId } from '../../scenarios/rules/index.ts';
 import { CoverageMap } from '../map/CoverageMap.tsx';
 import { type LastRun, useNavigation } from '../shell/navigation.ts';
 import { SummaryTable } from '../SummaryTable.tsx';
+import { AssumptionsSection } from './AssumptionsSection.tsx';
 import { ChartFigure, CiBar, Ecdf, Histogram, ShareBars, type ChartFormat } from './Charts.tsx';
 import { downloadText, exportFileName } from './exports.ts';
 import {
@@ -67,7 +68,16 @@ interface Context {
   format: ChartFormat;
 }
 
-export function ReportView({ run, notice }: { run: LastRun; notice?: ReactNode }) {
+export function ReportView({
+  run,
+  notice,
+  edits = [],
+}: {
+  run: LastRun;
+  notice?: ReactNode;
+  /** The edits made to the scenario since it was opened, as the undo list names them. */
+  edits?: readonly string[];
+}) {
   const language = useLanguage();
   const t = useStrings(resultsStrings);
   const names = useMemo(() => reportNames(run.report), [run.report]);
@@ -117,6 +127,7 @@ export function ReportView({ run, notice }: { run: LastRun; notice?: ReactNode }
           <SummaryTable report={run.report} t={strings[language]} />
         </section>
       )}
+      {shown > 5 && <AssumptionsSection doc={run.doc} edits={edits} />}
       {shown > 5 && <ReplaySection run={run} t={t} />}
     </div>
   );

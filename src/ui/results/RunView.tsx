@@ -26,7 +26,7 @@ type RunState =
   | { kind: 'idle' }
   | { kind: 'running'; progress: RunProgress; startedAt: number; elapsed: number }
   | { kind: 'cancelling'; progress: RunProgress }
-  | { kind: 'done'; run: LastRun; seconds: number }
+  | { kind: 'done'; run: LastRun; seconds: number; edits: string[] }
   | { kind: 'cancelled'; progress: RunProgress }
   | { kind: 'invalid'; errors: ScenarioProblem[] }
   | { kind: 'failed'; message: string };
@@ -55,6 +55,8 @@ export function RunView() {
   const start = async () => {
     if (seed === null || replications === null || !workspace) return;
     const doc = workspace.doc;
+    // The edits since the scenario was opened, as the undo list names them, for the report.
+    const edits = [...workspace.past.map((s) => s.label), workspace.label].filter(Boolean);
     const seeds = Array.from({ length: replications }, (_, i) => seed + i);
     const startedAt = performance.now();
     const zero = { done: 0, finished: 0, total: replications };
@@ -94,7 +96,12 @@ export function RunView() {
         setState({ kind: 'invalid', errors: outcome.errors });
       } else {
         const lastRun = { report: outcome.report, doc };
-        setState({ kind: 'done', run: lastRun, seconds: (performance.now() - startedAt) / 1000 });
+        setState({
+          kind: 'done',
+          run: lastRun,
+          seconds: (performance.now() - startedAt) / 1000,
+          edits,
+        });
         setLastRun(lastRun);
       }
     } catch (error) {
@@ -250,6 +257,7 @@ export function RunView() {
           <ReportView
             key={state.run.report.seeds.join(',') + state.seconds}
             run={state.run}
+            edits={state.edits}
             notice={
               <StaleNotice
                 freshness={fresh}

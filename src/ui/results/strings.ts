@@ -13,6 +13,12 @@ const zh = {
   staleEdited: (ran: string) =>
     `以下结果由情景「${ran}」修改前的版本计算得出；此后情景已被修改（编辑或导入），结果未反映这些修改。`,
   runAgain: '按当前情景重新运行',
+  assumptionsHeading: '情景、修改与假设',
+  editsHeading: '打开情景后所做的修改',
+  noEdits: '无（按打开时的情景运行）。',
+  settingsHeading: '运行设置与默认值',
+  defaulted: '（文件未写出，按默认值）',
+  defaultsNote: '标注“按默认值”的设置未在情景文件中写出；如与实际不符，请在情景中写明后重新运行。',
   ruleNoKinds: (rule: string) =>
     `${rule}已开启，但其适用事件类型为空或不含本情景的任何事件类型：它不作用于任何警情，各项结果与关闭时相同。`,
   agenciesIdle: (list: string) =>
@@ -161,6 +167,13 @@ const en: typeof zh = {
   staleEdited: (ran: string) =>
     `These results were computed from “${ran}” before it was changed (edits or imports since); they do not reflect those changes.`,
   runAgain: 'Run again on the current scenario',
+  assumptionsHeading: 'Scenario, edits and assumptions',
+  editsHeading: 'Edits since the scenario was opened',
+  noEdits: 'None (run as opened).',
+  settingsHeading: 'Settings of the run, and defaults',
+  defaulted: '(left out of the file: default)',
+  defaultsNote:
+    'Settings marked as defaults are not written in the scenario file; if they do not hold, write them in the scenario and run again.',
   ruleNoKinds: (rule: string) =>
     `${rule} is switched on, but its incident kinds are empty or name no kind of this scenario: it acts on no call, and every figure is as with it off.`,
   agenciesIdle: (list: string) =>
