@@ -298,3 +298,32 @@ for (const language of ['zh', 'en'] as const) {
     await page.emulateMedia({ media: 'screen' });
   });
 }
+
+test('the replay at 1366×768: map, controls and log seen together', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openView(page, 'run');
+  await runReplications(page, 200);
+  await openView(page, 'replay');
+  // The seeds of the last run in one short line, not 200 numbers.
+  await expect(page.locator('#replay-seed-hint')).toHaveText('上次运行的种子：1–200');
+  await page.getByTestId('replay-seed-input').fill('3');
+  await page.getByTestId('replay-run').click();
+  await expect(page.getByTestId('replay-status')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('replay-log-row').first()).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SCREENSHOTS}/trust-05-replay-1366.png` });
+  const viewport = page.viewportSize()!;
+  const boxes = {
+    map: await page.getByTestId('replay-map').boundingBox(),
+    play: await page.getByTestId('replay-play').boundingBox(),
+    scrubber: await page.getByTestId('replay-timeline').boundingBox(),
+    logRow: await page.getByTestId('replay-log-row').first().boundingBox(),
+    logRowLast: await page.getByTestId('replay-log-row').nth(7).boundingBox(),
+  };
+  for (const [name, box] of Object.entries(boxes)) {
+    expect(box, name).not.toBeNull();
+    expect(box!.y, `${name} top`).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height, `${name} bottom`).toBeLessThanOrEqual(viewport.height);
+  }
+  expect(boxes.map!.y).toBeLessThan(260);
+});

@@ -229,8 +229,10 @@ export function ReplayView() {
   return (
     <div className="replay" data-testid="replay-view">
       <section className="card replay-source" aria-labelledby="replay-heading">
-        <h2 id="replay-heading">{t.heading}</h2>
-        <p className="hint">{t.intro}</p>
+        <h2 id="replay-heading">
+          {t.heading}
+          <span className="hint replay-intro">{t.intro}</span>
+        </h2>
         <div className="replay-source-row">
           <label className="replay-seed">
             <span>{t.seed}</span>
@@ -277,6 +279,24 @@ export function ReplayView() {
                   ? t.sourceRequested(replayRequest.seed)
                   : t.sourceWorkspace}
           </span>
+          {replay && (
+            <p
+              className="replay-status"
+              data-testid="replay-status"
+              data-records={replay.trace.length}
+            >
+              {t.replayed(
+                displayName(
+                  replay.trace.header.scenario,
+                  typeof replay.doc.name === 'string' ? replay.doc.name : undefined,
+                  language,
+                ),
+                replay.seed,
+                replay.trace.length,
+              )}
+              {replay.fileName && ` · ${t.opened(replay.fileName)}`}
+            </p>
+          )}
         </div>
         {status.kind === 'failed' && (
           <div className="problems" role="alert" data-testid="replay-error">
@@ -287,24 +307,6 @@ export function ReplayView() {
               ))}
             </ul>
           </div>
-        )}
-        {replay && (
-          <p
-            className="replay-status"
-            data-testid="replay-status"
-            data-records={replay.trace.length}
-          >
-            {t.replayed(
-              displayName(
-                replay.trace.header.scenario,
-                typeof replay.doc.name === 'string' ? replay.doc.name : undefined,
-                language,
-              ),
-              replay.seed,
-              replay.trace.length,
-            )}
-            {replay.fileName && ` · ${t.opened(replay.fileName)}`}
-          </p>
         )}
         <StaleNotice
           freshness={fresh}
@@ -319,50 +321,54 @@ export function ReplayView() {
       ) : (
         <ReplayTimeContext.Provider value={time}>
           <ReplayOverlayContext.Provider value={overlay}>
+            {/* At 1366×768 the map, its controls and the log are seen together: the map and the
+                why beside the log, which keeps its height. */}
             <div className="replay-main">
-              <section className="card replay-map-card" aria-label={t.map}>
-                <ReplayMap doc={replay.doc} ariaLabel={t.map} />
-                <Timeline
-                  trace={replay.trace}
-                  time={time}
-                  playing={playing}
-                  speed={speed}
-                  clock={clock}
-                  timeZoneLabel={timeZoneLabel}
-                  onTime={(next) => setTime(next)}
-                  onPlaying={(next) => {
-                    if (next && time >= duration) setTime(0);
-                    setPlaying(next);
-                  }}
-                  onSpeed={setSpeed}
-                  onStep={step}
-                />
-                <ReplayLegend agencies={replay.agencies} agencyNames={replay.names.agencies} />
-              </section>
-              <section
-                className="card replay-why"
-                aria-labelledby="replay-why-heading"
-                data-testid="replay-why"
-              >
-                <h2 id="replay-why-heading">{t.why}</h2>
-                <WhyPanel
-                  replay={replay}
-                  incident={selection.incident}
-                  record={selection.record}
-                  clock={clock}
-                  onPick={pickRecord}
-                />
-              </section>
+              <div className="replay-left">
+                <section className="card replay-map-card" aria-label={t.map}>
+                  <ReplayMap doc={replay.doc} ariaLabel={t.map} />
+                  <Timeline
+                    trace={replay.trace}
+                    time={time}
+                    playing={playing}
+                    speed={speed}
+                    clock={clock}
+                    timeZoneLabel={timeZoneLabel}
+                    onTime={(next) => setTime(next)}
+                    onPlaying={(next) => {
+                      if (next && time >= duration) setTime(0);
+                      setPlaying(next);
+                    }}
+                    onSpeed={setSpeed}
+                    onStep={step}
+                  />
+                  <ReplayLegend agencies={replay.agencies} agencyNames={replay.names.agencies} />
+                </section>
+                <section
+                  className="card replay-why"
+                  aria-labelledby="replay-why-heading"
+                  data-testid="replay-why"
+                >
+                  <h2 id="replay-why-heading">{t.why}</h2>
+                  <WhyPanel
+                    replay={replay}
+                    incident={selection.incident}
+                    record={selection.record}
+                    clock={clock}
+                    onPick={pickRecord}
+                  />
+                </section>
+              </div>
+              <EventLog
+                replay={replay}
+                time={time}
+                clock={clock}
+                filter={filter}
+                onFilter={setFilter}
+                selectedRecord={pickedRecord}
+                onPick={pickRecord}
+              />
             </div>
-            <EventLog
-              replay={replay}
-              time={time}
-              clock={clock}
-              filter={filter}
-              onFilter={setFilter}
-              selectedRecord={pickedRecord}
-              onPick={pickRecord}
-            />
           </ReplayOverlayContext.Provider>
         </ReplayTimeContext.Provider>
       )}
