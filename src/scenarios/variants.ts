@@ -19,6 +19,17 @@ export type SwitchableRule = {
   [Id in RuleId]: Rules[Id] extends { enabled: boolean } ? Id : never;
 }[RuleId];
 
+/**
+ * The Chinese measure word for a unit by its name: 艘 for boats and ships, 支 for teams, squads
+ * and brigades, 名 for people, 辆 for vehicles otherwise.
+ */
+export function measureWord(name: string): string {
+  if (/[艇船舶舰]/.test(name)) return '艘';
+  if (/(队|组|班|排|连|分队|小组|突击|民兵|志愿)/.test(name)) return '支';
+  if (/(专家|人员|联络员|医生|向导)$/.test(name)) return '名';
+  return '辆';
+}
+
 /** Every switchable rule has a name here, or tsc fails: a new rule appears in the comparison. */
 const RULE_NAMES: Record<SwitchableRule, Record<Language, string>> = {
   tiers: NAMES.tiers,
@@ -179,7 +190,7 @@ const messages = {
     base: '驻地',
     kind: '警情类型',
     tierRange: '级别须为 1、2 或 3',
-    countRange: '车辆数须为 0 至 500 的整数',
+    countRange: '数量须为 0 至 500 的整数',
     addCountRange: '增设数量须为 1 至 500 的整数',
     crewRange: '编制人数须为 0 至 10000 的整数',
     secondsRange: '时限须为不小于 0 的有限数',
@@ -469,11 +480,14 @@ export function describeOperation(
     case 'unitCount': {
       const before = numberOr(unit(operation.unit)?.count, 1);
       const who = named(unit(operation.unit), operation.unit);
+      const measure = measureWord(who);
       if (operation.count === 0)
-        return zh ? `撤销${who}（${before} → 0 辆）` : `Remove ${who} (${before} → 0 vehicles)`;
+        return zh
+          ? `撤销${who}（${before} ${measure} → 0）`
+          : `Remove ${who} (${before} → 0 units)`;
       return zh
-        ? `${who}车辆数 ${before} → ${operation.count}`
-        : `${who}: vehicles ${before} → ${operation.count}`;
+        ? `${who}数量 ${before} ${measure} → ${operation.count} ${measure}`
+        : `${who}: units ${before} → ${operation.count}`;
     }
     case 'unitCrew': {
       const before = numberOr(unit(operation.unit)?.crew, 4);

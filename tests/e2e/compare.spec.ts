@@ -72,7 +72,7 @@ test('compares a tier move, fewer vehicles and an unchanged variant with paired 
     });
   }
   await expect(second.getByTestId('variant-1-operations').locator('li')).toHaveCount(2);
-  await expect(second.getByTestId('variant-1-operations')).toContainText('车辆数 3 → 1');
+  await expect(second.getByTestId('variant-1-operations')).toContainText('数量 3 辆 → 1 辆');
 
   // A variant with no change: the same scenario, so every difference must be exactly 0.
   await page.getByTestId('add-variant').click();

@@ -21,6 +21,7 @@ import {
   figureRows,
   HEADLINE_PATH,
   unitLabel,
+  practicallySmall,
   verdictOf,
   type FigureRow,
   type Measure,
@@ -191,13 +192,22 @@ function ComparisonTable({
         </td>
       );
     }
-    const title = {
-      better: t.better,
-      worse: t.worse,
-      changed: t.changed,
-      none: t.notSignificant,
-      missing: '',
-    }[verdict];
+    const small =
+      verdict !== 'none' &&
+      practicallySmall(paired.mean, row.measure, comparison.base?.mean ?? NaN);
+    const title =
+      {
+        better: t.better,
+        worse: t.worse,
+        changed: t.changed,
+        none: t.notSignificant,
+        missing: '',
+      }[verdict] +
+      (small
+        ? t.smallEffect(
+            `${format.difference(paired.mean, row.measure)} ${unitLabel(row.measure, t, true)}`.trim(),
+          )
+        : '');
     return (
       <td
         className={`compare-number compare-diff compare-${verdict}`}
@@ -206,6 +216,7 @@ function ComparisonTable({
         data-low={paired.low}
         data-high={paired.high}
         data-verdict={verdict}
+        data-small={small}
         title={title}
       >
         <span>

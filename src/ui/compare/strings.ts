@@ -1,5 +1,7 @@
 /** Strings of the what-if comparison (方案比较). */
 
+import { measureWord } from '../../scenarios/variants.ts';
+
 /** The table's entry for `key`, if it has its own (not one of Object.prototype's, like "constructor"). */
 const entryOf = (table: Record<string, string>, key: string): string | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
@@ -23,7 +25,7 @@ const zh = {
   operationType: '变化类型',
   operationTypes: {
     agencyTier: '调整联动单位级别',
-    unitCount: '增减车辆（力量数量）',
+    unitCount: '增减力量数量（车辆、船艇、队伍）',
     unitCrew: '调整编制人数',
     addUnit: '在驻地增设同类力量',
     delay: '修改报批 / 申请时限',
@@ -36,8 +38,8 @@ const zh = {
     `${['', '一级', '二级', '三级'][tier]}${current ? '（当前）' : ''}`,
   unit: '力量',
   unitOption: (name: string, count: number, crew: number, base: string) =>
-    `${name} · ${count} 辆 · ${crew} 人 · ${base}`,
-  vehicles: '车辆数（0 = 撤销）',
+    `${name} · ${count} ${measureWord(name)} · ${crew} 人 · ${base}`,
+  vehicles: '数量（0 = 撤销）',
   crew: '编制人数',
   template: '同类力量（照此复制）',
   base: '驻地',
@@ -95,9 +97,10 @@ const zh = {
   baseColumn: '基准',
   meanColumn: '均值',
   difference: '差值',
-  better: '明显改善',
-  worse: '明显变差',
-  changed: '有明显变化',
+  better: '统计上显著地变好',
+  worse: '统计上显著地变差',
+  changed: '统计上显著的变化',
+  smallEffect: (size: string) => `；但幅度很小（${size}），实际意义有限`,
   notSignificant: '置信区间含 0',
   missingIn: (side: string) => `${side}中无此指标`,
   variantSide: '方案',
@@ -191,7 +194,7 @@ const en: typeof zh = {
   operationType: 'Kind of change',
   operationTypes: {
     agencyTier: 'Move an agency to another tier',
-    unitCount: 'Add or remove vehicles',
+    unitCount: 'Add or remove units (vehicles, boats, teams)',
     unitCrew: 'Change a crew',
     addUnit: 'Add a unit of an existing kind at a base',
     delay: 'Change an approval or request delay',
@@ -203,8 +206,8 @@ const en: typeof zh = {
   tierOption: (tier: number, current: boolean) => `Tier ${tier}${current ? ' (now)' : ''}`,
   unit: 'Unit',
   unitOption: (name: string, count: number, crew: number, base: string) =>
-    `${name} · ${count} vehicle${count === 1 ? '' : 's'} · crew ${crew} · ${base}`,
-  vehicles: 'Vehicles (0 = remove)',
+    `${name} · ${count} unit${count === 1 ? '' : 's'} · crew ${crew} · ${base}`,
+  vehicles: 'Count (0 = remove)',
   crew: 'Crew',
   template: 'Like this unit',
   base: 'Base',
@@ -265,9 +268,10 @@ const en: typeof zh = {
   baseColumn: 'Base',
   meanColumn: 'Mean',
   difference: 'Difference',
-  better: 'Clearly better',
-  worse: 'Clearly worse',
-  changed: 'Clearly changed',
+  better: 'Statistically significant improvement',
+  worse: 'Statistically significant worsening',
+  changed: 'Statistically significant change',
+  smallEffect: (size: string) => `; but small (${size}), of little practical weight`,
   notSignificant: 'Interval includes 0',
   missingIn: (side: string) => `Not in the ${side}`,
   variantSide: 'variant',
