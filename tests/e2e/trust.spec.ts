@@ -61,6 +61,9 @@ test('results, print, comparison and replay say when the open scenario differs',
 
   // Another scenario from the library: every view names both.
   await openScenario(page, 'mmc-3-queue');
+  // The reference queue leaves redispatch out of its file: the overview says the default holds.
+  await openView(page, 'scenario');
+  await expect(page.getByTestId('defaults-in-effect')).toContainText('返程力量可改派：是');
   const ranName = '临城（示例城市）';
   for (const [view, notice] of [
     ['run', 'stale-notice'],

@@ -58,6 +58,17 @@ describe('sim CLI', () => {
     expect(err.join('\n')).toContain('2 个错误');
   });
 
+  it('validate lists the settings a file leaves to their defaults', () => {
+    const scenario = lineScenario() as Record<string, unknown>;
+    const sparse = file('sparse.json', { ...scenario, dispatch: undefined });
+    out = [];
+    expect(main(['validate', sparse, '--lang', 'zh'])).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('以下设置文件中未写出，按默认值计：');
+    expect(text).toContain('dispatch.callHandling: 接警研判 固定 60 秒');
+    expect(text).toContain('dispatch.redispatchReturning: 返程力量可改派：是');
+  });
+
   it('run --json gives per-replication figures and an aggregate with confidence intervals', () => {
     expect(main(['run', '--scenario', scenarioFile, '--replications', '3', '--json'])).toBe(0);
     const report = JSON.parse(out.join('\n')) as Report;
