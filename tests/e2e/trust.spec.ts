@@ -239,11 +239,19 @@ test('Zhoushan in Chinese: one tier-1 figure, no tokens, and why an edit changes
 
   await openView(page, 'compare');
   await page.getByTestId('compare-replications').fill('2');
+  // 舟山市民政局 to tier 1: the comparison says why it changes nothing (and why rule 6 does not).
+  await page.getByTestId('variant-0-form-agency').selectOption('civil');
+  await page.getByTestId('variant-0-form-tier').selectOption('1');
   await page.getByTestId('variant-0-form-add').click();
   await page.getByTestId('compare-run').click();
   await expect(page.getByTestId('compare-status')).toHaveAttribute('data-state', 'done', {
     timeout: 120_000,
   });
+  const notes = page.getByTestId('variant-note');
+  await expect(notes.filter({ hasText: '舟山市民政局' })).toHaveCount(1);
+  await expect(notes.filter({ hasText: '规则 6' })).toHaveCount(1);
+  await page.getByTestId('compare-changes').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/trust-06-compare-why-nothing.png` });
   tokens.compare = await latinTokens(page);
 
   expect(tokens).toEqual(Object.fromEntries(Object.keys(tokens).map((key) => [key, []])));

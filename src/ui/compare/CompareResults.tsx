@@ -82,6 +82,11 @@ export function CompareResults({
             <dd>
               {variant.changes[language].join(language === 'zh' ? '；' : '; ') || t.noChanges}
             </dd>
+            {variant.notes[language].map((note, k) => (
+              <dd key={k} className="compare-why-nothing" data-testid="variant-note">
+                {note}
+              </dd>
+            ))}
           </div>
         ))}
       </dl>
