@@ -9,7 +9,7 @@ import type { Language } from './messages.ts';
 import { distributionMean } from '../lib/distributions.ts';
 import { Distribution, Rules } from './schema.ts';
 import type { RuleId } from './rules/index.ts';
-import { RULE_NAMES as NAMES } from './rules/names.ts';
+import { RULE_NAMES as NAMES } from './ruleNames.ts';
 
 /** Scenario data as the editor holds it: JSON not yet checked (the same as the workspace's document). */
 export type ScenarioDoc = Record<string, unknown>;

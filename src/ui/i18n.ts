@@ -71,7 +71,7 @@ const zh = {
   openAtEnd: '运行结束时仍未处置完毕',
   groupApprovals: '指令到达联动单位前的等待（报批、申请）',
   approvalCause: (cause: string) => causeWords(cause, 'zh'),
-  groupAssessment: '考核（按联动单位，每次运行均值）',
+  groupAssessment: '考核（按联动单位，每次重复均值）',
   assessmentTotal: (points: string, agencies: number) =>
     `合计扣分 ${points} 分 · ${agencies} 个联动单位`,
   agency: '联动单位',

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../src/scenarios/builtin/index.ts';
 import { RULE_IDS } from '../../src/scenarios/rules/index.ts';
-import { RULE_NAMES } from '../../src/scenarios/rules/names.ts';
+import { RULE_NAMES } from '../../src/scenarios/ruleNames.ts';
 import { scenarioJsonSchema } from '../../src/ui/editors/scenarioSchema.ts';
 import {
   CAPABILITY_WORDS,

@@ -6,7 +6,7 @@
 import { useRef, useState } from 'react';
 import type { ScenarioProblem } from '../../scenarios/load.ts';
 import { isRuleId } from '../../scenarios/rules/index.ts';
-import { RULE_NAMES } from '../../scenarios/rules/names.ts';
+import { RULE_NAMES } from '../../scenarios/ruleNames.ts';
 import { applyVariant, describeOperation, type Variant } from '../../scenarios/variants.ts';
 import { asArray, textOf } from '../editors/model.ts';
 import { agenciesNoKindNeeds, rulesWithoutKinds } from '../editors/scope.ts';

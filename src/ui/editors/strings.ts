@@ -1,6 +1,6 @@
 /** Strings of the scenario editors (zh-CN and English). Terms follow ../shared/glossary.md. */
 import type { RuleId } from '../../scenarios/rules/index.ts';
-import { RULE_NAMES } from '../../scenarios/rules/names.ts';
+import { RULE_NAMES } from '../../scenarios/ruleNames.ts';
 import type { JsonSyntaxReason } from './jsonSyntax.ts';
 
 /** The rules' names as the comparison and the results give them (one name per rule). */

@@ -10,7 +10,7 @@ import type { Estimate, Report } from '../../sim/analysis/report.ts';
 import { incidentKindWords } from '../../sim/analysis/terms.ts';
 import { displayName, localeOf, strings, useLanguage, useStrings, type Language } from '../i18n.ts';
 import { agenciesNoKindNeeds, rulesWithoutKinds } from '../editors/scope.ts';
-import { RULE_NAMES } from '../../scenarios/rules/names.ts';
+import { RULE_NAMES } from '../../scenarios/ruleNames.ts';
 import { isRuleId } from '../../scenarios/rules/index.ts';
 import { CoverageMap } from '../map/CoverageMap.tsx';
 import { type LastRun, useNavigation } from '../shell/navigation.ts';
@@ -415,6 +415,9 @@ function ResponseSection({ context }: { context: Context }) {
           </p>
         </>
       )}
+      <p className="hint" data-testid="terms-note">
+        {t.termsNote}
+      </p>
       <WithinTargetTable context={context} />
     </section>
   );

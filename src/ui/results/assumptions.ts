@@ -6,7 +6,7 @@
  * Read from the scenario as it ran (plain JSON). Pure: tested in Node (tests/unit/assumptions.test.ts).
  */
 import { RULE_IDS } from '../../scenarios/rules/index.ts';
-import { RULE_NAMES } from '../../scenarios/rules/names.ts';
+import { RULE_NAMES } from '../../scenarios/ruleNames.ts';
 import { asArray, getIn } from '../editors/model.ts';
 import type { Language } from '../i18n.ts';
 

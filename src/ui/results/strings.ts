@@ -13,6 +13,8 @@ const zh = {
   staleEdited: (ran: string) =>
     `以下结果由情景「${ran}」修改前的版本计算得出；此后情景已被修改（编辑或导入），结果未反映这些修改。`,
   runAgain: '按当前情景重新运行',
+  termsNote:
+    '术语：随机种子决定一次重复中来电的时间、地点和各项随机时长，同一种子的结果可完全复现；预热期内的来电不计入统计；中位数指一半来电在此时间内有力量到场，90 百分位指 90% 的来电在此时间内有力量到场；累积分布（ECDF）曲线上的一点表示在该时间内有力量到场的来电占比。',
   assumptionsHeading: '情景、修改与假设',
   editsHeading: '打开情景后所做的修改',
   noEdits: '无（按打开时的情景运行）。',
@@ -36,14 +38,14 @@ const zh = {
   listJoin: '、',
   namedShare: (name: string, share: string) => `${name} ${share}`,
   mostDeductions: (agency: string, points: string) =>
-    `扣分最多的联动单位：${agency}（每次运行平均 ${points} 分）。`,
+    `扣分最多的联动单位：${agency}（每次重复平均 ${points} 分）。`,
   noDeductions: '各联动单位均无扣分。',
   strained: (list: string) => `力量利用率高于 80%：${list}。`,
   noStrain: '各级、各联动单位力量利用率均不高于 80%。',
   overflow: (count: string, share: string) =>
-    `转外部增援：每次运行平均 ${count} 起（占紧急来电 ${share}）。`,
+    `转外部增援：每次重复平均 ${count} 起（占紧急来电 ${share}）。`,
   noOverflow: '没有来电转外部增援。',
-  unanswered: (count: string) => `未处置（等待超时放弃）：每次运行平均 ${count} 起。`,
+  unanswered: (count: string) => `未处置（等待超时放弃）：每次重复平均 ${count} 起。`,
   // Response times
   responseHeading: '响应时间分布（来电至首支力量到场）',
   group: '分组',
@@ -79,7 +81,7 @@ const zh = {
   keyFiguresHeading: '主要指标',
   approvalsHeading: '报批、申请与指挥移交的等待',
   cause: '原因',
-  countPerRun: '次数/次运行',
+  countPerRun: '次数/次重复',
   meanWait: '平均等待（分钟）',
   approvals: '指令到达联动单位前（报批、申请）',
   handovers: '指挥移交前',
@@ -169,6 +171,8 @@ const en: typeof zh = {
   staleEdited: (ran: string) =>
     `These results were computed from “${ran}” before it was changed (edits or imports since); they do not reflect those changes.`,
   runAgain: 'Run again on the current scenario',
+  termsNote:
+    'Terms: a seed fixes the times, places and random durations of one replication, so its results can be repeated exactly; calls during the warm-up are not counted; the median is the time within which half of the calls had a unit on scene, the 90th percentile that within which 90% did; a point of the cumulative distribution (ECDF) is the share of calls reached within that time.',
   assumptionsHeading: 'Scenario, edits and assumptions',
   editsHeading: 'Edits since the scenario was opened',
   noEdits: 'None (run as opened).',

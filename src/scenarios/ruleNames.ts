@@ -3,7 +3,7 @@
  * wherever it is shown (the rule editor, the comparison's variants, the results). Typed by the
  * rule ids, so a new rule without a name fails tsc.
  */
-import type { RuleId } from './index.ts';
+import type { RuleId } from './rules/index.ts';
 
 export const RULE_NAMES: Record<RuleId, { zh: string; en: string }> = {
   tiers: { zh: '联动单位分级（规则 1）', en: 'Tiers of partner agencies (rule 1)' },
