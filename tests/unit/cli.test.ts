@@ -100,6 +100,8 @@ describe('sim CLI', () => {
   it('prints a readable report, and the trace as NDJSON', () => {
     expect(main(['run', '--scenario', scenarioFile, '--until', '12h'])).toBe(0);
     expect(out.join('\n')).toMatch(/Response time, call to first arrival/);
+    // The one tier-1 figure heads the report, as in the app.
+    expect(out.join('\n')).toMatch(/Tier-1 arrivals on target/);
     expect(main(['trace', '--scenario', scenarioFile, '--seed', '2', '--until', '6h'])).toBe(0);
     const lines = stdout.join('').trim().split('\n');
     const header = JSON.parse(lines[0]);
