@@ -6,6 +6,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { builtinScenarios, DEFAULT_SCENARIO_ID } from '../scenarios/builtin/index.ts';
 import { decodeText } from '../scenarios/decode.ts';
+import { defaultsInEffect } from '../scenarios/defaultsInEffect.ts';
 import {
   callText,
   CSV_LIMITS,
@@ -232,7 +233,8 @@ function commandTrace(args: Args, language: Language): void {
 function commandValidate(args: Args, language: Language): void {
   const file = args.positional[1];
   if (!file) throw new UsageError('validate needs a FILE');
-  const result = loadScenarioText(readText(file, language), language);
+  const text = readText(file, language);
+  const result = loadScenarioText(text, language);
   printProblems(result.warnings, language === 'zh' ? '警告' : 'warning');
   if (!result.ok) {
     printProblems(result.errors, language === 'zh' ? '错误' : 'error');
@@ -242,6 +244,27 @@ function commandValidate(args: Args, language: Language): void {
     throw new ExitError(1);
   }
   console.log(language === 'zh' ? `${file}：有效` : `${file}: valid`);
+  // The file parsed (it loaded): what it leaves out, as written.
+  printDefaults(JSON.parse(text.replace(/^\uFEFF/, '')), language);
+}
+
+/** The settings the file leaves to their defaults: a study changed by one is not silent. */
+function printDefaults(input: unknown, language: Language): void {
+  const defaults = defaultsInEffect(input);
+  if (defaults.length === 0) return;
+  console.log(
+    language === 'zh'
+      ? '以下设置文件中未写出，按默认值计：'
+      : 'Left out of the file, so their defaults apply:',
+  );
+  for (const entry of defaults) {
+    const count = entry.count
+      ? language === 'zh'
+        ? `（${entry.count[1]} 项中 ${entry.count[0]} 项）`
+        : ` (${entry.count[0]} of ${entry.count[1]})`
+      : '';
+    console.log(`  ${entry.path}: ${entry.value[language]}${count}`);
+  }
 }
 
 /** The built-in scenarios as `list` prints them: id and title, one a line. */

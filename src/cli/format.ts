@@ -8,6 +8,7 @@ const labels = {
     title: (id: string, n: number) =>
       `Scenario ${id} — ${n} replication(s), mean and 95% CI across replications`,
     calls: 'Calls',
+    tierOne: 'Tier-1 arrivals on target',
     sentTo12345: 'Sent to 12345',
     overflowed: 'Overflowed to outside help',
     unanswered: 'Unanswered (gave up waiting)',
@@ -26,6 +27,7 @@ const labels = {
   zh: {
     title: (id: string, n: number) => `情景 ${id} — ${n} 次重复，各次重复的均值及 95% 置信区间`,
     calls: '警情数',
+    tierOne: '一级联动单位到场达标率',
     sentTo12345: '转 12345',
     overflowed: '转外部增援',
     unanswered: '未响应（等待超时）',
@@ -95,6 +97,8 @@ export function formatReport(report: Report, language: Language): string {
   const lines = [t.title(report.scenario, report.replications.length), ''];
   lines.push(
     table([
+      // The one tier-1 figure, as the app's summary quotes it.
+      [t.tierOne, show(a['tierOneCoverage.overall'], 1, 3)],
       [t.calls, show(a['calls'], 1, 0)],
       [t.sentTo12345, show(a['sentTo12345'], 1, 0)],
       [t.overflowed, show(a['overflowed'], 1, 0)],

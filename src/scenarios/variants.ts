@@ -9,6 +9,7 @@ import type { Language } from './messages.ts';
 import { distributionMean } from '../lib/distributions.ts';
 import { Distribution, Rules } from './schema.ts';
 import type { RuleId } from './rules/index.ts';
+import { RULE_NAMES as NAMES } from './ruleNames.ts';
 
 /** Scenario data as the editor holds it: JSON not yet checked (the same as the workspace's document). */
 export type ScenarioDoc = Record<string, unknown>;
@@ -18,27 +19,32 @@ export type SwitchableRule = {
   [Id in RuleId]: Rules[Id] extends { enabled: boolean } ? Id : never;
 }[RuleId];
 
+/**
+ * The Chinese measure word for a unit by its name: 艘 for boats and ships, 支 for teams, squads
+ * and brigades, 名 for people, 辆 for vehicles otherwise.
+ */
+export function measureWord(name: string): string {
+  if (/[艇船舶舰]/.test(name)) return '艘';
+  if (/(队|组|班|排|连|分队|小组|突击|民兵|志愿)/.test(name)) return '支';
+  if (/(专家|人员|联络员|医生|向导)$/.test(name)) return '名';
+  return '辆';
+}
+
 /** Every switchable rule has a name here, or tsc fails: a new rule appears in the comparison. */
 const RULE_NAMES: Record<SwitchableRule, Record<Language, string>> = {
-  tiers: { zh: '联动单位分级（规则 1）', en: 'Tiers of partner agencies (rule 1)' },
-  command: { zh: '分级指挥（规则 2）', en: 'Graded command (rule 2)' },
-  firstReceiver: { zh: '首接负责制（规则 3）', en: 'First-receiver responsibility (rule 3)' },
-  maritime: { zh: '海上搜救移交（规则 4）', en: 'Maritime hand-off (rule 4)' },
-  triage: { zh: '非紧急警情分流 12345（规则 5）', en: 'Non-emergency triage to 12345 (rule 5)' },
-  fireRescueApproval: {
-    zh: '消防救援调派其他力量报批（规则 6）',
-    en: 'Fire rescue dispatches other forces (rule 6)',
-  },
-  reinforcement: { zh: '跨区域增援（规则 7）', en: 'Cross-region reinforcement (rule 7)' },
-  military: { zh: '军地联合支援（规则 8）', en: 'Military support (rule 8)' },
-  groupIncidents: {
-    zh: '群体性事件分级与邻近支援（规则 9）',
-    en: 'Group incidents and neighbour support (rule 9)',
-  },
-  rearSupply: { zh: '前后方指挥部保障（规则 10）', en: 'Forward and rear HQ supply (rule 10)' },
-  traffic: { zh: '交通保障（规则 11）', en: 'Traffic support (rule 11)' },
-  growth: { zh: '事态升级（规则 12）', en: 'Incident growth (rule 12)' },
-  feedback: { zh: '反馈与回访（规则 13）', en: 'Feedback and call-backs (rule 13)' },
+  tiers: NAMES.tiers,
+  command: NAMES.command,
+  firstReceiver: NAMES.firstReceiver,
+  maritime: NAMES.maritime,
+  triage: NAMES.triage,
+  fireRescueApproval: NAMES.fireRescueApproval,
+  reinforcement: NAMES.reinforcement,
+  military: NAMES.military,
+  groupIncidents: NAMES.groupIncidents,
+  rearSupply: NAMES.rearSupply,
+  traffic: NAMES.traffic,
+  growth: NAMES.growth,
+  feedback: NAMES.feedback,
 };
 
 /** In the order of the rules' numbers, as the comparison's form offers them. */
@@ -184,7 +190,7 @@ const messages = {
     base: '驻地',
     kind: '警情类型',
     tierRange: '级别须为 1、2 或 3',
-    countRange: '车辆数须为 0 至 500 的整数',
+    countRange: '数量须为 0 至 500 的整数',
     addCountRange: '增设数量须为 1 至 500 的整数',
     crewRange: '编制人数须为 0 至 10000 的整数',
     secondsRange: '时限须为不小于 0 的有限数',
@@ -502,11 +508,14 @@ export function describeOperation(
     case 'unitCount': {
       const before = numberOr(unit(operation.unit)?.count, 1);
       const who = named(unit(operation.unit), operation.unit);
+      const measure = measureWord(who);
       if (operation.count === 0)
-        return zh ? `撤销${who}（${before} → 0 辆）` : `Remove ${who} (${before} → 0 vehicles)`;
+        return zh
+          ? `撤销${who}（${before} ${measure} → 0）`
+          : `Remove ${who} (${before} → 0 units)`;
       return zh
-        ? `${who}车辆数 ${before} → ${operation.count}`
-        : `${who}: vehicles ${before} → ${operation.count}`;
+        ? `${who}数量 ${before} ${measure} → ${operation.count} ${measure}`
+        : `${who}: units ${before} → ${operation.count}`;
     }
     case 'unitCrew': {
       const before = numberOr(unit(operation.unit)?.crew, 4);

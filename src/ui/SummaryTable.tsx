@@ -7,9 +7,9 @@
 import { breakdownMembers } from '../sim/analysis/figures.ts';
 import type { Estimate, Report } from '../sim/analysis/report.ts';
 import type { UiStrings } from './i18n.ts';
-import { reportNames } from './reportFigures.ts';
+import { reportNames, TIER_ONE_PATH } from './reportFigures.ts';
 
-type Measure = 'count' | 'minutes' | 'share';
+type Measure = 'count' | 'minutes' | 'share' | 'average';
 
 interface Row {
   testId: string;
@@ -100,9 +100,9 @@ function groups(figures: Report['figures'], t: UiStrings): Group[] {
           measure: 'minutes',
         },
         {
-          testId: 'response-withinTarget',
-          label: t.responseWithinTarget,
-          path: 'response.overall.withinTarget',
+          testId: 'tier-one',
+          label: t.tierOneFigure,
+          path: TIER_ONE_PATH,
           measure: 'share',
         },
       ],
@@ -138,6 +138,18 @@ function groups(figures: Report['figures'], t: UiStrings): Group[] {
           path: 'meanQueueWait',
           measure: 'minutes',
         },
+        {
+          testId: 'meanQueueLength',
+          label: t.meanQueueLength,
+          path: 'meanQueueLength',
+          measure: 'average',
+        },
+        {
+          testId: 'meanInSystem',
+          label: t.meanInSystem,
+          path: 'meanInSystem',
+          measure: 'average',
+        },
         { testId: 'overflowed', label: t.overflowed, path: 'overflowed', measure: 'count' },
         { testId: 'unanswered', label: t.unanswered, path: 'unanswered', measure: 'count' },
         { testId: 'open-at-end', label: t.openAtEnd, path: 'openAtEnd', measure: 'count' },
@@ -168,11 +180,12 @@ function possible(value: number, measure: Measure): number {
   return measure === 'share' ? Math.min(1, atLeastZero) : atLeastZero;
 }
 
-const FRACTION_DIGITS: Record<Measure, number> = { count: 1, minutes: 2, share: 1 };
+const FRACTION_DIGITS: Record<Measure, number> = { count: 1, minutes: 2, share: 1, average: 2 };
 
 function unitOf(measure: Measure, t: UiStrings): string {
   if (measure === 'minutes') return t.minutes;
   if (measure === 'share') return t.percent;
+  if (measure === 'average') return t.timeAverage;
   return t.perRun;
 }
 

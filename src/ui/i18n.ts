@@ -4,6 +4,8 @@
  */
 import { createContext, useContext } from 'react';
 import type { Language } from '../scenarios/messages.ts';
+import { causeWords } from '../sim/analysis/terms.ts';
+import { TIER_ONE_WORDS } from './reportFigures.ts';
 
 export type { Language } from '../scenarios/messages.ts';
 
@@ -47,7 +49,7 @@ const zh = {
   needsTwo: '至少需要 2 次重复',
   groupDemand: '来电',
   groupResponse: '响应时间（来电至首支力量到场）',
-  groupCompliance: '到场达标率（出动指令至到场）',
+  groupCompliance: '出动指令至到场的时限符合率（按级别、区域）',
   groupUtilisation: '力量利用率',
   groupQueue: '排队与溢出',
   calls: '来电数',
@@ -55,24 +57,21 @@ const zh = {
   responseMean: '均值',
   responseMedian: '中位数',
   responseP90: '90 百分位',
-  responseWithinTarget: '到场达标率',
+  tierOneFigure: TIER_ONE_WORDS.zh.name,
   complianceRow: (tier: string, area: string) => `${tier} · ${area}`,
   utilisationOverall: '总体',
   utilisationTier: (tier: string) => tier,
   waitProbability: '需等待力量的概率',
   meanQueueWait: '平均排队等待',
+  meanQueueLength: '平均排队警情数（时间平均）',
+  meanInSystem: '平均在处置警情数（时间平均）',
+  timeAverage: '起',
   overflowed: '转外部增援',
   unanswered: '未处置（等待超时放弃）',
   openAtEnd: '运行结束时仍未处置完毕',
   groupApprovals: '指令到达联动单位前的等待（报批、申请）',
-  approvalCause: (cause: string) =>
-    ({
-      fireRescueApproval: '消防救援调派其他力量报批',
-      seasonalApproval: '特殊时期二次报批',
-      militaryApproval: '经军地联合办公室申请兵力',
-      directRequest: '情况特别紧急时直接申请',
-    })[cause] ?? cause,
-  groupAssessment: '考核（按联动单位，每次运行均值）',
+  approvalCause: (cause: string) => causeWords(cause, 'zh'),
+  groupAssessment: '考核（按联动单位，每次重复均值）',
   assessmentTotal: (points: string, agencies: number) =>
     `合计扣分 ${points} 分 · ${agencies} 个联动单位`,
   agency: '联动单位',
@@ -145,7 +144,7 @@ const en: Strings = {
   needsTwo: 'Needs at least 2 replications',
   groupDemand: 'Demand',
   groupResponse: 'Response time (call to first arrival on scene)',
-  groupCompliance: 'Arrivals on target (order to arrival on scene)',
+  groupCompliance: 'Order to arrival within each tier’s target (by tier and area)',
   groupUtilisation: 'Utilisation',
   groupQueue: 'Queueing and overflow',
   calls: 'Calls',
@@ -153,23 +152,20 @@ const en: Strings = {
   responseMean: 'Mean',
   responseMedian: 'Median',
   responseP90: '90th percentile',
-  responseWithinTarget: 'On-target rate',
+  tierOneFigure: TIER_ONE_WORDS.en.name,
   complianceRow: (tier: string, area: string) => `${tier} · ${area}`,
   utilisationOverall: 'Overall',
   utilisationTier: (tier: string) => tier,
   waitProbability: 'Probability of waiting for a unit',
   meanQueueWait: 'Mean queue wait',
+  meanQueueLength: 'Calls waiting for a unit (time average)',
+  meanInSystem: 'Incidents open (time average)',
+  timeAverage: 'calls',
   overflowed: 'Passed to outside help',
   unanswered: 'Unanswered (given up)',
   openAtEnd: 'Still open at the end of the run',
   groupApprovals: 'Waits before orders reached units (approvals, requests)',
-  approvalCause: (cause: string) =>
-    ({
-      fireRescueApproval: 'Approval for fire rescue to send other forces',
-      seasonalApproval: 'Second approval in special seasons',
-      militaryApproval: 'Troops requested through the joint office',
-      directRequest: 'Direct request when extremely urgent',
-    })[cause] ?? cause,
+  approvalCause: (cause: string) => causeWords(cause, 'en'),
   groupAssessment: 'Assessment by partner agency (mean per run)',
   assessmentTotal: (points: string, agencies: number) =>
     `${points} points deducted in all · ${agencies} partner agenc${agencies === 1 ? 'y' : 'ies'}`,

@@ -43,3 +43,26 @@ export function breakdownEstimates(
     estimate: report.aggregate[path],
   }));
 }
+
+/**
+ * The one "tier-1 within target" figure of a report, quoted by the summary, the share table,
+ * the key figures, the coverage map and the comparison alike: the share of emergency calls
+ * (after the warm-up; calls passed to 12345 aside) whose first arrival on scene — a unit of any
+ * tier or outside help — came within the tier-1 arrival target of the call's area, counted from
+ * the call. A call nobody reached missed it. (Other shares in the report — within each kind's
+ * own target, order to arrival by tier — are named for what they are, never like this one.)
+ */
+export const TIER_ONE_PATH = 'tierOneCoverage.overall';
+
+export const TIER_ONE_WORDS = {
+  zh: {
+    name: '一级联动单位到场达标率',
+    definition: (urban: string, rural: string) =>
+      `一级联动单位到场达标率：全部紧急来电（转 12345 热线的除外）中，自接警起首支力量（任一级别或外部增援）在所在区域一级时限内（城区 ${urban} 分钟、农村 ${rural} 分钟）到场的比例；始终无人到场的来电计为未达标。报告中凡称“一级联动单位到场达标率”者均为此数。`,
+  },
+  en: {
+    name: 'Tier-1 arrivals on target',
+    definition: (urban: string, rural: string) =>
+      `Tier-1 arrivals on target: of all emergency calls (calls passed to the 12345 line aside), the share whose first arrival on scene (a unit of any tier, or outside help) came within the tier-1 target of the call’s area (${urban} min urban, ${rural} min rural), counted from the call; a call nobody reached missed it. Every “tier-1 arrivals on target” in this report is this figure.`,
+  },
+} as const;

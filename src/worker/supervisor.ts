@@ -148,7 +148,8 @@ export function supervise<Result>(options: SuperviseOptions<Result>): Supervised
         if (!started) return;
         current[slot] = started;
         worker = started;
-        if (ended || cancelled) return;
+        // The other slots may have taken the last seeds while this worker was starting.
+        if (ended || cancelled || queue.length === 0) return;
       }
       const seed = queue.shift()!;
       const watched = await watch(worker, (beat) =>

@@ -72,7 +72,7 @@ test('compares a tier move, fewer vehicles and an unchanged variant with paired 
     });
   }
   await expect(second.getByTestId('variant-1-operations').locator('li')).toHaveCount(2);
-  await expect(second.getByTestId('variant-1-operations')).toContainText('车辆数 3 → 1');
+  await expect(second.getByTestId('variant-1-operations')).toContainText('数量 3 辆 → 1 辆');
 
   // A variant with no change: the same scenario, so every difference must be exactly 0.
   await page.getByTestId('add-variant').click();
@@ -188,7 +188,7 @@ test('an invalid variant shows its errors and is not run', async ({ page }) => {
   // The same results in English.
   await page.getByTestId('language-switch').click();
   await expect(page.getByTestId('variant-problems-0')).toContainText('Change 1');
-  await expect(page.getByTestId('compare-table')).toContainText('Tier-1 coverage');
+  await expect(page.getByTestId('compare-table')).toContainText('Tier-1 arrivals on target');
   await expect(page.getByTestId('variant-1-operations')).toContainText(
     'Troop request through the joint office: 45 min → 20 min',
   );

@@ -98,10 +98,10 @@ test('edits a tier with undo and redo, shows bad values at their fields, keeps r
   await expect(page.locator('[data-testid^="rule-switch-"]')).toHaveCount(13);
   await expect(page.locator('[data-testid^="rule-"][data-testid$="assessment"]')).toBeVisible();
   await page.getByTestId('rule-switch-tiers').check();
-  await expect(undo).toHaveAttribute('title', /分级联动.*开启/);
+  await expect(undo).toHaveAttribute('title', /联动单位分级.*开启/);
   await page
     .getByTestId('rule-tiers')
-    .getByRole('button', { name: /分级联动/ })
+    .getByRole('button', { name: /联动单位分级/ })
     .click();
   await expect(page.getByTestId('field-rules.tiers.tier3.extraMobilisation.value')).toHaveValue(
     '1800',

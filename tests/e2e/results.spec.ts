@@ -86,8 +86,8 @@ test('the report of 20 replications: summary, charts, exports and print', async 
   expect(coverage.n).toBe(20);
   const summary = page.getByTestId('summary-coverage');
   const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
-  await expect(summary).toContainText('一级联动单位到场 30 分钟（城区）/ 60 分钟（农村）内达标率');
-  await expect(summary).toContainText(`达标率：${percent.format(coverage.mean)}`);
+  await expect(summary).toContainText('一级联动单位到场达标率（30 分钟（城区）/ 60 分钟（农村））');
+  await expect(summary).toContainText(`）：${percent.format(coverage.mean)}`);
   await expect(summary).toContainText(
     `${percent.format(Math.max(0, coverage.low))} – ${percent.format(Math.min(1, coverage.high))}`,
   );
@@ -123,8 +123,10 @@ test('the report of 20 replications: summary, charts, exports and print', async 
 
   // Shares within target with their interval, by tier, kind and district.
   const within = page.getByTestId('within-table');
-  await expect(within.getByTestId('within-district').getByTestId('within-row')).toHaveCount(6);
+  // The tier-1 figure overall and in each of the 6 districts, then each kind against its target.
+  await expect(within.getByTestId('within-tier-one').getByTestId('within-row')).toHaveCount(7);
   await expect(within.getByTestId('within-tier-one')).toContainText('西山区');
+  await expect(within.getByTestId('within-kind')).toBeVisible();
 
   // Figures CSV: one row per aggregate path, in Chinese, equal to the JSON.
   const csv = await download(page, 'export-csv');
@@ -226,7 +228,7 @@ test('the report in English', async ({ page }) => {
     timeout: 60_000,
   });
   await expect(page.getByTestId('summary-coverage')).toContainText(
-    'Tier-1 arrivals within 30 min urban / 60 min rural:',
+    'Tier-1 arrivals on target (30 min urban / 60 min rural):',
   );
   await page.getByTestId('histogram-group').selectOption('tier/2');
   await expect(

@@ -58,6 +58,17 @@ describe('sim CLI', () => {
     expect(err.join('\n')).toContain('2 个错误');
   });
 
+  it('validate lists the settings a file leaves to their defaults', () => {
+    const scenario = lineScenario() as Record<string, unknown>;
+    const sparse = file('sparse.json', { ...scenario, dispatch: undefined });
+    out = [];
+    expect(main(['validate', sparse, '--lang', 'zh'])).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('以下设置文件中未写出，按默认值计：');
+    expect(text).toContain('dispatch.callHandling: 接警研判 固定 60 秒');
+    expect(text).toContain('dispatch.redispatchReturning: 返程力量可改派：是');
+  });
+
   it('run --json gives per-replication figures and an aggregate with confidence intervals', () => {
     expect(main(['run', '--scenario', scenarioFile, '--replications', '3', '--json'])).toBe(0);
     const report = JSON.parse(out.join('\n')) as Report;
@@ -89,6 +100,8 @@ describe('sim CLI', () => {
   it('prints a readable report, and the trace as NDJSON', () => {
     expect(main(['run', '--scenario', scenarioFile, '--until', '12h'])).toBe(0);
     expect(out.join('\n')).toMatch(/Response time, call to first arrival/);
+    // The one tier-1 figure heads the report, as in the app.
+    expect(out.join('\n')).toMatch(/Tier-1 arrivals on target/);
     expect(main(['trace', '--scenario', scenarioFile, '--seed', '2', '--until', '6h'])).toBe(0);
     const lines = stdout.join('').trim().split('\n');
     const header = JSON.parse(lines[0]);

@@ -156,7 +156,7 @@ describe('views label a report by its own labels', () => {
     expect(label('utilisation.byAgency.fire')).toBe('力量利用率 · 舟山市消防救援支队');
     expect(label('response.byKind.oilSpill.mean')).toBe('响应时间（秒） · 船舶溢油 · 均值');
     expect(label('arrivalCompliance.tier1/rural.withinTarget')).toBe(
-      '到场时限（出动指令至到场，秒） · 一级联动单位 · 农村 · 达标率',
+      '到场时限（出动指令至到场，秒） · 一级联动单位 · 农村 · 时限内比例',
     );
   });
 

@@ -201,7 +201,7 @@ describe('labels and CSV', () => {
     );
     expect(label('assessment.power.deductions', 'zh')).toBe('考核 · 供电公司 · 扣分');
     expect(label('arrivalCompliance.tier1/rural.withinTarget', 'zh')).toBe(
-      '到场时限（出动指令至到场，秒） · 一级联动单位 · 农村 · 达标率',
+      '到场时限（出动指令至到场，秒） · 一级联动单位 · 农村 · 时限内比例',
     );
     expect(label('utilisation.byTier.2', 'en')).toBe('Utilisation · Tier 2');
     expect(label('tierOneCoverage.overall', 'zh')).toBe('一级联动单位到场达标率 · 总体');

@@ -76,6 +76,29 @@ function runOver(pool: ReturnType<typeof fakePool>, seeds: number[], slots = 2) 
 const SEEDS = [1, 2, 3, 4, 5, 6];
 
 describe('the supervised pool', () => {
+  it('runs no seed that is not asked for when a slow worker starts after the queue emptied', async () => {
+    const pool = fakePool();
+    const seen: unknown[] = [];
+    let first = true;
+    const run = supervise<string>({
+      seeds: [1, 2],
+      slots: 2,
+      // The second worker takes longer to start than the first takes to run both seeds.
+      start: async () => {
+        const worker = await pool.start();
+        if (!first) await new Promise((resolve) => setTimeout(resolve, 120));
+        first = false;
+        return worker;
+      },
+      onFinished: (seed) => seen.push(seed),
+      onProgress: () => {},
+      heartbeatMs: 1000,
+      cancelGraceMs: 40,
+    });
+    expect((await run.outcome).kind).toBe('finished');
+    expect(seen.sort()).toEqual([1, 2]);
+  });
+
   it('runs every seed once when nothing goes wrong', async () => {
     const pool = fakePool();
     const { run, results } = runOver(pool, SEEDS);

@@ -563,7 +563,7 @@ export function huzhouFlood(): ScenarioInput {
     },
     describe: (f) => ({
       en:
-        `Huzhou (湖州, Zhejiang) in a typhoon-driven flood, after seed 000_cb454bfb11ef711a.txt (Huzhou’s military–civil emergency coordination mechanism): ` +
+        `Huzhou (湖州, Zhejiang) in a typhoon-driven flood, after Huzhou’s military–civil emergency coordination mechanism (湖州市突发事件军地应急联动工作机制): ` +
         `three days from 10 August with a typhoon approaching on day 1 (flood season on, response level IV, raised to II at 18:00), its rain peak on day 2 (calls × 1.5 from 20:00 on day 1, × 2 from 02:00, × 1.4 from 20:00, normal again from 12:00 on day 3; ` +
         `eight low roads of the 南浔 plain closed from 06:00 until 08:00 on day 3) and the water receding on day 3 (back to level IV at 12:00). ` +
         `Partner agencies: fire rescue, police, 120, flood control (三防), water, power and transport in tier 1 with the townships; civil affairs, geological-hazard experts, ` +
@@ -575,7 +575,7 @@ export function huzhouFlood(): ScenarioInput {
         `${thousands(f.nodes)} nodes, ${thousands(f.edges)} segments), the ${f.bases} base positions, the ${f.units} units of ${f.agencies} agencies ` +
         `(${f.tiers[1]} in tier 1, ${f.tiers[2]} in tier 2, ${f.tiers[3]} in tier 3), the call rates (about ${thousands(f.callsPerDay)} calls a day before the storm's surge), on-scene times and the storm’s timing.`,
       zh:
-        `湖州市台风暴雨洪涝情景，依据种子文本 000_cb454bfb11ef711a.txt（湖州市突发事件军地应急联动工作机制）。模拟8月10日起三天：第一天台风逼近（进入汛期，启动四级应急响应，18时提升至二级），` +
+        `湖州市台风暴雨洪涝情景，依据《湖州市突发事件军地应急联动工作机制》。模拟8月10日起三天：第一天台风逼近（进入汛期，启动四级应急响应，18时提升至二级），` +
         `第二天降雨高峰（警情自第一天20时起增至1.5倍，第二天2时起增至2倍，20时起回落至1.4倍，第三天12时恢复正常；6时起南浔平原8处低洼路段积水封闭至第三天8时），第三天洪水消退（12时降为四级）。` +
         `联动单位：消防救援、公安、120、水利（三防）、供水、供电、交通运输及乡镇（街道）为一级；民政、地质灾害防治、民兵、驻湖解放军部队和武警为二级（按机制经军地联席会议办公室协调用兵）；` +
         `气象、宣传为三级（仅工作时间）。在日常警情之外，城市内涝、人员被洪水围困、堤防险情（需部队参与）、山体滑坡、群众转移、树木倒伏、道路损毁等汛期警情发生率显著提高（日常警情按示例城市人均警情率的${EVERYDAY_SCALE * 100}%计，与本情景较小的力量规模相匹配）。` +

@@ -328,7 +328,7 @@ export function jinhuaHazmatDrill(): ScenarioInput {
     ],
     describe: (f) => ({
       en:
-        `Jinhua (金华, Zhejiang): the hazardous-chemical leak drill of seed 003_1b8567a694991240.txt, second text (the 2011 preparation plan for the provincial on-site meeting on emergency coordination in Jinhua). ` +
+        `Jinhua (金华, Zhejiang): the hazardous-chemical leak drill of the 2011 preparation plan for the provincial on-site meeting on emergency coordination in Jinhua (全省应急联动工作现场会筹备工作方案, draft of 2 June). ` +
         `The plan has officials watch a one-hour hazmat leak drill at 09:00, relayed live to the city’s coordination centre; the police simulate call taking and dispatch the local police station, the traffic police and fire rescue; ` +
         `the environment bureau and the work-safety bureau handle their parts; the publicity department films and transmits the images (the whole meeting was budgeted at about one million yuan). ` +
         `Here: a listed incident at 09:00 on a Tuesday in July, whose run card calls exactly those units (station patrol car, traffic police, the hazmat unit and two engines, an ambulance, ` +
@@ -338,7 +338,7 @@ export function jinhuaHazmatDrill(): ScenarioInput {
         `Illustrative: the drill site (the plan leaves it blank; here a plant in the development zone south-west of the centre), the road graph (no real road data offline: a jittered lattice, denser in the city, ` +
         `${thousands(f.nodes)} nodes and ${thousands(f.edges)} segments), the ${f.bases} base positions, the ${f.units} units of ${f.agencies} agencies, mobilisation and on-scene times.`,
       zh:
-        `金华市危化品泄漏处置演练情景，依据种子文本 003_1b8567a694991240.txt 第二篇（2011年全省应急联动工作现场会筹备工作方案）。` +
+        `金华市危化品泄漏处置演练情景，依据《全省应急联动工作现场会筹备工作方案》（2011年，6月2日讨论稿）。` +
         `方案安排与会人员于9时在市应急联动指挥中心观摩危化物品泄露处置演练（1小时），现场图像实时传输至指挥中心；公安负责模拟报警受理，调度派出所、交警、消防及相关联动单位；` +
         `环保局、安监局分别负责各自部分的处置；宣传部负责摄制和图像传输（整个现场会经费约一百万元）。` +
         `本情景：7月某星期二9时设一起列表警情，出动预案恰好调派上述单位（派出所警车、交警、消防危化品洗消车及两辆水罐车、救护车、环保应急监测车、安监专家组、宣传摄制组），现场处置约45分钟；` +

@@ -349,8 +349,8 @@ export function townshipGroupIncident(): ScenarioInput {
     ],
     describe: (f) => ({
       en:
-        `Pujiang county (浦江县, Jinhua, Zhejiang), two days, after seed 003_1b8567a694991240.txt, fifth text (a township’s implementation plan for coordinated response to large group incidents and violent crime; ` +
-        `the text itself is from a county in southern Shaanxi — it names 镇巴县 as its mutual-aid neighbour — and its rules are applied here to a Zhejiang county for illustration; no real event is implied). ` +
+        `Pujiang county (浦江县, Jinhua, Zhejiang), two days, after a township’s implementation plan for coordinated response to large group incidents and violent crime (乡镇应急处置联动工作实施方案); ` +
+        `the plan’s rules are applied here to a Zhejiang county for illustration, and no real event is implied. ` +
         `Its rules as data: every village keeps at least 20 people for stability duty and every town a militia squad of at least 30 on standby (units with crews of 20–32); ` +
         `a village or town asked for help answers within 20 minutes and then musters (mobilisation median 12, p90 20 minutes); under 100 participants the town handles it with neighbouring towns ` +
         `(a run card: the town’s own police and village teams first, then the neighbours’), over 100 the county command (a larger kind needing the county’s special police), 500 or more the city (not modelled). ` +
@@ -361,8 +361,8 @@ export function townshipGroupIncident(): ScenarioInput {
         `the road graph (no real road data offline: a jittered lattice, denser in the county town, ${thousands(f.nodes)} nodes and ${thousands(f.edges)} segments), the ${f.bases} base positions, ` +
         `the ${f.units} units of ${f.agencies} agencies, populations and rates.`,
       zh:
-        `浦江县（金华市）两天情景，依据种子文本 003_1b8567a694991240.txt 第五篇（乡镇应急处置联动工作实施方案，处置大规模群体性事件和暴力犯罪事件；` +
-        `该文本本身出自陕西南部某县——文中以镇巴县为联动区域——此处将其规则套用于浙江的县作示例，不指向任何真实事件）。` +
+        `浦江县（金华市）两天情景，依据《乡镇应急处置联动工作实施方案》（处置大规模群体性事件和暴力犯罪事件）；` +
+        `此处将该方案的规则套用于浙江的县作示例，不指向任何真实事件。` +
         `规则以数据表达：各村确保不少于20人的日常维稳力量，各镇确保不少于30人的应急民兵分队（出动单元人数20–32人）；村、单位接到相邻村、单位支援请求后20分钟内答复并集结出发（出动准备时间中位数12分钟、90分位20分钟）；` +
         `参与人数100人以下由镇协调相邻镇处置（出动预案先本镇警力和村维稳力量，后相邻镇），超过100人由县应急处置领导小组指挥（需县巡特警的较大类型），500人以上由市指挥（未建模）。` +
         `脚本：星期一9时30分约80人聚集于黄宅镇政府；10时30分人数超过100人，转由县指挥处置（第二起列表警情）。同时随机产生群体性事件、暴力犯罪及日常警情（日均约${thousands(f.callsPerDay)}起）。` +

@@ -490,11 +490,11 @@ export function weihaiForestFire(): ScenarioInput {
     ],
     describe: (f) => ({
       en:
-        `Weihai (威海, Shandong) in the spring forest-fire season, five days from Thursday 2 April over the Qingming holiday (4–6 April), after seed 001_36f710deb0a52a67.txt ` +
-        `(Weihai’s 2020 opinion on joint dispatch and joint operation of all rescue forces): the fire rescue service is the main force that dispatches the others (主调主战) — ` +
+        `Weihai (威海, Shandong) in the spring forest-fire season, five days from Thursday 2 April over the Qingming holiday (4–6 April), after ` +
+        `the Weihai municipal government office’s implementation opinion on joint dispatch and joint operation of all rescue forces (威海市人民政府办公室关于建立健全应急救援力量联调联战工作机制的实施意见, 3 April 2020): the fire rescue service is the main force that dispatches the others (主调主战) — ` +
         `government forces (fire, police, 120, the forestry bureau’s forest-fire teams), enterprise forces (power, a company fire brigade, an engineering machinery team cutting firebreaks), ` +
         `social forces (registered volunteer rescue teams) and the militia; forest fires have run cards with the local fire station first, then the forest-fire team and the militia. ` +
-        `The forest-fire season is switched on (in which seed 001 requires the emergency bureau to agree with the unit’s ministry before an order goes out — a coordination rule set elsewhere); ` +
+        `The forest-fire season is switched on (in which the Weihai implementation opinion requires the emergency bureau to agree with the unit’s ministry before an order goes out — a coordination rule set elsewhere); ` +
         `response level III from 4 April (IV again from 18:00 on 6 April); calls × 1.5 from 08:00 on 4 April to 18:00 on 5 April (tomb sweeping); at 13:30 on 5 April a larger fire on 里口山 west of the city needs four engines, ` +
         `three forest-fire teams, two militia squads, volunteers, machinery, an ambulance and police. Forest-fire kinds (forest fire, wildland fire, fire threatening a village, fire from ` +
         `offerings at graves, illegal burning, lost hikers, fire near power lines) come mostly from the hills, on top of everyday calls at ${EVERYDAY_SCALE * 100}% of the synthetic city’s rate per resident. ` +
@@ -503,9 +503,9 @@ export function weihaiForestFire(): ScenarioInput {
         `${thousands(f.edges)} segments), the ${f.bases} base positions, the ${f.units} units of ${f.agencies} agencies (company, machinery and volunteer teams are generic examples, not named organisations), ` +
         `populations (rounded), call rates (about ${thousands(f.callsPerDay)} a day before the holiday factor) and on-scene times.`,
       zh:
-        `威海市春季森林防火期情景，模拟4月2日（星期四）起五天，跨清明假期（4月4日至6日），依据种子文本 001_36f710deb0a52a67.txt（威海市人民政府办公室关于建立健全应急救援力量联调联战工作机制的实施意见，2020年）：` +
+        `威海市春季森林防火期情景，模拟4月2日（星期四）起五天，跨清明假期（4月4日至6日），依据《威海市人民政府办公室关于建立健全应急救援力量联调联战工作机制的实施意见》（2020年4月3日）：` +
         `综合性消防救援队伍主调主战，调度政府力量（消防、公安、120、林业部门森林消防专业队）、企业力量（供电、企业专职消防队、开设隔离带的工程机械队）、社会力量（已注册的志愿救援队伍）及民兵；` +
-        `森林火灾出动预案先调本地消防站，再调森林消防专业队和民兵。情景开启森林防火期（按001号文件，此期间须由应急管理部门商行业主管部门同意后方可下达出动指令——该协调规则另行设置）；` +
+        `森林火灾出动预案先调本地消防站，再调森林消防专业队和民兵。情景开启森林防火期（按上述实施意见，此期间须由应急管理部门商行业主管部门同意后方可下达出动指令——该协调规则另行设置）；` +
         `4月4日起启动三级应急响应（6日18时降为四级）；4月4日8时至5日18时（祭扫高峰）警情增至1.5倍；4月5日13时30分城西里口山发生较大森林火灾，需4辆消防车、3支森林消防专业队、2支民兵分队及志愿者、工程机械、救护车和警力。` +
         `森林火灾、荒山荒坡火、山火威胁村庄、祭祀用火、野外违规用火、登山被困、输电线路山火等警情主要发生在山区，另有日常警情（按示例城市人均警情率的${EVERYDAY_SCALE * 100}%计）。` +
         `真实部分：环翠区、文登区、荣成市、乳山市及其边界（${BOUNDARY_SOURCE.zh}）；山名。` +

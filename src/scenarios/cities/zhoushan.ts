@@ -549,24 +549,24 @@ export function zhoushanIslands(): ScenarioInput {
     })),
     describe: (f) => ({
       en:
-        `Zhoushan (舟山, Zhejiang), an archipelago city, for a week from Monday 21 September (fishing season open; the first day is warm-up), after seed 004_4c8191e678aaaef3.txt ` +
-        `(Zhoushan’s 2016 opinion on social emergency coordination): the partner agencies in the three tiers it lists — tier 1 police, fire, ocean and fisheries, maritime, ` +
+        `Zhoushan (舟山, Zhejiang), an archipelago city, for a week from Monday 21 September (fishing season open; the first day is warm-up), after the Zhoushan municipal government office’s opinion on further strengthening social emergency coordination ` +
+        `(舟山市人民政府办公室关于进一步加强社会应急联动工作的意见, 舟政办发〔2016〕94号): the partner agencies in the three tiers it lists — tier 1 police, fire, ocean and fisheries, maritime, ` +
         `environment, transport, water conservancy (三防), 120, water, power and gas, and the townships (24-hour duty, 30 minutes to arrive in urban districts); tier 2 civil affairs, ` +
         `human resources and social security, agriculture and forestry, tourism (a liaison on call, 60 minutes urban), with the militia; tier 3 publicity and weather (office hours only). ` +
         `Sea incidents — shipwreck and collision, oil spill, fishing accident — are kinds of their own that need maritime patrol boats, fisheries rescue vessels or the oil-spill team ` +
         `(the hand-off of sea incidents to the maritime search-and-rescue centre is a coordination rule set elsewhere); they are placed on the islands, as if at the landing point. ` +
         `Real: the four districts 定海区, 普陀区, 岱山县 and 嵊泗县 and their boundaries in ${f.rings} parts of at least 0.25 km² (islands; 舟山本岛 is shared by 定海 and 普陀) ` +
-        `(${BOUNDARY_SOURCE.en}; the source outlines 嵊泗’s 洋山 part coarsely, with water around the islands); the agencies’ tiers as seed 004 assigns them; populations rounded. ` +
+        `(${BOUNDARY_SOURCE.en}; the source outlines 嵊泗’s 洋山 part coarsely, with water around the islands); the agencies’ tiers as 舟政办发〔2016〕94号 assigns them; populations rounded. ` +
         `Illustrative: the road graph (no real road data offline: a jittered lattice on every island, denser in 定海 and 沈家门, an expressway 定海–临城–沈家门; ` +
         `islands joined by the shortest set of links that connects them all, ${f.bridges} bridges where the gap is under 3 km and ${f.ferries} ferries at 15 km/h plus 20 minutes to board — ` +
         `not the actual bridges and ferry routes; ${thousands(f.nodes)} nodes, ${thousands(f.edges)} segments), the ${f.bases} base positions, the ${f.units} units of ` +
         `${f.agencies} agencies, the call rates (about ${thousands(f.callsPerDay)} a day; everyday calls at ${EVERYDAY_SCALE * 100}% of the synthetic city's rate per resident, matching the modest fleet) and on-scene times.`,
       zh:
-        `舟山市海岛城市情景，模拟9月21日（星期一，开渔后）起一周（首日为预热期），依据种子文本 004_4c8191e678aaaef3.txt（舟山市人民政府办公室关于进一步加强社会应急联动工作的意见，2016年）：` +
+        `舟山市海岛城市情景，模拟9月21日（星期一，开渔后）起一周（首日为预热期），依据《舟山市人民政府办公室关于进一步加强社会应急联动工作的意见》（舟政办发〔2016〕94号）：` +
         `按文件所列分三级设置联动单位——一级为公安、消防、海洋与渔业、海事、环保、交通运输、水利（三防）、医疗急救及水电气企业和乡镇（街道）（24小时值守，城区30分钟内到场）；` +
         `二级为民政、人力社保、农林、旅游（联络员24小时开机，城区60分钟内到场），另含民兵；三级为宣传、气象（仅工作时间）。` +
         `海损海难、船舶溢油、渔业事故作为独立警情类型，需海事巡逻艇、渔政救助船或溢油应急队处置（海上警情移交市海上搜救中心指挥的规则另行设置）；海上警情落点取在岛上，视为靠岸处置点。` +
-        `真实部分：定海区、普陀区、岱山县、嵊泗县四个区县及其边界，共${f.rings}块面积不小于0.25平方公里的陆地（岛屿；舟山本岛分属定海、普陀）（${BOUNDARY_SOURCE.zh}；源数据中嵊泗县洋山部分轮廓较粗，包含岛间水域）；各联动单位的分级按004号文件；人口为取整近似值。` +
+        `真实部分：定海区、普陀区、岱山县、嵊泗县四个区县及其边界，共${f.rings}块面积不小于0.25平方公里的陆地（岛屿；舟山本岛分属定海、普陀）（${BOUNDARY_SOURCE.zh}；源数据中嵊泗县洋山部分轮廓较粗，包含岛间水域）；各联动单位的分级按舟政办发〔2016〕94号；人口为取整近似值。` +
         `示例部分：路网（离线环境无真实路网数据，各岛按陆地生成抖动网格，定海和沈家门加密，设定海—临城—沈家门快速路；岛屿之间以连通全部岛屿的最短连线相连，间距小于3公里为桥梁${f.bridges}座，` +
         `其余为轮渡${f.ferries}条，时速15公里另加20分钟候船——并非实际桥梁和航线；节点${thousands(f.nodes)}个、路段${thousands(f.edges)}条）、${f.bases}处驻地位置、` +
         `${f.agencies}家联动单位的${f.units}个出动单元、警情量（日均约${thousands(f.callsPerDay)}起，日常警情按示例城市人均警情率的${EVERYDAY_SCALE * 100}%计）及现场处置时间。`,

@@ -49,6 +49,13 @@ export interface ReplicationMetrics {
   waitProbability: number;
   /** Mean wait from assessment until every needed unit was dispatched, over all emergency calls. */
   meanQueueWait: number;
+  /**
+   * Time-average number of emergency calls waiting for a unit (L_q), and of emergency incidents
+   * open — called, not yet closed or given up (L): their waits and open times over the measured
+   * time (Little's law), a call open at the end counted until the end.
+   */
+  meanQueueLength: number;
+  meanInSystem: number;
   /** Call to first arrival on scene (a unit or outside help). */
   response: {
     overall: GroupStats;
@@ -140,6 +147,7 @@ export function replicationMetrics(
   let emergency = 0;
   let waitedCount = 0;
   let waitSum = 0;
+  let openSum = 0;
   for (let incident = 0; incident < incidents; incident++) {
     if (!(facts.callTime[incident] >= warmup)) continue;
     calls++;
@@ -154,6 +162,8 @@ export function replicationMetrics(
     grewCount += facts.grew[incident];
     waitedCount += facts.waited[incident];
     waitSum += facts.waitTotal[incident];
+    const ended = facts.endTime[incident];
+    openSum += (Number.isNaN(ended) ? end : Math.min(ended, end)) - facts.callTime[incident];
     const kindKey = header.incidentKinds[trace.incidentKind[incident]];
     const districtKey = header.districts[trace.incidentDistrict[incident]];
     // The target is that of the tier serving the kind's first need (see TraceHeader), counted
@@ -233,6 +243,8 @@ export function replicationMetrics(
     overflowShare: emergency > 0 ? overflowCount / emergency : NaN,
     waitProbability: emergency > 0 ? waitedCount / emergency : NaN,
     meanQueueWait: emergency > 0 ? waitSum / emergency : NaN,
+    meanQueueLength: waitSum / measured,
+    meanInSystem: openSum / measured,
     response: {
       overall: groupStats(response.overall, responseWithin.overall),
       byTier: groups(response.byTier, responseWithin.byTier),

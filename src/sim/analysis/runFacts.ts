@@ -25,6 +25,8 @@ export interface RunFacts {
   /** Given up unanswered before the end of the run. */
   unanswered: Uint8Array;
   closed: Uint8Array;
+  /** When the incident was closed or given up (NaN while still open at the end). */
+  endTime: Float64Array;
   grew: Uint8Array;
   /** Per unit: seconds committed (dispatch until available again) after the warm-up. */
   busyTime: Float64Array;
@@ -57,6 +59,7 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
   const overflowed = new Uint8Array(incidents);
   const unanswered = new Uint8Array(incidents);
   const closed = new Uint8Array(incidents);
+  const endTime = new Float64Array(incidents).fill(NaN);
   const grew = new Uint8Array(incidents);
   const unitCount = header.units.length;
   const busySince = new Float64Array(unitCount).fill(NaN);
@@ -106,7 +109,10 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
         break;
       case RecordKind.unanswered:
         // Still waiting when the run ended is not giving up: such calls count as open at the end.
-        if (trace.cause[i] !== Cause.endOfRun) unanswered[incident] = 1;
+        if (trace.cause[i] !== Cause.endOfRun) {
+          unanswered[incident] = 1;
+          endTime[incident] = time;
+        }
         endWait(incident, time);
         break;
       case RecordKind.approved:
@@ -142,6 +148,7 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
         break;
       case RecordKind.closed:
         closed[incident] = 1;
+        endTime[incident] = time;
         break;
       case RecordKind.grew:
         grew[incident] = 1;
@@ -161,6 +168,7 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
     overflowed,
     unanswered,
     closed,
+    endTime,
     grew,
     busyTime,
     compliance,

@@ -4,7 +4,7 @@
  * headline figure with both its paired and unpaired intervals; the map of where coverage
  * changes; the CSV export.
  */
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import type { PathComparison } from '../../sim/analysis/compare.ts';
 import type { Estimate } from '../../sim/analysis/report.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
@@ -21,6 +21,7 @@ import {
   figureRows,
   HEADLINE_PATH,
   unitLabel,
+  practicallySmall,
   verdictOf,
   type FigureRow,
   type Measure,
@@ -48,7 +49,13 @@ function useFormat() {
   };
 }
 
-export function CompareResults({ result, stale }: { result: ComparisonResult; stale: boolean }) {
+export function CompareResults({
+  result,
+  notice,
+}: {
+  result: ComparisonResult;
+  notice?: ReactNode;
+}) {
   const t = useStrings(compareStrings);
   const language = useLanguage();
   const ran = result.variants.filter((v): v is RanVariant => 'report' in v);
@@ -66,11 +73,7 @@ export function CompareResults({ result, stale }: { result: ComparisonResult; st
 
   return (
     <div className="compare-results" data-testid="compare-results">
-      {stale && (
-        <p className="hint compare-stale" data-testid="compare-stale">
-          {t.staleResults}
-        </p>
-      )}
+      {notice}
       <p className="hint">{t.caption(seeds.length, seeds[0], seeds[seeds.length - 1])}</p>
       <dl className="compare-changes" data-testid="compare-changes">
         {ran.map((variant, i) => (
@@ -79,6 +82,11 @@ export function CompareResults({ result, stale }: { result: ComparisonResult; st
             <dd>
               {variant.changes[language].join(language === 'zh' ? '；' : '; ') || t.noChanges}
             </dd>
+            {variant.notes[language].map((note, k) => (
+              <dd key={k} className="compare-why-nothing" data-testid="variant-note">
+                {note}
+              </dd>
+            ))}
           </div>
         ))}
       </dl>
@@ -189,13 +197,22 @@ function ComparisonTable({
         </td>
       );
     }
-    const title = {
-      better: t.better,
-      worse: t.worse,
-      changed: t.changed,
-      none: t.notSignificant,
-      missing: '',
-    }[verdict];
+    const small =
+      verdict !== 'none' &&
+      practicallySmall(paired.mean, row.measure, comparison.base?.mean ?? NaN);
+    const title =
+      {
+        better: t.better,
+        worse: t.worse,
+        changed: t.changed,
+        none: t.notSignificant,
+        missing: '',
+      }[verdict] +
+      (small
+        ? t.smallEffect(
+            `${format.difference(paired.mean, row.measure)} ${unitLabel(row.measure, t, true)}`.trim(),
+          )
+        : '');
     return (
       <td
         className={`compare-number compare-diff compare-${verdict}`}
@@ -204,6 +221,7 @@ function ComparisonTable({
         data-low={paired.low}
         data-high={paired.high}
         data-verdict={verdict}
+        data-small={small}
         title={title}
       >
         <span>

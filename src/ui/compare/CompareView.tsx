@@ -4,9 +4,11 @@
  * confidence intervals, a map of where tier-1 coverage changes, and a CSV export.
  */
 import { formatDuration, secondsLeft } from '../duration.ts';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Variant } from '../../scenarios/variants.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
+import { freshness } from '../results/freshness.ts';
+import { StaleNotice } from '../results/StaleNotice.tsx';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { CompareResults } from './CompareResults.tsx';
 import { compareStrings, type CompareStrings } from './strings.ts';
@@ -46,6 +48,13 @@ export function CompareView() {
   const busy = state.kind === 'checking' || state.kind === 'running' || state.kind === 'cancelling';
   const doc = workspace?.doc;
   const canRun = !busy && seed !== null && replications !== null && doc !== undefined;
+
+  // A comparison of another scenario, or of this one before its latest edits, says so.
+  const ranDoc = state.kind === 'done' ? state.result.doc : null;
+  const fresh = useMemo(
+    () => (ranDoc && doc ? freshness(ranDoc, doc) : ({ kind: 'current' } as const)),
+    [ranDoc, doc],
+  );
 
   const addVariant = () => {
     setVariants((list) => [
@@ -118,7 +127,17 @@ export function CompareView() {
         <h2 id="compare-results-heading">{t.results}</h2>
         <Problems state={state} t={t} />
         {state.kind === 'done' ? (
-          <CompareResults result={state.result} stale={state.result.doc !== doc} />
+          <CompareResults
+            result={state.result}
+            notice={
+              <StaleNotice
+                freshness={fresh}
+                testId="compare-stale"
+                runAgainDisabled={!canRun || variants.length === 0}
+                onRunAgain={run}
+              />
+            }
+          />
         ) : (
           <p className="placeholder">{t.noResults}</p>
         )}

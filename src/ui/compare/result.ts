@@ -16,7 +16,14 @@ import type { CompareStrings } from './strings.ts';
 export type Bilingual = Record<Language, string[]>;
 
 export type VariantOutcome =
-  | { name: string; changes: Bilingual; report: Report; byPath: Map<string, PathComparison> }
+  | {
+      name: string;
+      changes: Bilingual;
+      /** Why some of its changes cannot change a result. */
+      notes: Bilingual;
+      report: Report;
+      byPath: Map<string, PathComparison>;
+    }
   | { name: string; changes: Bilingual; problems: Bilingual };
 
 export interface ComparisonResult {
@@ -35,13 +42,20 @@ export interface ComparisonResult {
 export function buildResult(
   doc: ScenarioDoc,
   base: Report,
-  variants: Array<{ name: string; changes: Bilingual; report?: Report; problems?: Bilingual }>,
+  variants: Array<{
+    name: string;
+    changes: Bilingual;
+    notes?: Bilingual;
+    report?: Report;
+    problems?: Bilingual;
+  }>,
 ): ComparisonResult {
-  const outcomes: VariantOutcome[] = variants.map(({ name, changes, report, problems }) =>
+  const outcomes: VariantOutcome[] = variants.map(({ name, changes, notes, report, problems }) =>
     report
       ? {
           name,
           changes,
+          notes: notes ?? { zh: [], en: [] },
           report,
           byPath: new Map(compareReports(base, report).map((c) => [c.path, c])),
         }

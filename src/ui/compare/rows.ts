@@ -184,6 +184,17 @@ export function verdictOf(difference: Estimate | null, better: Better): Verdict 
   return up === (better === 'higher') ? 'better' : 'worse';
 }
 
+/**
+ * A significant difference too small to matter to a planner: under half a minute, under one
+ * percentage point, or under 2% of the base's value for counts.
+ */
+export function practicallySmall(difference: number, measure: Measure, base: number): boolean {
+  const size = Math.abs(difference);
+  if (measure === 'minutes') return size < 30;
+  if (measure === 'share') return size < 0.01;
+  return Number.isFinite(base) && base !== 0 ? size < 0.02 * Math.abs(base) : false;
+}
+
 /** A value in the unit it is shown in: minutes for times, percent for shares. */
 export function displayValue(value: number, measure: Measure): number {
   if (measure === 'minutes') return value / 60;

@@ -1,5 +1,7 @@
 /** Strings of the what-if comparison (方案比较). */
 
+import { measureWord } from '../../scenarios/variants.ts';
+
 /** The table's entry for `key`, if it has its own (not one of Object.prototype's, like "constructor"). */
 const entryOf = (table: Record<string, string>, key: string): string | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
@@ -23,7 +25,7 @@ const zh = {
   operationType: '变化类型',
   operationTypes: {
     agencyTier: '调整联动单位级别',
-    unitCount: '增减车辆（力量数量）',
+    unitCount: '增减力量数量（车辆、船艇、队伍）',
     unitCrew: '调整编制人数',
     addUnit: '在驻地增设同类力量',
     delay: '修改报批 / 申请时限',
@@ -36,8 +38,8 @@ const zh = {
     `${['', '一级', '二级', '三级'][tier]}${current ? '（当前）' : ''}`,
   unit: '力量',
   unitOption: (name: string, count: number, crew: number, base: string) =>
-    `${name} · ${count} 辆 · ${crew} 人 · ${base}`,
-  vehicles: '车辆数（0 = 撤销）',
+    `${name} · ${count} ${measureWord(name)} · ${crew} 人 · ${base}`,
+  vehicles: '数量（0 = 撤销）',
   crew: '编制人数',
   template: '同类力量（照此复制）',
   base: '驻地',
@@ -83,7 +85,6 @@ const zh = {
   operationProblem: (n: number, message: string) => `第 ${n} 项变化：${message}`,
   results: '比较结果',
   noResults: '运行比较后在此显示结果。',
-  staleResults: '情景在比较运行后已被修改；结果对应运行时的情景。',
   caption: (n: number, first: number, last: number) =>
     `${n} 次重复（种子 ${first}–${last}）：各指标的均值及 95% 置信区间；差值 = 方案 − 基准，按种子配对计算。`,
   crnNote:
@@ -96,9 +97,10 @@ const zh = {
   baseColumn: '基准',
   meanColumn: '均值',
   difference: '差值',
-  better: '明显改善',
-  worse: '明显变差',
-  changed: '有明显变化',
+  better: '统计上显著地变好',
+  worse: '统计上显著地变差',
+  changed: '统计上显著的变化',
+  smallEffect: (size: string) => `；但幅度很小（${size}），实际意义有限`,
   notSignificant: '置信区间含 0',
   missingIn: (side: string) => `${side}中无此指标`,
   variantSide: '方案',
@@ -108,8 +110,8 @@ const zh = {
   legendWorse: '红色：差值的置信区间不含 0 且变差',
   groups: {
     response: '响应时间（来电至首支力量到场）',
-    coverage: '一级联动单位覆盖率（在到场时限内可达的来电比例）',
-    compliance: '到场达标率（出动指令至到场）',
+    coverage: '一级联动单位到场达标率（定义同运行结果）',
+    compliance: '出动指令至到场的时限符合率（按级别、区域）',
     utilisation: '力量利用率',
     queue: '排队与溢出',
     approvals: '指令到达联动单位前的等待（报批、申请）',
@@ -143,11 +145,11 @@ const zh = {
   minutes: '分钟',
   percentPoints: '个百分点',
   ci95: '95% 置信区间',
-  mapTitle: '一级联动单位覆盖率的变化（按区县）',
+  mapTitle: '一级联动单位到场达标率的变化（按区县）',
   mapVariant: '显示方案',
-  mapLegend: (name: string) => `覆盖率之差（个百分点，${name} − 基准）`,
-  mapLabel: (name: string) => `地图：各区县一级联动单位覆盖率的变化，${name} 相对于基准`,
-  mapNoCoverage: '报告中没有按区县的一级覆盖率，无法绘制变化地图。',
+  mapLegend: (name: string) => `达标率之差（个百分点，${name} − 基准）`,
+  mapLabel: (name: string) => `地图：各区县一级联动单位到场达标率的变化，${name} 相对于基准`,
+  mapNoCoverage: '报告中没有按区县的一级联动单位到场达标率，无法绘制变化地图。',
   exportCsv: '导出 CSV',
   csvFile: (scenario: string) => `方案比较-${scenario}.csv`,
   csvHeader: [
@@ -192,7 +194,7 @@ const en: typeof zh = {
   operationType: 'Kind of change',
   operationTypes: {
     agencyTier: 'Move an agency to another tier',
-    unitCount: 'Add or remove vehicles',
+    unitCount: 'Add or remove units (vehicles, boats, teams)',
     unitCrew: 'Change a crew',
     addUnit: 'Add a unit of an existing kind at a base',
     delay: 'Change an approval or request delay',
@@ -204,8 +206,8 @@ const en: typeof zh = {
   tierOption: (tier: number, current: boolean) => `Tier ${tier}${current ? ' (now)' : ''}`,
   unit: 'Unit',
   unitOption: (name: string, count: number, crew: number, base: string) =>
-    `${name} · ${count} vehicle${count === 1 ? '' : 's'} · crew ${crew} · ${base}`,
-  vehicles: 'Vehicles (0 = remove)',
+    `${name} · ${count} unit${count === 1 ? '' : 's'} · crew ${crew} · ${base}`,
+  vehicles: 'Count (0 = remove)',
   crew: 'Crew',
   template: 'Like this unit',
   base: 'Base',
@@ -254,8 +256,6 @@ const en: typeof zh = {
   operationProblem: (n: number, message: string) => `Change ${n}: ${message}`,
   results: 'Comparison',
   noResults: 'Results appear here after a comparison.',
-  staleResults:
-    'The scenario was edited after this comparison ran; the results are of the scenario as it was.',
   caption: (n: number, first: number, last: number) =>
     `${n} replications (seeds ${first}–${last}): mean and 95% confidence interval of each figure; difference = variant − base, paired by seed.`,
   crnNote:
@@ -268,9 +268,10 @@ const en: typeof zh = {
   baseColumn: 'Base',
   meanColumn: 'Mean',
   difference: 'Difference',
-  better: 'Clearly better',
-  worse: 'Clearly worse',
-  changed: 'Clearly changed',
+  better: 'Statistically significant improvement',
+  worse: 'Statistically significant worsening',
+  changed: 'Statistically significant change',
+  smallEffect: (size: string) => `; but small (${size}), of little practical weight`,
   notSignificant: 'Interval includes 0',
   missingIn: (side: string) => `Not in the ${side}`,
   variantSide: 'variant',
@@ -280,8 +281,8 @@ const en: typeof zh = {
   legendWorse: 'Red: the interval of the difference excludes 0 and it is worse',
   groups: {
     response: 'Response time (call to first arrival on scene)',
-    coverage: 'Tier-1 coverage (share of calls reachable within the arrival target)',
-    compliance: 'Arrivals on target (order to arrival on scene)',
+    coverage: 'Tier-1 arrivals on target (as defined in the results)',
+    compliance: 'Order to arrival within each tier’s target (by tier and area)',
     utilisation: 'Utilisation',
     queue: 'Queueing and overflow',
     approvals: 'Waits before orders reached units (approvals, requests)',
@@ -317,12 +318,12 @@ const en: typeof zh = {
   minutes: 'min',
   percentPoints: 'pp',
   ci95: '95% CI',
-  mapTitle: 'Change in tier-1 coverage by district',
+  mapTitle: 'Change in tier-1 arrivals on target by district',
   mapVariant: 'Variant shown',
   mapLegend: (name: string) => `Coverage difference (pp, ${name} − base)`,
   mapLabel: (name: string) =>
-    `Map: change in tier-1 coverage of each district, ${name} against the base`,
-  mapNoCoverage: 'The reports hold no tier-1 coverage by district: no map of changes.',
+    `Map: change in tier-1 arrivals on target of each district, ${name} against the base`,
+  mapNoCoverage: 'The reports hold no tier-1 arrivals on target by district: no map of changes.',
   exportCsv: 'Export CSV',
   csvFile: (scenario: string) => `comparison-${scenario}.csv`,
   csvHeader: [

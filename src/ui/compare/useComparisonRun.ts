@@ -5,7 +5,12 @@
  */
 import { useRef, useState } from 'react';
 import type { ScenarioProblem } from '../../scenarios/load.ts';
+import { isRuleId } from '../../scenarios/rules/index.ts';
+import { RULE_NAMES } from '../../scenarios/ruleNames.ts';
 import { applyVariant, describeOperation, type Variant } from '../../scenarios/variants.ts';
+import { asArray, textOf } from '../editors/model.ts';
+import { agenciesNoKindNeeds, rulesWithoutKinds } from '../editors/scope.ts';
+import { resultsStrings } from '../results/strings.ts';
 import type { Report } from '../../sim/analysis/report.ts';
 import { runReplications, scenarioInfo, type RunHandle } from '../../worker/client.ts';
 import type { Language } from '../i18n.ts';
@@ -36,6 +41,8 @@ export type ComparisonState =
 interface Planned {
   name: string;
   changes: Bilingual;
+  /** Why some of its changes cannot change a result (a rule with no kind, an idle agency). */
+  notes?: Bilingual;
   doc?: ScenarioDoc;
   problems?: Bilingual;
 }
@@ -66,7 +73,28 @@ async function planVariant(doc: ScenarioDoc, variant: Variant): Promise<Planned>
     const [zh, en] = infos.map((info) => (info.ok ? [] : info.errors.map(problemText)));
     return { name: variant.name, changes, problems: { zh, en } };
   }
-  return { name: variant.name, changes, doc: applied.doc };
+  return { name: variant.name, changes, doc: applied.doc, notes: inertNotes(variant, applied.doc) };
+}
+
+/** Changes of a variant that cannot change a result, and why, in both languages. */
+function inertNotes(variant: Variant, doc: ScenarioDoc): Bilingual {
+  const idle = agenciesNoKindNeeds(doc);
+  const agencyName = (id: string) => {
+    const agency = asArray(doc.agencies).find((a) => textOf(a, 'id') === id);
+    return textOf(agency, 'name') || id;
+  };
+  return bilingual((language) => {
+    const t = resultsStrings[language];
+    const notes = rulesWithoutKinds(doc).map((rule) =>
+      t.ruleNoKinds(isRuleId(rule) ? RULE_NAMES[rule][language] : rule),
+    );
+    for (const operation of variant.operations) {
+      if (operation.type === 'agencyTier' && idle.has(operation.agency)) {
+        notes.push(t.agenciesIdle(agencyName(operation.agency)));
+      }
+    }
+    return notes;
+  });
 }
 
 function bilingual(make: (language: Language) => string[]): Bilingual {
@@ -125,7 +153,7 @@ export function useComparisonRun(language: Language, t: CompareStrings) {
       let ran = 0;
       const variantsOut = planned.map((p) =>
         p.doc
-          ? { name: p.name, changes: p.changes, report: reports[1 + ran++] }
+          ? { name: p.name, changes: p.changes, notes: p.notes, report: reports[1 + ran++] }
           : { name: p.name, changes: p.changes, problems: p.problems },
       );
       setState({

@@ -4,6 +4,7 @@ import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { SelectField, TextField } from './fields.tsx';
 import { asArray, getIn, setIn, textOf } from './model.ts';
 import { schemaAt } from './SchemaForm.tsx';
+import { agenciesNoKindNeeds } from './scope.ts';
 import type { JsonSchema } from './schemaForm.types.ts';
 import { editorStrings, type EditorStrings } from './strings.ts';
 
@@ -34,6 +35,7 @@ export function AgenciesEditor({ schema }: { schema: JsonSchema | null }) {
   const agencies = asArray(doc.agencies);
   const units = asArray(doc.units);
   const tiersOn = getIn(doc, ['rules', 'tiers', 'enabled']) === true;
+  const idle = agenciesNoKindNeeds(doc);
 
   const dutyOfTier = (tier: unknown) => {
     const segments = ['rules', 'tiers', `tier${String(tier)}`, 'schedule'];
@@ -46,7 +48,6 @@ export function AgenciesEditor({ schema }: { schema: JsonSchema | null }) {
       <table className="editors-table">
         <thead>
           <tr>
-            <th scope="col">{t.id}</th>
             <th scope="col">{t.name}</th>
             <th scope="col">{t.tier}</th>
             <th scope="col">{t.sector}</th>
@@ -66,8 +67,7 @@ export function AgenciesEditor({ schema }: { schema: JsonSchema | null }) {
             const sector = String(getIn(agency, ['sector']) ?? 'government');
             const unitCount = units.filter((unit) => textOf(unit, 'agency') === id).length;
             return (
-              <tr key={index} data-testid={`agency-${id}`}>
-                <td className="editors-code">{id}</td>
+              <tr key={index} data-testid={`agency-${id}`} title={`${t.id}：${id}`}>
                 <td>
                   <TextField
                     path={`agencies[${index}].name`}
@@ -119,7 +119,15 @@ export function AgenciesEditor({ schema }: { schema: JsonSchema | null }) {
                   />
                 </td>
                 <td className="editors-muted">{dutyOfTier(tier)}</td>
-                <td className="editors-number-cell">{unitCount}</td>
+                <td className="editors-number-cell">
+                  {unitCount}
+                  {idle.has(id) && (
+                    <span className="editors-idle" data-testid="agency-idle" title={t.agencyIdle}>
+                      {' '}
+                      ⚠ {t.agencyIdleShort}
+                    </span>
+                  )}
+                </td>
               </tr>
             );
           })}

@@ -4,11 +4,12 @@
  * (calls a day, hour-of-day profile, district weights).
  */
 import { Fragment, useState } from 'react';
-import { useLanguage, useStrings } from '../i18n.ts';
+import { capabilityToken, capabilityWords } from '../../sim/analysis/terms.ts';
+import { useLanguage, useStrings, type Language } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { DetailsToggle, NumberField, SelectField, TextField } from './fields.tsx';
 import { HourProfileEditor } from './HourProfileEditor.tsx';
-import { type FocusRequest, asArray, getIn, parseList, parsePath, setIn, textOf } from './model.ts';
+import { type FocusRequest, asArray, getIn, parsePath, setIn, textOf } from './model.ts';
 import { ObjectFields, schemaAt } from './SchemaForm.tsx';
 import type { JsonSchema } from './schemaForm.types.ts';
 import { helpText } from './schemaHelpZh.ts';
@@ -21,20 +22,39 @@ interface Need {
   units: number;
 }
 
-/** Needs as "fire×2, medical×1". */
-export function formatNeeds(needs: readonly unknown[]): string {
+/**
+ * Needs as "fire×2, medical×1", or in a language's words ("灭火×2、医疗急救×1"): people read
+ * capabilities by name, not by token.
+ */
+export function formatNeeds(needs: readonly unknown[], language?: Language): string {
   return needs
-    .map((need) => `${textOf(need, 'capability')}×${textOf(need, 'units') || 1}`)
-    .join(', ');
+    .map((need) => {
+      const capability = textOf(need, 'capability');
+      const shown = language ? capabilityWords(capability, language) : capability;
+      return `${shown}×${textOf(need, 'units') || 1}`;
+    })
+    .join(language === 'zh' ? '、' : ', ');
 }
 
-/** "fire×2, medical" → needs; null when an item is not capability×count. */
+/**
+ * "fire×2, medical" or "灭火×2、医疗急救" → needs; null when an item is not capability×count.
+ * Items are separated by commas (words may hold spaces); a capability's words give its token.
+ */
 export function parseNeeds(text: string): Need[] | null {
   const needs: Need[] = [];
-  for (const item of parseList(text)) {
-    const match = /^([^×xX*:：]+)(?:[×xX*:：](\d+))?$/.exec(item);
+  const items = text
+    .split(/[,，、;；]+/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  for (const item of items) {
+    // × * : or an x right before the count (words such as "expert advice" hold an x).
+    const match = /^(.+?)\s*(?:(?:[×*:：]|[xX](?=\s*\d+$))\s*(\d+))?$/.exec(item);
+    if (match && /[×*:：]/.test(match[1])) return null;
     if (!match) return null;
-    needs.push({ capability: match[1], units: match[2] ? Number(match[2]) : 1 });
+    needs.push({
+      capability: capabilityToken(match[1]),
+      units: match[2] ? Number(match[2]) : 1,
+    });
   }
   return needs;
 }
@@ -124,7 +144,7 @@ export function IncidentsEditor({
                   <td>
                     <TextField
                       path={at('name')}
-                      label={`${t.name} · ${id}`}
+                      label={`${t.name} · ${name}`}
                       hideLabel
                       value={textOf(kind, 'name')}
                       onCommit={(text) => set('name', t.name, text)}
@@ -157,7 +177,7 @@ export function IncidentsEditor({
                       path={at('needs')}
                       label={`${t.needs} · ${name}`}
                       hideLabel
-                      value={formatNeeds(asArray(getIn(kind, ['needs'])))}
+                      value={formatNeeds(asArray(getIn(kind, ['needs'])), language)}
                       validate={(text) => (parseNeeds(text) ? null : t.needsInvalid)}
                       onCommit={(text) => set('needs', t.needs, parseNeeds(text))}
                     />

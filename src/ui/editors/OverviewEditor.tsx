@@ -1,4 +1,5 @@
 /** Overview: the scenario's name, description, start, run length, warm-up and its check. */
+import { defaultsInEffect } from '../../scenarios/defaultsInEffect.ts';
 import type { ScenarioInfo } from '../../worker/client.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
@@ -122,6 +123,7 @@ export function OverviewEditor({ check }: { check: ScenarioInfo | null }) {
           </span>
         )}
       </div>
+      <DefaultsInEffect doc={doc} />
       <h3 className="editors-subtitle">{t.descriptionShown}</h3>
       <p className="scenario-description editors-description" data-testid="scenario-description">
         {descriptionIn(description, language)}
@@ -133,6 +135,27 @@ export function OverviewEditor({ check }: { check: ScenarioInfo | null }) {
         value={description}
         onCommit={(text) => edit(t.editDescription, (draft) => setIn(draft, ['description'], text))}
       />
+    </div>
+  );
+}
+
+/** The settings the scenario leaves to their defaults, so that none changes a study unseen. */
+function DefaultsInEffect({ doc }: { doc: Record<string, unknown> }) {
+  const t = useStrings(editorStrings);
+  const language = useLanguage();
+  const defaults = defaultsInEffect(doc);
+  if (defaults.length === 0) return null;
+  return (
+    <div className="editors-defaults" data-testid="defaults-in-effect">
+      <span className="editors-label">{t.defaultsInEffect}</span>
+      <ul>
+        {defaults.map((entry) => (
+          <li key={entry.path}>
+            {entry.value[language]}
+            {entry.count && ` · ${t.defaultsCount(entry.count[0], entry.count[1])}`}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -11,7 +11,10 @@
  * with its defaults around the one changed field.
  */
 import { useEffect, useState } from 'react';
-import { useLanguage, useStrings } from '../i18n.ts';
+import { eventKindWords, seasonWords, SEASON_WORDS } from '../../sim/analysis/terms.ts';
+import { displayName, useLanguage, useStrings, type Language } from '../i18n.ts';
+import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
+import { ChoiceListField } from './ChoiceList.tsx';
 import {
   CheckboxField,
   JsonField,
@@ -19,9 +22,10 @@ import {
   SelectField,
   TextField,
   useProblemsAt,
+  type Choice,
   type FieldFrame,
 } from './fields.tsx';
-import { formatPath, parseList, type PathSegment } from './model.ts';
+import { asArray, formatPath, parseList, textOf, type PathSegment } from './model.ts';
 import type { JsonSchema } from './schemaForm.types.ts';
 import { helpText } from './schemaHelpZh.ts';
 import { editorStrings, type EditorStrings } from './strings.ts';
@@ -125,6 +129,7 @@ export function SchemaNode({
 }: SchemaNodeProps) {
   const t = useStrings(editorStrings);
   const language = useLanguage();
+  const doc = useWorkspace().workspace?.doc;
   const path = formatPath(segments);
   const label = fieldLabel(t, name);
   const shown = value !== undefined ? value : schema.default;
@@ -170,7 +175,27 @@ export function SchemaNode({
       return (
         <TextField {...frame} value={typeof shown === 'string' ? shown : ''} onCommit={change} />
       );
-    case 'list':
+    case 'list': {
+      const choices = listChoices(schema, name, doc, language);
+      if (choices) {
+        return (
+          <ChoiceListField
+            frame={frame}
+            value={Array.isArray(shown) ? shown : []}
+            choices={choices}
+            emptyNote={
+              name === 'kinds'
+                ? t.emptyKinds
+                : /agencies$/i.test(name)
+                  ? t.emptyAgencies
+                  : name === 'seasons'
+                    ? t.emptySeasons
+                    : t.emptyList
+            }
+            onCommit={change}
+          />
+        );
+      }
       return (
         <ListField
           frame={frame}
@@ -179,6 +204,7 @@ export function SchemaNode({
           onCommit={change}
         />
       );
+    }
     case 'object':
       return (
         <ObjectNode
@@ -204,6 +230,37 @@ export function SchemaNode({
     case 'json':
       return <JsonField {...frame} value={shown} onCommit={change} />;
   }
+}
+
+/**
+ * The known items of a list field, by name: a schema's enum (seasons, event kinds), or the
+ * scenario's incident kinds, agencies or districts; null for a free list.
+ */
+function listChoices(
+  schema: JsonSchema,
+  name: string,
+  doc: Record<string, unknown> | undefined,
+  language: Language,
+): Choice[] | null {
+  const options = schema.items?.enum;
+  if (options) {
+    return options.map((option) => {
+      const value = String(option);
+      const words = Object.hasOwn(SEASON_WORDS, value)
+        ? seasonWords(value, language)
+        : eventKindWords(value, language);
+      return { value, label: words };
+    });
+  }
+  const from = (key: string) =>
+    asArray(doc?.[key]).map((item) => {
+      const id = textOf(item, 'id');
+      return { value: id, label: displayName(id, textOf(item, 'name'), language) };
+    });
+  if (name === 'kinds') return from('incidentKinds');
+  if (/agencies$/i.test(name)) return from('agencies');
+  if (name === 'districts') return from('districts');
+  return null;
 }
 
 /** A list of plain values typed as "a, b, c"; numbers are kept as numbers. */

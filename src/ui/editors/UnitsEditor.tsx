@@ -4,22 +4,23 @@
  * and the bases with their locations. A base chosen on the map narrows the units to it.
  */
 import { Fragment, useState } from 'react';
-import { useStrings } from '../i18n.ts';
+import { capabilityToken, capabilityWords } from '../../sim/analysis/terms.ts';
+import { useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { DetailsToggle, NumberField, SelectField, TextField } from './fields.tsx';
-import {
-  type FocusRequest,
-  asArray,
-  freshId,
-  getIn,
-  parseList,
-  parsePath,
-  setIn,
-  textOf,
-} from './model.ts';
+import { type FocusRequest, asArray, freshId, getIn, parsePath, setIn, textOf } from './model.ts';
 import { ObjectFields, schemaAt } from './SchemaForm.tsx';
 import type { JsonSchema } from './schemaForm.types.ts';
 import { editorStrings } from './strings.ts';
+
+/** "灭火、水上救援" or "fire, rescue" → tokens; words may hold spaces, so only commas split. */
+export function parseCapabilities(text: string): string[] {
+  return text
+    .split(/[,，、;；]+/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map(capabilityToken);
+}
 
 /** Rows drawn at once: a city-scale scenario has thousands of units; the filter finds the rest. */
 const MAX_ROWS = 150;
@@ -40,6 +41,7 @@ export function UnitsEditor({
   focus: FocusRequest | null;
 }) {
   const t = useStrings(editorStrings);
+  const language = useLanguage();
   const { workspace, edit } = useWorkspace();
   const doc = workspace!.doc;
   const units = asArray(doc.units);
@@ -179,7 +181,7 @@ export function UnitsEditor({
                   <td>
                     <TextField
                       path={at('name')}
-                      label={`${t.name} · ${id}`}
+                      label={`${t.name} · ${name}`}
                       hideLabel
                       value={textOf(unit, 'name')}
                       onCommit={(text) => set(t.editUnitField(name, t.name), 'name', text)}
@@ -254,10 +256,14 @@ export function UnitsEditor({
                       label={`${t.capabilities} · ${name}`}
                       hideLabel
                       value={asArray(getIn(unit, ['capabilities']))
-                        .map(String)
-                        .join(', ')}
+                        .map((token) => capabilityWords(String(token), language))
+                        .join(language === 'zh' ? '、' : ', ')}
                       onCommit={(text) =>
-                        set(t.editUnitField(name, t.capabilities), 'capabilities', parseList(text))
+                        set(
+                          t.editUnitField(name, t.capabilities),
+                          'capabilities',
+                          parseCapabilities(text),
+                        )
                       }
                     />
                   </td>
@@ -309,7 +315,7 @@ export function UnitsEditor({
       <table className="editors-table">
         <thead>
           <tr>
-            <th scope="col">{t.id}</th>
+            <th scope="col">{t.onMap}</th>
             <th scope="col">{t.name}</th>
             <th scope="col">{t.longitude}</th>
             <th scope="col">{t.latitude}</th>
@@ -330,15 +336,21 @@ export function UnitsEditor({
                 data-testid={`base-row-${id}`}
                 className={selectedBase === id ? 'editors-selected' : undefined}
               >
-                <td className="editors-code">
-                  <button type="button" className="editors-link" onClick={() => onSelectBase(id)}>
-                    {id}
+                <td>
+                  <button
+                    type="button"
+                    className="editors-link"
+                    title={`${t.id}：${id}`}
+                    aria-label={t.showBase(name)}
+                    onClick={() => onSelectBase(id)}
+                  >
+                    {t.show}
                   </button>
                 </td>
                 <td>
                   <TextField
                     path={`bases[${index}].name`}
-                    label={`${t.name} · ${id}`}
+                    label={`${t.name} · ${name}`}
                     hideLabel
                     value={textOf(base, 'name')}
                     onCommit={(text) => setBase(t.name, ['name'], text)}

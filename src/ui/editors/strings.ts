@@ -1,6 +1,14 @@
 /** Strings of the scenario editors (zh-CN and English). Terms follow ../shared/glossary.md. */
 import type { RuleId } from '../../scenarios/rules/index.ts';
+import { RULE_NAMES } from '../../scenarios/ruleNames.ts';
 import type { JsonSyntaxReason } from './jsonSyntax.ts';
+
+/** The rules' names as the comparison and the results give them (one name per rule). */
+function ruleNames(language: 'zh' | 'en'): Record<RuleId, string> {
+  return Object.fromEntries(
+    Object.entries(RULE_NAMES).map(([rule, names]) => [rule, names[language]]),
+  ) as Record<RuleId, string>;
+}
 
 const zh = {
   tabs: {
@@ -81,7 +89,7 @@ const zh = {
   count: '数量（车）',
   crew: '乘员',
   capabilities: '能力',
-  capabilitiesHint: '以逗号分隔，如 fire, rescue',
+  capabilitiesHint: '以顿号或逗号分隔，如 灭火、抢险救援；也可写能力代码（如 fire）',
   mobilisation: '出动准备时间',
   schedule: '值守时间',
   scheduleDefault: '未设（按其级别）',
@@ -112,7 +120,7 @@ const zh = {
   priority: '优先级',
   severity: '等级',
   needs: '所需力量',
-  needsHint: '能力×数量，逗号分隔，如 fire×2, medical×1',
+  needsHint: '能力×数量，以顿号或逗号分隔，如 灭火×2、医疗急救×1',
   needsInvalid: '格式应为 能力×数量，如 fire×2',
   workTime: '现场处置时间',
   nonEmergencyShare: '非紧急比例',
@@ -141,27 +149,24 @@ const zh = {
   ruleOn: '开启',
   ruleOff: '关闭',
   defaultValue: '默认',
+  agencyIdleShort: '无事件需要',
+  defaultsInEffect: '文件未写出、按默认值计的设置',
+  defaultsCount: (without: number, total: number) => `${total} 支力量中 ${without} 支未写出`,
+  onMap: '地图',
+  show: '定位',
+  showBase: (name: string) => `在地图上定位 ${name}`,
+  agencyIdle:
+    '没有任何事件类型需要此单位力量的能力，出动预案也未列出其力量：不会有警情调派它，调整其级别或力量不会改变任何结果，利用率为 0%。',
+  emptyKinds: '未选择任何事件类型：此规则对任何警情都不起作用，开启后结果不会改变。',
+  emptyAgencies: '未选择任何联动单位。',
+  emptySeasons: '未选择任何时期：此项从不适用。',
+  emptyList: '空（未选择）。',
   schemaLoading: '正在加载格式说明…',
   editRuleField: (rule: string, field: string) => `${rule}：${field}`,
   switchRule: (rule: string, on: boolean) => `${rule}：${on ? '开启' : '关闭'}`,
   jsonHint: '以 JSON 编辑（离开输入框时应用）',
   variant: '类型',
-  ruleName: {
-    tiers: '分级联动（一二三级联动单位）',
-    fireRescueApproval: '消防调派其他力量报批',
-    military: '军地联动（申请兵力）',
-    feedback: '到场与处置反馈、回访',
-    assessment: '考核扣分',
-    growth: '事态升级',
-    reinforcement: '跨区域增援',
-    triage: '非紧急警情转 12345',
-    command: '分级指挥（专项指挥部）',
-    firstReceiver: '首接负责制',
-    maritime: '海上搜救移交',
-    traffic: '交通管制与应急通道',
-    rearSupply: '前后方指挥部物资保障',
-    groupIncidents: '群体性事件与邻近支援',
-  } satisfies Record<RuleId, string>,
+  ruleName: ruleNames('zh'),
   fieldName: {
     id: '编号',
     mobilisation: '出动准备时间',
@@ -357,7 +362,8 @@ const en: Strings = {
   count: 'Count (vehicles)',
   crew: 'Crew',
   capabilities: 'Capabilities',
-  capabilitiesHint: 'Comma-separated, e.g. fire, rescue',
+  capabilitiesHint:
+    'Comma-separated, e.g. firefighting, rescue; capability codes (e.g. fire) are read too',
   mobilisation: 'Mobilisation',
   schedule: 'Duty hours',
   scheduleDefault: 'Not set (its tier’s)',
@@ -387,7 +393,7 @@ const en: Strings = {
   priority: 'Priority',
   severity: 'Severity',
   needs: 'Needs',
-  needsHint: 'capability×count, comma-separated, e.g. fire×2, medical×1',
+  needsHint: 'capability×count, comma-separated, e.g. firefighting×2, emergency medical care×1',
   needsInvalid: 'Use capability×count, e.g. fire×2',
   workTime: 'Work time on scene',
   nonEmergencyShare: 'Non-emergency share',
@@ -414,27 +420,25 @@ const en: Strings = {
   ruleOn: 'On',
   ruleOff: 'Off',
   defaultValue: 'default',
+  agencyIdleShort: 'no kind needs it',
+  defaultsInEffect: 'Settings the file leaves out, at their defaults',
+  defaultsCount: (without: number, total: number) => `${without} of ${total} units leave it out`,
+  onMap: 'Map',
+  show: 'Show',
+  showBase: (name: string) => `Show ${name} on the map`,
+  agencyIdle:
+    'No incident kind needs a capability of this agency’s units, and no run card names them: no call sends them, so its tier or staffing changes no result and its use stays at 0%.',
+  emptyKinds:
+    'No incident kind chosen: the rule acts on no call, and switching it on changes no result.',
+  emptyAgencies: 'No partner agency chosen.',
+  emptySeasons: 'No season chosen: this never applies.',
+  emptyList: 'Empty (nothing chosen).',
   schemaLoading: 'Loading the format description…',
   editRuleField: (rule: string, field: string) => `${rule}: ${field}`,
   switchRule: (rule: string, on: boolean) => `${rule}: ${on ? 'on' : 'off'}`,
   jsonHint: 'Edited as JSON (applied when you leave the box)',
   variant: 'Type',
-  ruleName: {
-    tiers: 'Tiers of partner agencies',
-    fireRescueApproval: 'Approval for fire rescue to send other forces',
-    military: 'Military support',
-    feedback: 'Arrival and completion reports, call-backs',
-    assessment: 'Assessment (points deducted)',
-    growth: 'Incident growth',
-    reinforcement: 'Cross-region reinforcement',
-    triage: 'Non-emergency calls to 12345',
-    command: 'Graded command (special HQs)',
-    firstReceiver: 'First-receiver responsibility',
-    maritime: 'Maritime SAR hand-off',
-    traffic: 'Traffic control and emergency lanes',
-    rearSupply: 'Forward and rear HQ supplies',
-    groupIncidents: 'Group incidents and neighbour support',
-  },
+  ruleName: ruleNames('en'),
   fieldName: {
     id: 'ID',
     sd: 'Standard deviation',

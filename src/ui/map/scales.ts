@@ -1,9 +1,19 @@
 /** Colours of the map's values: shares, differences and isochrone bands. */
 import { interpolateRdBu, interpolateRdYlGn } from 'd3';
 
+/** The share below which a district is named as a weak spot (as the results' summary). */
+export const CONCERN_SHARE = 0.8;
+
 /** Share 0..1, red (none) to green (all); values outside are clamped. */
 export function shareColour(share: number): string {
-  return interpolateRdYlGn(Math.min(1, Math.max(0, share)));
+  const value = Math.min(1, Math.max(0, share));
+  // Split at the 80% planners read as a weak spot (the summary names districts below it): below,
+  // red to amber; from 80% on, light to dark green. 78% and 81% no longer share a green.
+  return interpolateRdYlGn(
+    value < CONCERN_SHARE
+      ? (0.45 * value) / CONCERN_SHARE
+      : 0.6 + (0.4 * (value - CONCERN_SHARE)) / (1 - CONCERN_SHARE),
+  );
 }
 
 /** A signed difference, diverging around 0: red below, blue above, white at 0. */

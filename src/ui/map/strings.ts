@@ -32,15 +32,15 @@ const zh = {
   bandOver: (minutes: number) => `> ${minutes} 分钟`,
   unreachable: '不可达',
   // Coverage map
-  coverageTitle: '一级到场达标率的空间分布',
-  coverageLegend: '一级到场达标率',
+  coverageTitle: '一级联动单位到场达标率的空间分布',
+  coverageLegend: '一级联动单位到场达标率',
   coverageHint:
     '辖区按均值着色（95% 置信区间见提示与表格）；圆点为来电地点（约 1 km 网格），大小表示来电数，颜色表示达标比例。',
-  coverageTable: '各辖区一级到场达标率（从低到高）',
+  coverageTable: '各辖区一级联动单位到场达标率（从低到高）',
   coverageDistrict: '辖区',
   coverageMean: '达标率均值',
   coverageInterval: '95% 置信区间',
-  coverageNone: '本次运行没有计入统计的一级力量出动，无法给出到场达标率。',
+  coverageNone: '本次运行没有计入统计的紧急来电，无法给出一级联动单位到场达标率。',
   coverageCell: (calls: string, within: string, share: string) =>
     `来电 ${calls} 起，达标 ${within} 起（${share}）`,
 };
@@ -77,15 +77,16 @@ const en: typeof zh = {
   bandAtMost: (minutes) => `≤ ${minutes} min`,
   bandOver: (minutes) => `> ${minutes} min`,
   unreachable: 'unreachable',
-  coverageTitle: 'Where tier-1 arrivals meet the target',
-  coverageLegend: 'Tier-1 arrival within target',
+  coverageTitle: 'Tier-1 arrivals on target, by place',
+  coverageLegend: 'Tier-1 arrivals on target',
   coverageHint:
     'Districts are coloured by the mean (95% CI in the tooltip and the table); dots are call places (≈1 km cells), sized by calls and coloured by the share within target.',
-  coverageTable: 'Tier-1 arrival within target by district (worst first)',
+  coverageTable: 'Tier-1 arrivals on target by district (worst first)',
   coverageDistrict: 'District',
   coverageMean: 'Within target',
   coverageInterval: '95% CI',
-  coverageNone: 'No tier-1 arrival counted in this run: there is no coverage to show.',
+  coverageNone:
+    'No emergency call counted in this run: there is no tier-1 arrivals on target figure to show.',
   coverageCell: (calls, within, share) => `${calls} calls, ${within} within target (${share})`,
 };
 

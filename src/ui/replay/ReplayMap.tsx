@@ -28,7 +28,7 @@ export const ReplayMap = memo(function ReplayMap({
 }) {
   const overlay = useCallback((project: Projector) => <ReplayOverlay project={project} />, []);
   return (
-    <CityMap doc={doc} ariaLabel={ariaLabel} overlay={overlay} height={430} testId="replay-map" />
+    <CityMap doc={doc} ariaLabel={ariaLabel} overlay={overlay} height={320} testId="replay-map" />
   );
 });
 

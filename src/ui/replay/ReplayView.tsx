@@ -8,12 +8,14 @@ import { legsBetween, makeRoute, recordAt, type Route } from '../../sim/analysis
 import { buildReplayIndex } from '../../sim/analysis/replayIndex.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { ReplayOpened } from '../../worker/replayApi.ts';
-import { localeOf, useLanguage, useStrings } from '../i18n.ts';
+import { displayName, localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { useNavigation } from '../shell/navigation.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { EventLog, NO_FILTER, type LogFilter } from './EventLog.tsx';
-import { makeClock } from './format.ts';
+import { freshness } from '../results/freshness.ts';
+import { StaleNotice } from '../results/StaleNotice.tsx';
+import { makeClock, seedRanges } from './format.ts';
 import {
   ReplayOverlayContext,
   ReplayTimeContext,
@@ -211,14 +213,26 @@ export function ReplayView() {
     () => makeClock(replay?.trace.header.start ?? '2026-01-01T00:00', locale),
     [replay, locale],
   );
+  // A replay of another scenario, or of this one before its latest edits, says so.
+  const replayDoc = replay?.doc ?? null;
+  const openDoc = workspace?.doc ?? null;
+  const fresh = useMemo(
+    () =>
+      replayDoc && openDoc && !replay?.fileName
+        ? freshness(replayDoc, openDoc)
+        : ({ kind: 'current' } as const),
+    [replayDoc, openDoc, replay?.fileName],
+  );
   const timeZone = typeof replay?.doc.timeZone === 'string' ? replay.doc.timeZone : 'Asia/Shanghai';
   const timeZoneLabel = timeZone === 'Asia/Shanghai' ? t.timeZone : timeZone;
 
   return (
     <div className="replay" data-testid="replay-view">
       <section className="card replay-source" aria-labelledby="replay-heading">
-        <h2 id="replay-heading">{t.heading}</h2>
-        <p className="hint">{t.intro}</p>
+        <h2 id="replay-heading">
+          {t.heading}
+          <span className="hint replay-intro">{t.intro}</span>
+        </h2>
         <div className="replay-source-row">
           <label className="replay-seed">
             <span>{t.seed}</span>
@@ -260,11 +274,29 @@ export function ReplayView() {
             {!seedValid
               ? t.seedInvalid
               : lastRun
-                ? t.seedHint(lastRun.report.seeds.join(', '))
+                ? t.seedHint(seedRanges(lastRun.report.seeds))
                 : replayRequest
                   ? t.sourceRequested(replayRequest.seed)
                   : t.sourceWorkspace}
           </span>
+          {replay && (
+            <p
+              className="replay-status"
+              data-testid="replay-status"
+              data-records={replay.trace.length}
+            >
+              {t.replayed(
+                displayName(
+                  replay.trace.header.scenario,
+                  typeof replay.doc.name === 'string' ? replay.doc.name : undefined,
+                  language,
+                ),
+                replay.seed,
+                replay.trace.length,
+              )}
+              {replay.fileName && ` · ${t.opened(replay.fileName)}`}
+            </p>
+          )}
         </div>
         {status.kind === 'failed' && (
           <div className="problems" role="alert" data-testid="replay-error">
@@ -276,16 +308,12 @@ export function ReplayView() {
             </ul>
           </div>
         )}
-        {replay && (
-          <p
-            className="replay-status"
-            data-testid="replay-status"
-            data-records={replay.trace.length}
-          >
-            {t.replayed(replay.trace.header.scenario, replay.seed, replay.trace.length)}
-            {replay.fileName && ` · ${t.opened(replay.fileName)}`}
-          </p>
-        )}
+        <StaleNotice
+          freshness={fresh}
+          testId="replay-stale"
+          runAgainDisabled={!seedValid || !workspace || status.kind === 'running'}
+          onRunAgain={() => workspace && void startReplay(workspace.doc, seed)}
+        />
       </section>
 
       {!replay ? (
@@ -293,50 +321,54 @@ export function ReplayView() {
       ) : (
         <ReplayTimeContext.Provider value={time}>
           <ReplayOverlayContext.Provider value={overlay}>
+            {/* At 1366×768 the map, its controls and the log are seen together: the map and the
+                why beside the log, which keeps its height. */}
             <div className="replay-main">
-              <section className="card replay-map-card" aria-label={t.map}>
-                <ReplayMap doc={replay.doc} ariaLabel={t.map} />
-                <Timeline
-                  trace={replay.trace}
-                  time={time}
-                  playing={playing}
-                  speed={speed}
-                  clock={clock}
-                  timeZoneLabel={timeZoneLabel}
-                  onTime={(next) => setTime(next)}
-                  onPlaying={(next) => {
-                    if (next && time >= duration) setTime(0);
-                    setPlaying(next);
-                  }}
-                  onSpeed={setSpeed}
-                  onStep={step}
-                />
-                <ReplayLegend agencies={replay.agencies} agencyNames={replay.names.agencies} />
-              </section>
-              <section
-                className="card replay-why"
-                aria-labelledby="replay-why-heading"
-                data-testid="replay-why"
-              >
-                <h2 id="replay-why-heading">{t.why}</h2>
-                <WhyPanel
-                  replay={replay}
-                  incident={selection.incident}
-                  record={selection.record}
-                  clock={clock}
-                  onPick={pickRecord}
-                />
-              </section>
+              <div className="replay-left">
+                <section className="card replay-map-card" aria-label={t.map}>
+                  <ReplayMap doc={replay.doc} ariaLabel={t.map} />
+                  <Timeline
+                    trace={replay.trace}
+                    time={time}
+                    playing={playing}
+                    speed={speed}
+                    clock={clock}
+                    timeZoneLabel={timeZoneLabel}
+                    onTime={(next) => setTime(next)}
+                    onPlaying={(next) => {
+                      if (next && time >= duration) setTime(0);
+                      setPlaying(next);
+                    }}
+                    onSpeed={setSpeed}
+                    onStep={step}
+                  />
+                  <ReplayLegend agencies={replay.agencies} agencyNames={replay.names.agencies} />
+                </section>
+                <section
+                  className="card replay-why"
+                  aria-labelledby="replay-why-heading"
+                  data-testid="replay-why"
+                >
+                  <h2 id="replay-why-heading">{t.why}</h2>
+                  <WhyPanel
+                    replay={replay}
+                    incident={selection.incident}
+                    record={selection.record}
+                    clock={clock}
+                    onPick={pickRecord}
+                  />
+                </section>
+              </div>
+              <EventLog
+                replay={replay}
+                time={time}
+                clock={clock}
+                filter={filter}
+                onFilter={setFilter}
+                selectedRecord={pickedRecord}
+                onPick={pickRecord}
+              />
             </div>
-            <EventLog
-              replay={replay}
-              time={time}
-              clock={clock}
-              filter={filter}
-              onFilter={setFilter}
-              selectedRecord={pickedRecord}
-              onPick={pickRecord}
-            />
           </ReplayOverlayContext.Provider>
         </ReplayTimeContext.Provider>
       )}

@@ -76,3 +76,16 @@ function formatsOf(locale: string): LocaleFormats {
   }
   return formats;
 }
+
+/** Seeds as runs of consecutive numbers: 1–200, or 1–3, 7, 9–10; a long run stays one line. */
+export function seedRanges(seeds: readonly number[]): string {
+  const sorted = [...new Set(seeds)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}

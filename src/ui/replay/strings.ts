@@ -1,7 +1,15 @@
 /** Strings of the replay view (过程回放). Terms follow ../shared/glossary.md. */
 import type { IncidentState } from '../../sim/analysis/incidentStates.ts';
 import type { UnitStatus } from '../../sim/analysis/replayIndex.ts';
+import { CAUSE_WORDS, type TermLanguage } from '../../sim/analysis/terms.ts';
 import type { CauseName, RecordKindName } from '../../sim/trace.ts';
+
+/** The causes' words, the same as the results and the key figures use. */
+function causeTable(language: TermLanguage): Record<CauseName, string> {
+  return Object.fromEntries(
+    Object.entries(CAUSE_WORDS).map(([cause, words]) => [cause, words[language]]),
+  ) as Record<CauseName, string>;
+}
 
 const zhKinds: Record<RecordKindName, string> = {
   callReceived: '接警',
@@ -67,93 +75,9 @@ const enKinds: Record<RecordKindName, string> = {
   graded: 'Group incident graded',
 };
 
-const zhCauses: Record<CauseName, string> = {
-  none: '—',
-  generatedCall: '随机来电',
-  listedCall: '脚本来电',
-  triage: '研判为非紧急',
-  nearest: '就近调派（最快到场的可用力量）',
-  runCard: '按出动预案',
-  queue: '排队后调派',
-  redispatch: '返程途中改派',
-  decision: '调度员决定',
-  noUnitFree: '无可用力量',
-  overflowPolicy: '溢出策略',
-  maxQueueWait: '排队超时',
-  endOfRun: '运行结束',
-  closeRoad: '道路封闭',
-  openRoad: '道路恢复',
-  unitOutOfService: '力量停用',
-  unitInService: '力量恢复',
-  season: '汛期/防火期',
-  responseLevel: '应急响应级别',
-  callRateFactor: '来电率变化',
-  schedule: '值班安排',
-  fireRescueApproval: '消防救援调派报批',
-  seasonalApproval: '特殊时期二次报批',
-  militaryApproval: '军地联合办公室申请兵力',
-  directRequest: '紧急直接申请',
-  arrivalReport: '到场反馈',
-  completionReport: '处置完毕反馈',
-  crossRegion: '跨区域增援',
-  growth: '事态升级',
-  specialPlan: '专项应急预案',
-  maritimeSAR: '海上搜救',
-  sarRequest: '搜救申请',
-  firstReceiver: '首接负责制',
-  trafficControl: '交通管制',
-  roadDamage: '道路损毁',
-  rearHQ: '后方指挥部',
-  stockOut: '物资告罄',
-  township: '乡镇',
-  county: '县级',
-  city: '市级',
-  neighbourRequest: '请求邻近支援',
-};
+const zhCauses = causeTable('zh');
 
-const enCauses: Record<CauseName, string> = {
-  none: '—',
-  generatedCall: 'random call',
-  listedCall: 'scripted call',
-  triage: 'assessed non-emergency',
-  nearest: 'nearest (fastest free capable unit)',
-  runCard: 'run card (出动预案)',
-  queue: 'from the queue',
-  redispatch: 'redirected on its way home',
-  decision: 'dispatcher’s decision',
-  noUnitFree: 'no unit free',
-  overflowPolicy: 'overflow policy',
-  maxQueueWait: 'queue wait too long',
-  endOfRun: 'end of run',
-  closeRoad: 'road closed',
-  openRoad: 'road reopened',
-  unitOutOfService: 'unit out of service',
-  unitInService: 'unit in service',
-  season: 'season',
-  responseLevel: 'response level',
-  callRateFactor: 'call rate change',
-  schedule: 'duty schedule',
-  fireRescueApproval: 'fire rescue approval',
-  seasonalApproval: 'seasonal second approval',
-  militaryApproval: 'troops via the joint office',
-  directRequest: 'direct urgent request',
-  arrivalReport: 'arrival report',
-  completionReport: 'completion report',
-  crossRegion: 'cross-region reinforcement',
-  growth: 'growth',
-  specialPlan: 'special plan',
-  maritimeSAR: 'maritime SAR',
-  sarRequest: 'SAR request',
-  firstReceiver: 'first-receiver responsibility',
-  trafficControl: 'traffic control',
-  roadDamage: 'road damage',
-  rearHQ: 'rear HQ',
-  stockOut: 'stock out',
-  township: 'township',
-  county: 'county',
-  city: 'city',
-  neighbourRequest: 'neighbour help request',
-};
+const enCauses = causeTable('en');
 
 const zhUnitStatus: Record<UnitStatus, string> = {
   atBase: '在驻地待命',

@@ -321,6 +321,13 @@ export function Ecdf({
 }
 
 /** A bar per row with its confidence whisker, 0–100%, and the 80% line of concern. */
+/** The width of a text at a font size, near enough for laying out labels. */
+export function textWidth(text: string, size: number): number {
+  let width = 0;
+  for (const char of text) width += /[\u2e80-\uffff]/.test(char) ? size : size * 0.58;
+  return Math.ceil(width);
+}
+
 export function ShareBars({
   rows,
   format,
@@ -334,8 +341,13 @@ export function ShareBars({
   title: string;
   axisLabel: string;
 }) {
-  const labelWidth = 190;
-  const width = 640;
+  // Room for the longest name at 12 px: a Chinese character is about 12 px wide, a Latin
+  // letter about 7; the bars keep at least 60% of the chart.
+  const labelWidth = Math.min(
+    Math.max(120, 16 + Math.max(0, ...rows.map((row) => textWidth(row.label, 12)))),
+    0.4 * 720,
+  );
+  const width = 720;
   const rowHeight = 22;
   const top = 12;
   const bottom = 38;

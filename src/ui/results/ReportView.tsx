@@ -5,15 +5,26 @@
  * layout (results.css). Everything is read from the report, names and targets too: it carries
  * those of the scenario it was computed from (the scenario as it ran draws only the map).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Estimate, Report } from '../../sim/analysis/report.ts';
+import { incidentKindWords } from '../../sim/analysis/terms.ts';
 import { displayName, localeOf, strings, useLanguage, useStrings, type Language } from '../i18n.ts';
+import { agenciesNoKindNeeds, rulesWithoutKinds } from '../editors/scope.ts';
+import { RULE_NAMES } from '../../scenarios/ruleNames.ts';
+import { isRuleId } from '../../scenarios/rules/index.ts';
 import { CoverageMap } from '../map/CoverageMap.tsx';
 import { type LastRun, useNavigation } from '../shell/navigation.ts';
 import { SummaryTable } from '../SummaryTable.tsx';
+import { AssumptionsSection } from './AssumptionsSection.tsx';
 import { ChartFigure, CiBar, Ecdf, Histogram, ShareBars, type ChartFormat } from './Charts.tsx';
 import { downloadText, exportFileName } from './exports.ts';
-import { breakdownEstimates, reportNames, type ReportNames } from '../reportFigures.ts';
+import {
+  breakdownEstimates,
+  reportNames,
+  TIER_ONE_PATH,
+  TIER_ONE_WORDS,
+  type ReportNames,
+} from '../reportFigures.ts';
 import {
   aggregateCsv,
   distributionOf,
@@ -49,18 +60,30 @@ function shareInterval(estimate: Estimate | undefined, format: ChartFormat): str
 
 interface Context {
   report: Report;
+  /** The scenario as it ran: what its edits could and could not change. */
+  doc: LastRun['doc'];
   names: ReportNames;
   language: Language;
   t: ResultsStrings;
   format: ChartFormat;
 }
 
-export function ReportView({ run }: { run: LastRun }) {
+export function ReportView({
+  run,
+  notice,
+  edits = [],
+}: {
+  run: LastRun;
+  notice?: ReactNode;
+  /** The edits made to the scenario since it was opened, as the undo list names them. */
+  edits?: readonly string[];
+}) {
   const language = useLanguage();
   const t = useStrings(resultsStrings);
   const names = useMemo(() => reportNames(run.report), [run.report]);
   const context: Context = {
     report: run.report,
+    doc: run.doc,
     names,
     language,
     t,
@@ -79,6 +102,11 @@ export function ReportView({ run }: { run: LastRun }) {
   return (
     <div className="results-report" data-testid="results-report" lang={localeOf(language)}>
       <PrintHeader context={context} />
+      <p className="results-computed-from results-no-print" data-testid="computed-from">
+        {t.computedFrom(displayName(names.scenarioId, names.scenarioName, language))} ·{' '}
+        {seedText(context)}
+      </p>
+      {notice}
       <ExportBar context={context} />
       <SummarySection context={context} />
       {shown > 1 && <ResponseSection context={context} />}
@@ -99,6 +127,7 @@ export function ReportView({ run }: { run: LastRun }) {
           <SummaryTable report={run.report} t={strings[language]} />
         </section>
       )}
+      {shown > 5 && <AssumptionsSection doc={run.doc} edits={edits} />}
       {shown > 5 && <ReplaySection run={run} t={t} />}
     </div>
   );
@@ -180,10 +209,10 @@ function SummarySection({ context }: { context: Context }) {
   const { report, names, language, t, format } = context;
   const facts = summaryFacts(report);
   const minutes = (seconds: number) => format.number(seconds / 60, 0);
-  const within = t.withinMinutes(
-    minutes(names.targets.tier1.urban),
-    minutes(names.targets.tier1.rural),
-  );
+  const tierOne = TIER_ONE_WORDS[language];
+  const urban = minutes(names.targets.tier1.urban);
+  const rural = minutes(names.targets.tier1.rural);
+  const within = t.withinMinutes(urban, rural);
   const districtName = (id: string) => displayName(id, names.districts.get(id)?.name, language);
   const agencyName = (id: string) => displayName(id, names.agencies.get(id)?.name, language);
   const coverage = facts.coverage;
@@ -206,7 +235,12 @@ function SummarySection({ context }: { context: Context }) {
           data-testid="summary-coverage"
           data-value={String(coverage.mean)}
         >
-          {t.coverage(within, format.percent(coverage.mean), shareInterval(coverage, format))}
+          {t.coverage(
+            tierOne.name,
+            within,
+            format.percent(coverage.mean),
+            shareInterval(coverage, format),
+          )}
           {facts.districtsBelow.length > 0
             ? t.districtsBelow(
                 facts.districtsBelow.length,
@@ -223,6 +257,9 @@ function SummarySection({ context }: { context: Context }) {
           {t.noCoverage}
         </p>
       )}
+      <p className="hint results-definition" data-testid="tier-one-definition">
+        {tierOne.definition(urban, rural)}
+      </p>
       <ul className="results-facts" data-testid="summary-facts">
         <li data-testid="summary-deductions">
           {facts.mostDeductions
@@ -243,6 +280,11 @@ function SummarySection({ context }: { context: Context }) {
               )
             : t.noOverflow}
         </li>
+        {rulesWithoutKinds(context.doc).map((rule) => (
+          <li key={rule} data-testid="summary-rule-no-kinds" className="results-why-nothing">
+            {t.ruleNoKinds(isRuleId(rule) ? RULE_NAMES[rule][language] : rule)}
+          </li>
+        ))}
         {(facts.unanswered?.mean ?? 0) > 0 && (
           <li data-testid="summary-unanswered">
             {t.unanswered(format.number(facts.unanswered?.mean ?? NaN))}
@@ -264,7 +306,7 @@ function groupLabel(group: ResponseGroup, context: Context): string {
     case 'tier':
       return t.tier(group.id);
     case 'kind':
-      return displayName(group.id, names.kinds.get(group.id), language);
+      return incidentKindWords(group.id, names.kinds.get(group.id), language);
     case 'district':
       return displayName(group.id, names.districts.get(group.id)?.name, language);
   }
@@ -373,6 +415,9 @@ function ResponseSection({ context }: { context: Context }) {
           </p>
         </>
       )}
+      <p className="hint" data-testid="terms-note">
+        {t.termsNote}
+      </p>
       <WithinTargetTable context={context} />
     </section>
   );
@@ -409,28 +454,26 @@ function withinRows(
 function WithinTargetTable({ context }: { context: Context }) {
   const { report, names, language, t, format } = context;
   const districtName = (id: string) => displayName(id, names.districts.get(id)?.name, language);
+  // The tier-1 figure first (overall, then by district), then each kind against its own target;
+  // shares by the tier that happened to arrive first are left out: they read like the tier-1
+  // figure and are not it.
+  const overall = report.aggregate[TIER_ONE_PATH];
+  const tierOneOverall: WithinRow[] =
+    overall && Number.isFinite(overall.mean)
+      ? [{ key: TIER_ONE_PATH, label: t.overall, arrivals: undefined, within: overall }]
+      : [];
   const sections = [
     {
-      id: 'tier',
-      title: t.familyLabel.tier,
-      rows: withinRows(report, 'response', 'tier', (id) => t.tier(id)),
+      id: 'tier-one',
+      title: TIER_ONE_WORDS[language].name,
+      rows: [...tierOneOverall, ...withinRows(report, 'tierOneCoverage', 'district', districtName)],
     },
     {
       id: 'kind',
-      title: t.familyLabel.kind,
+      title: t.kindWithinHeading,
       rows: withinRows(report, 'response', 'kind', (id) =>
-        displayName(id, names.kinds.get(id), language),
+        incidentKindWords(id, names.kinds.get(id), language),
       ),
-    },
-    {
-      id: 'district',
-      title: t.familyLabel.district,
-      rows: withinRows(report, 'response', 'district', districtName),
-    },
-    {
-      id: 'tier-one',
-      title: t.tierOneCoverageHeading,
-      rows: withinRows(report, 'tierOneCoverage', 'district', districtName),
     },
   ].filter((section) => section.rows.length > 0);
   return (
@@ -496,9 +539,16 @@ function UtilisationSection({ context }: { context: Context }) {
     displayName(id, names.agencies.get(id)?.name, language),
   ).sort((a, b) => b.estimate.mean - a.estimate.mean);
   const stem = exportFileName(report.scenario, 'utilisation', '').replace(/\.$/, '');
+  const noKindNeeds = agenciesNoKindNeeds(context.doc);
+  const idle = agencies.filter((row) => noKindNeeds.has(row.id));
   return (
     <section className="results-section" aria-labelledby="results-utilisation-heading">
       <h3 id="results-utilisation-heading">{t.utilisationHeading}</h3>
+      {idle.length > 0 && (
+        <p className="hint results-why-nothing" data-testid="utilisation-idle">
+          {t.agenciesIdle(idle.map((row) => row.label).join(t.listJoin))}
+        </p>
+      )}
       <div className="results-chart-stack">
         {[
           { id: 'tier', title: t.byTier, rows: tiers },

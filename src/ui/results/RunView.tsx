@@ -2,7 +2,7 @@
  * Run and results: seed and replications, a run over the worker pool with progress, ETA and
  * cancel, and the readiness report of the scenario as it is in the editor.
  */
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ScenarioProblem } from '../../scenarios/load.ts';
 import {
   poolSize,
@@ -14,7 +14,9 @@ import { formatDuration, secondsLeft } from '../duration.ts';
 import { strings, useLanguage } from '../i18n.ts';
 import { useNavigation, type LastRun } from '../shell/navigation.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
+import { freshness } from './freshness.ts';
 import { ReportView } from './ReportView.tsx';
+import { StaleNotice } from './StaleNotice.tsx';
 import { clearRunMarker, markRunStarted } from './runMarker.ts';
 
 const MAX_SEED = 2 ** 32 - 1;
@@ -24,7 +26,7 @@ type RunState =
   | { kind: 'idle' }
   | { kind: 'running'; progress: RunProgress; startedAt: number; elapsed: number }
   | { kind: 'cancelling'; progress: RunProgress }
-  | { kind: 'done'; run: LastRun; seconds: number }
+  | { kind: 'done'; run: LastRun; seconds: number; edits: string[] }
   | { kind: 'cancelled'; progress: RunProgress }
   | { kind: 'invalid'; errors: ScenarioProblem[] }
   | { kind: 'failed'; message: string };
@@ -53,6 +55,8 @@ export function RunView() {
   const start = async () => {
     if (seed === null || replications === null || !workspace) return;
     const doc = workspace.doc;
+    // The edits since the scenario was opened, as the undo list names them, for the report.
+    const edits = [...workspace.past.map((s) => s.label), workspace.label].filter(Boolean);
     const seeds = Array.from({ length: replications }, (_, i) => seed + i);
     const startedAt = performance.now();
     const zero = { done: 0, finished: 0, total: replications };
@@ -92,7 +96,12 @@ export function RunView() {
         setState({ kind: 'invalid', errors: outcome.errors });
       } else {
         const lastRun = { report: outcome.report, doc };
-        setState({ kind: 'done', run: lastRun, seconds: (performance.now() - startedAt) / 1000 });
+        setState({
+          kind: 'done',
+          run: lastRun,
+          seconds: (performance.now() - startedAt) / 1000,
+          edits,
+        });
         setLastRun(lastRun);
       }
     } catch (error) {
@@ -110,6 +119,14 @@ export function RunView() {
     );
     handle.current?.cancel();
   };
+
+  // Results of another scenario, or of this one before its latest edits, say so.
+  const ranDoc = state.kind === 'done' ? state.run.doc : null;
+  const openDoc = workspace?.doc ?? null;
+  const fresh = useMemo(
+    () => (ranDoc && openDoc ? freshness(ranDoc, openDoc) : ({ kind: 'current' } as const)),
+    [ranDoc, openDoc],
+  );
 
   const progress = state.kind === 'done' ? 1 : 'progress' in state ? state.progress.done : 0;
   const percent = new Intl.NumberFormat(t.htmlLang, {
@@ -237,7 +254,20 @@ export function RunView() {
         <h2 id="results-heading">{t.results}</h2>
         {state.kind === 'done' ? (
           // A new run starts the report afresh (selected group, replay seed).
-          <ReportView key={state.run.report.seeds.join(',') + state.seconds} run={state.run} />
+          <ReportView
+            key={state.run.report.seeds.join(',') + state.seconds}
+            run={state.run}
+            edits={state.edits}
+            notice={
+              <StaleNotice
+                freshness={fresh}
+                runAgainDisabled={!canRun}
+                onRunAgain={() => {
+                  if (canRun) void start();
+                }}
+              />
+            }
+          />
         ) : (
           <p className="placeholder">{t.noResults}</p>
         )}

@@ -9,6 +9,7 @@ import { displayName } from '../i18n.ts';
 import type { Breakdown, FigureKey } from '../../sim/analysis/figures.ts';
 import { HISTOGRAM_BIN_SECONDS, type Histogram } from '../../sim/analysis/pooled.ts';
 import type { Estimate, Report } from '../../sim/analysis/report.ts';
+import { incidentKindWords } from '../../sim/analysis/terms.ts';
 import { breakdownEstimates, type ReportNames } from '../reportFigures.ts';
 
 export type Area = 'urban' | 'rural';
@@ -286,7 +287,7 @@ function breakdownName(
     case 'tier':
       return labels.tier(breakdown.key);
     case 'kind':
-      return displayName(breakdown.key, names.kinds.get(breakdown.key), language);
+      return incidentKindWords(breakdown.key, names.kinds.get(breakdown.key), language);
     case 'district':
       return displayName(breakdown.key, names.districts.get(breakdown.key)?.name, language);
     case 'agency':

@@ -1,38 +1,5 @@
 /** Strings of the readiness report (src/ui/results/ReportView.tsx and its charts). */
-
-const CAUSES_ZH: Record<string, string> = {
-  fireRescueApproval: '消防救援调派其他力量报批',
-  seasonalApproval: '特殊时期二次报批',
-  militaryApproval: '经军地联合办公室申请兵力',
-  directRequest: '情况特别紧急时直接申请',
-  crossRegion: '跨区域增援报批',
-  specialPlan: '专项预案指挥部成立',
-  firstReceiver: '先期处置单位移交指挥',
-  maritimeSAR: '海上搜救',
-  sarRequest: '搜救申请',
-  township: '乡镇上报',
-  county: '县级上报',
-  city: '市级上报',
-  neighbourRequest: '邻近地区请求',
-  rearHQ: '后方指挥部',
-};
-
-const CAUSES_EN: Record<string, string> = {
-  fireRescueApproval: 'Approval for fire rescue to send other forces',
-  seasonalApproval: 'Second approval in special seasons',
-  militaryApproval: 'Troops requested through the joint office',
-  directRequest: 'Direct request when extremely urgent',
-  crossRegion: 'Approval of cross-region reinforcement',
-  specialPlan: 'Special-plan headquarters set up',
-  firstReceiver: 'First receiver hands over command',
-  maritimeSAR: 'Maritime search and rescue',
-  sarRequest: 'Search-and-rescue request',
-  township: 'Reported by the township',
-  county: 'Reported by the county',
-  city: 'Reported by the city',
-  neighbourRequest: 'Request to a neighbouring region',
-  rearHQ: 'Rear headquarters',
-};
+import { causeWords } from '../../sim/analysis/terms.ts';
 
 const zh = {
   reportHeading: '演练评估报告',
@@ -40,10 +7,29 @@ const zh = {
   printMeta: (seeds: string, date: string) => `随机种子 ${seeds} · 生成于 ${date}`,
   seedRange: (n: number, first: number, last: number) =>
     n > 1 ? `${first}–${last}（${n} 次重复）` : `${first}（1 次重复）`,
+  // Results of another scenario, or of this one before it changed
+  staleOther: (ran: string, open: string) =>
+    `以下结果由情景「${ran}」计算得出，当前打开的是「${open}」：结果不适用于当前情景。`,
+  staleEdited: (ran: string) =>
+    `以下结果由情景「${ran}」修改前的版本计算得出；此后情景已被修改（编辑或导入），结果未反映这些修改。`,
+  runAgain: '按当前情景重新运行',
+  termsNote:
+    '术语：随机种子决定一次重复中来电的时间、地点和各项随机时长，同一种子的结果可完全复现；预热期内的来电不计入统计；中位数指一半来电在此时间内有力量到场，90 百分位指 90% 的来电在此时间内有力量到场；累积分布（ECDF）曲线上的一点表示在该时间内有力量到场的来电占比。',
+  assumptionsHeading: '情景、修改与假设',
+  editsHeading: '打开情景后所做的修改',
+  noEdits: '无（按打开时的情景运行）。',
+  settingsHeading: '运行设置与默认值',
+  defaulted: '（文件未写出，按默认值）',
+  defaultsNote: '标注“按默认值”的设置未在情景文件中写出；如与实际不符，请在情景中写明后重新运行。',
+  ruleNoKinds: (rule: string) =>
+    `${rule}已开启，但其适用事件类型为空或不含本情景的任何事件类型：它不作用于任何警情，各项结果与关闭时相同。`,
+  agenciesIdle: (list: string) =>
+    `利用率为 0% 的原因：没有任何事件类型需要以下联动单位力量的能力，出动预案也未列出其力量，故不会被调派（调整其级别或力量也不会改变结果）：${list}。`,
+  computedFrom: (scenario: string) => `计算所用情景：${scenario}`,
   // Summary
   summaryHeading: '概要',
-  coverage: (within: string, share: string, interval: string | null) =>
-    `一级联动单位到场 ${within}内达标率：${share}${interval ? `（${interval}）` : ''}`,
+  coverage: (name: string, within: string, share: string, interval: string | null) =>
+    `${name}（${within}）：${share}${interval ? `（95% 置信区间 ${interval}）` : ''}`,
   withinMinutes: (urban: string, rural: string) =>
     urban === rural ? `${urban} 分钟` : `${urban} 分钟（城区）/ ${rural} 分钟（农村）`,
   districtsBelow: (count: number, list: string) => `——${count} 个区县低于 80%：${list}`,
@@ -52,14 +38,14 @@ const zh = {
   listJoin: '、',
   namedShare: (name: string, share: string) => `${name} ${share}`,
   mostDeductions: (agency: string, points: string) =>
-    `扣分最多的联动单位：${agency}（每次运行平均 ${points} 分）。`,
+    `扣分最多的联动单位：${agency}（每次重复平均 ${points} 分）。`,
   noDeductions: '各联动单位均无扣分。',
   strained: (list: string) => `力量利用率高于 80%：${list}。`,
   noStrain: '各级、各联动单位力量利用率均不高于 80%。',
   overflow: (count: string, share: string) =>
-    `转外部增援：每次运行平均 ${count} 起（占紧急来电 ${share}）。`,
+    `转外部增援：每次重复平均 ${count} 起（占紧急来电 ${share}）。`,
   noOverflow: '没有来电转外部增援。',
-  unanswered: (count: string) => `未处置（等待超时放弃）：每次运行平均 ${count} 起。`,
+  unanswered: (count: string) => `未处置（等待超时放弃）：每次重复平均 ${count} 起。`,
   // Response times
   responseHeading: '响应时间分布（来电至首支力量到场）',
   group: '分组',
@@ -80,12 +66,12 @@ const zh = {
   pooledNote: (n: string, median: string, p90: string) =>
     `全部重复合计 ${n} 起到场；中位数 ${median} 分钟，90 百分位 ${p90} 分钟。`,
   noArrivals: '此分组没有到场记录。',
-  withinHeading: '到场达标率（来电至首支力量到场，均值及 95% 置信区间）',
+  withinHeading: '按时到场的比例（来电至首支力量到场，均值及 95% 置信区间）',
+  kindWithinHeading: '按事件类型：在该类型所需级别的时限内到场',
   arrivalsPerRun: '到场数/次',
   withinTarget: '达标率',
   interval: '95% 置信区间',
   ciBar: '图示',
-  tierOneCoverageHeading: '一级联动单位到场达标率（按区县）',
   // Utilisation and the rest
   utilisationHeading: '力量利用率（均值及 95% 置信区间）',
   byTier: '按级别',
@@ -95,7 +81,7 @@ const zh = {
   keyFiguresHeading: '主要指标',
   approvalsHeading: '报批、申请与指挥移交的等待',
   cause: '原因',
-  countPerRun: '次数/次运行',
+  countPerRun: '次数/次重复',
   meanWait: '平均等待（分钟）',
   approvals: '指令到达联动单位前（报批、申请）',
   handovers: '指挥移交前',
@@ -134,6 +120,8 @@ const zh = {
     grew: '力量不足致事态扩大',
     waitProbability: '需等待力量的概率',
     meanQueueWait: '平均排队等待（秒）',
+    meanQueueLength: '平均排队警情数（时间平均）',
+    meanInSystem: '平均在处置警情数（时间平均）',
     simulatedDays: '统计天数',
     response: '响应时间（秒）',
     arrivalCompliance: '到场时限（出动指令至到场，秒）',
@@ -149,7 +137,7 @@ const zh = {
     mean: '均值',
     median: '中位数',
     p90: '90 百分位',
-    withinTarget: '达标率',
+    withinTarget: '时限内比例',
   } as Record<string, string>,
   assessmentFigure: {
     dispatches: '出动次数',
@@ -159,7 +147,7 @@ const zh = {
     missingReports: '未反馈',
     unsatisfiedCallBacks: '回访不满意',
   } as Record<string, string>,
-  causeLabel: (cause: string) => CAUSES_ZH[cause] ?? cause,
+  causeLabel: (cause: string) => causeWords(cause, 'zh'),
   tier: (tier: string) =>
     ({
       '1': '一级联动单位',
@@ -178,9 +166,28 @@ const en: typeof zh = {
   printMeta: (seeds: string, date: string) => `Seeds ${seeds} · made on ${date}`,
   seedRange: (n: number, first: number, last: number) =>
     n > 1 ? `${first}–${last} (${n} replications)` : `${first} (1 replication)`,
+  staleOther: (ran: string, open: string) =>
+    `These results were computed from the scenario “${ran}”; “${open}” is open now, and they do not apply to it.`,
+  staleEdited: (ran: string) =>
+    `These results were computed from “${ran}” before it was changed (edits or imports since); they do not reflect those changes.`,
+  runAgain: 'Run again on the current scenario',
+  termsNote:
+    'Terms: a seed fixes the times, places and random durations of one replication, so its results can be repeated exactly; calls during the warm-up are not counted; the median is the time within which half of the calls had a unit on scene, the 90th percentile that within which 90% did; a point of the cumulative distribution (ECDF) is the share of calls reached within that time.',
+  assumptionsHeading: 'Scenario, edits and assumptions',
+  editsHeading: 'Edits since the scenario was opened',
+  noEdits: 'None (run as opened).',
+  settingsHeading: 'Settings of the run, and defaults',
+  defaulted: '(left out of the file: default)',
+  defaultsNote:
+    'Settings marked as defaults are not written in the scenario file; if they do not hold, write them in the scenario and run again.',
+  ruleNoKinds: (rule: string) =>
+    `${rule} is switched on, but its incident kinds are empty or name no kind of this scenario: it acts on no call, and every figure is as with it off.`,
+  agenciesIdle: (list: string) =>
+    `Why these agencies are used 0% of the time: no incident kind needs a capability of their units and no run card names them, so no call sends them (their tier or staffing changes no result): ${list}.`,
+  computedFrom: (scenario: string) => `Computed from the scenario: ${scenario}`,
   summaryHeading: 'Summary',
-  coverage: (within: string, share: string, interval: string | null) =>
-    `Tier-1 arrivals within ${within}: ${share}${interval ? ` (${interval})` : ''}`,
+  coverage: (name: string, within: string, share: string, interval: string | null) =>
+    `${name} (${within}): ${share}${interval ? ` (95% confidence interval ${interval})` : ''}`,
   withinMinutes: (urban: string, rural: string) =>
     urban === rural ? `${urban} min` : `${urban} min urban / ${rural} min rural`,
   districtsBelow: (count: number, list: string) =>
@@ -218,12 +225,12 @@ const en: typeof zh = {
   pooledNote: (n: string, median: string, p90: string) =>
     `${n} arrivals over all replications; median ${median} min, 90th percentile ${p90} min.`,
   noArrivals: 'No arrivals in this group.',
-  withinHeading: 'On-target rate (call to first arrival; mean and 95% confidence interval)',
+  withinHeading: 'Arrivals in time (call to first arrival; mean and 95% confidence interval)',
+  kindWithinHeading: 'By incident kind: within the target of the tier the kind needs',
   arrivalsPerRun: 'Arrivals per run',
   withinTarget: 'On target',
   interval: '95% confidence interval',
   ciBar: 'Chart',
-  tierOneCoverageHeading: 'Tier-1 arrivals on target, by district',
   utilisationHeading: 'Unit utilisation (mean and 95% confidence interval)',
   byTier: 'By tier',
   byAgency: 'By partner agency',
@@ -262,6 +269,8 @@ const en: typeof zh = {
     grew: 'Grew while under-resourced',
     waitProbability: 'Probability of waiting for a unit',
     meanQueueWait: 'Mean queue wait (s)',
+    meanQueueLength: 'Calls waiting for a unit (time average)',
+    meanInSystem: 'Incidents open (time average)',
     simulatedDays: 'Days measured',
     response: 'Response time (s)',
     arrivalCompliance: 'Arrival target (order to arrival, s)',
@@ -277,7 +286,7 @@ const en: typeof zh = {
     mean: 'mean',
     median: 'median',
     p90: '90th percentile',
-    withinTarget: 'on target',
+    withinTarget: 'share within target',
   },
   assessmentFigure: {
     dispatches: 'dispatches',
@@ -287,7 +296,7 @@ const en: typeof zh = {
     missingReports: 'missing reports',
     unsatisfiedCallBacks: 'unsatisfied call-backs',
   },
-  causeLabel: (cause: string) => CAUSES_EN[cause] ?? cause,
+  causeLabel: (cause: string) => causeWords(cause, 'en'),
   tier: (tier: string) =>
     ({
       '1': 'Tier 1',
