@@ -19,6 +19,7 @@ import { run, runInSlices } from '../sim/run.ts';
 import type { LoggedCommand } from '../scenarios/commands.ts';
 import type { SessionOptions } from '../sim/session.ts';
 import { traceDigest, type TraceHeader } from '../sim/trace.ts';
+import { drillApi } from './drillApi.ts';
 import { mapApi } from './mapApi.ts';
 import { replayApi } from './replayApi.ts';
 
@@ -216,6 +217,7 @@ const api = {
   traceDigest: digest,
   ...mapApi,
   ...replayApi,
+  ...drillApi,
 };
 
 export type SimWorkerApi = typeof api;

@@ -1,0 +1,191 @@
+/**
+ * The drill being edited, shared by the drill view's tabs: the document with its undo history,
+ * its autosave (IndexedDB, each edit written as it is made: drillStore.ts), the scenario it plays
+ * on (the document of its built-in scenario, or the one embedded in it) and the check of the
+ * drill against its schema and scenario (on the page, a moment after each edit: the figures the
+ * page aggregates and evaluates need the loaded drill here anyway).
+ */
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import {
+  drillScenarioRef,
+  loadDrillData,
+  type DrillLoadResult,
+} from '../../drills/api.ts';
+import { loadScenario } from '../../scenarios/load.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
+import { builtinScenarioInput } from '../../worker/client.ts';
+import { useLanguage } from '../i18n.ts';
+import type { ScenarioDoc } from '../workspace/history.ts';
+import {
+  editDrill,
+  isDrillWorkspace,
+  openDrill,
+  redoDrill,
+  undoDrill,
+  type DrillDoc,
+  type DrillOrigin,
+  type DrillWorkspace,
+} from './drillHistory.ts';
+import { readDrillStore, writeDrillStore } from './drillStore.ts';
+import { builtinDrillDoc, DEFAULT_DRILL_ID } from './builtinDrills.ts';
+
+const SETTLE_MS = 300;
+
+export type DrillSaveState = 'restoring' | 'saving' | 'saved' | 'failed';
+
+export interface DrillApi {
+  workspace: DrillWorkspace | null;
+  /** The scenario the drill plays on, as a document (for the map and the lists); null while loading. */
+  scenarioDoc: ScenarioDoc | null;
+  /** The drill checked against its schema and scenario; null while checking. */
+  check: DrillLoadResult | null;
+  saveState: DrillSaveState;
+  loadError: string | null;
+  open(doc: DrillDoc, origin: DrillOrigin): void;
+  edit(label: string, change: (draft: DrillDoc) => DrillDoc | void): void;
+  undo(): void;
+  redo(): void;
+}
+
+const DrillContext = createContext<DrillApi | null>(null);
+
+export function useDrill(): DrillApi {
+  const api = useContext(DrillContext);
+  if (!api) throw new Error('useDrill outside <DrillProvider>');
+  return api;
+}
+
+/** Built-in scenarios loaded on the page, by id (a drill names one; loading it takes a moment). */
+const builtinScenarios = new Map<string, Promise<{ doc: ScenarioDoc; scenario: Scenario | null }>>();
+
+function builtinScenario(id: string) {
+  let entry = builtinScenarios.get(id);
+  if (!entry) {
+    entry = builtinScenarioInput(id).then((input) => {
+      const doc = input as ScenarioDoc;
+      const loaded = loadScenario(doc, 'en');
+      return { doc, scenario: loaded.ok ? loaded.scenario : null };
+    });
+    entry.catch(() => builtinScenarios.delete(id));
+    builtinScenarios.set(id, entry);
+  }
+  return entry;
+}
+
+export function DrillProvider({ children }: { children: ReactNode }) {
+  const language = useLanguage();
+  const [workspace, setWorkspace] = useState<DrillWorkspace | null>(null);
+  const [saved, setSaved] = useState<{ workspace: DrillWorkspace; ok: boolean } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [scenario, setScenario] = useState<{
+    ref: string;
+    doc: ScenarioDoc;
+    loaded: Scenario | null;
+  } | null>(null);
+  const [checked, setChecked] = useState<{ doc: DrillDoc; result: DrillLoadResult } | null>(
+    null,
+  );
+
+  // Restore the saved drill, or open the default built-in one.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const stored = await readDrillStore<unknown>('workspace').catch(() => undefined);
+      if (!live) return;
+      if (isDrillWorkspace(stored)) {
+        setWorkspace(stored);
+        setSaved({ workspace: stored, ok: true });
+        return;
+      }
+      try {
+        const doc = await builtinDrillDoc(DEFAULT_DRILL_ID);
+        if (live) setWorkspace(openDrill(doc, { kind: 'builtin', id: DEFAULT_DRILL_ID }));
+      } catch (error) {
+        if (live) setLoadError(error instanceof Error ? error.message : String(error));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Save each new workspace at once.
+  useEffect(() => {
+    if (!workspace || saved?.workspace === workspace) return;
+    const written = workspace;
+    writeDrillStore('workspace', written).then(
+      () => setSaved({ workspace: written, ok: true }),
+      () => setSaved({ workspace: written, ok: false }),
+    );
+  }, [workspace, saved]);
+
+  // The scenario the drill names: a built-in loaded once, or the document embedded in it.
+  const doc = workspace?.doc;
+  const ref = doc ? drillScenarioRef(doc) : null;
+  const embedded = doc && typeof doc.scenario === 'object' ? (doc.scenario as ScenarioDoc) : null;
+  useEffect(() => {
+    if (!ref) return;
+    let live = true;
+    builtinScenario(ref).then(
+      ({ doc: scenarioDoc, scenario: loaded }) =>
+        live && setScenario({ ref, doc: scenarioDoc, loaded }),
+      (error: unknown) =>
+        live && setLoadError(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ref]);
+  const scenarioDoc = ref ? (scenario?.ref === ref ? scenario.doc : null) : embedded;
+  const builtinLoaded = ref && scenario?.ref === ref ? scenario.loaded : null;
+
+  // Check a moment after the last edit (once its built-in scenario is there).
+  useEffect(() => {
+    if (!doc || (ref && !builtinLoaded)) return;
+    const timer = setTimeout(() => {
+      const result = loadDrillData(doc, language, (id) =>
+        id === ref ? (builtinLoaded ?? undefined) : undefined,
+      );
+      setChecked({ doc, result });
+    }, SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [doc, ref, builtinLoaded, language]);
+
+  const change = useCallback((step: (current: DrillWorkspace) => DrillWorkspace) => {
+    setWorkspace((current) => (current ? step(current) : current));
+  }, []);
+
+  const check = checked && checked.doc === doc ? checked.result : null;
+  const saveState: DrillSaveState =
+    workspace === null
+      ? 'restoring'
+      : saved?.workspace === workspace
+        ? saved.ok
+          ? 'saved'
+          : 'failed'
+        : 'saving';
+
+  const api = useMemo<DrillApi>(
+    () => ({
+      workspace,
+      scenarioDoc,
+      check,
+      saveState,
+      loadError,
+      open: (next, origin) => change(() => openDrill(next, origin)),
+      edit: (label, edit) => change((current) => editDrill(current, label, edit, Date.now())),
+      undo: () => change(undoDrill),
+      redo: () => change(redoDrill),
+    }),
+    [workspace, scenarioDoc, check, saveState, loadError, change],
+  );
+  return <DrillContext.Provider value={api}>{children}</DrillContext.Provider>;
+}
