@@ -14,11 +14,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import {
-  drillScenarioRef,
-  loadDrillData,
-  type DrillLoadResult,
-} from '../../drills/api.ts';
+import { drillScenarioRef, loadDrillData, type DrillLoadResult } from '../../drills/api.ts';
 import { loadScenario } from '../../scenarios/load.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { builtinScenarioInput } from '../../worker/client.ts';
@@ -35,7 +31,9 @@ import {
   type DrillWorkspace,
 } from './drillHistory.ts';
 import { readDrillStore, writeDrillStore } from './drillStore.ts';
-import { builtinDrillDoc, DEFAULT_DRILL_ID } from './builtinDrills.ts';
+import { builtinDrillCatalogue, builtinDrillDoc } from './builtinDrills.ts';
+import { newDrillDoc } from './newDrill.ts';
+import { DEFAULT_SCENARIO_ID } from '../../scenarios/builtin/catalogue.ts';
 
 const SETTLE_MS = 300;
 
@@ -64,9 +62,12 @@ export function useDrill(): DrillApi {
 }
 
 /** Built-in scenarios loaded on the page, by id (a drill names one; loading it takes a moment). */
-const builtinScenarios = new Map<string, Promise<{ doc: ScenarioDoc; scenario: Scenario | null }>>();
+const builtinScenarios = new Map<
+  string,
+  Promise<{ doc: ScenarioDoc; scenario: Scenario | null }>
+>();
 
-function builtinScenario(id: string) {
+export function builtinScenario(id: string) {
   let entry = builtinScenarios.get(id);
   if (!entry) {
     entry = builtinScenarioInput(id).then((input) => {
@@ -90,9 +91,7 @@ export function DrillProvider({ children }: { children: ReactNode }) {
     doc: ScenarioDoc;
     loaded: Scenario | null;
   } | null>(null);
-  const [checked, setChecked] = useState<{ doc: DrillDoc; result: DrillLoadResult } | null>(
-    null,
-  );
+  const [checked, setChecked] = useState<{ doc: DrillDoc; result: DrillLoadResult } | null>(null);
 
   // Restore the saved drill, or open the default built-in one.
   useEffect(() => {
@@ -105,9 +104,18 @@ export function DrillProvider({ children }: { children: ReactNode }) {
         setSaved({ workspace: stored, ok: true });
         return;
       }
+      // The first built-in drill; without any, a new drill on the default scenario.
       try {
-        const doc = await builtinDrillDoc(DEFAULT_DRILL_ID);
-        if (live) setWorkspace(openDrill(doc, { kind: 'builtin', id: DEFAULT_DRILL_ID }));
+        const [first] = await builtinDrillCatalogue(language);
+        if (first) {
+          const doc = await builtinDrillDoc(first.id);
+          if (live) setWorkspace(openDrill(doc, { kind: 'builtin', id: first.id }));
+          return;
+        }
+        const { doc: scenarioDoc } = await builtinScenario(DEFAULT_SCENARIO_ID);
+        const today = new Date().toISOString().slice(0, 10);
+        const doc = newDrillDoc(DEFAULT_SCENARIO_ID, scenarioDoc, language, today);
+        if (live) setWorkspace(openDrill(doc, { kind: 'new' }));
       } catch (error) {
         if (live) setLoadError(error instanceof Error ? error.message : String(error));
       }
@@ -115,6 +123,8 @@ export function DrillProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
+    // Restored once, in the language of the moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Save each new workspace at once.

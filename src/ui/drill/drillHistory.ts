@@ -12,9 +12,7 @@ export type DrillDoc = Record<string, unknown>;
 
 /** Where the drill came from: a built-in drill, a file, or made new from a scenario. */
 export type DrillOrigin =
-  | { kind: 'builtin'; id: string }
-  | { kind: 'file'; name: string }
-  | { kind: 'new' };
+  { kind: 'builtin'; id: string } | { kind: 'file'; name: string } | { kind: 'new' };
 
 export interface DrillSnapshot {
   doc: DrillDoc;

@@ -9,7 +9,7 @@ const DATABASE = 'drill-planner-drills';
 const VERSION = 1;
 const STORE = 'drills';
 
-export type DrillStoreKey = 'workspace' | 'console' | 'plan';
+export type DrillStoreKey = 'workspace' | 'console' | 'plan' | 'prediction' | 'evaluation';
 
 let opening: Promise<IDBDatabase> | null = null;
 

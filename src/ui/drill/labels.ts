@@ -125,3 +125,52 @@ export function severityLabel(severity: number, language: Language): string {
   const en = ['', 'catastrophic (I)', 'major (II)', 'serious (III)', 'general (IV)'];
   return (language === 'zh' ? zh : en)[severity] ?? String(severity);
 }
+
+/** Capabilities of units, as the scenarios name them. */
+const CAPABILITIES: Table = {
+  any: { zh: '任意', en: 'any' },
+  crowdControl: { zh: '现场秩序维护', en: 'crowd control' },
+  drainage: { zh: '排涝', en: 'drainage' },
+  engineering: { zh: '工程抢险', en: 'engineering' },
+  evacuation: { zh: '人员转移', en: 'evacuation' },
+  expert: { zh: '专家研判', en: 'expert advice' },
+  fire: { zh: '灭火救援', en: 'firefighting' },
+  fisheryRescue: { zh: '渔业救助', en: 'fishery rescue' },
+  flood: { zh: '防汛抢险', en: 'flood fighting' },
+  forestry: { zh: '森林灭火', en: 'forest firefighting' },
+  gas: { zh: '燃气抢修', en: 'gas repair' },
+  geology: { zh: '地质灾害处置', en: 'geohazards' },
+  hazmat: { zh: '危化品处置', en: 'hazmat' },
+  labour: { zh: '劳动保障', en: 'labour' },
+  maritimeSAR: { zh: '海上搜救', en: 'maritime SAR' },
+  medical: { zh: '医疗救护', en: 'medical' },
+  military: { zh: '部队兵力', en: 'troops' },
+  militia: { zh: '民兵', en: 'militia' },
+  monitoring: { zh: '环境监测', en: 'monitoring' },
+  oilSpill: { zh: '溢油处置', en: 'oil spill' },
+  police: { zh: '治安警务', en: 'policing' },
+  power: { zh: '电力抢修', en: 'power repair' },
+  publicity: { zh: '信息发布', en: 'public information' },
+  rescue: { zh: '抢险救援', en: 'rescue' },
+  roadRepair: { zh: '道路抢修', en: 'road repair' },
+  safety: { zh: '安全生产监管', en: 'work safety' },
+  search: { zh: '搜寻', en: 'search' },
+  stability: { zh: '维稳', en: 'stability work' },
+  tourism: { zh: '旅游安全', en: 'tourism' },
+  township: { zh: '乡镇处置', en: 'township response' },
+  traffic: { zh: '交通管制', en: 'traffic control' },
+  transport: { zh: '运输保障', en: 'transport' },
+  utility: { zh: '市政抢修', en: 'utilities' },
+  volunteer: { zh: '志愿服务', en: 'volunteers' },
+  water: { zh: '供水抢修', en: 'water supply' },
+  waterRescue: { zh: '水域救援', en: 'water rescue' },
+  weather: { zh: '气象保障', en: 'weather service' },
+  welfare: { zh: '生活救助', en: 'welfare' },
+};
+
+/** A capability's name; one the table does not know shows as "能力（token）" only in English. */
+export function capabilityLabel(capability: string, language: Language): string {
+  const known = CAPABILITIES[capability]?.[language];
+  if (known) return known;
+  return language === 'zh' ? '其他能力' : capability;
+}

@@ -171,9 +171,7 @@ export function SelectField(
           else setAt(props.path, props.label, props.asNumber ? Number(next) : next);
         }}
       >
-        {(props.optional || current === '') && (
-          <option value="">{props.emptyLabel ?? '—'}</option>
-        )}
+        {(props.optional || current === '') && <option value="">{props.emptyLabel ?? '—'}</option>}
         {!known && current !== '' && <option value={current}>{current}</option>}
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>

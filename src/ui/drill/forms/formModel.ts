@@ -40,6 +40,11 @@ export interface FormDoc {
   meta: Array<[string, string]>;
   sections: FormSection[];
   orientation: 'portrait' | 'landscape';
+  /**
+   * The sheet starts with the table's header row (no title rows above it), so that the filled
+   * sheet saved as CSV reads back (the record sheet).
+   */
+  sheetHeaderFirst?: boolean;
   /** A line at the foot (e.g. that the log is illustrative, or the prediction's seeds). */
   note?: string;
 }

@@ -18,18 +18,21 @@ export function sheetRows(form: FormDoc): { rows: Cell[][]; widths: number[] } {
     { value, columnSpan: width, wrap: true, ...extra },
     ...Array.from({ length: width - 1 }, () => null),
   ];
-  rows.push(
-    spanning(form.title, { fontWeight: 'bold', fontSize: 16, align: 'center', height: 28 }),
-  );
-  rows.push(spanning(form.subtitle, { fontWeight: 'bold', align: 'center' }));
-  for (const [label, value] of form.meta) rows.push(spanning(`${label}：${value}`));
+  if (!form.sheetHeaderFirst) {
+    rows.push(
+      spanning(form.title, { fontWeight: 'bold', fontSize: 16, align: 'center', height: 28 }),
+    );
+    rows.push(spanning(form.subtitle, { fontWeight: 'bold', align: 'center' }));
+    for (const [label, value] of form.meta) rows.push(spanning(`${label}：${value}`));
+  }
   for (const section of form.sections) {
     if (!section.table) continue;
-    rows.push(spanning(''));
+    if (rows.length > 0) rows.push(spanning(''));
     if (section.heading) rows.push(spanning(section.heading, { fontWeight: 'bold' }));
     rows.push(...tableRows(section.table, width));
   }
-  if (form.note) rows.push(spanning(''), spanning(form.note, { fontSize: 9 }));
+  // A sheet that reads back as CSV carries nothing below its table but rows of it.
+  if (form.note && !form.sheetHeaderFirst) rows.push(spanning(''), spanning(form.note, { fontSize: 9 }));
   const widths = Array.from({ length: width }, (_, column) =>
     Math.min(40, Math.max(6, ...tables.map((table) => table.columns[column]?.width ?? 6))),
   );

@@ -1,0 +1,3 @@
+export function ConsoleView() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function EvaluateView() {
+  return null;
+}

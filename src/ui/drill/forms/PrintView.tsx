@@ -1,0 +1,3 @@
+export function PrintView() {
+  return null;
+}
