@@ -127,6 +127,8 @@ export const MEASURES = [
   'requested',
   'reported',
   'closed',
+  'graded',
+  'prepositioned',
   'manual',
 ] as const;
 export type MeasureKind = (typeof MEASURES)[number];
@@ -143,7 +145,7 @@ const who = {
 export const Measure = z.strictObject({
   what: documented(
     z.enum(MEASURES),
-    'dispatched (出动指令), firstArrival (首车到场), arrivals (≥ count on scene), approved (an approval step, cause), planActivated (专项预案启动), commandHandedOver (指挥权移交), requested (上级增援请求), reported (到场/完成报告), closed (处置完毕), manual (recorded by a person only).',
+    'dispatched (出动指令), firstArrival (首车到场), arrivals (≥ count on scene), approved (an approval step, cause), planActivated (专项预案启动), commandHandedOver (指挥权移交), requested (上级增援请求), reported (到场/完成报告), closed (处置完毕), graded (群体性事件分级, cause township/county/city), prepositioned (预置兵力, ≥ count; for a response-level step), manual (recorded by a person only).',
   ),
   ...who,
   count: documented(
@@ -255,6 +257,10 @@ export const ExpectedAction = z.strictObject({
   ),
   points: documented(z.number().finite().min(0).max(1000).default(1), 'Points (分值).', 'weight'),
   objective: documented(z.string().optional(), 'The objective it serves.'),
+  incidentOf: documented(
+    z.string().optional(),
+    'The step whose incident (or event) is measured, if not this one (e.g. an approval asked for in a later step).',
+  ),
   contingency: documented(
     Contingency.optional(),
     '应变导调: released when the action is late (at its deadline, if not done).',

@@ -238,6 +238,14 @@ export interface CorrectiveAction {
   } | null;
 }
 
+/** The predicted effect of a remedy (its variant applied to the scenario document). */
+export interface RemedyEffect {
+  remedy: string;
+  action: string;
+  before: { probability: number; median: number | null };
+  after: { probability: number; median: number | null };
+}
+
 export interface DrillReport {
   purpose: string[];
   timeAndPlace: string;

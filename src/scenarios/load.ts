@@ -89,7 +89,7 @@ function jsonErrorMessage(text: string, error: unknown, language: Language): str
  * Keys that JavaScript gives a meaning: zod drops "__proto__" from records without a word, so
  * an id like that would silently vanish. Found in the raw data, with their paths.
  */
-function reservedKeys(data: unknown, language: Language): ScenarioProblem[] {
+export function reservedKeys(data: unknown, language: Language): ScenarioProblem[] {
   // Paths as linked lists, built into text only for a problem: a road graph has 10⁶ points.
   type Path = { up: Path; key: PropertyKey } | null;
   const toArray = (path: Path): PropertyKey[] => {
@@ -139,7 +139,7 @@ function describeType(value: unknown): string {
   return typeof value;
 }
 
-function describeIssue(
+export function describeIssue(
   issue: z.core.$ZodIssue,
   data: unknown,
   language: Language,

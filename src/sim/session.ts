@@ -7,13 +7,21 @@
 import type { Command, CommandSource, LoggedCommand } from '../scenarios/commands.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import type { DispatchAnswer, DispatchDecision } from './dispatch/policy.ts';
-import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type Trace } from './trace.ts';
+import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type Trace, type TraceBuilder } from './trace.ts';
 import type { LonLat } from '../lib/geo.ts';
 import type { TravelModel } from './travel.ts';
 import type { DispatchOptions } from './dispatch/dispatcher.ts';
 import { World } from './world/world.ts';
 
 export type SessionOptions = DispatchOptions;
+
+/** The columns of the records written so far (see TraceBuilder), to read, not to write. */
+export type LiveRecords = Readonly<
+  Pick<
+    TraceBuilder,
+    'length' | 'time' | 'kind' | 'incident' | 'unit' | 'cause' | 'value' | 'command'
+  >
+>;
 
 /** A unit as runs number it (the trace's `units`), with its base. */
 export interface RosterUnit {
@@ -64,6 +72,15 @@ export class Session {
     return this.world.units.length;
   }
 
+  /** The units' ids and their agencies' ids, as the trace's header lists them (so far). */
+  get unitIds(): string[] {
+    return this.world.units.map((unit) => unit.id);
+  }
+
+  get unitAgencies(): string[] {
+    return this.world.units.map((unit) => this.scenario.agencies[unit.agency].id);
+  }
+
   get time(): number {
     return this.world.now;
   }
@@ -76,6 +93,14 @@ export class Session {
   /** The commands submitted so far, in order: with the scenario and seed, the whole session. */
   get commandLog(): readonly LoggedCommand[] {
     return this.log;
+  }
+
+  /**
+   * The records written so far, read-only, for watchers that react as the run goes (a drill's
+   * conditions). The arrays may be replaced as the trace grows: read them afresh after `advance`.
+   */
+  get records(): LiveRecords {
+    return this.world.trace;
   }
 
   /** The decision the run waits for, if any. */
