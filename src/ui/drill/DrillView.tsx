@@ -10,9 +10,11 @@ import { useLanguage, useStrings } from '../i18n.ts';
 import { useNavigation } from '../shell/navigation.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { builtinDrillCatalogue, builtinDrillDoc, type BuiltinDrillEntry } from './builtinDrills.ts';
+import { ConsoleProvider } from './console/ConsoleContext.tsx';
 import { ConsoleView } from './console/ConsoleView.tsx';
 import { builtinScenario, DrillProvider, useDrill } from './DrillContext.tsx';
 import { DrillEditor } from './editor/DrillEditor.tsx';
+import { EvaluationProvider } from './evaluate/EvaluationContext.tsx';
 import { EvaluateView } from './evaluate/EvaluateView.tsx';
 import { checkDrillFile, downloadBlob, drillFileName, drillJson } from './files.ts';
 import { newDrillDoc } from './newDrill.ts';
@@ -31,7 +33,11 @@ export function DrillView() {
   return (
     <DrillProvider>
       <PredictionProvider>
-        <DrillFrame />
+        <ConsoleProvider>
+          <EvaluationProvider>
+            <DrillFrame />
+          </EvaluationProvider>
+        </ConsoleProvider>
       </PredictionProvider>
     </DrillProvider>
   );
@@ -94,11 +100,7 @@ function DrillFrame() {
         >
           {t.redo}
         </button>
-        <span
-          className="save-state drill-save-state"
-          data-testid="drill-save-state"
-          data-state={saveState}
-        >
+        <span className="drill-save-state" data-testid="drill-save-state" data-state={saveState}>
           {t.saveState[saveState]}
         </span>
       </div>
@@ -129,7 +131,7 @@ function DrillFrame() {
         >
           {id === 'script' && <DrillEditor />}
           {id === 'predict' && <PredictView />}
-          {id === 'print' && <PrintView />}
+          {id === 'print' && <PrintView active={section === 'print'} />}
           {id === 'console' && <ConsoleView />}
           {id === 'evaluate' && <EvaluateView />}
           {id === 'plan' && <PlanView />}

@@ -59,6 +59,10 @@ export interface ConsoleState {
   /** Wall clock when the drill ended. */
   endedAt: number | null;
   releases: Release[];
+  /** Pauses, each at a drill time and how long it lasted (s), in order. */
+  pauses: Array<{ at: number; seconds: number }>;
+  /** Contingency injects released (by the expected action they answer). */
+  contingencies: Array<{ actionId: string; at: number }>;
   records: ActionRecord[];
   occurrences: Occurrence[];
   recorder: string;
@@ -79,6 +83,8 @@ export function newConsole(drillId: string): ConsoleState {
     pausedAt: null,
     endedAt: null,
     releases: [],
+    pauses: [],
+    contingencies: [],
     records: [],
     occurrences: [],
     recorder: '',
@@ -101,7 +107,8 @@ export type ConsoleAction =
   | { type: 'pause'; now: number }
   | { type: 'resume'; now: number }
   | { type: 'end'; now: number }
-  | { type: 'release'; stepId: string; now: number; manual: boolean }
+  | { type: 'release'; stepId: string; now: number; manual: boolean; at?: number }
+  | { type: 'contingency'; actionId: string; now: number }
   | { type: 'record'; actionId: string; now: number; at?: number }
   | { type: 'editRecord'; id: string; at?: number; note?: string }
   | { type: 'removeRecord'; id: string }
@@ -110,7 +117,15 @@ export type ConsoleAction =
   | { type: 'recorder'; name: string }
   | { type: 'tabletopStage'; step: number; stage: number }
   | { type: 'tabletopText'; stepId: string; field: keyof TabletopEntry; text: string }
-  | { type: 'importRecords'; records: Array<{ actionId: string; at: number; note: string }> };
+  | { type: 'import'; imported: ImportedLog };
+
+/** A recorded log read from a sheet, in drill time (pauses taken out): see consoleLog.ts. */
+export interface ImportedLog {
+  releases: Release[];
+  records: Array<{ actionId: string; at: number; note: string; recorder: string }>;
+  occurrences: Array<{ at: number; text: string }>;
+  pauses: Array<{ at: number; seconds: number }>;
+}
 
 /** The console after an action; the same object when the action does not apply. */
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
@@ -121,22 +136,29 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     case 'pause':
       if (state.status !== 'running') return state;
       return { ...state, status: 'paused', pausedAt: action.now };
-    case 'resume':
+    case 'resume': {
       if (state.status !== 'paused' || state.pausedAt === null) return state;
+      const pause = {
+        at: drillSeconds(state, state.pausedAt),
+        seconds: (action.now - state.pausedAt) / 1000,
+      };
       return {
         ...state,
         status: 'running',
         pausedMs: state.pausedMs + (action.now - state.pausedAt),
         pausedAt: null,
+        pauses: [...state.pauses, pause],
       };
+    }
     case 'end': {
       if (state.status !== 'running' && state.status !== 'paused') return state;
       const resumed = consoleReducer(state, { type: 'resume', now: action.now });
       return { ...resumed, status: 'ended', endedAt: action.now };
     }
     case 'release': {
+      if (state.status === 'ready') return state;
       if (state.releases.some((release) => release.stepId === action.stepId)) return state;
-      const at = drillSeconds(state, action.now);
+      const at = action.at ?? drillSeconds(state, action.now);
       return {
         ...state,
         releases: [...state.releases, { stepId: action.stepId, at, manual: action.manual }],
@@ -153,6 +175,15 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
         recorder: state.recorder,
       };
       return { ...state, counter: state.counter + 1, records: [...state.records, record] };
+    }
+    case 'contingency': {
+      if (state.status === 'ready') return state;
+      if (state.contingencies.some((c) => c.actionId === action.actionId)) return state;
+      const at = drillSeconds(state, action.now);
+      return {
+        ...state,
+        contingencies: [...state.contingencies, { actionId: action.actionId, at }],
+      };
     }
     case 'editRecord':
       return {
@@ -198,16 +229,27 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
         tabletop: { ...state.tabletop, [action.stepId]: { ...entry, [action.field]: action.text } },
       };
     }
-    case 'importRecords': {
+    case 'import': {
       let counter = state.counter;
-      const records = action.records.map((record) => ({
-        id: `r${++counter}`,
-        actionId: record.actionId,
-        at: record.at,
-        note: record.note,
-        recorder: state.recorder,
-      }));
-      return { ...state, counter, records: [...state.records, ...records] };
+      const { imported } = action;
+      const known = new Set(state.releases.map((release) => release.stepId));
+      return {
+        ...state,
+        releases: [
+          ...state.releases,
+          ...imported.releases.filter((release) => !known.has(release.stepId)),
+        ],
+        records: [
+          ...state.records,
+          ...imported.records.map((record) => ({ id: `r${++counter}`, ...record })),
+        ],
+        occurrences: [
+          ...state.occurrences,
+          ...imported.occurrences.map((occurrence) => ({ id: `o${++counter}`, ...occurrence })),
+        ],
+        pauses: state.pauses.length > 0 ? state.pauses : imported.pauses,
+        counter,
+      };
     }
   }
 }
@@ -232,6 +274,8 @@ export function isConsoleState(value: unknown): value is ConsoleState {
     Array.isArray(state.records) &&
     Array.isArray(state.releases) &&
     Array.isArray(state.occurrences) &&
+    Array.isArray(state.pauses) &&
+    Array.isArray(state.contingencies) &&
     typeof state.counter === 'number'
   );
 }

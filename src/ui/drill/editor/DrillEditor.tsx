@@ -18,8 +18,7 @@ export function DrillEditor() {
   const language = useLanguage();
   const { check, scenarioDoc } = useDrill();
   const lists = useMemo(() => scenarioLists(scenarioDoc, language), [scenarioDoc, language]);
-  const errors = check && !check.ok ? check.errors : [];
-  const problems = useMemo(() => problemsByPath(errors), [errors]);
+  const problems = useMemo(() => problemsByPath(check && !check.ok ? check.errors : []), [check]);
   return (
     <ProblemsContext.Provider value={problems}>
       <CheckSummary />

@@ -26,14 +26,15 @@ export function Timeline({
   predicted?: StepPrediction[];
 }) {
   const t = useStrings(drillStrings);
+  const bars: Array<{ step: Step; start: number; duration: number; unplanned: boolean }> = [];
   let cursor = 0;
-  const bars = steps.map((step) => {
+  for (const step of steps) {
     const at = planned.get(step.id);
     const start = at ?? cursor;
     const duration = Math.max(step.duration ?? 0, 30);
     cursor = Math.max(cursor, start + duration);
-    return { step, start, duration, unplanned: at === null || at === undefined };
-  });
+    bars.push({ step, start, duration, unplanned: at === null || at === undefined });
+  }
   const predictedEnd = Math.max(0, ...(predicted ?? []).map((p) => p.releasedAt?.p90 ?? 0));
   const span = Math.max(600, cursor, predictedEnd);
   const x = (seconds: number) => LEFT + (seconds / span) * (WIDTH - LEFT - 10);
@@ -44,7 +45,13 @@ export function Timeline({
       <figcaption>
         {t.timeline} <span className="hint">{t.timelineHint}</span>
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={t.timeline}>
+      <svg
+        viewBox={`0 0 ${WIDTH + 30} ${height}`}
+        width={WIDTH + 30}
+        style={{ maxWidth: '100%' }}
+        role="img"
+        aria-label={t.timeline}
+      >
         {ticks.map((tick, i) => (
           <g key={i}>
             <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 18} className="tick" />

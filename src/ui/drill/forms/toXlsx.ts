@@ -32,7 +32,8 @@ export function sheetRows(form: FormDoc): { rows: Cell[][]; widths: number[] } {
     rows.push(...tableRows(section.table, width));
   }
   // A sheet that reads back as CSV carries nothing below its table but rows of it.
-  if (form.note && !form.sheetHeaderFirst) rows.push(spanning(''), spanning(form.note, { fontSize: 9 }));
+  if (form.note && !form.sheetHeaderFirst)
+    rows.push(spanning(''), spanning(form.note, { fontSize: 9 }));
   const widths = Array.from({ length: width }, (_, column) =>
     Math.min(40, Math.max(6, ...tables.map((table) => table.columns[column]?.width ?? 6))),
   );
