@@ -6,6 +6,7 @@
  * returns them in any order gives the same figures as one loop, to the bit.
  */
 import type { Scenario } from '../scenarios/schema.ts';
+import { plannedRelease } from './evaluate.ts';
 import { FastestUnits } from './feasibility.ts';
 import type { Drill } from './schema.ts';
 import type {
@@ -130,16 +131,24 @@ function feasibilityFlags(
         action.what === 'firstArrival' ||
         action.what === 'arrivals' ||
         action.what === 'dispatched';
-      if (travelled && command?.type === 'call' && command.location && action.from === 'inject') {
+      const located = travelled && command?.type === 'call' && command.location !== undefined;
+      // The call's planned time (speeds vary by hour); a deadline from T0 includes it.
+      const planned = measured ? plannedRelease(drill, measured) : null;
+      if (located && command?.type === 'call' && command.location && planned !== null) {
         fastest ??= new FastestUnits(scenario);
-        // At the hour of the inject (speeds vary by hour): its planned time, or T0.
-        const planned = measured?.timing.type === 'at' ? measured.timing.at : 0;
-        const release = drill.clock.start + planned;
-        bound = fastest.fastest(action, command.location, command.district, release);
+        bound = fastest.fastest(
+          action,
+          command.location,
+          command.district,
+          drill.clock.start + planned,
+        );
+        if (bound.seconds !== null && action.from === 'start') {
+          const own = plannedRelease(drill, step);
+          bound.seconds += own === null ? planned : planned - own;
+        }
       }
-      const tooFar = travelled && bound.seconds !== null && bound.seconds > action.deadline;
-      const noUnit =
-        travelled && command?.type === 'call' && command.location && bound.unit === null;
+      const tooFar = bound.seconds !== null && bound.seconds > action.deadline;
+      const noUnit = located && planned !== null && bound.unit === null;
       if (tooFar || noUnit || (outcomes.length > 0 && prediction.probability === 0)) {
         flags.push({
           kind: 'cannotMeetDeadline',
@@ -201,12 +210,12 @@ function coverage(drill: Drill, outcomes: readonly DrillOutcome[]): CoverageCell
   const n = Math.max(outcomes.length, 1);
   const cells: CoverageCell[] = [];
   for (const step of drill.steps) {
-    const dispatchedShare = (agency: string) =>
+    const dispatchedShare = (agency: string, measured: string) =>
       outcomes.filter((o) =>
-        o.agenciesByStep.some((s) => s.step === step.id && s.agencies.includes(agency)),
+        o.agenciesByStep.some((s) => s.step === measured && s.agencies.includes(agency)),
       ).length / n;
     const byKey = new Map<string, CoverageCell>();
-    const add = (objective: string | null, agency: string, actions: number) => {
+    const add = (objective: string | null, agency: string, actions: number, measured = step.id) => {
       const key = `${objective ?? ''}|${agency}`;
       const cell = byKey.get(key);
       if (cell) cell.actions += actions;
@@ -216,11 +225,12 @@ function coverage(drill: Drill, outcomes: readonly DrillOutcome[]): CoverageCell
           agency,
           step: step.id,
           actions,
-          dispatched: dispatchedShare(agency),
+          dispatched: dispatchedShare(agency, measured),
         });
     };
     for (const action of step.expected) {
-      if (action.agency) add(action.objective ?? null, action.agency, 1);
+      if (action.agency)
+        add(action.objective ?? null, action.agency, 1, action.incidentOf ?? step.id);
     }
     const named = new Set([...byKey.values()].map((c) => c.agency));
     const others = new Set([

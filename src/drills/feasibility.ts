@@ -1,18 +1,18 @@
 /**
  * Can an expected action happen in time at all? The fastest the capable units could be there:
- * each unit's mobilisation (its central value) plus the emergency driving time from its base to
- * the incident, in the simulator's own travel model at the hour of the inject. An action whose
- * deadline is shorter than that cannot be met, whatever the dispatchers do.
+ * the emergency driving time from each unit's base to the incident, in the simulator's own
+ * travel model at the hour of the inject — before any mobilisation, approval or noise, so a
+ * lower bound. An arrival whose deadline is shorter than that cannot be met, whatever the
+ * dispatchers do.
  */
 import type { Scenario } from '../scenarios/schema.ts';
-import { centralValue } from '../scenarios/variants.ts';
 import { Calendar } from '../sim/calendar.ts';
 import { makeTravelModel, type TravelModel } from '../sim/travel.ts';
 import { Districts } from '../sim/world/places.ts';
 import type { ExpectedAction } from './schema.ts';
 
 export interface FastestUnit {
-  /** Seconds from the call until the action could be done at the earliest (null: no unit). */
+  /** Driving seconds of the unit that decides it (null: no unit reaches). */
   seconds: number | null;
   /** The unit that decides it (the last one needed, for a count). */
   unit: string | null;
@@ -62,9 +62,8 @@ export class FastestUnits {
         from = this.placeOf(base.location);
         this.basePlaces.set(base.id, from);
       }
-      const mobilisation = centralValue(unit.mobilisation);
-      const drive = action.what === 'dispatched' ? 0 : this.travel.seconds(from, scene, time, true);
-      const seconds = (Number.isFinite(mobilisation) ? mobilisation : 0) + drive;
+      const seconds =
+        action.what === 'dispatched' ? 0 : this.travel.seconds(from, scene, time, true);
       const weight = action.countOf === 'people' ? unit.crew : 1;
       for (let copy = 1; copy <= unit.count; copy++) {
         candidates.push({ seconds, unit: copy === 1 ? unit.id : `${unit.id}#${copy}`, weight });

@@ -34,7 +34,11 @@ export function unitFacts(
   ids: readonly string[],
   agencies: readonly string[],
 ): UnitFacts {
-  const specs = new Map(scenario.units.map((u) => [u.id, u]));
+  const specs = new Map<string, { capabilities: string[]; crew: number }>(
+    scenario.units.map((u) => [u.id, u]),
+  );
+  // Units of another district or city (rule 7) run under their pool's id.
+  for (const pool of scenario.rules.reinforcement.pools) specs.set(pool.id, pool);
   const capabilities: string[][] = [];
   const crews: number[] = [];
   for (const id of ids) {

@@ -81,11 +81,17 @@ export function outcomeOf(drill: Drill, scenario: Scenario, play: DrillPlay): Dr
   };
 }
 
+/** Agencies with fewer units are not counted as saturated when their units are out. */
+const MIN_UNITS_FOR_SATURATION = 2;
+
 /** Per agency, the seconds within [from, to] during which every one of its units was busy. */
 function saturation(trace: Trace, from: number, to: number) {
   const agencies = trace.header.unitAgencies;
   const total = new Map<string, number>();
   for (const a of agencies) total.set(a, (total.get(a) ?? 0) + 1);
+  // An agency with one unit is "all busy" whenever it works: saturation means more than that.
+  for (const [agency, count] of total)
+    if (count < MIN_UNITS_FOR_SATURATION) total.set(agency, Infinity);
   const busy = new Map<string, number>();
   const busyUnits = new Set<number>();
   const seconds = new Map<string, number>();

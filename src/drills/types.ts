@@ -127,7 +127,7 @@ export type FeasibilityFlag =
       kind: 'cannotMeetDeadline';
       step: string;
       action: string;
-      /** The fastest capable unit's mobilisation + travel from its base, seconds (null: none). */
+      /** The fastest capable unit's emergency drive from its base, seconds (null: none reaches). */
       fastestSeconds: number | null;
       unit: string | null;
       deadline: number;
