@@ -150,6 +150,8 @@ export function supervise<Result>(options: SuperviseOptions<Result>): Supervised
         worker = started;
         if (ended || cancelled) return;
       }
+      // The other slots may have taken the last seeds while this slot's worker was starting.
+      if (queue.length === 0) return;
       const seed = queue.shift()!;
       const watched = await watch(worker, (beat) =>
         worker.runSeed(seed, (share) => {

@@ -77,7 +77,7 @@ function DrillFrame() {
   const name = String((workspace.doc.header as { name?: unknown } | undefined)?.name ?? '');
   return (
     <div className="drill-view" data-testid="drill-view">
-      <div className="drill-bar">
+      <div className="drill-bar" data-testid="drill-bar">
         <h2 className="drill-title" data-testid="drill-title">
           {name}
         </h2>

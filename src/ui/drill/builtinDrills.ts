@@ -1,6 +1,6 @@
 /**
- * The built-in drills as the drill library lists them, loaded on demand (their documents are
- * data the page needs only when one is opened).
+ * The built-in drills (src/drills/builtin) as the drill library lists them, loaded on demand:
+ * their documents and illustrative logs are data the page needs only when one is opened.
  */
 import type { Language } from '../i18n.ts';
 import type { DrillDoc } from './drillHistory.ts';
@@ -10,11 +10,20 @@ export interface BuiltinDrillEntry {
   name: string;
 }
 
+const builtins = () => import('../../drills/builtin/index.ts');
+
 export async function builtinDrillCatalogue(language: Language): Promise<BuiltinDrillEntry[]> {
-  void language;
-  return [];
+  const { BUILTIN_DRILLS } = await builtins();
+  return BUILTIN_DRILLS.map((entry) => ({ id: entry.id, name: entry.title[language] }));
 }
 
 export async function builtinDrillDoc(id: string): Promise<DrillDoc> {
-  throw new Error(`no built-in drill "${id}"`);
+  const entry = (await builtins()).builtinDrill(id);
+  if (!entry) throw new Error(`no built-in drill "${id}"`);
+  return structuredClone(entry.drill) as DrillDoc;
+}
+
+/** The illustrative record of a live run shipped with a built-in drill (CSV), if it is one. */
+export async function builtinDrillLog(id: string): Promise<string | null> {
+  return (await builtins()).builtinDrill(id)?.log ?? null;
 }

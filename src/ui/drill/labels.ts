@@ -45,6 +45,8 @@ const MEASURES: Table = {
   requested: { zh: '向上级请求增援', en: 'Reinforcement requested' },
   reported: { zh: '报告', en: 'Reported' },
   closed: { zh: '处置完毕', en: 'Closed' },
+  graded: { zh: '事态分级', en: 'Graded' },
+  prepositioned: { zh: '预置兵力到位', en: 'Troops pre-positioned' },
   manual: { zh: '人工记录', en: 'Recorded by hand' },
 };
 const EVALUATION_METHODS: Table = {

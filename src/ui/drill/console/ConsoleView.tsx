@@ -10,6 +10,7 @@ import { parseDrillLogCsv, type Drill } from '../../../drills/api.ts';
 import { useLanguage, useStrings } from '../../i18n.ts';
 import { drillClock, drillSeconds, parseDrillClock, type ConsoleState } from '../consoleModel.ts';
 import { drillLogCsv, fromDrillLog, toDrillLog } from '../consoleLog.ts';
+import { builtinDrillLog } from '../builtinDrills.ts';
 import { useDrill } from '../DrillContext.tsx';
 import { measureText, timingText } from '../describe.ts';
 import { downloadBlob } from '../files.ts';
@@ -431,8 +432,10 @@ function LogFiles({ drill, state }: { drill: Drill; state: ConsoleState }) {
   const { dispatch } = useConsole();
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ ok: boolean; lines: string[] } | null>(null);
-  const importFile = async (file: File) => {
-    const parsed = parseDrillLogCsv(await file.text(), drill, language);
+  const { workspace } = useDrill();
+  const origin = workspace?.origin;
+  const importText = (text: string) => {
+    const parsed = parseDrillLogCsv(text, drill, language);
     if (!parsed.ok) {
       setMessage({ ok: false, lines: [t.importErrors, ...parsed.errors.map((e) => e.message)] });
       return;
@@ -440,6 +443,7 @@ function LogFiles({ drill, state }: { drill: Drill; state: ConsoleState }) {
     dispatch({ type: 'import', imported: fromDrillLog(parsed.log) });
     setMessage({ ok: true, lines: [t.imported(parsed.log.entries.length)] });
   };
+  const importFile = async (file: File) => importText(await file.text());
   return (
     <div className="drill-print-toolbar drill-no-print">
       <button type="button" data-testid="console-import" onClick={() => input.current?.click()}>
@@ -457,6 +461,19 @@ function LogFiles({ drill, state }: { drill: Drill; state: ConsoleState }) {
           if (file) void importFile(file);
         }}
       />
+      {origin?.kind === 'builtin' && (
+        <button
+          type="button"
+          data-testid="console-example"
+          onClick={() =>
+            void builtinDrillLog(origin.id).then((text) => {
+              if (text) importText(text);
+            })
+          }
+        >
+          {t.exampleLog}
+        </button>
+      )}
       <button
         type="button"
         data-testid="console-export"

@@ -22,6 +22,7 @@ const CAUSES_BY_MEASURE: Record<string, string[]> = {
   requested: ['crossRegion', 'sarRequest', 'neighbourRequest', 'militaryApproval', 'directRequest'],
   reported: ['arrivalReport', 'completionReport'],
   commandHandedOver: ['firstReceiver', 'maritimeSAR', 'township', 'county', 'city'],
+  graded: ['township', 'county', 'city'],
 };
 
 export function ExpectedEditor({
@@ -40,6 +41,7 @@ export function ExpectedEditor({
   const actions =
     (valueAt(workspace?.doc, path) as Array<Record<string, unknown>> | undefined) ?? [];
   const stepId = String(valueAt(workspace?.doc, `${stepPath}.id`) ?? 's');
+  const steps = (valueAt(workspace?.doc, 'steps') as Array<{ id: string; title: string }> | undefined) ?? [];
   const objectives =
     (valueAt(workspace?.doc, 'objectives') as Array<{ id: string; text: string }> | undefined) ??
     [];
@@ -95,7 +97,7 @@ export function ExpectedEditor({
                   emptyLabel={t.anyCapability}
                   options={capabilityOptions}
                 />
-                {what === 'arrivals' && (
+                {(what === 'arrivals' || what === 'prepositioned') && (
                   <>
                     <NumberField path={`${at}.count`} label={t.actionCount} min={1} />
                     <SelectField
@@ -133,6 +135,13 @@ export function ExpectedEditor({
                   }))}
                 />
                 <NumberField path={`${at}.points`} label={t.points} min={0} />
+                <SelectField
+                  path={`${at}.incidentOf`}
+                  label={t.incidentOf}
+                  optional
+                  emptyLabel={t.thisStep}
+                  options={steps.map((s, i) => ({ value: s.id, label: `${i + 1}. ${s.title}` }))}
+                />
                 <SelectField
                   path={`${at}.objective`}
                   label={t.actionObjective}

@@ -78,7 +78,8 @@ export function EvaluationProvider({ children }: { children: ReactNode }) {
 
   const predicted = prediction.result && !prediction.stale ? prediction.result.prediction : null;
   const computed = useMemo(() => {
-    if (!check?.ok || !state || state.status === 'ready') return null;
+    const recorded = state && (state.records.length > 0 || state.releases.length > 0);
+    if (!check?.ok || !state || (state.status === 'ready' && !recorded)) return null;
     const log = toDrillLog(state, check.drill.id, tabletopNotes(check.drill, state, language));
     return evaluateDrill(
       check.drill,

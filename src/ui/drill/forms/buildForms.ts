@@ -152,7 +152,7 @@ export function buildScript(context: FormContext): FormDoc {
   const table: FormTable = {
     columns,
     rows,
-    footer: [t.total, '', '', durationText(totalDuration(drill.steps), language)],
+    footer: ['', t.total, '', durationText(totalDuration(drill.steps), language)],
   };
   return {
     id: 'script',

@@ -33,6 +33,7 @@ export function useDrillNames(): DrillNames | null {
 export function PredictView() {
   const t = useStrings(predictStrings);
   const { status, progress, message, result, stale, run, cancel } = usePrediction();
+  const { check } = useDrill();
   const [firstSeed, setFirstSeed] = useState('1');
   const [replications, setReplications] = useState('50');
   const seedOk = /^\d+$/.test(firstSeed.trim());
@@ -71,7 +72,7 @@ export function PredictView() {
             type="button"
             className="primary"
             data-testid="predict-run"
-            disabled={running || !seedOk || !replicationsOk}
+            disabled={running || !seedOk || !replicationsOk || check === null}
             onClick={() => run(Number(firstSeed), Number(replications))}
           >
             {t.run}

@@ -75,8 +75,8 @@ export function PredictionProvider({ children }: { children: ReactNode }) {
 
   const run = useCallback(
     (firstSeed: number, replications: number) => {
-      if (!doc || handle.current) return;
-      if (!check?.ok) {
+      if (!doc || !check || handle.current) return;
+      if (!check.ok) {
         setStatus('invalid');
         return;
       }
