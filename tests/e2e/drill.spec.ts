@@ -40,7 +40,13 @@ async function section(page: Page, id: string) {
   await expect(page.getByTestId(`drill-tab-${id}`)).toHaveAttribute('aria-selected', 'true');
 }
 
-async function addStep(page: Page, title: string, minutes: string, action: string, deadline: string) {
+async function addStep(
+  page: Page,
+  title: string,
+  minutes: string,
+  action: string,
+  deadline: string,
+) {
   await page.getByTestId('add-step').click();
   const editor = page.getByTestId('step-editor');
   await editor.getByTestId('step-title').fill(title);
@@ -84,7 +90,9 @@ test('write, predict, print, run, evaluate and export a three-step drill', async
   // Undo takes back the last edit; redo puts it back.
   await page.getByTestId('drill-undo').click();
   await page.getByTestId('drill-redo').click();
-  await expect(page.getByTestId('expected-row').last().getByTestId('action-deadline')).toHaveValue('25');
+  await expect(page.getByTestId('expected-row').last().getByTestId('action-deadline')).toHaveValue(
+    '25',
+  );
 
   // Predict (仿真预演).
   await section(page, 'predict');
@@ -148,7 +156,10 @@ test('write, predict, print, run, evaluate and export a three-step drill', async
   await actions.nth(0).getByRole('button', { name: '添加' }).click();
   await actions.nth(0).getByTestId('record-note').fill('首车 12 分半到场');
   // Step 2 released early by hand, and its action stamped as it happens.
-  await page.locator('[data-testid="console-inject"][data-step="s2"]').getByTestId('console-release').click();
+  await page
+    .locator('[data-testid="console-inject"][data-step="s2"]')
+    .getByTestId('console-release')
+    .click();
   await actions.nth(1).getByTestId('console-record').click();
   await expect(page.getByTestId('console-record-row')).toHaveCount(2);
   await expect(page.getByTestId('console-saved')).toHaveAttribute('data-saved', 'true');

@@ -41,7 +41,8 @@ export function ExpectedEditor({
   const actions =
     (valueAt(workspace?.doc, path) as Array<Record<string, unknown>> | undefined) ?? [];
   const stepId = String(valueAt(workspace?.doc, `${stepPath}.id`) ?? 's');
-  const steps = (valueAt(workspace?.doc, 'steps') as Array<{ id: string; title: string }> | undefined) ?? [];
+  const steps =
+    (valueAt(workspace?.doc, 'steps') as Array<{ id: string; title: string }> | undefined) ?? [];
   const objectives =
     (valueAt(workspace?.doc, 'objectives') as Array<{ id: string; text: string }> | undefined) ??
     [];

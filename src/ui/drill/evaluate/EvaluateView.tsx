@@ -154,6 +154,7 @@ function ScoreSheet({
   return (
     <>
       <h4>{t.sheet}</h4>
+      {context.drill.evaluation.length === 0 && <p className="hint">{t.noItems}</p>}
       <table className="drill-table" data-testid="score-sheet">
         <thead>
           <tr>
