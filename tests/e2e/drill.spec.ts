@@ -200,3 +200,56 @@ test('write, predict, print, run, evaluate and export a three-step drill', async
   await expect(page.getByTestId('plan-coverage')).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/drill-plan.png` });
 });
+
+test('a built-in drill: checked at its fields, predicted, evaluated against its example record, every form in both languages', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await openDrill(page);
+  await page.getByTestId('drill-library').selectOption({ index: 1 });
+  await expect(page.getByTestId('drill-check')).toHaveAttribute('data-state', 'valid', {
+    timeout: 30_000,
+  });
+  const name = await page.getByTestId('drill-name').inputValue();
+  expect(name).toContain('演练');
+
+  // A bad edit shows at its field and in the list, and undo takes it back.
+  await page.getByTestId('drill-name').fill('');
+  await expect(page.getByTestId('drill-check')).toHaveAttribute('data-state', 'invalid');
+  await expect(page.locator('[data-path="header.name"] [data-testid="field-error"]')).toBeVisible();
+  await expect(page.getByTestId('drill-error').first()).toContainText('header.name');
+  await page.screenshot({ path: `${SCREENSHOTS}/drill-editor-error.png` });
+  await page.getByTestId('drill-undo').click();
+  await expect(page.getByTestId('drill-name')).toHaveValue(name);
+  await expect(page.getByTestId('drill-check')).toHaveAttribute('data-state', 'valid');
+
+  await section(page, 'predict');
+  await page.getByTestId('predict-replications').fill('10');
+  await page.getByTestId('predict-run').click();
+  await expect(page.getByTestId('predict-status')).toHaveAttribute('data-state', 'done', {
+    timeout: 120_000,
+  });
+  await page.screenshot({ path: `${SCREENSHOTS}/drill-predict-builtin.png`, fullPage: true });
+
+  // The shipped example record (illustrative), loaded in the console and evaluated.
+  await section(page, 'console');
+  await page.getByTestId('console-example').click();
+  await expect(page.getByTestId('console-import-message')).toContainText('已导入');
+  await section(page, 'evaluate');
+  await expect(page.getByTestId('deviation-row').first()).toBeVisible();
+  await expect(page.getByTestId('score-row').first()).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/drill-evaluate-builtin.png`, fullPage: true });
+
+  await section(page, 'print');
+  for (const form of ['plan', 'script', 'evaluation', 'record', 'handbook', 'report', 'improvements']) {
+    await page.getByTestId('print-form').selectOption(form);
+    await expect(page.getByTestId('print-sheet')).toHaveAttribute('data-form', form);
+    await page.screenshot({ path: `${SCREENSHOTS}/drill-print-${form}.png`, fullPage: true });
+  }
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('print-form').selectOption('script');
+  await expect(page.getByTestId('print-sheet')).toContainText('Drill script');
+  await page.screenshot({ path: `${SCREENSHOTS}/drill-print-script-en.png`, fullPage: true });
+  await section(page, 'script');
+  await page.screenshot({ path: `${SCREENSHOTS}/drill-editor-en.png` });
+});

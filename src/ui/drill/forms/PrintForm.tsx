@@ -1,5 +1,5 @@
 /** A form (FormDoc) drawn as an A4 sheet: on screen as a page, on paper as the page itself. */
-import type { FormDoc, FormTable } from './formModel.ts';
+import { labelled, printedTable, type FormDoc, type FormTable } from './formModel.ts';
 
 export function PrintForm({ form }: { form: FormDoc }) {
   return (
@@ -13,7 +13,7 @@ export function PrintForm({ form }: { form: FormDoc }) {
       <dl className="form-meta">
         {form.meta.map(([label, value]) => (
           <div key={label}>
-            <dt style={{ display: 'inline' }}>{label}：</dt>
+            <dt style={{ display: 'inline' }}>{labelled(form, label)}</dt>
             <dd style={{ display: 'inline', margin: 0 }}>{value}</dd>
           </div>
         ))}
@@ -26,11 +26,11 @@ export function PrintForm({ form }: { form: FormDoc }) {
           ))}
           {section.fields?.map(([label, value]) => (
             <p key={label}>
-              <strong>{label}：</strong>
+              <strong>{labelled(form, label)}</strong>
               {value}
             </p>
           ))}
-          {section.table && <FormTableView table={section.table} />}
+          {section.table && <FormTableView table={printedTable(section.table)} />}
         </section>
       ))}
       {form.note && <p className="form-note">{form.note}</p>}

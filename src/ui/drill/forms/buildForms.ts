@@ -124,7 +124,7 @@ export function buildScript(context: FormContext): FormDoc {
     const keyPoints = step.expected
       .map(
         (action, a) =>
-          `${index + 1}.${a + 1} ${measureText(action, lists, language)}，${deadlineText(action.deadline, action.from, language)}`,
+          `${index + 1}.${a + 1} ${measureText(action, lists, language)}${language === 'zh' ? '，' : ', '}${deadlineText(action.deadline, action.from, language)}`,
       )
       .join('\n');
     const inject = [
@@ -156,6 +156,7 @@ export function buildScript(context: FormContext): FormDoc {
   };
   return {
     id: 'script',
+    language: context.language,
     title: t.forms.script,
     subtitle: drill.header.name,
     meta: headerMeta(context),
@@ -200,7 +201,10 @@ export function buildPlan(context: FormContext): FormDoc {
           const median = action.seconds
             ? t.minutes((action.seconds.median / 60).toFixed(1))
             : t.notDone;
-          return `${actionName(namesOf(context), action.action, language)}：${median}，${zh ? '达标概率' : 'on time'} ${percent(action.probability)}`;
+          const name = actionName(namesOf(context), action.action, language);
+          return zh
+            ? `${name}：${median}，达标概率 ${percent(action.probability)}`
+            : `${name}: ${median}, on time in ${percent(action.probability)} of runs`;
         }),
         ...(prediction.flags.length > 0
           ? [
@@ -212,6 +216,7 @@ export function buildPlan(context: FormContext): FormDoc {
     : [t.noPrediction];
   return {
     id: 'plan',
+    language: context.language,
     title: t.forms.plan,
     subtitle: drill.header.name,
     meta: headerMeta(context),
@@ -315,6 +320,7 @@ export function buildEvaluationSheet(context: FormContext): FormDoc {
   const total = drill.evaluation.reduce((sum, item) => sum + item.weight, 0);
   return {
     id: 'evaluation',
+    language: context.language,
     title: t.forms.evaluation,
     subtitle: drill.header.name,
     meta: headerMeta(context).slice(0, 4),
@@ -400,6 +406,7 @@ export function buildRecordSheet(context: FormContext): FormDoc {
   });
   return {
     id: 'record',
+    language: context.language,
     title: t.forms.record,
     subtitle: drill.header.name,
     meta: headerMeta(context).slice(0, 4),
@@ -411,7 +418,7 @@ export function buildRecordSheet(context: FormContext): FormDoc {
           columns: [
             { label: r.time, width: 9 },
             { label: r.type, width: 6 },
-            { label: r.id, width: 9 },
+            { label: r.id, width: 9, sheetOnly: true },
             { label: r.step, width: 12 },
             { label: r.message, width: 30 },
             { label: r.to, width: 12 },
@@ -436,6 +443,7 @@ export function buildHandbook(context: FormContext): FormDoc {
   const planned = plannedTimes(drill.steps);
   return {
     id: 'handbook',
+    language: context.language,
     title: t.forms.handbook,
     subtitle: drill.header.name,
     meta: headerMeta(context).slice(0, 5),

@@ -55,6 +55,7 @@ export function buildReport(context: FormContext, evaluation: DrillEvaluation): 
   ];
   return {
     id: 'report',
+    language: context.language,
     title: t.forms.report,
     subtitle: context.drill.header.name,
     meta: [
@@ -79,6 +80,7 @@ export function buildImprovements(context: FormContext, evaluation: DrillEvaluat
   const percent = (share: number) => `${Math.round(share * 100)}%`;
   return {
     id: 'improvements',
+    language: context.language,
     title: t.forms.improvements,
     subtitle: context.drill.header.name,
     meta: [

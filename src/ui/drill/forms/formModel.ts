@@ -9,6 +9,23 @@ export interface FormColumn {
   label: string;
   /** Relative width, in characters of the widest expected content (the sheet's column width). */
   width: number;
+  /**
+   * Only in the spreadsheet, not on paper or in Word: the record sheet's ids, which a filled
+   * sheet saved as CSV needs to be read back, and which a person writing on paper does not.
+   */
+  sheetOnly?: boolean;
+}
+
+/** The table as printed (on paper and in Word): the spreadsheet-only columns left out. */
+export function printedTable(table: FormTable): FormTable {
+  const keep = table.columns.map((column) => !column.sheetOnly);
+  const pick = (row: string[]) => row.filter((_, i) => keep[i]);
+  return {
+    ...table,
+    columns: table.columns.filter((_, i) => keep[i]),
+    rows: table.rows.map(pick),
+    ...(table.footer ? { footer: pick(table.footer) } : {}),
+  };
 }
 
 export interface FormTable {
@@ -33,6 +50,8 @@ export type FormId =
 
 export interface FormDoc {
   id: FormId;
+  /** The language it is written in (its punctuation follows). */
+  language: 'zh' | 'en';
   title: string;
   /** The drill's name under the title. */
   subtitle: string;
@@ -47,6 +66,11 @@ export interface FormDoc {
   sheetHeaderFirst?: boolean;
   /** A line at the foot (e.g. that the log is illustrative, or the prediction's seeds). */
   note?: string;
+}
+
+/** "label：" in Chinese, "label: " in English. */
+export function labelled(form: Pick<FormDoc, 'language'>, label: string): string {
+  return form.language === 'zh' ? `${label}：` : `${label}: `;
 }
 
 /** The file name of a form's export: the drill's name and the form's title, safe for any disk. */

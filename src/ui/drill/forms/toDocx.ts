@@ -4,7 +4,13 @@
  * WPS or Word, so headings are real headings, tables real tables, on A4 in the form's
  * orientation. Fonts are named (宋体/SimSun, the default of Chinese Word), never embedded.
  */
-import type { FormDoc, FormSection, FormTable } from './formModel.ts';
+import {
+  labelled,
+  printedTable,
+  type FormDoc,
+  type FormSection,
+  type FormTable,
+} from './formModel.ts';
 
 /** A4 in twentieths of a point, and 2 cm margins. */
 const A4 = { width: 11906, height: 16838, margin: 1134 };
@@ -81,10 +87,10 @@ export async function formToDocx(form: FormDoc): Promise<Blob> {
     ...(part.fields ?? []).map(
       ([label, value]) =>
         new Paragraph({
-          children: [new TextRun({ text: `${label}：`, bold: true }), new TextRun(value)],
+          children: [new TextRun({ text: labelled(form, label), bold: true }), new TextRun(value)],
         }),
     ),
-    ...(part.table ? [table(part.table), new Paragraph('')] : []),
+    ...(part.table ? [table(printedTable(part.table)), new Paragraph('')] : []),
   ];
 
   const document = new Document({
@@ -120,7 +126,10 @@ export async function formToDocx(form: FormDoc): Promise<Blob> {
           ...form.meta.map(
             ([label, value]) =>
               new Paragraph({
-                children: [new TextRun({ text: `${label}：`, bold: true }), new TextRun(value)],
+                children: [
+                  new TextRun({ text: labelled(form, label), bold: true }),
+                  new TextRun(value),
+                ],
               }),
           ),
           ...form.sections.flatMap(section),

@@ -5,7 +5,7 @@
  * Real numbers stay text here on purpose: the sheets are forms people fill in and print.
  */
 import type { CellObject, Sheet } from 'write-excel-file/universal';
-import type { FormDoc, FormTable } from './formModel.ts';
+import { labelled, type FormDoc, type FormTable } from './formModel.ts';
 
 type Cell = CellObject | null;
 
@@ -23,7 +23,7 @@ export function sheetRows(form: FormDoc): { rows: Cell[][]; widths: number[] } {
       spanning(form.title, { fontWeight: 'bold', fontSize: 16, align: 'center', height: 28 }),
     );
     rows.push(spanning(form.subtitle, { fontWeight: 'bold', align: 'center' }));
-    for (const [label, value] of form.meta) rows.push(spanning(`${label}：${value}`));
+    for (const [label, value] of form.meta) rows.push(spanning(`${labelled(form, label)}${value}`));
   }
   for (const section of form.sections) {
     if (!section.table) continue;

@@ -126,7 +126,11 @@ export function conclusions(
     prediction.overload.saturated.length > 0
       ? t.overload(
           prediction.overload.saturated
-            .map((s) => `${nameOf(names.lists.agencies, s.agency)}（${percent(s.share)}）`)
+            .map((s) =>
+              language === 'zh'
+                ? `${nameOf(names.lists.agencies, s.agency)}（${percent(s.share)}）`
+                : `${nameOf(names.lists.agencies, s.agency)} (${percent(s.share)})`,
+            )
             .join(language === 'zh' ? '、' : ', '),
         )
       : t.noOverload,
