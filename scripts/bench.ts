@@ -3,12 +3,15 @@
  * - holdModel.eventsPerSecond: the classic hold model on the event queue alone;
  * - mmc.callsPerSecond: M/M/3 (λ = 1.5, μ = 1, zero travel) through the full domain model, trace included;
  * - simpy.callsPerSecond and ratioToSimpy: the same queue in SimPy 3 (Debian python3-simpy3), if present;
- * - city.secondsPerReplication: one simulated year of the benchmark city.
+ * - city.secondsPerReplication: one simulated year of the benchmark city;
+ * - drills.msPerSeed: one seed of each built-in drill's prediction (play + outcome).
  * Each figure is the median of several timed repetitions after a warm-up run.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { BUILTIN_DRILLS } from '../src/drills/builtin/index.ts';
+import { loadDrillData, simulateDrillOnce } from '../src/drills/api.ts';
 import { builtinScenario } from '../src/scenarios/builtin/index.ts';
 import { queueScenario } from '../src/scenarios/theory.ts';
 import { Engine } from '../src/sim/engine.ts';
@@ -115,6 +118,18 @@ const cityRun = timed(quick ? 1 : 3, () => {
   return 1;
 });
 
+log('built-in drills: one seed of each prediction…');
+const drills = BUILTIN_DRILLS.map((builtin) => {
+  const loaded = loadDrillData(builtin.drill, 'en', (id) => builtinScenario(id));
+  if (!loaded.ok) throw new Error(`built-in drill ${builtin.id} does not load`);
+  let seed = 1;
+  const played = timed(quick ? 3 : 9, () => {
+    simulateDrillOnce(loaded.drill, loaded.scenario, seed++);
+    return 1;
+  });
+  return { drill: builtin.id, msPerSeed: Number((played.seconds * 1000).toFixed(1)) };
+});
+
 const figures = {
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
   holdModel: {
@@ -143,6 +158,7 @@ const figures = {
     calls: cityCalls,
     secondsPerReplication: Number(cityRun.seconds.toFixed(3)),
   },
+  drills,
 };
 
 if (json) {
@@ -161,4 +177,5 @@ if (json) {
   console.log(
     `benchmark city   ${figures.city.secondsPerReplication} s per replication (${cityCalls} calls, ${cityUnits} units, ${cityNodes} nodes, ${figures.city.simulatedDays} days)`,
   );
+  for (const d of drills) console.log(`drill            ${d.msPerSeed} ms per seed (${d.drill})`);
 }

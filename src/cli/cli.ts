@@ -17,6 +17,7 @@ import { RecordKind, traceToNdjson, type Trace, type TraceHeader } from '../sim/
 import { dispatchReasons } from '../sim/dispatch/why.ts';
 import { bulletin } from '../sim/analysis/assessment.ts';
 import { explainIncident } from '../sim/analysis/explain.ts';
+import { DRILL_USAGE, drillJsonSchema, drillMain } from './drill.ts';
 import { formatReport } from './format.ts';
 
 const USAGE = `Drill planner simulator (应急联动演练规划)
@@ -25,7 +26,7 @@ Usage: npm run sim -- <command> [options]
 
 Commands:
   list                         built-in scenarios
-  schema                       the scenario file format as JSON Schema
+  schema [drill]               the scenario (or drill) file format as JSON Schema
   validate FILE                check a scenario file; lists every error (exit 1 on errors)
   export ID [--out FILE] [--force]
                                a built-in scenario as a scenario file to start from, every
@@ -48,6 +49,7 @@ Commands:
   import-calls CSV --scenario FILE|ID --time COL --kind COL (--lon COL --lat COL | --district COL)
                [--kind-map value=kind,…] [--out FILE]
                                add call history from CSV to a scenario as listed incidents
+${DRILL_USAGE}
 
 Options for every command:
   --lang zh|en                 language of messages (default: from LANG)
@@ -455,6 +457,22 @@ function commandBulletin(args: Args, language: Language): void {
   }
 }
 
+/** What `sim drill` needs of the command line: options, files and the ways out. */
+function drillIo(args: Args, language: Language) {
+  return {
+    option: (name: string) => option(args, name),
+    has: (name: string) => args.options.has(name),
+    integer: (name: string, fallback: number) => integerOption(args, name, fallback),
+    readText: (path: string) => readText(path, language),
+    usage: (message: string): never => {
+      throw new UsageError(message);
+    },
+    exit: (code: number): never => {
+      throw new ExitError(code);
+    },
+  };
+}
+
 export function main(argv: string[]): number {
   const args = parseArgs(argv);
   try {
@@ -464,8 +482,16 @@ export function main(argv: string[]): number {
       case 'list':
         for (const line of builtinLines(language)) console.log(line);
         return 0;
-      case 'schema':
-        console.log(JSON.stringify(z.toJSONSchema(Scenario, { io: 'input' }), null, 2));
+      case 'schema': {
+        const schema =
+          args.positional[1] === 'drill'
+            ? drillJsonSchema()
+            : z.toJSONSchema(Scenario, { io: 'input' });
+        console.log(JSON.stringify(schema, null, 2));
+        return 0;
+      }
+      case 'drill':
+        drillMain(args.positional.slice(1), drillIo(args, language), language);
         return 0;
       case 'validate':
         commandValidate(args, language);

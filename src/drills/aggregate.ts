@@ -70,6 +70,7 @@ export function aggregatePrediction(
         seconds: spread(done),
         probability: results.filter((r) => r?.met).length / n,
         happened: done.length / n,
+        manual: action.what === 'manual',
       });
       k++;
     }
@@ -149,7 +150,11 @@ function feasibilityFlags(
       }
       const tooFar = bound.seconds !== null && bound.seconds > action.deadline;
       const noUnit = located && planned !== null && bound.unit === null;
-      if (tooFar || noUnit || (outcomes.length > 0 && prediction.probability === 0)) {
+      // A step the prediction never released (manual, no release time) says nothing of its actions.
+      const stepIndex = drill.steps.indexOf(step);
+      const released = outcomes.some((o) => o.steps[stepIndex]?.releasedAt != null);
+      const neverMet = released && prediction.probability === 0;
+      if (tooFar || noUnit || neverMet) {
         flags.push({
           kind: 'cannotMeetDeadline',
           step: step.id,

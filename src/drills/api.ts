@@ -70,3 +70,18 @@ export function predictDrill(
   const outcomes = seeds.map((seed) => simulateDrillOnce(drill, scenario, seed, options));
   return aggregatePrediction(drill, scenario, outcomes);
 }
+
+export { describeFlag, actionText, stepTitle, unitName } from './describe.ts';
+export {
+  MODE_LABELS,
+  SCOPE_LABELS,
+  PURPOSE_LABELS,
+  ROLE_LABELS,
+  METHOD_LABELS,
+  GRADE_LABELS,
+  agencyName,
+  clock,
+  span,
+  gradeOf,
+} from './labels.ts';
+export { BUILTIN_DRILLS, builtinDrill, type BuiltinDrill } from './builtin/index.ts';

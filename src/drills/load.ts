@@ -8,7 +8,7 @@ import { describeIssue, loadScenario, reservedKeys } from '../scenarios/load.ts'
 import { cut, type Language } from '../scenarios/messages.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { RECORD_CAUSES } from '../sim/records.ts';
-import { drillText } from './messages.ts';
+import { drillText, translateDrillMessage } from './messages.ts';
 import { Drill, DRILL_FORMAT, DRILL_LIMITS, type DrillCommand, type Measure } from './schema.ts';
 import type { DrillLoadResult, DrillProblem, ScenarioResolver } from './types.ts';
 
@@ -71,7 +71,10 @@ export function loadDrillData(
   const reserved = reservedKeys(data, lang);
   const parsed = Drill.safeParse(data);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => describeIssue(issue, data, lang));
+    const errors = parsed.error.issues.map((issue) => {
+      const problem = describeIssue(issue, data, lang);
+      return { ...problem, message: translateDrillMessage(problem.message, lang) };
+    });
     return { ok: false, errors: [...errors, ...reserved], warnings: [] };
   }
   if (reserved.length > 0) return { ok: false, errors: reserved, warnings: [] };
@@ -147,6 +150,9 @@ function crossCheck(drill: Drill, scenario: Scenario, lang: Language) {
 
   if (drill.clock.start >= scenario.duration)
     error('clock.start', t.startAfterEnd[lang](scenario.duration));
+  const calls = expectedCalls(drill, scenario);
+  if (calls > DRILL_LIMITS.callsPerRun)
+    error('clock.horizon', t.tooManyCalls[lang](Math.round(calls), DRILL_LIMITS.callsPerRun));
 
   const objectives = idSet(drill.objectives, 'objective', 'objectives');
   drill.objectives.forEach((o, i) =>
@@ -238,6 +244,20 @@ function crossCheck(drill: Drill, scenario: Scenario, lang: Language) {
     ref(agencies, r.partner, 'agency', `remedies[${i}].partner`);
   });
   return { errors, warnings };
+}
+
+/** Calls a run of the drill simulates at most: generated ones at the highest rate factor, plus listed ones. */
+function expectedCalls(drill: Drill, scenario: Scenario): number {
+  const end = drill.clock.start + drill.clock.horizon;
+  const factors = [1];
+  for (const event of scenario.events)
+    if (event.type === 'callRateFactor') factors.push(event.factor);
+  for (const step of drill.steps) {
+    const commands = [step.command, ...step.expected.map((a) => a.contingency?.command)];
+    for (const c of commands) if (c?.type === 'callRateFactor') factors.push(c.factor);
+  }
+  const perDay = scenario.arrivals.streams.reduce((sum, s) => sum + s.callsPerDay, 0);
+  return (perDay * end * Math.max(...factors)) / 86_400 + drill.steps.length;
 }
 
 /** Steps that wait (after / when) for each other in a circle would never be released. */

@@ -22,6 +22,19 @@ const WHAT_ZH: Record<string, string> = {
   'built-in scenario': '内置情景',
 };
 
+/** The drill schema's own messages in Chinese (the scenario's are translated by its table). */
+const SCHEMA_ZH: Record<string, string> = {
+  'needs at least one role': '至少需要一个角色',
+  'use a date YYYY-MM-DD': '请使用日期格式 YYYY-MM-DD',
+  'needs at least one phase': '至少需要一个阶段',
+  'needs at least one step': '至少需要一个环节',
+};
+
+/** A schema message of the drill format in the user's language. */
+export function translateDrillMessage(message: string, lang: Language): string {
+  return lang === 'zh' ? (SCHEMA_ZH[message] ?? message) : message;
+}
+
 export const drillText = {
   notJson: {
     en: (where: string, reason: string) => `the file is not valid JSON ${where}: ${reason}`,
@@ -68,6 +81,12 @@ export const drillText = {
     en: (duration: number) => `T0 must be before the scenario's end (${duration} s)`,
     zh: (duration: number) => `演练开始时刻必须早于情景结束（${duration} 秒）`,
   } as Sentence<[number]>,
+  tooManyCalls: {
+    en: (calls: number, limit: number) =>
+      `about ${calls} calls from the scenario's start to the end of the drill; the limit is ${limit} (shorten the horizon or start earlier)`,
+    zh: (calls: number, limit: number) =>
+      `从情景开始到演练结束约 ${calls} 起警情，超过上限 ${limit}（请缩短推演时长或提前开始时刻）`,
+  } as Sentence<[number, number]>,
   scenarioProblem: {
     en: (message: string) => `the scenario: ${message}`,
     zh: (message: string) => `情景：${message}`,

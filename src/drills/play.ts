@@ -173,9 +173,10 @@ export function readActions(
   const commands = new Set<number>();
   const commandOfStep = new Map<string, number>();
   const base = trace.header.commands.scenarioEvents + trace.header.commands.listedCalls;
-  trace.header.commands.submitted.forEach(({ id }, i) => {
-    const step = id.startsWith('drill:') ? id.slice('drill:'.length) : null;
-    if (step === null || step.endsWith(':contingency')) return;
+  const stepIds = new Set(drill.steps.map((s) => s.id));
+  trace.header.commands.submitted.forEach(({ id, source }, i) => {
+    const step = id.slice('drill:'.length);
+    if (source !== 'drill' || stepCommandId(step) !== id || !stepIds.has(step)) return;
     commands.add(base + i);
     commandOfStep.set(step, base + i);
   });

@@ -30,7 +30,7 @@ export const REPORT_TEXT: Record<Language, ReportText> = {
     paused: (span) => `演练中断共计 ${span}，已从各项用时中扣除。`,
     predicted: (seeds, median) => `仿真预演（${seeds} 次）预测总时长中位数 ${median}。`,
     problem: (step, action, standard, actual) =>
-      `环节“${step}”：${action}，标准 ${standard}内，${actual === null ? '未完成或未记录' : `实际 ${actual}`}。`,
+      `环节“${step}”：${action}，标准 ${standard} 内，${actual === null ? '未完成或未记录' : `实际 ${actual}`}。`,
     causeGap: (percent) =>
       `仿真预演中按标准完成的概率仅 ${percent}%，属于力量配置或路程造成的能力缺口，非临场处置问题。`,
     causeSlow: (p90) => `慢于仿真基准的 P90（${p90}）：通知、出动或集结环节存在临场延误。`,

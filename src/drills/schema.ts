@@ -22,6 +22,8 @@ export const DRILL_LIMITS = {
   steps: 500,
   actionsPerStep: 50,
   text: 4000,
+  /** Calls one run of a drill may simulate (from the scenario's start to T0 + horizon, surges included). */
+  callsPerRun: 200_000,
 };
 
 const text = (description: string, max = DRILL_LIMITS.text) =>
@@ -172,7 +174,7 @@ const lonLat = z.tuple([
 ]);
 
 export const DrillCall = z.strictObject({
-  type: z.literal('call'),
+  type: documented(z.literal('call'), 'A call: an incident of a kind at a place.'),
   kind: documented(z.string(), 'Incident kind id of the scenario.'),
   location: documented(lonLat.optional(), '[longitude, latitude] of the incident.'),
   district: documented(
@@ -208,19 +210,22 @@ export type DrillCommand = CallCommand | EventCommand;
 
 export const Timing = documented(
   z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('at'), at: seconds('Seconds after T0.') }),
     z.strictObject({
-      type: z.literal('after'),
+      type: documented(z.literal('at'), 'At a time.'),
+      at: seconds('Seconds after T0.'),
+    }),
+    z.strictObject({
+      type: documented(z.literal('after'), 'After another step.'),
       step: documented(z.string(), 'The step it follows.'),
       delay: seconds('Seconds after that step’s release.').default(0),
     }),
     z.strictObject({
-      type: z.literal('when'),
+      type: documented(z.literal('when'), 'When a condition becomes true.'),
       step: documented(z.string(), 'The step whose incident is watched.'),
-      condition: Measure,
+      condition: documented(Measure, 'What must have happened at that step’s incident.'),
       delay: seconds('Seconds after the condition becomes true.').default(0),
     }),
-    z.strictObject({ type: z.literal('manual') }),
+    z.strictObject({ type: documented(z.literal('manual'), 'On the controller’s release.') }),
   ]),
   'When the step is released: at a time after T0, after another step, when a condition on the simulation becomes true, or on the controller’s manual release.',
 );
@@ -241,7 +246,7 @@ export const Inject = z.strictObject({
 export type Inject = z.infer<typeof Inject>;
 
 export const Contingency = z.strictObject({
-  inject: Inject,
+  inject: documented(Inject, 'The contingency inject (应变导调信息).'),
   command: DrillCommand.optional(),
 });
 export type Contingency = z.infer<typeof Contingency>;
@@ -274,7 +279,12 @@ export const Step = z.strictObject({
   title: documented(z.string().min(1, 'must not be empty').max(200), '环节 title.'),
   timing: Timing,
   duration: seconds('Planned length of the step (时长).').default(300),
-  inject: Inject.default({ method: 'phone', from: '', to: [], text: '' }),
+  inject: documented(Inject, '注入信息: how, from whom and to whom, and the message.').default({
+    method: 'phone',
+    from: '',
+    to: [],
+    text: '',
+  }),
   command: DrillCommand.optional(),
   expected: documented(
     z.array(ExpectedAction).max(DRILL_LIMITS.actionsPerStep).default([]),
@@ -310,7 +320,12 @@ export const EvaluationItem = z.strictObject({
 });
 export type EvaluationItem = z.infer<typeof EvaluationItem>;
 
-const VariantOperationSchema = z.looseObject({ type: z.string() });
+const VariantOperationSchema = z.looseObject({
+  type: documented(
+    z.string(),
+    'agencyTier, unitCount, unitCrew, addUnit, delay, rule or callVolume, with its fields.',
+  ),
+});
 
 export const Remedy = z.strictObject({
   id: id('remedy'),
@@ -353,27 +368,45 @@ export const DrillClock = z.strictObject({
 export type DrillClock = z.infer<typeof DrillClock>;
 
 export const Drill = z.strictObject({
-  format: z.literal(DRILL_FORMAT),
-  version: z.literal(DRILL_FORMAT_VERSION),
+  format: documented(z.literal(DRILL_FORMAT), 'Always "drill-planner/drill".'),
+  version: documented(z.literal(DRILL_FORMAT_VERSION), 'Version of the drill format (1).'),
   id: id('drill'),
   scenario: documented(
     z.union([z.string().min(1).max(64), z.record(z.string(), z.unknown())]),
     'A built-in scenario id, or a whole scenario document.',
   ),
   description: text('What the drill follows (documents by title and number) and what it is for.'),
-  header: DrillHeader,
-  clock: DrillClock.default({
+  header: documented(DrillHeader, 'The cover of the 演练方案.'),
+  clock: documented(DrillClock, 'T0, how long to simulate, and what counts as dead air.').default({
     start: 0,
     horizon: 7200,
     deadAir: 600,
     keepScenarioIncidents: false,
   }),
-  objectives: z.array(Objective).max(100).default([]),
-  participants: z.array(Participant).max(200).default([]),
-  phases: z.array(Phase).min(1, 'needs at least one phase').max(50),
-  steps: z.array(Step).min(1, 'needs at least one step').max(DRILL_LIMITS.steps),
-  evaluation: z.array(EvaluationItem).max(200).default([]),
-  remedies: z.array(Remedy).max(100).default([]),
+  objectives: documented(
+    z.array(Objective).max(100).default([]),
+    '演练目标, each linked to agencies and rules.',
+  ),
+  participants: documented(
+    z.array(Participant).max(200).default([]),
+    '参演单位 and their roles (one entry per agency).',
+  ),
+  phases: documented(
+    z.array(Phase).min(1, 'needs at least one phase').max(50),
+    '阶段, in order, each with its situation brief.',
+  ),
+  steps: documented(
+    z.array(Step).min(1, 'needs at least one step').max(DRILL_LIMITS.steps),
+    '环节: the script rows, each with its timing, inject, command and expected actions.',
+  ),
+  evaluation: documented(
+    z.array(EvaluationItem).max(200).default([]),
+    '评估表: the evaluation sheet’s items.',
+  ),
+  remedies: documented(
+    z.array(Remedy).max(100).default([]),
+    'Known fixes (整改措施) written as scenario variants, priced by re-running the prediction.',
+  ),
 });
 export type Drill = z.infer<typeof Drill>;
 export type DrillInput = z.input<typeof Drill>;

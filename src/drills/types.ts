@@ -112,6 +112,8 @@ export interface ActionPrediction {
   probability: number;
   /** Share of runs in which it happened at all. */
   happened: number;
+  /** Recorded by a person only (what: manual): the simulation cannot predict it. */
+  manual: boolean;
 }
 
 export interface StepPrediction {
