@@ -168,6 +168,8 @@ test('write, predict, print, run, evaluate and export a three-step drill', async
 
   await page.reload();
   await page.getByTestId('tab-drill').click();
+  // The drill itself came back from IndexedDB too.
+  await expect(page.getByTestId('drill-title')).toHaveText('临城建筑火灾联合处置演练');
   await section(page, 'console');
   await expect(page.getByTestId('console-status')).toHaveAttribute('data-state', 'running');
   await expect(page.getByTestId('console-record-row')).toHaveCount(2);
@@ -197,6 +199,8 @@ test('write, predict, print, run, evaluate and export a three-step drill', async
   // Year plan.
   await section(page, 'plan');
   await page.getByTestId('plan-add-current').click();
+  await page.getByTestId('plan-add-builtin').selectOption({ index: 1 });
+  await expect(page.getByTestId('plan-drills').locator('tbody tr')).toHaveCount(2);
   await expect(page.getByTestId('plan-coverage')).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/drill-plan.png` });
 });
@@ -241,7 +245,15 @@ test('a built-in drill: checked at its fields, predicted, evaluated against its 
   await page.screenshot({ path: `${SCREENSHOTS}/drill-evaluate-builtin.png`, fullPage: true });
 
   await section(page, 'print');
-  for (const form of ['plan', 'script', 'evaluation', 'record', 'handbook', 'report', 'improvements']) {
+  for (const form of [
+    'plan',
+    'script',
+    'evaluation',
+    'record',
+    'handbook',
+    'report',
+    'improvements',
+  ]) {
     await page.getByTestId('print-form').selectOption(form);
     await expect(page.getByTestId('print-sheet')).toHaveAttribute('data-form', form);
     await page.screenshot({ path: `${SCREENSHOTS}/drill-print-${form}.png`, fullPage: true });
@@ -252,4 +264,37 @@ test('a built-in drill: checked at its fields, predicted, evaluated against its 
   await page.screenshot({ path: `${SCREENSHOTS}/drill-print-script-en.png`, fullPage: true });
   await section(page, 'script');
   await page.screenshot({ path: `${SCREENSHOTS}/drill-editor-en.png` });
+});
+
+test('a tabletop drill steps through inject, questions, decision and result, typed in and kept', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openDrill(page);
+  await page.getByTestId('drill-library').selectOption({ index: 1 });
+  await expect(page.getByTestId('drill-check')).toHaveAttribute('data-state', 'valid', {
+    timeout: 30_000,
+  });
+  await page.getByTestId('drill-mode').selectOption('tabletop');
+  await section(page, 'console');
+  await page.getByTestId('console-start').click();
+  const tabletop = page.getByTestId('tabletop');
+  await expect(tabletop).toBeVisible();
+  await page.getByTestId('tabletop-next').click();
+  await page.getByTestId('tabletop-question').fill('泄漏物是否可燃？');
+  await page.getByTestId('tabletop-next').click();
+  await page.getByTestId('tabletop-decision').fill('划定 300 米警戒区，消防先期堵漏');
+  await page.getByTestId('tabletop-next').click();
+  await page.getByTestId('tabletop-result').fill('警戒区已划定');
+  await expect(page.getByTestId('console-saved')).toHaveAttribute('data-saved', 'true');
+  await page.screenshot({ path: `${SCREENSHOTS}/drill-console-tabletop.png` });
+  await page.reload();
+  await page.getByTestId('tab-drill').click();
+  await section(page, 'console');
+  await expect(page.getByTestId('tabletop-decision')).toHaveValue(
+    '划定 300 米警戒区，消防先期堵漏',
+  );
+  await page.getByTestId('tabletop-next').click();
+  // The next step's inject went out with the move to its first stage.
+  await expect(page.locator('[data-testid="console-inject"][data-released="true"]')).toHaveCount(2);
 });

@@ -34,7 +34,7 @@ export function EvaluationCard() {
             <li key={index} className="drill-row" data-testid="evaluation-row">
               <div className="drill-grid">
                 <TextField path={`${at}.item`} label={t.evalItem} className="wide" />
-                <TextField path={`${at}.id`} label={t.drillId} />
+                <TextField path={`${at}.id`} label={t.idLabel} />
                 <SelectField
                   path={`${at}.method`}
                   label={t.evalMethod}

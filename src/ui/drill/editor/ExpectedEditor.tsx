@@ -76,7 +76,7 @@ export function ExpectedEditor({
                   className="wide"
                   testId="action-description"
                 />
-                <TextField path={`${at}.id`} label={t.drillId} />
+                <TextField path={`${at}.id`} label={t.idLabel} />
                 <SelectField
                   path={`${at}.what`}
                   label={t.actionWhat}

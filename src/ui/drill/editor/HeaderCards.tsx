@@ -82,7 +82,7 @@ export function ObjectivesCard({ lists }: { lists: ScenarioLists }) {
         {objectives.map((_, index) => (
           <li key={index} className="drill-row" data-testid="objective-row">
             <div className="drill-grid">
-              <TextField path={`objectives[${index}].id`} label={t.drillId} />
+              <TextField path={`objectives[${index}].id`} label={t.idLabel} />
               <TextField
                 path={`objectives[${index}].text`}
                 label={t.objective}
@@ -209,7 +209,7 @@ export function PhasesCard() {
         {phases.map((_, index) => (
           <li key={index} className="drill-row" data-testid="phase-row">
             <div className="drill-grid">
-              <TextField path={`phases[${index}].id`} label={t.drillId} />
+              <TextField path={`phases[${index}].id`} label={t.idLabel} />
               <TextField path={`phases[${index}].name`} label={t.phaseName} className="wide" />
               <TextField
                 path={`phases[${index}].brief`}

@@ -167,7 +167,7 @@ function StepEditor({
           className="wide"
           testId="step-title"
         />
-        <TextField path={`${path}.id`} label={t.drillId} />
+        <TextField path={`${path}.id`} label={t.idLabel} />
         <SelectField
           path={`${path}.phase`}
           label={t.phase}

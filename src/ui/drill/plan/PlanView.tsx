@@ -158,6 +158,7 @@ export function PlanView() {
         </button>
         <select
           aria-label={t.addBuiltin}
+          data-testid="plan-add-builtin"
           value=""
           onChange={(event) => {
             const id = event.target.value;
