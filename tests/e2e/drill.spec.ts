@@ -242,6 +242,11 @@ test('a built-in drill: checked at its fields, predicted, evaluated against its 
   await section(page, 'evaluate');
   await expect(page.getByTestId('deviation-row').first()).toBeVisible();
   await expect(page.getByTestId('score-row').first()).toBeVisible();
+  // The fixes the drill carries as scenario variants, priced by re-running the prediction.
+  await page.getByTestId('price-remedies').click();
+  await expect(page.getByTestId('remedies-status')).toHaveAttribute('data-state', 'done', {
+    timeout: 120_000,
+  });
   await page.screenshot({ path: `${SCREENSHOTS}/drill-evaluate-builtin.png`, fullPage: true });
 
   await section(page, 'print');

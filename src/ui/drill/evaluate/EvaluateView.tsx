@@ -319,7 +319,10 @@ function CorrectiveEditor({
   const { workspace } = useDrill();
   const prediction = usePrediction();
   const { edits, setEdits, setEffects } = useEvaluation();
-  const [pricing, setPricing] = useState<string | null>(null);
+  const [pricing, setPricing] = useState<{
+    state: 'running' | 'done' | 'failed';
+    text: string;
+  } | null>(null);
   const set = (action: string, field: CorrectiveField, value: string) =>
     setEdits((current) => ({
       ...current,
@@ -330,16 +333,16 @@ function CorrectiveEditor({
     }));
   const price = async () => {
     if (!workspace || !context.prediction) {
-      setPricing(t.priceNeedsPrediction);
+      setPricing({ state: 'failed', text: t.priceNeedsPrediction });
       return;
     }
-    setPricing(t.pricing);
+    setPricing({ state: 'running', text: t.pricing });
     try {
       const effects = await priceDrillRemedies(workspace.doc, context.prediction, language);
       setEffects(effects);
-      setPricing(t.priced(effects.length));
+      setPricing({ state: 'done', text: t.priced(effects.length) });
     } catch (error) {
-      setPricing(error instanceof Error ? error.message : String(error));
+      setPricing({ state: 'failed', text: error instanceof Error ? error.message : String(error) });
     }
   };
   const fields: CorrectiveField[] = ['problem', 'cause', 'measure', 'owner', 'partner', 'deadline'];
@@ -355,7 +358,11 @@ function CorrectiveEditor({
         >
           {t.price}
         </button>
-        {pricing && <span role="status">{pricing}</span>}
+        {pricing && (
+          <span role="status" data-testid="remedies-status" data-state={pricing.state}>
+            {pricing.text}
+          </span>
+        )}
       </div>
       {evaluation.corrective.length === 0 ? (
         <p>{t.noCorrective}</p>
