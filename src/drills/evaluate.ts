@@ -125,7 +125,7 @@ export function evaluateDrill(
         step: step.id,
         planned: action.deadline,
         predicted: median,
-        probability: p ? p.probability : null,
+        probability: p && !p.manual ? p.probability : null,
         actual,
         deviation: actual === null ? null : actual - action.deadline,
         deviationFromPrediction: actual === null || median === null ? null : actual - median,
@@ -174,7 +174,9 @@ export function evaluateDrill(
         ? text.causeSlow(span(predicted.get(action.id)!.seconds!.p90))
         : row.actual === null
           ? text.causeNotDone()
-          : text.causeLate();
+          : row.probability === null
+            ? text.causeOverStandard()
+            : text.causeLate();
     corrective.push({
       number: corrective.length + 1,
       action: action.id,
@@ -223,6 +225,9 @@ export function evaluateDrill(
       ...(prediction
         ? [text.predicted(prediction.seeds.length, span(prediction.duration.median))]
         : []),
+      ...log.entries.flatMap((e) =>
+        e.type === 'note' && e.note ? [text.note(span(e.t), e.note)] : [],
+      ),
     ],
     problems: corrective.map(
       (c) => `${c.problem}${lang === 'zh' ? '原因：' : ' Cause: '}${c.cause}`,

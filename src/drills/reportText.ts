@@ -8,11 +8,13 @@ interface ReportText {
   counts(steps: number, actions: number, met: number, points: number, total: number): string;
   paused(span: string): string;
   predicted(seeds: number, median: string): string;
+  note(at: string, note: string): string;
   problem(step: string, action: string, standard: string, actual: string | null): string;
   causeGap(percent: number): string;
   causeSlow(p90: string): string;
   causeNotDone(): string;
   causeLate(): string;
+  causeOverStandard(): string;
   measureGap(): string;
   measureTrain(): string;
   lesson(step: string, action: string, faster: string): string;
@@ -29,6 +31,7 @@ export const REPORT_TEXT: Record<Language, ReportText> = {
       `共 ${steps} 个环节、${actions} 项期望行动，按标准完成 ${met} 项，得分 ${points}/${total}。`,
     paused: (span) => `演练中断共计 ${span}，已从各项用时中扣除。`,
     predicted: (seeds, median) => `仿真预演（${seeds} 次）预测总时长中位数 ${median}。`,
+    note: (at, note) => `记录（${at}）：${note}`,
     problem: (step, action, standard, actual) =>
       `环节“${step}”：${action}，标准 ${standard} 内，${actual === null ? '未完成或未记录' : `实际 ${actual}`}。`,
     causeGap: (percent) =>
@@ -36,6 +39,7 @@ export const REPORT_TEXT: Record<Language, ReportText> = {
     causeSlow: (p90) => `慢于仿真基准的 P90（${p90}）：通知、出动或集结环节存在临场延误。`,
     causeNotDone: () => '现场未见该行动或记录缺失。',
     causeLate: () => '略超标准，在仿真预测范围内：需压缩通知与出动时间。',
+    causeOverStandard: () => '超过标准时限（无仿真基准可比），需现场核查原因。',
     measureGap: () => '调整力量部署（前置或增配相应力量），并修订联动预案中的时限要求。',
     measureTrain: () => '开展专项训练，规范接警、通知与出动流程，缩短响应时间。',
     lesson: (step, action, faster) =>
@@ -53,6 +57,7 @@ export const REPORT_TEXT: Record<Language, ReportText> = {
     paused: (span) => `The drill was paused for ${span} in all; the times leave it out.`,
     predicted: (seeds, median) =>
       `The prediction (${seeds} runs) gave a median total duration of ${median}.`,
+    note: (at, note) => `Recorded (${at}): ${note}`,
     problem: (step, action, standard, actual) =>
       `Step “${step}”: ${action}, standard within ${standard}, ${actual === null ? 'not done or not recorded' : `actual ${actual}`}.`,
     causeGap: (percent) =>
@@ -62,6 +67,8 @@ export const REPORT_TEXT: Record<Language, ReportText> = {
     causeNotDone: () => 'Not seen on the day, or not recorded.',
     causeLate: () =>
       'Just over the standard, within the predicted range: shorten notification and turnout.',
+    causeOverStandard: () =>
+      'Over the standard (no simulated reference to compare with): find the cause on the ground.',
     measureGap: () =>
       'Change the deployment (pre-position or add the units needed) and revise the time limits of the plan.',
     measureTrain: () =>

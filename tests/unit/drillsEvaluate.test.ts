@@ -90,6 +90,10 @@ describe('evaluating the shipped logs', () => {
     }
     expect(evaluation.report.purpose).toEqual(drill.objectives.map((o) => o.text));
     expect(evaluation.report.problems).toHaveLength(known.missed.length);
+    // The shipped records say they are illustrative, and the report repeats it.
+    expect(evaluation.report.summary).toContain(
+      '记录（00:00）：示例记录（演示用，非真实演练记录）',
+    );
   });
 
   it('pre-fills the evaluation sheet: points met over points linked, times the weight; options as grades', () => {
@@ -145,6 +149,19 @@ describe('evaluating the shipped logs', () => {
       },
     });
     expect(evaluation.report.recommendations.join('')).toContain('仿真预估');
+  });
+
+  it('gives causes from the prediction: a delay on the day, or no reference for a manual action', () => {
+    const { drill, scenario, log } = load('huzhou-rapid-assembly');
+    const prediction = predictDrill(drill, scenario, predictionSeeds(1, 2));
+    const evaluation = evaluateDrill(drill, scenario, log, prediction, 'zh');
+    const cause = (action: string) => evaluation.corrective.find((c) => c.action === action)!.cause;
+    expect(evaluation.rows.find((r) => r.action === 'a-report-filed')!.probability).toBeNull();
+    expect(cause('a-report-filed')).toBe('超过标准时限（无仿真基准可比），需现场核查原因。');
+    const militia = prediction.actions.find((a) => a.action === 'a-militia')!;
+    // Logged at 1:57:00 after its step, beyond every run of the prediction: a delay on the day.
+    expect(7020).toBeGreaterThan(militia.seconds!.p90);
+    expect(cause('a-militia')).toMatch(/^慢于仿真基准的 P90/);
   });
 });
 

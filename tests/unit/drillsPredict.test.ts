@@ -12,6 +12,7 @@ import {
   describeFlag,
   type FeasibilityFlag,
 } from '../../src/drills/api.ts';
+import { builtinDrill } from '../../src/drills/builtin/index.ts';
 import { jinhuaHazmatDrill } from '../../src/drills/builtin/jinhua.ts';
 import { run } from '../../src/sim/run.ts';
 import { RecordKind, traceDigest } from '../../src/sim/trace.ts';
@@ -135,6 +136,43 @@ describe('playing a drill', () => {
       predictDrill(withAction, jinhua(), [1], { releases: { m: 0 } }).actions[0].happened,
     ).toBe(1);
     expect(playDrill(drill, jinhua(), 1, { releases: { m: 900 } }).steps[0].releasedAt).toBe(900);
+  });
+});
+
+describe('measures read from the records', () => {
+  it('counts troops pre-positioned by a raised level, a grading, an approval and people on scene', () => {
+    const get = (id: string) => {
+      const result = loadDrillData(builtinDrill(id)!.drill, 'en', scenarioOf);
+      if (!result.ok) throw new Error(`${id} should load`);
+      return result;
+    };
+    const huzhou = get('huzhou-rapid-assembly');
+    const byAction = (actions: ReturnType<typeof readActions>) =>
+      Object.fromEntries(actions.map((a) => [a.action, a]));
+    const h = byAction(
+      readActions(huzhou.drill, huzhou.scenario, playDrill(huzhou.drill, huzhou.scenario, 1)),
+    );
+    // The level is raised at T0 and the troops are pre-positioned by the same command.
+    expect(h['a-preposition']).toMatchObject({ seconds: 0, met: true });
+    // Militia go through the report-and-approval path; the dyke breach through a direct request.
+    expect(h['a-approved'].seconds).toBeGreaterThan(0);
+    expect(h['a-direct'].seconds).toBeGreaterThan(0);
+    const deqing = get('deqing-group-incident');
+    const play = playDrill(deqing.drill, deqing.scenario, 1);
+    const d = byAction(readActions(deqing.drill, deqing.scenario, play));
+    for (const graded of ['a-graded-town', 'a-graded-county', 'a-graded-city'])
+      expect(d[graded].seconds, graded).not.toBeNull();
+    // 30 militiamen: the militia units' crews summed as they arrive (one town unit has 32).
+    const militia = d['a-militia'];
+    const trace = play.trace;
+    const incident = play.steps[0].incident;
+    let firstMilitia = Infinity;
+    for (let i = 0; i < trace.length; i++) {
+      if (trace.kind[i] !== RecordKind.arrived || trace.incident[i] !== incident) continue;
+      if (trace.header.unitAgencies[trace.unit[i]] === 'militia')
+        firstMilitia = Math.min(firstMilitia, trace.time[i]);
+    }
+    expect(militia.seconds).toBeCloseTo(firstMilitia - play.t0, 9);
   });
 });
 

@@ -278,6 +278,7 @@ export const deqingGroupIncidentDrill: DrillInput = {
 };
 
 export const deqingGroupIncidentLog = `时间,类型,编号,实际响应/动作,记录人
+T+00:00,备注,,示例记录（演示用，非真实演练记录）,
 T+00:00,下达,s1,模拟报警：80 余人聚集,吴刚
 T+02:00,行动,a-graded-town,镇级处置定级,吴刚
 T+09:40,行动,a-police,派出所民警到场,郑丽

@@ -260,6 +260,7 @@ export const huzhouRapidAssemblyDrill: DrillInput = {
 };
 
 export const huzhouRapidAssemblyLog = `时间,类型,编号,实际响应/动作,记录人
+T+00:00,备注,,示例记录（演示用，非真实演练记录）,
 T+00:00,下达,s1,市防指宣布提升至Ⅱ级响应,陈军
 T+04:30,行动,a-preposition,驻湖部队报告兵力预置完毕,陈军
 T+30:00,下达,s2,德清县防指报告管涌险情,陈军

@@ -328,6 +328,7 @@ export const jinhuaHazmatDrill: DrillInput = {
 
 /** An illustrative record of a live run (not a real drill's): times are T+ from the first call. */
 export const jinhuaHazmatLog = `时间,类型,编号,实际响应/动作,记录人
+T+00:00,备注,,示例记录（演示用，非真实演练记录）,
 T+00:00,下达,s1,模拟报警电话接入,张伟
 T+00:45,行动,a-dispatch,消防出动指令下达,张伟
 T+05:00,下达,s3,通知环保、安监,张伟

@@ -215,6 +215,7 @@ export const weihaiForestFireDrill: DrillInput = {
 };
 
 export const weihaiForestFireLog = `时间,类型,编号,实际响应/动作,记录人
+T+00:00,备注,,示例记录（演示用，非真实演练记录）,
 T+00:00,下达,s1,模拟报警：山林起火,孙涛
 T+11:20,行动,a-fire,消防首车到场,刘洋
 T+38:00,行动,a-seasonal,应急局商林业局同意调用,孙涛
