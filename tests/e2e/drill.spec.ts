@@ -263,6 +263,14 @@ test('a built-in drill: checked at its fields, predicted, evaluated against its 
     await expect(page.getByTestId('print-sheet')).toHaveAttribute('data-form', form);
     await page.screenshot({ path: `${SCREENSHOTS}/drill-print-${form}.png`, fullPage: true });
   }
+  // The plan prints on portrait A4 pages (the script on landscape ones: named @page rules).
+  await page.getByTestId('print-form').selectOption('plan');
+  await page.emulateMedia({ media: 'print' });
+  const planPdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  expect(planPdf).toMatch(/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+  expect(planPdf).not.toMatch(/MediaBox \[0 0 84[12](\.\d+)? 59[45](\.\d+)?\]/);
+  expect((planPdf.match(/\/Type \/Page\b/g) ?? []).length).toBeGreaterThan(1);
+  await page.emulateMedia({ media: 'screen' });
   await page.getByTestId('language-switch').click();
   await page.getByTestId('print-form').selectOption('script');
   await expect(page.getByTestId('print-sheet')).toContainText('Drill script');

@@ -52,7 +52,9 @@ import {
 } from '../../src/ui/drill/forms/buildForms.ts';
 import { formToDocx } from '../../src/ui/drill/forms/toDocx.ts';
 import { formsToXlsx, sheetRows } from '../../src/ui/drill/forms/toXlsx.ts';
+import { commandText, measureText, timingText } from '../../src/ui/drill/describe.ts';
 import { newDrillDoc } from '../../src/ui/drill/newDrill.ts';
+import { flagText } from '../../src/ui/drill/predict/flagText.ts';
 import { scenarioLists } from '../../src/ui/drill/scenarioLists.ts';
 import { durationText, plannedTimes, totalDuration } from '../../src/ui/drill/schedule.ts';
 
@@ -371,5 +373,104 @@ describe('a new drill and the evaluator’s edits', () => {
       status: 'done',
       measure: 'm',
     });
+  });
+});
+
+describe('sentences about a drill', () => {
+  const lists = {
+    title: '临城',
+    agencies: [{ id: 'fire', name: '市消防救援支队' }],
+    kinds: [{ id: 'buildingFire', name: '建筑火灾' }],
+    districts: [{ id: 'd1', name: '临城区' }],
+    units: [{ id: 'engine1', name: '特勤中队水罐车', agency: 'fire' }],
+    capabilities: ['hazmat'],
+  };
+  const steps = [
+    { id: 's1', title: '接警' },
+    { id: 's2', title: '增援' },
+  ];
+
+  it('says commands, timings and measures in words, without tokens of the format', () => {
+    const zh = [
+      commandText(
+        { type: 'call', kind: 'buildingFire', district: 'd1', severity: 2, participants: 30 },
+        lists,
+        'zh',
+      ),
+      commandText({ type: 'responseLevel', level: 2 }, lists, 'zh'),
+      commandText({ type: 'unitOutOfService', unit: 'engine1#2' }, lists, 'zh'),
+      commandText({ type: 'season', season: 'forestFire', active: true }, lists, 'zh'),
+      timingText({ type: 'after', step: 's1', delay: 300 }, steps, lists, 'zh'),
+      timingText(
+        {
+          type: 'when',
+          step: 's1',
+          condition: { what: 'firstArrival', agency: 'fire', count: 1, countOf: 'units' },
+          delay: 0,
+        },
+        steps,
+        lists,
+        'zh',
+      ),
+      measureText(
+        { what: 'arrivals', capability: 'hazmat', count: 30, countOf: 'people' },
+        lists,
+        'zh',
+      ),
+      measureText({ what: 'approved', cause: 'militaryApproval' }, lists, 'zh'),
+    ];
+    expect(zh).toEqual([
+      '警情（事件）：建筑火灾，重大（Ⅱ级），30 人，临城区',
+      '启动Ⅱ级响应',
+      '力量停用：特勤中队水罐车',
+      '森林防火期开始',
+      '环节 1（接警）下达后 + 5 分钟',
+      '当环节 1（接警）：市消防救援支队首支力量到场',
+      '危化品处置到场 ≥ 30 名',
+      '审批完成（军地联合办公室申请兵力）',
+    ]);
+    for (const text of zh) expect(text).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('flags with their reasons, naming units, agencies and actions', () => {
+    const names = {
+      steps: [
+        {
+          id: 's1',
+          title: '接警',
+          expected: [{ id: 'a1', description: '消防首车到场' }],
+        },
+        { id: 's2', title: '增援', expected: [] },
+      ] as unknown as Drill['steps'],
+      objectives: [{ id: 'o1', text: '十分钟内到场' }],
+      lists,
+    };
+    expect(
+      flagText(
+        {
+          kind: 'cannotMeetDeadline',
+          step: 's1',
+          action: 'a1',
+          fastestSeconds: 840,
+          unit: 'engine1',
+          deadline: 480,
+          probability: 0,
+        },
+        names,
+        'zh',
+      ),
+    ).toBe(
+      '1.1 消防首车到场：时限 8.0 分钟，达标概率 0%；最快的相应力量（特勤中队水罐车）出动准备加行驶需 14.0 分钟。',
+    );
+    expect(
+      flagText(
+        { kind: 'unitDoubleBooked', unit: 'engine1#2', steps: ['s1', 's2'], share: 0.25 },
+        names,
+        'zh',
+      ),
+    ).toBe('特勤中队水罐车 #2在 25% 的预演中同时被派往环节 1（接警）和环节 2（增援）。');
+    expect(flagText({ kind: 'objectiveUnexercised', objective: 'o1' }, names, 'en')).toBe(
+      'Objective “1. 十分钟内到场” is exercised by no expected action.',
+    );
   });
 });
