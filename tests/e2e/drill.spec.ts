@@ -227,6 +227,40 @@ test('a built-in drill: checked at its fields, predicted, evaluated against its 
   await expect(page.getByTestId('drill-name')).toHaveValue(name);
   await expect(page.getByTestId('drill-check')).toHaveAttribute('data-state', 'valid');
 
+  // The drill as a file: exported, and a broken copy refused with each error at its path.
+  const exported = await (async () => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('drill-library').selectOption('export:'),
+    ]);
+    return JSON.parse(await readFile(await file.path(), 'utf8')) as Record<string, unknown>;
+  })();
+  expect(exported.format).toBe('drill-planner/drill');
+  const broken = structuredClone(exported) as {
+    header: { name: string };
+    steps: Array<{ duration: unknown }>;
+  };
+  broken.header.name = '';
+  broken.steps[1].duration = -5;
+  await page.getByTestId('drill-file-input').setInputFiles({
+    name: 'broken.drill.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
+  const fileErrors = page.getByTestId('drill-file-errors');
+  await expect(fileErrors).toContainText('broken.drill.json');
+  await expect(fileErrors).toContainText('header.name');
+  await expect(fileErrors).toContainText('steps[1].duration');
+  await expect(page.getByTestId('drill-name')).toHaveValue(name);
+  // The file as exported opens again.
+  await page.getByTestId('drill-file-input').setInputFiles({
+    name: 'jinhua.drill.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(exported)),
+  });
+  await expect(page.getByTestId('drill-file-errors')).toHaveCount(0);
+  await expect(page.getByTestId('drill-check')).toHaveAttribute('data-state', 'valid');
+
   await section(page, 'predict');
   await page.getByTestId('predict-replications').fill('10');
   await page.getByTestId('predict-run').click();

@@ -432,8 +432,18 @@ function LogFiles({ drill, state }: { drill: Drill; state: ConsoleState }) {
   const { dispatch } = useConsole();
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ ok: boolean; lines: string[] } | null>(null);
-  const { workspace } = useDrill();
-  const origin = workspace?.origin;
+  // A built-in drill (opened as such or from its file) ships an illustrative record.
+  const [example, setExample] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    builtinDrillLog(drill.id).then(
+      (text) => live && setExample(text),
+      () => live && setExample(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [drill.id]);
   const importText = (text: string) => {
     const parsed = parseDrillLogCsv(text, drill, language);
     if (!parsed.ok) {
@@ -461,16 +471,8 @@ function LogFiles({ drill, state }: { drill: Drill; state: ConsoleState }) {
           if (file) void importFile(file);
         }}
       />
-      {origin?.kind === 'builtin' && (
-        <button
-          type="button"
-          data-testid="console-example"
-          onClick={() =>
-            void builtinDrillLog(origin.id).then((text) => {
-              if (text) importText(text);
-            })
-          }
-        >
+      {example && (
+        <button type="button" data-testid="console-example" onClick={() => importText(example)}>
           {t.exampleLog}
         </button>
       )}

@@ -14,6 +14,7 @@ import { label } from '../labels.ts';
 import type { ScenarioLists } from '../scenarioLists.ts';
 import { durationText, plannedTimes, totalDuration } from '../schedule.ts';
 import { drillStrings } from '../strings.ts';
+import { usePrediction } from '../predict/PredictionContext.tsx';
 import { CommandEditor } from './CommandEditor.tsx';
 import { MultiField, NumberField, SelectField, TextField } from './DrillFields.tsx';
 import { ExpectedEditor } from './ExpectedEditor.tsx';
@@ -34,6 +35,7 @@ export function StepsCard({
   const phases =
     (valueAt(workspace?.doc, 'phases') as Array<{ id: string; name: string }> | undefined) ?? [];
   const [picked, setPicked] = useState(0);
+  const prediction = usePrediction();
   const selected = Math.min(picked, Math.max(0, steps.length - 1));
   const list = useListEdit('steps', t.steps);
   const planned = plannedTimes(steps.filter((s) => s && typeof s.id === 'string'));
@@ -105,7 +107,15 @@ export function StepsCard({
       <button type="button" data-testid="add-step" onClick={addStep}>
         {t.addStep}
       </button>
-      <Timeline steps={steps} planned={planned} selected={selected} onPick={setPicked} />
+      <Timeline
+        steps={steps}
+        planned={planned}
+        selected={selected}
+        onPick={setPicked}
+        predicted={
+          prediction.result && !prediction.stale ? prediction.result.prediction.steps : undefined
+        }
+      />
       {steps[selected] && (
         <StepEditor
           key={selected}
