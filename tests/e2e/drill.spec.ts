@@ -262,6 +262,14 @@ test('a built-in drill: checked at its fields, predicted, evaluated against its 
   await expect(page.getByTestId('drill-check')).toHaveAttribute('data-state', 'valid');
 
   await section(page, 'predict');
+  // A long prediction cancels within moments.
+  await page.getByTestId('predict-replications').fill('1000');
+  await page.getByTestId('predict-run').click();
+  await expect(page.getByTestId('predict-progress')).toBeVisible();
+  await page.getByTestId('predict-cancel').click();
+  await expect(page.getByTestId('predict-status')).toHaveAttribute('data-state', 'cancelled', {
+    timeout: 5_000,
+  });
   await page.getByTestId('predict-replications').fill('10');
   await page.getByTestId('predict-run').click();
   await expect(page.getByTestId('predict-status')).toHaveAttribute('data-state', 'done', {

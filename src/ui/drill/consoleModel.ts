@@ -254,16 +254,6 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
   }
 }
 
-/** The first record of each expected action (the time that is evaluated), by action id. */
-export function firstRecordByAction(state: ConsoleState): Map<string, ActionRecord> {
-  const first = new Map<string, ActionRecord>();
-  for (const record of state.records) {
-    const known = first.get(record.actionId);
-    if (!known || record.at < known.at) first.set(record.actionId, record);
-  }
-  return first;
-}
-
 /** Checks a value read back from IndexedDB; anything else (an older version's) is ignored. */
 export function isConsoleState(value: unknown): value is ConsoleState {
   if (typeof value !== 'object' || value === null) return false;

@@ -44,10 +44,6 @@ export function useConsole(): ConsoleApi {
   return api;
 }
 
-/** For the end-to-end tests: milliseconds from a console change to its write being complete. */
-const writeLatencies: number[] = [];
-export const consoleWriteLatencies = (): readonly number[] => writeLatencies;
-
 export function ConsoleProvider({ children }: { children: ReactNode }) {
   const { workspace } = useDrill();
   const drillId = typeof workspace?.doc.id === 'string' ? workspace.doc.id : '';
@@ -71,12 +67,10 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!book || book === written.current) return;
-    const since = performance.now();
     setSaved(false);
     writeDrillStore('console', book).then(
       () => {
         written.current = book;
-        writeLatencies.push(performance.now() - since);
         setSaved(true);
       },
       () => setSaved(false),

@@ -36,7 +36,7 @@ export function DrillEditor() {
 }
 
 /** The check's verdict: valid, or each error with its path as a link to its field. */
-export function CheckSummary() {
+function CheckSummary() {
   const t = useStrings(drillStrings);
   const { check } = useDrill();
   if (!check)

@@ -64,7 +64,7 @@ function agencyList(context: FormContext, ids: readonly string[]): string {
 }
 
 /** The 仿真预测 cell of a step: its predicted release, and each expected action's time and odds. */
-export function predictionCell(context: FormContext, stepId: string): string {
+function predictionCell(context: FormContext, stepId: string): string {
   const { prediction, language } = context;
   if (!prediction) return '';
   const t = formStrings[language];
