@@ -36,6 +36,8 @@ import { newDrillDoc } from './newDrill.ts';
 import { DEFAULT_SCENARIO_ID } from '../../scenarios/builtin/catalogue.ts';
 
 const SETTLE_MS = 300;
+/** Undo steps saved in IndexedDB (the page keeps DRILL_HISTORY_LIMIT). */
+const SAVED_HISTORY = 20;
 
 export type DrillSaveState = 'restoring' | 'saving' | 'saved' | 'failed';
 
@@ -131,7 +133,14 @@ export function DrillProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!workspace || saved?.workspace === workspace) return;
     const written = workspace;
-    writeDrillStore('workspace', written).then(
+    // Undo steps kept across a reload, as for scenarios: each is a whole drill (with its
+    // scenario, when it carries one), and every keystroke rewrites what is saved.
+    const kept = {
+      ...written,
+      past: written.past.slice(-SAVED_HISTORY),
+      future: written.future.slice(0, SAVED_HISTORY),
+    };
+    writeDrillStore('workspace', kept).then(
       () => setSaved({ workspace: written, ok: true }),
       () => setSaved({ workspace: written, ok: false }),
     );
