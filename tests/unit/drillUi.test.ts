@@ -54,6 +54,7 @@ import { formToDocx } from '../../src/ui/drill/forms/toDocx.ts';
 import { formsToXlsx, sheetRows } from '../../src/ui/drill/forms/toXlsx.ts';
 import { commandText, measureText, timingText } from '../../src/ui/drill/describe.ts';
 import { newDrillDoc } from '../../src/ui/drill/newDrill.ts';
+import { dropUnfilledRows } from '../../src/ui/drill/recordSheet.ts';
 import { flagText } from '../../src/ui/drill/predict/flagText.ts';
 import { scenarioLists } from '../../src/ui/drill/scenarioLists.ts';
 import { durationText, plannedTimes, totalDuration } from '../../src/ui/drill/schedule.ts';
@@ -293,6 +294,40 @@ describe('the script and the forms', () => {
       '说明',
       '记录人',
     ]);
+  });
+
+  it('reads back a filled record sheet saved as CSV, the rows left unfilled skipped', () => {
+    const { rows } = sheetRows(buildRecordSheet(context));
+    const cells = rows.map((row) => row.map((cell) => String(cell?.value ?? '')));
+    const [first, second] = context.drill.steps;
+    // The recorder wrote the first step's release and its first action's time, and a note.
+    const filled = cells.map((row) => {
+      if (row[2] === first.id) return ['T+00:00', ...row.slice(1)];
+      if (row[2] === first.expected[0].id)
+        return ['T+03:20', ...row.slice(1, 9), '首车到场，"快"', '王'];
+      return row;
+    });
+    filled.push(['T+04:00', '备注', '', '', '', '', '', '', '', '通信短暂中断', '王']);
+    const csv = filled
+      .map((row) => row.map((f) => (/[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(','))
+      .join('\r\n');
+    expect(parseDrillLogCsv(csv, context.drill, 'zh').ok).toBe(false);
+    const parsed = parseDrillLogCsv(dropUnfilledRows(`\uFEFF${csv}`), context.drill, 'zh');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.log.entries).toEqual([
+      { type: 'release', step: first.id, t: 0 },
+      {
+        type: 'action',
+        action: first.expected[0].id,
+        t: 200,
+        note: '首车到场，"快"',
+        recorder: '王',
+      },
+      { type: 'note', t: 240, note: '通信短暂中断', recorder: '王' },
+    ]);
+    expect(parsed.log.entries.some((e) => e.type === 'release' && e.step === second.id)).toBe(
+      false,
+    );
   });
 
   it('makes Excel and Word files that open as zip archives with the rows inside', async () => {
