@@ -284,6 +284,11 @@ test('a built-in drill: checked at its fields, predicted, evaluated against its 
   await section(page, 'evaluate');
   await expect(page.getByTestId('deviation-row').first()).toBeVisible();
   await expect(page.getByTestId('score-row').first()).toBeVisible();
+  await page
+    .getByTestId('score-row')
+    .first()
+    .getByRole('textbox', { name: '效果描述/存在问题' })
+    .fill('接警迅速，指令清楚');
   // The fixes the drill carries as scenario variants, priced by re-running the prediction.
   await page.getByTestId('price-remedies').click();
   await expect(page.getByTestId('remedies-status')).toHaveAttribute('data-state', 'done', {
@@ -303,6 +308,8 @@ test('a built-in drill: checked at its fields, predicted, evaluated against its 
   ]) {
     await page.getByTestId('print-form').selectOption(form);
     await expect(page.getByTestId('print-sheet')).toHaveAttribute('data-form', form);
+    if (form === 'evaluation')
+      await expect(page.getByTestId('print-sheet')).toContainText('接警迅速，指令清楚');
     await page.screenshot({ path: `${SCREENSHOTS}/drill-print-${form}.png`, fullPage: true });
   }
   // The plan prints on portrait A4 pages (the script on landscape ones: named @page rules).

@@ -26,9 +26,10 @@ export function useFormContext(): FormContext | null {
   const language = useLanguage();
   const { check, scenarioDoc } = useDrill();
   const prediction = usePrediction();
-  const { evaluation } = useEvaluation();
+  const { evaluation, edits } = useEvaluation();
   if (!check?.ok) return null;
   return {
+    scoreNotes: edits.scores,
     drill: check.drill,
     lists: scenarioLists(scenarioDoc, language),
     language,

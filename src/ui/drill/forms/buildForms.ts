@@ -22,6 +22,8 @@ export interface FormContext {
   language: Language;
   prediction: DrillPrediction | null;
   evaluation?: DrillEvaluation | null;
+  /** The evaluator's remarks and name per evaluation item (the evaluation view's edits). */
+  scoreNotes?: Record<string, { remarks?: string; evaluator?: string }>;
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -313,8 +315,8 @@ export function buildEvaluationSheet(context: FormContext): FormDoc {
       label('evaluationMethod', item.method, language),
       String(item.weight),
       filled,
-      '',
-      '',
+      context.scoreNotes?.[item.id]?.remarks ?? '',
+      context.scoreNotes?.[item.id]?.evaluator ?? '',
     ];
   });
   const total = drill.evaluation.reduce((sum, item) => sum + item.weight, 0);
