@@ -229,14 +229,32 @@ function StepEditor({
           </>
         )}
         {timingType === 'when' && (
-          <SelectField
-            path={`${path}.timing.condition.what`}
-            label={t.condition}
-            options={MEASURES.filter((m) => m !== 'manual').map((m) => ({
-              value: m,
-              label: label('measure', m, language),
-            }))}
-          />
+          <>
+            <SelectField
+              path={`${path}.timing.condition.what`}
+              label={t.condition}
+              options={MEASURES.filter((m) => m !== 'manual').map((m) => ({
+                value: m,
+                label: label('measure', m, language),
+              }))}
+            />
+            <SelectField
+              path={`${path}.timing.condition.agency`}
+              label={t.actionAgency}
+              optional
+              emptyLabel={t.anyAgency}
+              options={agencyOptions}
+            />
+            {step.timing.type === 'when' &&
+              (step.timing.condition.what === 'arrivals' ||
+                step.timing.condition.what === 'prepositioned') && (
+                <NumberField
+                  path={`${path}.timing.condition.count`}
+                  label={t.actionCount}
+                  min={1}
+                />
+              )}
+          </>
         )}
         <NumberField
           path={`${path}.duration`}
