@@ -3,6 +3,9 @@
  * only when a document is exported): plans and reports go through 审核/批准 and get edited in
  * WPS or Word, so headings are real headings, tables real tables, on A4 in the form's
  * orientation. Fonts are named (宋体/SimSun, the default of Chinese Word), never embedded.
+ * Why docx: the maintained, typed way to write real Word documents (styles, headings, tables
+ * with header rows) in the browser; templates (docx-templates) would need a .docx shipped per
+ * form and language, and HTML saved as .doc opens in Word but not cleanly in WPS.
  */
 import {
   labelled,

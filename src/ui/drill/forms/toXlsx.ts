@@ -3,6 +3,10 @@
  * only when a sheet is exported): a title row, the header's fields, then each table with its
  * header row frozen, borders, wrapped text and A4 landscape or portrait as the form is printed.
  * Real numbers stay text here on purpose: the sheets are forms people fill in and print.
+ * Why write-excel-file: it writes what the forms need (widths, borders, wrapping, merged title
+ * rows, frozen header, landscape) from plain arrays, in the browser and in Node, with fflate as
+ * its only dependency (which docx uses too); exceljs pulls Node stream polyfills and a bundle
+ * several times larger, and SheetJS's current builds are no longer published on npm.
  */
 import type { CellObject, Sheet } from 'write-excel-file/universal';
 import { labelled, type FormDoc, type FormTable } from './formModel.ts';
