@@ -1,11 +1,12 @@
 /**
  * The app's frame: title, the scenario library, undo and redo, the language switch, and the
- * views (scenario, run and results, comparison, replay) as tabs. Each view lives in its own
+ * views (scenario, run and results, comparison, replay, drill) as tabs. Each view lives in its own
  * folder; they share the workspace (the scenario being edited) and the navigation context.
  */
 import { useContext, useEffect, useMemo, useState } from 'react';
 import type { Report } from '../sim/analysis/report.ts';
 import { CompareView } from './compare/CompareView.tsx';
+import { DrillView } from './drill/DrillView.tsx';
 import {
   initialLanguage,
   LanguageContext,
@@ -258,6 +259,7 @@ function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
                 {id === 'run' && <RunView />}
                 {id === 'compare' && <CompareView />}
                 {id === 'replay' && <ReplayView />}
+                {id === 'drill' && <DrillView />}
               </ViewBoundary>
             </main>
           ))

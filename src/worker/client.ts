@@ -27,7 +27,7 @@ const CANCEL_GRACE_MS = 500;
 /** Loading a scenario sends no progress; a worker that takes longer than this is replaced. */
 const PREPARE_MS = 30_000;
 
-interface PoolWorker {
+export interface PoolWorker {
   worker: Worker;
   remote: Comlink.Remote<SimWorkerApi>;
   /**
@@ -82,7 +82,8 @@ function startWorker(index: number): PoolWorker {
   return entry;
 }
 
-function poolWorker(index: number): PoolWorker {
+/** The pool's worker in slot `index` (started if need be), for other kinds of runs (drillClient.ts). */
+export function poolWorker(index: number): PoolWorker {
   let entry = workers[index];
   if (!entry) {
     entry = startWorker(index);

@@ -53,6 +53,7 @@ test('opens on the default scenario, in the browser language, saved', async ({ p
     '运行与结果',
     '方案比较',
     '过程回放',
+    '演练',
   ]);
   await openView(page, 'run');
   await expect(page.getByTestId('seed-input')).toBeVisible();
@@ -72,7 +73,7 @@ test('the tabs work from the keyboard', async ({ page }) => {
   await expect(page.locator('#view-scenario')).toBeHidden();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId('tab-replay')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tab-drill')).toHaveAttribute('aria-selected', 'true');
 });
 
 test('measures load time and, during a run over the worker pool, main-thread long tasks', async ({

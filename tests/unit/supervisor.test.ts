@@ -99,6 +99,35 @@ describe('the supervised pool', () => {
     expect(seen.sort()).toEqual([1, 2]);
   });
 
+  it('gives no slot a seed that another slot took while its worker was starting', async () => {
+    // Seeds that finish at once and a second worker that takes a while to start: by the time it
+    // is ready the first has run them all, and it must not run a seed of its own.
+    const ran: unknown[] = [];
+    const worker = (): RunWorker<string> => ({
+      died: new Promise<never>(() => {}),
+      cancel: () => {},
+      terminate: () => {},
+      runSeed: (seed) => {
+        ran.push(seed);
+        return Promise.resolve(`replication ${seed}`);
+      },
+    });
+    const finished: number[] = [];
+    const run = supervise<string>({
+      seeds: [1, 2, 3],
+      slots: 2,
+      start: (slot) =>
+        new Promise((resolve) => setTimeout(() => resolve(worker()), slot === 0 ? 0 : 30)),
+      onFinished: (seed) => finished.push(seed),
+      onProgress: () => {},
+      heartbeatMs: 1000,
+      cancelGraceMs: 40,
+    });
+    expect(await run.outcome).toEqual({ kind: 'finished' });
+    expect(ran).toEqual([1, 2, 3]);
+    expect(finished).toEqual([1, 2, 3]);
+  });
+
   it('runs every seed once when nothing goes wrong', async () => {
     const pool = fakePool();
     const { run, results } = runOver(pool, SEEDS);

@@ -146,6 +146,17 @@ export function CityMap(props: CityMapProps) {
     return district ? { kind: 'district', id: district } : null;
   };
 
+  /** The [lon, lat] under a point of the screen, through zoom and pan. */
+  const locate = (clientX: number, clientY: number): [number, number] | null => {
+    const matrix = zoomedRef.current?.getScreenCTM();
+    if (!matrix || !projection.invert) return null;
+    const local = new DOMPoint(clientX, clientY).matrixTransform(matrix.inverse());
+    const lonLat = projection.invert([local.x, local.y]);
+    return lonLat && Number.isFinite(lonLat[0]) && Number.isFinite(lonLat[1])
+      ? [lonLat[0], lonLat[1]]
+      : null;
+  };
+
   const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
     const box = containerRef.current?.getBoundingClientRect();
     const lines = box
@@ -173,8 +184,13 @@ export function CityMap(props: CityMapProps) {
           tabIndex={0}
           onKeyDown={onKeyDown}
           onClick={
-            selectable
-              ? (event) => onSelect(pick(event.target as Element, event.clientX, event.clientY))
+            selectable || props.onLocate
+              ? (event) => {
+                  const picked = pick(event.target as Element, event.clientX, event.clientY);
+                  onSelect?.(picked);
+                  const lonLat = locate(event.clientX, event.clientY);
+                  if (lonLat) props.onLocate?.(lonLat, picked);
+                }
               : undefined
           }
           onPointerMove={onPointerMove}

@@ -43,6 +43,8 @@ export interface CityMapProps {
   ariaLabel: string;
   selection?: MapSelection;
   onSelect?(selection: MapSelection): void;
+  /** A click on the map, as [lon, lat] (with what was under it): placing things on the map. */
+  onLocate?(lonLat: [number, number], selection: MapSelection): void;
   districtFill?: DistrictFill;
   points?: MapPoint[];
   pointScale?: 'share' | 'difference';

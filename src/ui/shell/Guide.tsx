@@ -33,6 +33,8 @@ export function Guide({ open, onClose }: { open: boolean; onClose: () => void })
           </li>
         ))}
       </ol>
+      <h3>{t.guideDrillTitle}</h3>
+      <p data-testid="guide-drill">{t.guideDrill}</p>
       <p className="hint">{t.guideNote}</p>
       <div className="buttons">
         <button type="button" className="primary" data-testid="guide-close" onClick={onClose}>

@@ -14,6 +14,7 @@ const zh = {
     run: '运行与结果',
     compare: '方案比较',
     replay: '过程回放',
+    drill: '演练',
   } as Record<ViewId, string>,
   undo: '撤销',
   redo: '重做',
@@ -56,6 +57,9 @@ const zh = {
       text: '在“方案比较”中定义变体（改变级别、增减车辆、审批时长、规则开关），以相同随机数运行，逐项查看差异及其置信区间和变化地图；“过程回放”可逐事件重现任一次运行。',
     },
   ],
+  guideDrillTitle: '编排演练',
+  guideDrill:
+    '在“演练”中从内置演练或当前情景新建演练方案：写明目标、参演单位与角色、阶段和环节（在地图上点选事发地点），为每个环节写期望行动及其时限；“仿真预演”按多个随机种子预测每个环节和期望行动的时刻与达标概率，并标出不可行之处；“打印与导出”生成演练方案、演练脚本、评估表、演练记录表和观摩手册（A4，可导出 Word/Excel）；演练当天在“导调控制台”计时、下达注入信息、记录各期望行动的实际时刻，刷新或崩溃后从原处继续；演练结束后“评估总结”给出偏差表、预填的评估表、总结报告草稿和问题整改清单；“年度计划”列出全年演练及其覆盖情况。',
   guideNote: '所有计算都在本机浏览器中完成，不访问任何外部网络。',
   guideClose: '开始',
   viewFailed: (message: string) =>
@@ -78,6 +82,7 @@ const en: typeof zh = {
     run: 'Run & results',
     compare: 'Compare',
     replay: 'Replay',
+    drill: 'Drill',
   },
   undo: 'Undo',
   redo: 'Redo',
@@ -123,6 +128,9 @@ const en: typeof zh = {
       text: 'In Compare define variants (another tier, more or fewer vehicles, approval delays, rules on or off), run them with the same random numbers and read each difference with its confidence interval and a map of where it changes; Replay re-plays any run event by event.',
     },
   ],
+  guideDrillTitle: 'Script a drill',
+  guideDrill:
+    'In Drill, start a drill plan from a built-in drill or the current scenario: write its objectives, the agencies taking part and their roles, the phases and steps (click the map to place an incident), and for each step the expected actions and their deadlines. Predict runs it for many seeds and gives, per step and expected action, the predicted time and the probability of meeting the standard, and flags what cannot happen as written. Print & export gives the drill plan, the script, the evaluation sheet, the record sheet and the observers’ handbook (A4; Word and Excel exports). On drill day the controller console keeps the clock, releases the injects and time-stamps the expected actions; a reloaded or crashed tab resumes where it was. Afterwards Evaluate gives the deviation table, the pre-filled evaluation sheet, a draft after-action report and the improvement list; Year plan lists the drills of the year and what they cover.',
   guideNote: 'Everything is computed in this browser; nothing is sent to any network.',
   guideClose: 'Start',
   viewFailed: (message: string) =>
