@@ -19,6 +19,7 @@ import { ReplayView } from './replay/ReplayView.tsx';
 import { CrashNotice } from './results/CrashNotice.tsx';
 import { RunView } from './results/RunView.tsx';
 import { ScenarioView } from './scenario/ScenarioView.tsx';
+import { TrainingView } from './training/TrainingView.tsx';
 import { Guide } from './shell/Guide.tsx';
 import { ViewBoundary } from './shell/ViewBoundary.tsx';
 import {
@@ -258,6 +259,7 @@ function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
                 {id === 'run' && <RunView />}
                 {id === 'compare' && <CompareView />}
                 {id === 'replay' && <ReplayView />}
+                {id === 'training' && <TrainingView />}
               </ViewBoundary>
             </main>
           ))
