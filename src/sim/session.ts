@@ -8,6 +8,8 @@ import type { Command, CommandSource, LoggedCommand } from '../scenarios/command
 import type { Scenario } from '../scenarios/schema.ts';
 import type { DispatchAnswer, DispatchDecision } from './dispatch/policy.ts';
 import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type Trace } from './trace.ts';
+import { decodeRecord } from './decodeRecord.ts';
+import type { TraceRecord } from './records.ts';
 import type { LonLat } from '../lib/geo.ts';
 import type { TravelModel } from './travel.ts';
 import type { DispatchOptions } from './dispatch/dispatcher.ts';
@@ -76,6 +78,25 @@ export class Session {
   /** The commands submitted so far, in order: with the scenario and seed, the whole session. */
   get commandLog(): readonly LoggedCommand[] {
     return this.log;
+  }
+
+  /** When the next event is due (Infinity: none), for a clock that paces the run. */
+  get nextEventTime(): number {
+    return this.world.engine.peekTime();
+  }
+
+  /** Records written so far. */
+  get recordCount(): number {
+    return this.world.trace.length;
+  }
+
+  /** The records written since record `from`, decoded (a trainee's console follows the run). */
+  recordsSince(from: number): TraceRecord[] {
+    const live = this.world.trace as unknown as Trace;
+    const records: TraceRecord[] = [];
+    for (let i = Math.max(0, from); i < this.world.trace.length; i++)
+      records.push(decodeRecord(live, i));
+    return records;
   }
 
   /** The decision the run waits for, if any. */

@@ -58,6 +58,12 @@ export class Dispatcher {
   /** Decisions of the same instant that wait for the open one. */
   private readonly deferred: Array<() => void> = [];
   private readonly stepsApply: boolean;
+  /** Answers given to act later, by decision number, and the event that applies them. */
+  private readonly lateAnswers = new Map<
+    number,
+    { open: OpenDecision; command: DispatchCommand }
+  >();
+  private lateEvent: number | undefined;
 
   constructor(
     private readonly world: World,
@@ -166,47 +172,90 @@ export class Dispatcher {
     }
   }
 
-  /** Applies the answer to the open decision; unknown, busy or unfit units are refused. */
-  answer(command: DispatchCommand): void {
+  /**
+   * Applies the answer to the open decision; unknown, busy or unfit units are refused. An answer
+   * that acts later (`at`, a trainee who let the clock run) closes the decision now and sends the
+   * units at `at`: the incident waits until then, and a unit taken meanwhile leaves its slot open.
+   */
+  answer(command: DispatchCommand, at = this.world.now): void {
     const open = this.pending;
     if (!open) throw new Error('no decision is pending');
     if (command.decision !== open.decision.number) {
       throw new Error(`decision ${open.decision.number} is open, not ${command.decision}`);
     }
+    const chosen = this.check(open, command, true);
+    this.pending = null;
+    if (at > this.world.now) {
+      this.lateAnswers.set(open.decision.number, { open, command });
+      this.lateEvent ??= this.world.event((decision) => this.answerLate(decision));
+      this.world.engine.schedule(at, this.lateEvent, open.decision.number);
+    } else {
+      this.applyAnswer(open, chosen);
+    }
+    while (!this.pending && this.deferred.length > 0) this.deferred.shift()!();
+  }
+
+  /** A late answer acts: the units still free go, the others' slots stay open. */
+  private answerLate(decision: number): void {
+    const late = this.lateAnswers.get(decision)!;
+    this.lateAnswers.delete(decision);
+    this.applyAnswer(late.open, this.check(late.open, late.command, false));
+  }
+
+  /**
+   * The units of an answer that can go now. With `strict`, one that cannot is an error;
+   * otherwise (a late answer) it is left out.
+   */
+  private check(open: OpenDecision, command: DispatchCommand, strict: boolean): Proposal[] {
     const world = this.world;
     const incident = open.incident;
     const byId = new Map(world.units.map((u) => [u.id, u]));
     const chosen: Proposal[] = [];
+    const refuse = (why: string) => {
+      if (strict) throw new Error(why);
+    };
     for (const { slot, unit: unitId } of command.answer) {
       if (unitId === null) continue;
       const unit = byId.get(unitId);
-      if (!unit) throw new Error(`unknown unit "${unitId}"`);
+      if (!unit) {
+        refuse(`unknown unit "${unitId}"`);
+        continue;
+      }
       if (
         slot < 0 ||
         slot >= incident.slotUnit.length ||
         incident.slotUnit[slot] !== SLOT_OPEN ||
         chosen.some((c) => c.slot === slot)
       ) {
-        throw new Error(`slot ${slot} is not open`);
+        refuse(`slot ${slot} is not open`);
+        continue;
       }
       const reserves = open.why === 'reinforcement';
       const free = reserves
         ? unit.reserve && unit.state === UnitState.Available
         : world.dispatchable(unit);
       if (!free || chosen.some((c) => c.unit === unit.index)) {
-        throw new Error(`unit "${unitId}" cannot be dispatched now`);
+        refuse(`unit "${unitId}" cannot be dispatched now`);
+        continue;
       }
       if (!unit.capabilities.has(incident.slotCapability[slot])) {
-        throw new Error(`unit "${unitId}" lacks the capability slot ${slot} needs`);
+        refuse(`unit "${unitId}" lacks the capability slot ${slot} needs`);
+        continue;
       }
       if (!reserves && !(world.travelEstimate(unit, incident) < Infinity)) {
-        throw new Error(`unit "${unitId}" cannot reach the incident (road closed)`);
+        refuse(`unit "${unitId}" cannot reach the incident (road closed)`);
+        continue;
       }
       // The policy's own choice keeps the policy's reason; anything else is the person's.
       const proposed = open.proposal.find((p) => p.slot === slot && p.unit === unit.index);
       chosen.push({ slot, unit: unit.index, cause: proposed ? proposed.cause : Cause.decision });
     }
-    this.pending = null;
+    return chosen;
+  }
+
+  private applyAnswer(open: OpenDecision, chosen: Proposal[]): void {
+    const world = this.world;
+    const incident = open.incident;
     const heldBack = open.proposal.some((p) => !chosen.some((c) => c.slot === p.slot));
     const same = !heldBack && chosen.every((c) => c.cause !== Cause.decision);
     const trace = world.trace;
@@ -224,7 +273,6 @@ export class Dispatcher {
     }
     this.apply(incident, open.why, chosen, heldBack);
     trace.currentCommand = before;
-    while (!this.pending && this.deferred.length > 0) this.deferred.shift()!();
   }
 
   private describe(incident: Incident, why: DecisionKind, proposal: Proposal[]): DispatchDecision {

@@ -50,7 +50,7 @@ export class CommandDoor {
   submit(entry: LoggedCommand): number {
     const world = this.world;
     if (entry.command.type === 'dispatch') {
-      world.dispatcher.answer(entry.command);
+      world.dispatcher.answer(entry.command, entry.at);
       return -1;
     }
     this.check(entry.command);
