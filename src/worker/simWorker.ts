@@ -21,6 +21,7 @@ import type { SessionOptions } from '../sim/session.ts';
 import { traceDigest, type TraceHeader } from '../sim/trace.ts';
 import { mapApi } from './mapApi.ts';
 import { replayApi } from './replayApi.ts';
+import { trainingApi } from './trainingApi.ts';
 
 /** Events simulated between two looks at the message queue: short enough for a prompt cancel. */
 const EVENTS_PER_SLICE = 50_000;
@@ -216,6 +217,7 @@ const api = {
   traceDigest: digest,
   ...mapApi,
   ...replayApi,
+  ...trainingApi,
 };
 
 export type SimWorkerApi = typeof api;

@@ -1,0 +1,120 @@
+/**
+ * Operator training (培训考核): the trainer's exercise setup, the trainee's seat, the score
+ * sheet (考核表), the debrief against the reference, and the class table. The simulation runs
+ * in the worker (src/worker/trainingApi.ts); this view holds what the pages share.
+ */
+import { useEffect, useState } from 'react';
+import type { ScoreSheet, SessionFile } from '../../training/api.ts';
+import { useLanguage, useStrings } from '../i18n.ts';
+import { useNavigation } from '../shell/navigation.ts';
+import { ClassPage, type ClassEntry } from './ClassPage.tsx';
+import { DebriefPage } from './DebriefPage.tsx';
+import { journalBeforeCall } from './journal.ts';
+import { ScoreSheetPage } from './ScoreSheetPage.tsx';
+import { SeatPage } from './SeatPage.tsx';
+import { SetupPage } from './SetupPage.tsx';
+import { trainingStrings, type TrainingPage } from './strings.ts';
+import { useSeat, type Finished } from './useSeat.ts';
+import './training.css';
+
+const PAGES: TrainingPage[] = ['setup', 'seat', 'score', 'debrief', 'class'];
+
+/** A scored session the score sheet and the debrief show: the trainee's own, or one imported. */
+export interface Shown {
+  file: SessionFile;
+  sheet: ScoreSheet;
+  text: string | null;
+  /** Only a session played here can be taken up again midway. */
+  journal: Finished['journal'];
+}
+
+export function TrainingView() {
+  const t = useStrings(trainingStrings);
+  const language = useLanguage();
+  const { view } = useNavigation();
+  const controller = useSeat(language);
+  const [page, setPage] = useState<TrainingPage>('setup');
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [classEntries, setClassEntries] = useState<ClassEntry[]>([]);
+
+  // A restored session opens in the seat.
+  const { restoredAt, finished } = controller;
+  useEffect(() => {
+    if (restoredAt !== null) setPage('seat');
+  }, [restoredAt]);
+  useEffect(() => {
+    if (!finished) return;
+    setShown({
+      file: finished.file,
+      sheet: finished.sheet,
+      text: finished.text,
+      journal: finished.journal,
+    });
+    setPage('score');
+  }, [finished]);
+
+  const takeSeatFromCall = async (call: number) => {
+    if (!shown?.journal) return;
+    const journal = journalBeforeCall(shown.journal, call);
+    if (await controller.open(journal, { rebase: true })) {
+      controller.setNotice(t.fromHere(call + 1));
+      setPage('seat');
+    }
+  };
+
+  const active = view === 'training';
+  return (
+    <div className="training" data-testid="training-view">
+      <nav className="training-pages" role="tablist" aria-label={t.pagesLabel}>
+        {PAGES.map((id, i) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`training-tab-${id}`}
+            data-testid={`training-tab-${id}`}
+            aria-selected={page === id}
+            aria-controls={`training-page-${id}`}
+            onClick={() => setPage(id)}
+          >
+            <span className="training-page-number">{i + 1}</span>
+            {t.pages[id]}
+          </button>
+        ))}
+      </nav>
+      <div
+        role="tabpanel"
+        id={`training-page-${page}`}
+        aria-labelledby={`training-tab-${page}`}
+        className="training-page"
+      >
+        {page === 'setup' && (
+          <SetupPage
+            controller={controller}
+            onStarted={() => setPage('seat')}
+          />
+        )}
+        {page === 'seat' && (
+          <SeatPage controller={controller} active={active && page === 'seat'} />
+        )}
+        {page === 'score' && (
+          <ScoreSheetPage shown={shown} onDebrief={() => setPage('debrief')} />
+        )}
+        {page === 'debrief' && (
+          <DebriefPage shown={shown} onTakeSeat={(call) => void takeSeatFromCall(call)} />
+        )}
+        {page === 'class' && (
+          <ClassPage
+            entries={classEntries}
+            onEntries={setClassEntries}
+            own={shown && shown.journal ? shown : null}
+            onOpen={(entry) => {
+              setShown({ file: entry.file, sheet: entry.sheet, text: null, journal: null });
+              setPage('score');
+            }}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * The page's side of the trainee's seat: opens the session in the worker, sends each action,
+ * keeps the journal and autosaves it (IndexedDB) after every step, paces the clock in real-time
+ * modes (small advances from a timer: the worker simulates, the page never waits on it) and ends
+ * the session with its score sheet.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { callWorker } from '../../worker/client.ts';
+import type {
+  SeatAction,
+  SeatJournal,
+  SeatSetup,
+  SeatState,
+} from '../../worker/trainingApi.ts';
+import type { ScoreSheet, SessionFile } from '../../training/api.ts';
+import type { Language } from '../i18n.ts';
+import { recordLongTasks } from './longTasks.ts';
+import { clearStoredTraining, loadStoredTraining, storeTraining } from './sessionStore.ts';
+
+/** A finished session: its file (to export) and its score sheet. */
+export interface Finished {
+  file: SessionFile;
+  text: string;
+  sheet: ScoreSheet;
+  /** The journal it was played with (to take the seat again midway), when played here. */
+  journal: SeatJournal | null;
+}
+
+export interface Seat {
+  setup: SeatSetup;
+  state: SeatState;
+  journal: SeatJournal;
+}
+
+/** Simulated seconds per real second of each pace. */
+const SPEEDS: Record<string, number> = { '1x': 1, '2x': 2, '5x': 5, '10x': 10 };
+/** How often a paced clock moves the simulation on. */
+const TICK_MS = 250;
+
+export function useSeat(language: Language) {
+  const [seat, setSeat] = useState<Seat | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [paused, setPaused] = useState(false);
+  const [finished, setFinished] = useState<Finished | null>(null);
+  const [restoredAt, setRestoredAt] = useState<number | null>(null);
+  const seatRef = useRef<Seat | null>(null);
+  seatRef.current = seat;
+  /** Actions wait for the one before: the worker applies them in order. */
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  const open = useCallback(
+    async (journal: SeatJournal, options: { rebase?: boolean } = {}) => {
+      setBusy(true);
+      setProblems([]);
+      setRefusal(null);
+      try {
+        const opened = await callWorker((worker) => worker.seatOpen(journal, language, options));
+        if (!opened.ok) {
+          setProblems(opened.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)));
+          return false;
+        }
+        setSeat({ setup: opened.setup, state: opened.state, journal: opened.journal });
+        setPaused(false);
+        recordLongTasks(true);
+        await storeTraining(opened.journal);
+        return true;
+      } catch (error) {
+        setProblems([error instanceof Error ? error.message : String(error)]);
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [language],
+  );
+
+  // A session left unfinished (a reload, a crash) is resumed from its journal.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current) return;
+    restored.current = true;
+    void loadStoredTraining().then(async (stored) => {
+      if (!stored || seatRef.current) return;
+      if (await open(stored.session as SeatJournal)) setRestoredAt(stored.savedAt);
+    });
+  }, [open]);
+
+  const act = useCallback((action: SeatAction): Promise<boolean> => {
+    const run = queue.current.then(async () => {
+      const current = seatRef.current;
+      if (!current) return false;
+      const result = await callWorker((worker) => worker.seatAct(current.setup.key, action));
+      if (seatRef.current !== current) return false;
+      if (!result.ok) {
+        setRefusal(result.message);
+        const next = { ...current, state: result.state };
+        seatRef.current = next;
+        setSeat(next);
+        return false;
+      }
+      setRefusal(null);
+      const next = { ...current, state: result.state, journal: result.journal };
+      seatRef.current = next;
+      setSeat(next);
+      await storeTraining(result.journal);
+      return true;
+    });
+    queue.current = run.catch(() => false);
+    return run;
+  }, []);
+
+  const finish = useCallback(async () => {
+    const current = seatRef.current;
+    if (!current) return null;
+    setBusy(true);
+    try {
+      await queue.current;
+      const done = await callWorker((worker) => worker.seatFinish(current.setup.key));
+      const result: Finished = { ...done, journal: current.journal };
+      setFinished(result);
+      setSeat(null);
+      seatRef.current = null;
+      recordLongTasks(false);
+      await clearStoredTraining();
+      return result;
+    } catch (error) {
+      setProblems([error instanceof Error ? error.message : String(error)]);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  // The paced clock: simulated time moves speed × real time, a small advance per tick; a
+  // decision stops it in "wait" pace (the worker says so), and the trainee may pause it.
+  const speed = seat ? SPEEDS[seat.journal.exercise.pace.speed] : undefined;
+  const blocked =
+    !seat ||
+    paused ||
+    seat.state.stop === 'windowEnd' ||
+    (seat.state.openDecision !== null && seat.journal.exercise.pace.whileDeciding === 'wait');
+  useEffect(() => {
+    if (speed === undefined || blocked) return;
+    let last = performance.now();
+    let pending = false;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      const current = seatRef.current;
+      if (pending || !current) return;
+      const target = current.state.time + ((now - last) / 1000) * speed;
+      last = now;
+      pending = true;
+      void act({ type: 'advanceTo', time: target, stopAtCalls: false }).finally(() => {
+        pending = false;
+      });
+    }, TICK_MS);
+    return () => clearInterval(timer);
+  }, [speed, blocked, act]);
+
+  return {
+    seat,
+    busy,
+    problems,
+    refusal,
+    notice,
+    setNotice,
+    paused,
+    setPaused,
+    finished,
+    setFinished,
+    restoredAt,
+    open,
+    act,
+    finish,
+  };
+}
+
+export type SeatController = ReturnType<typeof useSeat>;
