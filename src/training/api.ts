@@ -20,11 +20,6 @@ import type {
   TriageJudgement,
 } from './schema.ts';
 
-/** Until the bodies land (first commit of the contract only). */
-function notYet(..._args: unknown[]): Error {
-  return new Error('not yet');
-}
-
 export type Lang = 'zh' | 'en';
 export type { Course, Exercise, Level, SessionFile, TriageJudgement, ApprovalPath, Scoring };
 
@@ -46,47 +41,28 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[
 // Exercises
 
 /** 见习 / 初级 / 中级 and their English names. */
-export const LEVEL_LABELS: Record<Level, Bilingual> = {
-  trainee: { zh: '见习', en: 'Trainee' },
-  junior: { zh: '初级', en: 'Junior' },
-  intermediate: { zh: '中级', en: 'Intermediate' },
-};
+export { LEVEL_LABELS } from './levels.ts';
 
 /** The built-in exercises, at least one per level, in course order. */
-export function builtinExercises(): Exercise[] {
-  throw notYet();
-}
+export { builtinExercises } from './exercises.ts';
 
 /** A built-in exercise by id, or undefined. */
-export function builtinExercise(id: string): Exercise | undefined {
-  throw notYet(id);
-}
+export { builtinExercise } from './exercises.ts';
 
 /** The built-in course: the built-in exercises in order, 见习 first. */
-export function builtinCourse(): Course {
-  throw notYet();
-}
+export { builtinCourse } from './exercises.ts';
 
 /**
  * An exercise with a level's preset (pace, difficulty, suggestion shown or hidden): what a
  * trainer starts from.
  */
-export function exerciseForLevel(
-  base: Pick<Exercise, 'id' | 'title' | 'scenario' | 'window' | 'seed'>,
-  level: Level,
-): Exercise {
-  throw notYet(base, level);
-}
+export { exerciseForLevel } from './exercises.ts';
 
 /** Checks exercise data (parsed JSON or text): the exercise, or every problem with its path. */
-export function parseExercise(data: unknown, lang?: Lang): Parsed<Exercise> {
-  throw notYet(data, lang);
-}
+export { parseExercise } from './exercises.ts';
 
 /** Checks course data the same way. */
-export function parseCourse(data: unknown, lang?: Lang): Parsed<Course> {
-  throw notYet(data, lang);
-}
+export { parseCourse } from './exercises.ts';
 
 /** An exercise made ready to run: its scenario with the difficulty applied, and its window. */
 export interface PreparedExercise {
@@ -104,9 +80,7 @@ export interface PreparedExercise {
  * Prepares an exercise (with another seed for practice). Throws with a message naming the field
  * when the scenario cannot be had (an unknown built-in, an embedded file with errors).
  */
-export function prepareExercise(exercise: Exercise, seed?: number, lang?: Lang): PreparedExercise {
-  throw notYet(exercise, seed, lang);
-}
+export { prepareExercise } from './exercises.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Calls and the caller's words
@@ -208,12 +182,7 @@ export interface TrainingSession {
 }
 
 /** Starts a trainee's session on an exercise. */
-export function startTraining(
-  exercise: Exercise,
-  options?: TrainingSessionOptions,
-): TrainingSession {
-  throw notYet(exercise, options);
-}
+export { startTraining } from './seat.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Reference, session files
@@ -222,22 +191,16 @@ export function startTraining(
  * The reference: the same exercise and seed answered by the built-in dispatcher, as a session
  * file whose log holds the built-in answers (replaying it gives the built-in run's trace).
  */
-export function referenceSession(exercise: Exercise, seed?: number): SessionFile {
-  throw notYet(exercise, seed);
-}
+export { referenceSession } from './file.ts';
 
 /** A session file as text (JSON), ready to save. */
-export function exportSessionFile(file: SessionFile): string {
-  throw notYet(file);
-}
+export { exportSessionFile } from './file.ts';
 
 /**
  * Reads a session file and replays it: the file, or why it is rejected (not a session file, a
  * field wrong, another scenario or seed, an edited log or edited judgements).
  */
-export function importSessionFile(data: unknown, lang?: Lang): Parsed<SessionFile> {
-  throw notYet(data, lang);
-}
+export { importSessionFile } from './file.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The score sheet (考核表)
@@ -354,14 +317,10 @@ export interface ScoreSheet {
 }
 
 /** Scores a session file (replayed; throws on a file `importSessionFile` would reject). */
-export function scoreSession(file: SessionFile): ScoreSheet {
-  throw notYet(file);
-}
+export { scoreSession } from './score.ts';
 
 /** The score sheet as printable text (the CLI's), in one language. */
-export function scoreSheetText(sheet: ScoreSheet, lang: Lang): string {
-  throw notYet(sheet, lang);
-}
+export { scoreSheetText } from './sheetText.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The class
@@ -388,11 +347,7 @@ export interface ClassTable {
 }
 
 /** The class table of scored sessions. */
-export function classTable(sheets: ScoreSheet[]): ClassTable {
-  throw notYet(sheets);
-}
+export { classTable } from './classTable.ts';
 
 /** The class table as CSV with a UTF-8 byte-order mark (Excel and WPS read Chinese right). */
-export function classTableCsv(table: ClassTable, lang: Lang): string {
-  throw notYet(table, lang);
-}
+export { classTableCsv } from './classTable.ts';
