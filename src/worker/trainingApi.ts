@@ -40,6 +40,7 @@ import type { ApprovalPath, TriageJudgement } from '../training/schema.ts';
 import type { DispatchAnswer } from '../sim/dispatch/policy.ts';
 import type { TraceRecord } from '../sim/records.ts';
 import { rosterOf, Session } from '../sim/session.ts';
+import { trainingDebriefApi } from './trainingDebrief.ts';
 import { kindLabel } from '../training/caller.ts';
 import { referenceRun } from '../training/reference.ts';
 import { unitViews } from '../training/seat.ts';
@@ -398,11 +399,21 @@ function seatAct(key: string, action: SeatAction): SeatResult {
 }
 
 /** Ends the session and scores it: the session file and its score sheet. */
-function seatFinish(key: string): { file: SessionFile; text: string; sheet: ScoreSheet } {
+function seatFinish(key: string): {
+  file: SessionFile;
+  text: string;
+  sheet: ScoreSheet;
+  start: string;
+} {
   const seat = seatOf(key);
   const file = seat.session.finish();
   seats.delete(key);
-  return { file, text: exportSessionFile(file), sheet: scoreSession(file) };
+  return {
+    file,
+    text: exportSessionFile(file),
+    sheet: scoreSession(file),
+    start: seat.session.prepared.scenario.start,
+  };
 }
 
 /** The built-in exercises and course, for the trainer's list. */
@@ -443,14 +454,16 @@ function trainingCheckFile(data: unknown, language: Language = 'zh'): ExerciseCh
 }
 
 export type SessionImported =
-  | { ok: true; file: SessionFile; sheet: ScoreSheet }
+  | { ok: true; file: SessionFile; sheet: ScoreSheet; start: string }
   | { ok: false; problems: Problem[] };
 
 /** Reads a session file (replayed: a tampered or mismatched one is refused) and scores it. */
 function trainingImportSession(data: unknown, language: Language = 'zh'): SessionImported {
   const imported = importSessionFile(data, language);
   if (!imported.ok) return imported;
-  return { ok: true, file: imported.value, sheet: scoreSession(imported.value) };
+  const file = imported.value;
+  const { scenario } = prepareExercise(file.exercise, file.seed, language);
+  return { ok: true, file, sheet: scoreSession(file), start: scenario.start };
 }
 
 /** The class table of scored sessions, and its CSV. */
@@ -471,4 +484,5 @@ export const trainingApi = {
   trainingCheckFile,
   trainingImportSession,
   trainingClass,
+  ...trainingDebriefApi,
 };

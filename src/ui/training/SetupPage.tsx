@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { BUILTIN_CATALOGUE } from '../../scenarios/builtin/catalogue.ts';
 import type { Course, Exercise, Level } from '../../training/api.ts';
 import { callWorker } from '../../worker/client.ts';
-import type { SeatJournal } from '../../worker/trainingApi.ts';
+import type { ExerciseChecked, SeatJournal } from '../../worker/trainingApi.ts';
 import { useLanguage, useStrings } from '../i18n.ts';
 import { downloadText } from '../library/files.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
@@ -79,7 +79,7 @@ export function SetupPage({
       });
       return;
     }
-    const checked = await callWorker((worker) => worker.trainingCheckFile(data, language));
+    const checked = await callWorker<ExerciseChecked>((worker) => worker.trainingCheckFile(data, language));
     if (!checked.ok) {
       setFileMessage({
         ok: false,

@@ -8,8 +8,8 @@ import type { ScoreSheet, SessionFile } from '../../training/api.ts';
 import { useLanguage, useStrings } from '../i18n.ts';
 import { useNavigation } from '../shell/navigation.ts';
 import { ClassPage, type ClassEntry } from './ClassPage.tsx';
-import { DebriefPage } from './DebriefPage.tsx';
-import { journalBeforeCall } from './journal.ts';
+import { DebriefPage, type TakeSeat } from './DebriefPage.tsx';
+import { journalBeforeCall, journalBeforeDecision } from './journal.ts';
 import { ScoreSheetPage } from './ScoreSheetPage.tsx';
 import { SeatPage } from './SeatPage.tsx';
 import { SetupPage } from './SetupPage.tsx';
@@ -24,6 +24,8 @@ export interface Shown {
   file: SessionFile;
   sheet: ScoreSheet;
   text: string | null;
+  /** The scenario's start (local date and time), for clock times. */
+  start: string;
   /** Only a session played here can be taken up again midway. */
   journal: Finished['journal'];
 }
@@ -48,16 +50,21 @@ export function TrainingView() {
       file: finished.file,
       sheet: finished.sheet,
       text: finished.text,
+      start: finished.start,
       journal: finished.journal,
     });
     setPage('score');
   }, [finished]);
 
-  const takeSeatFromCall = async (call: number) => {
+  const takeSeat = async (from: TakeSeat) => {
     if (!shown?.journal) return;
-    const journal = journalBeforeCall(shown.journal, call);
+    const journal =
+      'call' in from
+        ? journalBeforeCall(shown.journal, from.call)
+        : journalBeforeDecision(shown.journal, from.decision);
     if (await controller.open(journal, { rebase: true })) {
-      controller.setNotice(t.fromHere(call + 1));
+      const call = 'call' in from ? from.call : shown.sheet.costs.find((c) => c.decision === from.decision)?.call;
+      controller.setNotice(t.fromHere((call ?? 0) + 1));
       setPage('seat');
     }
   };
@@ -101,7 +108,7 @@ export function TrainingView() {
           <ScoreSheetPage shown={shown} onDebrief={() => setPage('debrief')} />
         )}
         {page === 'debrief' && (
-          <DebriefPage shown={shown} onTakeSeat={(call) => void takeSeatFromCall(call)} />
+          <DebriefPage shown={shown} onTakeSeat={(from) => void takeSeat(from)} />
         )}
         {page === 'class' && (
           <ClassPage
@@ -109,7 +116,13 @@ export function TrainingView() {
             onEntries={setClassEntries}
             own={shown && shown.journal ? shown : null}
             onOpen={(entry) => {
-              setShown({ file: entry.file, sheet: entry.sheet, text: null, journal: null });
+              setShown({
+                file: entry.file,
+                sheet: entry.sheet,
+                text: null,
+                start: entry.start,
+                journal: null,
+              });
               setPage('score');
             }}
           />

@@ -243,6 +243,7 @@ const zh = {
   trainee: '受训人员',
   reference: '参考方案',
   columns: {
+    subject: '考核科目',
     number: '警情编号',
     answer: '振铃→摘机（秒）',
     facts: '要素采集（地址核实 / 回拨号码 / 警情性质 / 报警人）',
@@ -255,7 +256,10 @@ const zh = {
     points: '得分',
     reasons: '扣分原因',
   },
-  factsValue: (kind: string, severity: string) => `${kind}，${severity}`,
+  factsValue: (kind: string, severity: string) => `性质：${kind}；等级：${severity}`,
+  kindDiffers: (truth: string) => `与实际不符（实际为${truth}）`,
+  linkageValue: (notified: number, needed: number, pathRight: boolean) =>
+    `通知 ${notified} 个单位，应通知 ${needed} 个；报批途径${pathRight ? '正确' : '有误'}`,
   triageRight: '正确',
   triageWrong: (what: string) => `有误：${what}`,
   notJudged: '未研判',
@@ -557,6 +561,7 @@ const en: TrainingStrings = {
   trainee: 'Trainee',
   reference: 'Reference',
   columns: {
+    subject: 'Subject',
     number: 'Incident no.',
     answer: 'Ring → answer (s)',
     facts: 'Details taken (address / call-back number / kind / caller)',
@@ -569,7 +574,10 @@ const en: TrainingStrings = {
     points: 'Points',
     reasons: 'Deductions',
   },
-  factsValue: (kind: string, severity: string) => `${kind}, ${severity}`,
+  factsValue: (kind: string, severity: string) => `kind: ${kind}; severity: ${severity}`,
+  kindDiffers: (truth: string) => `not what it was (${truth})`,
+  linkageValue: (notified: number, needed: number, pathRight: boolean) =>
+    `${notified} notified of ${needed} needed; approval path ${pathRight ? 'right' : 'wrong'}`,
   triageRight: 'Right',
   triageWrong: (what: string) => `Wrong: ${what}`,
   notJudged: 'Not assessed',

@@ -9,6 +9,8 @@ import { callWorker } from '../../worker/client.ts';
 import type {
   SeatAction,
   SeatJournal,
+  SeatOpened,
+  SeatResult,
   SeatSetup,
   SeatState,
 } from '../../worker/trainingApi.ts';
@@ -22,6 +24,8 @@ export interface Finished {
   file: SessionFile;
   text: string;
   sheet: ScoreSheet;
+  /** The scenario's start (local date and time), for clock times. */
+  start: string;
   /** The journal it was played with (to take the seat again midway), when played here. */
   journal: SeatJournal | null;
 }
@@ -57,7 +61,7 @@ export function useSeat(language: Language) {
       setProblems([]);
       setRefusal(null);
       try {
-        const opened = await callWorker((worker) => worker.seatOpen(journal, language, options));
+        const opened = await callWorker<SeatOpened>((worker) => worker.seatOpen(journal, language, options));
         if (!opened.ok) {
           setProblems(opened.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)));
           return false;
@@ -92,7 +96,7 @@ export function useSeat(language: Language) {
     const run = queue.current.then(async () => {
       const current = seatRef.current;
       if (!current) return false;
-      const result = await callWorker((worker) => worker.seatAct(current.setup.key, action));
+      const result = await callWorker<SeatResult>((worker) => worker.seatAct(current.setup.key, action));
       if (seatRef.current !== current) return false;
       if (!result.ok) {
         setRefusal(result.message);
