@@ -200,9 +200,12 @@ function apply(seat: OpenSeat, action: SeatAction): void {
 function stateOf(seat: OpenSeat): SeatState {
   const { session, last } = seat;
   const incidentPlaces: Record<number, [number, number]> = {};
-  for (const call of session.calls) {
-    const place = seat.places.get(call.incident);
-    if (place) incidentPlaces[call.incident] = place;
+  const openDecision = session.openDecision;
+  const incidents = session.calls.map((call) => call.incident);
+  if (openDecision) incidents.push(openDecision.decision.incident);
+  for (const incident of incidents) {
+    const place = seat.places.get(incident);
+    if (place) incidentPlaces[incident] = place;
   }
   followRecords(seat);
   return {
@@ -210,7 +213,7 @@ function stateOf(seat: OpenSeat): SeatState {
     stop: last.status,
     ringing: last.status === 'call' ? last.call.id : null,
     calls: session.calls.slice(),
-    openDecision: session.openDecision,
+    openDecision,
     incidentPlaces,
     tracking: seat.tracking.slice(),
     actions: seat.journal.actions.length,

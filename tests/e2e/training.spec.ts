@@ -198,7 +198,7 @@ test('a trainee does a three-call step-by-step exercise with the keyboard, gets 
   // The figures: main-thread long tasks while the trainee was in the seat (reported, not bound).
   await mkdir('test-results', { recursive: true });
   const figuresPath = 'test-results/figures.json';
-  const figures = await readFile(figuresPath, 'utf8').then(
+  const figures: Record<string, unknown> = await readFile(figuresPath, 'utf8').then(
     (text) => JSON.parse(text) as Record<string, unknown>,
     () => ({}),
   );

@@ -96,12 +96,11 @@ export function ClassPage({
         <h2>{t.classHeading}</h2>
         <p className="hint">{t.classIntro}</p>
         <div className="training-row">
-          <label className="button-like primary">
+          <label className="training-file primary">
             {busy ? '…' : t.importSessions}
             <input
               type="file"
               multiple
-              hidden
               accept=".json,application/json"
               data-testid="class-import"
               onChange={(event) => {

@@ -15,7 +15,6 @@ import { trainingStrings } from './strings.ts';
 
 interface SeatMapProps {
   setup: SeatSetup;
-  incident: number | null;
   place: [number, number] | null;
   view: DecisionView | null;
   draft: DispatchDraft | null;

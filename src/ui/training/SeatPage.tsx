@@ -79,8 +79,12 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
   const now = useNow();
 
   const call = selected === null ? null : (state.calls.find((c) => c.id === selected) ?? null);
-  const naturalStep = call ? stepOf(call, record, open, ) : null;
-  const step = stepShown ?? naturalStep;
+  // A decision about an incident whose call rang before the window (a unit come free for it):
+  // it has no call on the desk, and in "wait" pace the run stands still until it is answered.
+  const orphan =
+    open && (open.call === null || !state.calls.some((c) => c.id === open.call)) ? open : null;
+  const naturalStep = orphan ? 'dispatch' : call ? stepOf(call, record, open) : null;
+  const step = orphan ? 'dispatch' : (stepShown ?? naturalStep);
 
   // Follow the run: a new call rings → take it when the trainee is free; a decision opens →
   // go to it (in "wait" pace the run stands still until it is answered).
@@ -90,7 +94,7 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
     if (key === lastStop.current) return;
     lastStop.current = key;
     if (open) {
-      if (open.call !== null) setSelected(open.call);
+      if (open.call !== null && state.calls.some((c) => c.id === open.call)) setSelected(open.call);
       setStepShown(null);
       setDraft((previous) =>
         previous?.decision === open.decision.number ? previous : blankDraft(open),
@@ -100,7 +104,9 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
     const busyWith =
       call && naturalStep !== null && !['tracking', 'close'].includes(naturalStep) ? call : null;
     if (busyWith) return;
-    const waiting = callsWanting(state, record).find((c) => !record.pickedUp.has(c.id));
+    const wanting = callsWanting(state, record);
+    // A ringing call first; with nothing on the desk (a resumed session), any unfinished one.
+    const waiting = wanting.find((c) => !record.pickedUp.has(c.id)) ?? (call ? null : wanting[0]);
     if (waiting) {
       setSelected(waiting.id);
       setStepShown(null);
@@ -117,7 +123,8 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
   const linkageDraft = call ? (linkage[call.incident] ?? blankLinkage()) : null;
   const setLinkageDraft = (next: LinkageDraft) =>
     call && setLinkage((previous) => ({ ...previous, [call.incident]: next }));
-  const decisionHere = open && call && open.decision.incident === call.incident ? open : null;
+  const decisionHere =
+    orphan ?? (open && call && open.decision.incident === call.incident ? open : null);
   const dispatchDraft = decisionHere && draft?.decision === decisionHere.decision.number ? draft : null;
 
   const act = controller.act;
@@ -269,6 +276,7 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
   }, [t, state, record, step, judgement, decisionHere, dispatchDraft, linkageDraft, call, controller.paused]);
   useShortcuts(shortcuts, active && !controller.busy);
 
+  const mapIncident = decisionHere ? decisionHere.decision.incident : (call?.incident ?? null);
   const left = Math.max(0, setup.window.end - state.time);
   const timeNow = clock.long(state.time);
   const longTasks = trainingLongTasks().length;
@@ -366,7 +374,7 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
                 <button
                   type="button"
                   data-testid={`seat-step-${id}`}
-                  disabled={!call}
+                  disabled={!call || orphan !== null}
                   onClick={() => setStepShown(id)}
                 >
                   {t.steps[id]}
@@ -374,7 +382,21 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
               </li>
             ))}
           </ol>
-          {!call ? (
+          {orphan ? (
+            <div className="seat-panel" data-testid="seat-panel" data-step="dispatch">
+              <p className="hint" data-testid="seat-earlier-incident">
+                {t.earlierIncident}
+              </p>
+              <DispatchPanel
+                view={orphan}
+                draft={dispatchDraft}
+                onDraft={setDraft}
+                onSend={sendOrder}
+                needsNone={false}
+                dispatched={false}
+              />
+            </div>
+          ) : !call ? (
             <p className="placeholder" data-testid="seat-no-call">
               {t.noCurrentCall}
             </p>
@@ -430,8 +452,7 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
         <section className="card seat-map" aria-label={t.mapLabel}>
           <SeatMap
             setup={setup}
-            incident={call ? call.incident : null}
-            place={call ? (state.incidentPlaces[call.incident] ?? null) : null}
+            place={mapIncident === null ? null : (state.incidentPlaces[mapIncident] ?? null)}
             view={decisionHere}
             draft={dispatchDraft}
           />

@@ -119,13 +119,12 @@ export function SetupPage({
           <ExerciseTable exercises={own} chosen={chosen} onChoose={setChosen} testId="training-own" />
         )}
         <div className="training-row">
-          <label className="button-like">
+          <label className="training-file">
             {t.importFile}
             <input
               type="file"
               accept=".json,application/json"
               data-testid="training-import-exercise"
-              hidden
               onChange={(event) => {
                 const file = event.target.files?.[0];
                 event.target.value = '';

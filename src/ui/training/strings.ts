@@ -157,6 +157,7 @@ const zh = {
   sendOrder: '下达调派',
   sent: '已下达调派',
   noDecision: '此警情当前无待决调派。',
+  earlierIncident: '练习开始前已受理的警情有力量归队，需要你决定是否派往（无新来电）。',
   linkageHeading: '通知联动单位',
   approvalPath: '报批途径',
   approvalPaths: {
@@ -474,6 +475,8 @@ const en: TrainingStrings = {
   sendOrder: 'Send the order',
   sent: 'Order sent',
   noDecision: 'No dispatch decision is open for this incident.',
+  earlierIncident:
+    'A unit came free for an incident taken before the exercise began: decide whether to send it (no new call).',
   linkageHeading: 'Notify partner agencies',
   approvalPath: 'Approval path',
   approvalPaths: {
