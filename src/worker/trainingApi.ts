@@ -209,7 +209,8 @@ function stateOf(seat: OpenSeat): SeatState {
   }
   followRecords(seat);
   return {
-    time: session.time,
+    // A paced clock runs on between events: the time asked for, not the last event's.
+    time: Math.max(session.time, last.time),
     stop: last.status,
     ringing: last.status === 'call' ? last.call.id : null,
     calls: session.calls.slice(),

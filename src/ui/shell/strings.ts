@@ -57,6 +57,12 @@ const zh = {
       text: '在“方案比较”中定义变体（改变级别、增减车辆、审批时长、规则开关），以相同随机数运行，逐项查看差异及其置信区间和变化地图；“过程回放”可逐事件重现任一次运行。',
     },
   ],
+  guideTrainingTitle: '培训接警调度员',
+  guideTraining: [
+    '教员在“培训考核 → 练习设置”中选择练习（内置、导入，或用当前情景新建），设定种子（全班相同，成绩才可比较）、节奏（逐步、实时或 2×/5×/10×）和难度级别（见习、初级、中级），然后点击“上席开始”。',
+    '受训人员在“受训席位”上接听来电（A）、研判（等级 1–4、转 12345 为 H、海上 M、专项预案 P，Enter 确认）、调派力量（↑↓ 选择、Enter 派出、D 下达）、通知联动单位（T 勾选、O/F/R/U/X 报批途径）、跟踪并结案（C）；逐步节奏下按 N 继续。屏幕下方始终列出当前可用的快捷键。每一步都自动保存，刷新页面可继续。',
+    '结束后（Q）得到考核表：与参考方案（系统调度员在同一批来电上的处置）逐项比较，列出扣分原因和代价最大的三个决策；“讲评回放”对照参考方案回放，并可从任一来电重新上席。受训人员导出成绩文件，教员在“班级成绩”中导入多份文件比较，并导出 CSV。',
+  ],
   guideNote: '所有计算都在本机浏览器中完成，不访问任何外部网络。',
   guideClose: '开始',
   viewFailed: (message: string) =>
@@ -124,6 +130,12 @@ const en: typeof zh = {
       title: 'Compare options.',
       text: 'In Compare define variants (another tier, more or fewer vehicles, approval delays, rules on or off), run them with the same random numbers and read each difference with its confidence interval and a map of where it changes; Replay re-plays any run event by event.',
     },
+  ],
+  guideTrainingTitle: 'Training call-takers and dispatchers',
+  guideTraining: [
+    'In Training → Exercise the trainer picks an exercise (built-in, imported, or made from the current scenario), the seed (one for the whole class, so that scores compare), the pace (step by step, real time or 2×/5×/10×) and the level (trainee, junior, intermediate), and presses “Take the seat”.',
+    'In the trainee seat the trainee answers calls (A), assesses them (severity 1–4, H for the 12345 line, M at sea, P special plan, Enter to confirm), dispatches units (↑↓ to choose, Enter to send, D to give the order), notifies partner agencies (T to tick, O/F/R/U/X for the approval path), tracks and closes (C); at step pace N runs on. The keys that work are always listed at the bottom. Every step is saved: a reload carries on.',
+    'At the end (Q) comes the score sheet: each call against the reference (the built-in dispatcher on the same calls), the deductions with their reasons and the three costliest decisions; the debrief replays the session beside the reference and can put the trainee back in the seat from any call. Trainees export a session file; in Class the trainer imports several, compares them and exports CSV.',
   ],
   guideNote: 'Everything is computed in this browser; nothing is sent to any network.',
   guideClose: 'Start',

@@ -228,7 +228,7 @@ export function ClassPage({
         {table && table.table.progress.length > 0 && (
           <>
             <h3>{t.progressHeading}</h3>
-            <table className="training-table" data-testid="class-progress">
+            <table className="training-table class-progress" data-testid="class-progress">
               <tbody>
                 {table.table.progress.map((trainee, i) => (
                   <tr key={i}>

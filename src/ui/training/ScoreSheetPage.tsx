@@ -237,8 +237,8 @@ function CallRow({
     : judged.kind === null
       ? t.none
       : judged.kind === truth.kind
-        ? truth.kindLabel[language]
-        : t.kindDiffers(truth.kindLabel[language]);
+        ? t.kindRight
+        : t.kindWrong;
   const points = call.deductions.reduce((sum, d) => sum + d.points, 0);
   const differences = call.slots.filter((s) => s.trainee?.unit !== s.reference?.unit);
   const linkage = call.procedure.linkage;

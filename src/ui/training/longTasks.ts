@@ -5,7 +5,7 @@
  */
 
 export interface LongTask {
-  /** ms since the page's time origin. */
+  /** When it began, ms since 1970 (a reload starts a new time origin). */
   start: number;
   duration: number;
 }
@@ -22,7 +22,10 @@ export function recordLongTasks(on: boolean): void {
   observer = new PerformanceObserver((list) => {
     if (!recording) return;
     for (const entry of list.getEntries())
-      recorded.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
+      recorded.push({
+        start: Math.round(performance.timeOrigin + entry.startTime),
+        duration: Math.round(entry.duration),
+      });
   });
   observer.observe({ type: 'longtask' });
 }

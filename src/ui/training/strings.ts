@@ -258,7 +258,8 @@ const zh = {
     reasons: '扣分原因',
   },
   factsValue: (kind: string, severity: string) => `性质：${kind}；等级：${severity}`,
-  kindDiffers: (truth: string) => `与实际不符（实际为${truth}）`,
+  kindRight: '与实际相符',
+  kindWrong: '与实际不符',
   linkageValue: (notified: number, needed: number, pathRight: boolean) =>
     `通知 ${notified} 个单位，应通知 ${needed} 个；报批途径${pathRight ? '正确' : '有误'}`,
   triageRight: '正确',
@@ -578,7 +579,8 @@ const en: TrainingStrings = {
     reasons: 'Deductions',
   },
   factsValue: (kind: string, severity: string) => `kind: ${kind}; severity: ${severity}`,
-  kindDiffers: (truth: string) => `not what it was (${truth})`,
+  kindRight: 'right',
+  kindWrong: 'not what it was',
   linkageValue: (notified: number, needed: number, pathRight: boolean) =>
     `${notified} notified of ${needed} needed; approval path ${pathRight ? 'right' : 'wrong'}`,
   triageRight: 'Right',

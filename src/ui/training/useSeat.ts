@@ -154,7 +154,9 @@ export function useSeat(language: Language) {
       const now = performance.now();
       const current = seatRef.current;
       if (pending || !current) return;
-      const target = current.state.time + ((now - last) / 1000) * speed;
+      // The clock starts at the window (the run before it is the built-in dispatcher's).
+      const from = Math.max(current.state.time, current.setup.window.start);
+      const target = from + ((now - last) / 1000) * speed;
       last = now;
       pending = true;
       void act({ type: 'advanceTo', time: target, stopAtCalls: false }).finally(() => {
