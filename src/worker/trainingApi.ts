@@ -129,6 +129,8 @@ export interface SeatState {
   incidentPlaces: Record<number, [number, number]>;
   /** What happened to the incidents of the calls rung so far, in order. */
   tracking: TrackingEvent[];
+  /** When each call appeared on the desk (ms since 1970; a resumed session: when resumed). */
+  ringingSince: Record<number, number>;
   actions: number;
 }
 
@@ -152,6 +154,7 @@ interface OpenSeat {
   recordsRead: number;
   tracking: TrackingEvent[];
   places: Map<number, [number, number]>;
+  ringingSince: Record<number, number>;
   unitLabels: Map<string, Bilingual>;
   /** Unit ids as the run numbers them. */
   unitIds: string[];
@@ -192,7 +195,11 @@ function apply(seat: OpenSeat, action: SeatAction): void {
       session.note(action.note, action.incident);
       return;
     case 'answer':
-      session.answer(action.decision, action.answer, action.at === undefined ? {} : { at: action.at });
+      session.answer(
+        action.decision,
+        action.answer,
+        action.at === undefined ? {} : { at: action.at },
+      );
       return;
   }
 }
@@ -208,6 +215,8 @@ function stateOf(seat: OpenSeat): SeatState {
     if (place) incidentPlaces[incident] = place;
   }
   followRecords(seat);
+  const now = Date.now();
+  for (const call of session.calls) seat.ringingSince[call.id] ??= now;
   return {
     // A paced clock runs on between events: the time asked for, not the last event's.
     time: Math.max(session.time, last.time),
@@ -217,6 +226,7 @@ function stateOf(seat: OpenSeat): SeatState {
     openDecision,
     incidentPlaces,
     tracking: seat.tracking.slice(),
+    ringingSince: { ...seat.ringingSince },
     actions: seat.journal.actions.length,
   };
 }
@@ -295,7 +305,8 @@ async function seatOpen(
   const exercise = checked.value;
   const recorded = journal.wall;
   let latest = -Infinity;
-  for (const readings of recorded) for (const reading of readings) latest = Math.max(latest, reading);
+  for (const readings of recorded)
+    for (const reading of readings) latest = Math.max(latest, reading);
   const offset = rebase && Number.isFinite(latest) ? Date.now() - latest : 0;
   const seat: OpenSeat = {
     session: null as unknown as TrainingSession,
@@ -306,6 +317,7 @@ async function seatOpen(
     recordsRead: 0,
     tracking: [],
     places: new Map(),
+    ringingSince: {},
     unitLabels: new Map(),
     unitIds: [],
   };
@@ -364,7 +376,10 @@ async function seatOpen(
       home: unit.home ? [unit.home[0], unit.home[1]] : null,
     })),
     outOfService: prepared.outOfService,
-    agencies: scenario.agencies.map((agency) => ({ id: agency.id, name: agency.name || agency.id })),
+    agencies: scenario.agencies.map((agency) => ({
+      id: agency.id,
+      name: agency.name || agency.id,
+    })),
     kinds,
   };
   return { ok: true, setup, state: stateOf(seat), journal: seat.journal };
@@ -441,7 +456,9 @@ export type ExerciseChecked =
 /** Reads an exercise or a course file (parsed JSON), and checks that its scenario can be had. */
 function trainingCheckFile(data: unknown, language: Language = 'zh'): ExerciseChecked {
   const isCourse =
-    typeof data === 'object' && data !== null && (data as { format?: unknown }).format === 'drill-planner/course';
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { format?: unknown }).format === 'drill-planner/course';
   if (isCourse) {
     const course = parseCourse(data, language);
     if (!course.ok) return course;

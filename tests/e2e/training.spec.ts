@@ -55,7 +55,11 @@ async function playWithKeys(page: Page, onStep?: (step: string) => Promise<void>
       await keys.press('k');
       if (words.includes('不算太急')) await keys.press('h');
       await keys.press('Enter');
-      await expect(page.getByTestId('triage-done').or(page.getByTestId('seat-panel').and(page.locator(':not([data-step="triage"])')))).toBeVisible();
+      await expect(
+        page
+          .getByTestId('triage-done')
+          .or(page.getByTestId('seat-panel').and(page.locator(':not([data-step="triage"])'))),
+      ).toBeVisible();
     } else if (step === 'dispatch' && (await page.getByTestId('seat-dispatch').count())) {
       const slots = await page.getByTestId('dispatch-slot').count();
       if (firstDispatch) await keys.press('ArrowDown');
@@ -67,12 +71,18 @@ async function playWithKeys(page: Page, onStep?: (step: string) => Promise<void>
       await keys.press('t');
       await keys.press('Enter');
       await expect(page.getByTestId('seat-panel')).not.toHaveAttribute('data-step', 'linkage');
-    } else if ((step === 'tracking' || step === 'close') && (await page.getByTestId('tracking-close').isEnabled())) {
+    } else if (
+      (step === 'tracking' || step === 'close') &&
+      (await page.getByTestId('tracking-close').isEnabled())
+    ) {
       await keys.press('c');
       await expect(page.getByTestId('tracking-close')).toBeDisabled();
     } else if (stop !== 'windowEnd') {
       const before = await page.getByTestId('seat').getAttribute('data-time');
-      const actions = await page.getByTestId('seat-calls').locator('[data-testid="seat-call"]').count();
+      const actions = await page
+        .getByTestId('seat-calls')
+        .locator('[data-testid="seat-call"]')
+        .count();
       await keys.press('n');
       await expect
         .poll(async () =>
@@ -271,7 +281,11 @@ test('the trainer imports two session files and sees the class table; a tampered
   await page.getByTestId('class-import').setInputFiles([
     { name: 'li.json', mimeType: 'application/json', buffer: Buffer.from(first) },
     { name: 'wang.json', mimeType: 'application/json', buffer: Buffer.from(second) },
-    { name: 'wang-edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) },
+    {
+      name: 'wang-edited.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(tampered)),
+    },
   ]);
   await expect(page.getByTestId('class-row')).toHaveCount(2, { timeout: 60_000 });
   await expect(page.getByTestId('class-accepted')).toContainText('2');

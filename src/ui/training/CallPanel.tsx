@@ -55,7 +55,11 @@ export function CallPanel({
   const earlier = calls.filter((c) => c.id < call.id);
   return (
     <div className="seat-call-panel">
-      <blockquote className="seat-words" data-testid="seat-words" lang={language === 'zh' ? 'zh-CN' : 'en'}>
+      <blockquote
+        className="seat-words"
+        data-testid="seat-words"
+        lang={language === 'zh' ? 'zh-CN' : 'en'}
+      >
         <span className="seat-words-who">{t.callerSays}</span>
         {call.words[language]}
       </blockquote>

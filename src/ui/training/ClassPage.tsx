@@ -39,26 +39,29 @@ export function ClassPage({
     ok: null,
     rejected: [],
   });
-  const [table, setTable] = useState<{ table: ClassTable; csv: string } | null>(null);
+  const [made, setMade] = useState<{
+    of: ClassEntry[];
+    language: string;
+    table: ClassTable;
+    csv: string;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
 
   // The table follows the entries and the language (the CSV's headers are the page's).
   useEffect(() => {
-    if (entries.length === 0) {
-      setTable(null);
-      return;
-    }
+    if (entries.length === 0) return;
     let wanted = true;
     void callWorker((worker) =>
       worker.trainingClass(
         entries.map((entry) => entry.sheet),
         language,
       ),
-    ).then((made) => wanted && setTable(made));
+    ).then((result) => wanted && setMade({ of: entries, language, ...result }));
     return () => {
       wanted = false;
     };
   }, [entries, language]);
+  const table = made && made.of === entries && made.language === language ? made : null;
 
   const importFiles = async (files: File[]) => {
     setBusy(true);
@@ -69,7 +72,10 @@ export function ClassPage({
       try {
         data = JSON.parse((await file.text()).replace(/^\uFEFF/, ''));
       } catch (error) {
-        rejected.push([t.rejected(file.name), error instanceof Error ? error.message : String(error)]);
+        rejected.push([
+          t.rejected(file.name),
+          error instanceof Error ? error.message : String(error),
+        ]);
         continue;
       }
       const imported = await callWorker<SessionImported>((worker) =>
@@ -82,7 +88,12 @@ export function ClassPage({
         ]);
         continue;
       }
-      accepted.push({ name: file.name, file: imported.file, sheet: imported.sheet, start: imported.start });
+      accepted.push({
+        name: file.name,
+        file: imported.file,
+        sheet: imported.sheet,
+        start: imported.start,
+      });
     }
     setMessages({ ok: accepted.length > 0 ? t.accepted(accepted.length) : null, rejected });
     onEntries([...entries, ...accepted]);
@@ -152,8 +163,12 @@ export function ClassPage({
 
       <section className="card">
         {rows.length === 0 ? (
-          <p className="placeholder" data-testid="class-empty">
-            {t.classEmpty}
+          <p
+            className="placeholder"
+            data-testid={entries.length === 0 ? 'class-empty' : 'class-busy'}
+            aria-busy={entries.length > 0}
+          >
+            {entries.length === 0 ? t.classEmpty : '…'}
           </p>
         ) : (
           <table className="training-table class-table" data-testid="class-table">
@@ -181,7 +196,9 @@ export function ClassPage({
                 );
                 return (
                   <tr key={i} data-testid="class-row">
-                    <td>{[row.trainee.name, row.trainee.id].filter(Boolean).join(' · ') || t.none}</td>
+                    <td>
+                      {[row.trainee.name, row.trainee.id].filter(Boolean).join(' · ') || t.none}
+                    </td>
                     <td>{row.exercise.title[language] || row.exercise.title.zh}</td>
                     <td>{t.level[row.exercise.level]}</td>
                     <td>{row.seed}</td>

@@ -42,19 +42,18 @@ export function DebriefPage({
     replay: PageReplay;
     divergences: Divergence[];
   } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ of: Shown; message: string } | null>(null);
 
   useEffect(() => {
     if (!shown || opened?.of === shown) return;
     let wanted = true;
-    setError(null);
     void callWorker<DebriefOpened>((worker) =>
       worker.trainingDebrief(shown.file, shown.sheet, language),
     ).then(
       (result) => {
         if (!wanted) return;
         if (!result.ok) {
-          setError(result.message);
+          setError({ of: shown, message: result.message });
           return;
         }
         const r = result.replay;
@@ -77,7 +76,12 @@ export function DebriefPage({
           },
         });
       },
-      (reason: unknown) => wanted && setError(reason instanceof Error ? reason.message : String(reason)),
+      (reason: unknown) =>
+        wanted &&
+        setError({
+          of: shown,
+          message: reason instanceof Error ? reason.message : String(reason),
+        }),
     );
     return () => {
       wanted = false;
@@ -93,10 +97,10 @@ export function DebriefPage({
       </section>
     );
   }
-  if (error) {
+  if (error?.of === shown) {
     return (
       <p className="problems" role="alert" data-testid="debrief-error">
-        {error}
+        {error.message}
       </p>
     );
   }
@@ -381,6 +385,7 @@ function DivergenceStrip({
   onPick(divergence: Divergence): void;
 }) {
   const t = useStrings(trainingStrings);
+  const language = useLanguage();
   const x = (at: number) => (duration > 0 ? (at / duration) * 1000 : 0);
   return (
     <svg
@@ -403,7 +408,7 @@ function DivergenceStrip({
           className={divergence.decision === chosen ? 'chosen' : undefined}
           onClick={() => onPick(divergence)}
         >
-          <title>{divergence.cost.explanation.zh}</title>
+          <title>{divergence.cost.explanation[language]}</title>
         </rect>
       ))}
     </svg>

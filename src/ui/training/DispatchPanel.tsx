@@ -30,7 +30,11 @@ export function DispatchPanel({
   if (!view || !draft) {
     return (
       <p className="placeholder" data-testid="dispatch-none">
-        {dispatched ? `✓ ${t.sent}` : needsNone ? t.noDecision : `${t.noDecision} ${t.noCurrentCall}`}
+        {dispatched
+          ? `✓ ${t.sent}`
+          : needsNone
+            ? t.noDecision
+            : `${t.noDecision} ${t.noCurrentCall}`}
       </p>
     );
   }

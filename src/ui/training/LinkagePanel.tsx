@@ -123,7 +123,12 @@ export function TrackingPanel({
         </ol>
       )}
       <div className="seat-buttons">
-        <button type="button" data-testid="tracking-call-back" disabled={calledBack} onClick={onCallBack}>
+        <button
+          type="button"
+          data-testid="tracking-call-back"
+          disabled={calledBack}
+          onClick={onCallBack}
+        >
           <kbd>B</kbd> {calledBack ? `✓ ${t.calledBack}` : t.callBack}
         </button>
         <button

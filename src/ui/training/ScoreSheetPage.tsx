@@ -107,9 +107,7 @@ export function ScoreSheetView({ sheet, start }: { sheet: ScoreSheet; start: str
           </div>
           <div>
             <dt>{t.headerTrainee}</dt>
-            <dd>
-              {[sheet.trainee.name, sheet.trainee.id].filter(Boolean).join(' · ') || t.none}
-            </dd>
+            <dd>{[sheet.trainee.name, sheet.trainee.id].filter(Boolean).join(' · ') || t.none}</dd>
           </div>
           <div>
             <dt>{t.headerSeed}</dt>
@@ -231,7 +229,7 @@ function CallRow({
   const locale = localeOf(language);
   const judged = call.triage.judged;
   const truth = call.truth;
-  const severity = (n: number | null) => (n === null ? t.none : t.severityNames[n - 1] ?? t.none);
+  const severity = (n: number | null) => (n === null ? t.none : (t.severityNames[n - 1] ?? t.none));
   const kindText = !judged
     ? t.notJudged
     : judged.kind === null
@@ -258,14 +256,17 @@ function CallRow({
           ? t.notJudged
           : call.triage.correct
             ? t.triageRight
-            : t.triageWrong(call.triage.wrong.map((w) => w[language]).join(language === 'zh' ? '；' : '; '))}
+            : t.triageWrong(
+                call.triage.wrong.map((w) => w[language]).join(language === 'zh' ? '；' : '; '),
+              )}
       </td>
       <td>
         {call.slots.length === 0
           ? t.none
           : call.slots.map((slot) => (
               <div key={slot.slot}>
-                {slot.capability[language]}：{slot.trainee ? slot.trainee.label[language] : t.leftOpen}
+                {slot.capability[language]}：
+                {slot.trainee ? slot.trainee.label[language] : t.leftOpen}
               </div>
             ))}
       </td>
@@ -303,7 +304,9 @@ function CallRow({
       </td>
       <td className="score-points">
         {points > 0
-          ? t.pointsValue(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(points))
+          ? t.pointsValue(
+              new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(points),
+            )
           : '0'}
       </td>
       <td>

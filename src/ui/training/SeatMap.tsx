@@ -65,7 +65,9 @@ export function SeatMap(props: SeatMapProps) {
                 >
                   <title>{label}</title>
                   <circle r={isCursor ? 8 : 5.5} />
-                  {candidate.state === 'returning' && <circle r={11} className="seat-unit-returning" />}
+                  {candidate.state === 'returning' && (
+                    <circle r={11} className="seat-unit-returning" />
+                  )}
                   <text x={9} y={4}>
                     {row + 1}
                   </text>

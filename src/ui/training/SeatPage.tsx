@@ -4,7 +4,7 @@
  * → 跟踪 → 结案 in the middle; the map of the incident and the units that can go on the right;
  * the keys that work now along the bottom. Everything can be done from the keyboard.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { TriageJudgement } from '../../training/schema.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { makeClock } from '../replay/format.ts';
@@ -35,9 +35,17 @@ import {
 } from './seatModel.ts';
 import { useShortcuts, type Shortcut } from './shortcuts.ts';
 import { trainingStrings, type SeatStep } from './strings.ts';
-import type { SeatController } from './useSeat.ts';
+import type { Finished, SeatController } from './useSeat.ts';
 
-export function SeatPage({ controller, active }: { controller: SeatController; active: boolean }) {
+export function SeatPage({
+  controller,
+  active,
+  onFinished,
+}: {
+  controller: SeatController;
+  active: boolean;
+  onFinished(finished: Finished): void;
+}) {
   const t = useStrings(trainingStrings);
   const { seat } = controller;
   if (!seat) {
@@ -56,10 +64,18 @@ export function SeatPage({ controller, active }: { controller: SeatController; a
       </section>
     );
   }
-  return <Desk controller={controller} active={active} />;
+  return <Desk controller={controller} active={active} onFinished={onFinished} />;
 }
 
-function Desk({ controller, active }: { controller: SeatController; active: boolean }) {
+function Desk({
+  controller,
+  active,
+  onFinished,
+}: {
+  controller: SeatController;
+  active: boolean;
+  onFinished(finished: Finished): void;
+}) {
   const t = useStrings(trainingStrings);
   const language = useLanguage();
   const locale = localeOf(language);
@@ -86,38 +102,35 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
   const naturalStep = orphan ? 'dispatch' : call ? stepOf(call, record, open) : null;
   const step = orphan ? 'dispatch' : (stepShown ?? naturalStep);
 
-  // Follow the run: a new call rings → take it when the trainee is free; a decision opens →
-  // go to it (in "wait" pace the run stands still until it is answered).
-  const lastStop = useRef<string>('');
-  useEffect(() => {
-    const key = `${state.stop}|${state.ringing}|${open?.decision.number ?? ''}`;
-    if (key === lastStop.current) return;
-    lastStop.current = key;
+  // Follow the run: a decision opens → go to it (in "wait" pace the run stands still until it
+  // is answered); a call rings → take it when the trainee is not in the middle of another.
+  // Adjusted while rendering, when what the run shows changes (not in an effect).
+  const busy =
+    call !== null && naturalStep !== null && !['tracking', 'close'].includes(naturalStep);
+  const followKey = `${state.stop}|${state.ringing}|${open?.decision.number ?? ''}|${busy}|${state.calls.length}`;
+  const [followed, setFollowed] = useState('');
+  if (followKey !== followed) {
+    setFollowed(followKey);
     if (open) {
       if (open.call !== null && state.calls.some((c) => c.id === open.call)) setSelected(open.call);
       setStepShown(null);
       setDraft((previous) =>
         previous?.decision === open.decision.number ? previous : blankDraft(open),
       );
-      return;
+    } else if (!busy) {
+      const wanting = callsWanting(state, record);
+      // A ringing call first; with nothing on the desk (a resumed session), any unfinished one.
+      const waiting = wanting.find((c) => !record.pickedUp.has(c.id)) ?? (call ? null : wanting[0]);
+      if (waiting && waiting.id !== selected) {
+        setSelected(waiting.id);
+        setStepShown(null);
+      }
     }
-    const busyWith =
-      call && naturalStep !== null && !['tracking', 'close'].includes(naturalStep) ? call : null;
-    if (busyWith) return;
-    const wanting = callsWanting(state, record);
-    // A ringing call first; with nothing on the desk (a resumed session), any unfinished one.
-    const waiting = wanting.find((c) => !record.pickedUp.has(c.id)) ?? (call ? null : wanting[0]);
-    if (waiting) {
-      setSelected(waiting.id);
-      setStepShown(null);
-    }
-  }, [state, open, record, call, naturalStep]);
+  }
 
-  // The wall time each call was first seen ringing here (for the queue's ring times).
-  const seenAt = useRef(new Map<number, number>());
-  for (const c of state.calls) if (!seenAt.current.has(c.id)) seenAt.current.set(c.id, now);
-
-  const judgement = call ? (judgements[call.id] ?? record.triage.get(call.id) ?? blankJudgement()) : null;
+  const judgement = call
+    ? (judgements[call.id] ?? record.triage.get(call.id) ?? blankJudgement())
+    : null;
   const setJudgement = (next: TriageJudgement) =>
     call && setJudgements((previous) => ({ ...previous, [call.id]: next }));
   const linkageDraft = call ? (linkage[call.incident] ?? blankLinkage()) : null;
@@ -125,11 +138,15 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
     call && setLinkage((previous) => ({ ...previous, [call.incident]: next }));
   const decisionHere =
     orphan ?? (open && call && open.decision.incident === call.incident ? open : null);
-  const dispatchDraft = decisionHere && draft?.decision === decisionHere.decision.number ? draft : null;
+  const dispatchDraft =
+    decisionHere && draft?.decision === decisionHere.decision.number ? draft : null;
 
   const act = controller.act;
   const pickUp = () => {
-    const target = call && !record.pickedUp.has(call.id) ? call : state.calls.find((c) => !record.pickedUp.has(c.id));
+    const target =
+      call && !record.pickedUp.has(call.id)
+        ? call
+        : state.calls.find((c) => !record.pickedUp.has(c.id));
     if (!target) return;
     setSelected(target.id);
     setStepShown(null);
@@ -169,7 +186,7 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
   const runOn = () => void act({ type: 'step' });
   const finish = () => {
     if (state.stop !== 'windowEnd' && !window.confirm(t.finishConfirm)) return;
-    void controller.finish();
+    void controller.finish().then((finished) => finished && onFinished(finished));
   };
   const selectCall = (by: number) => {
     if (state.calls.length === 0) return;
@@ -273,7 +290,18 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
     return list;
     // The handlers read the render's state; the list is remade when any of it changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t, state, record, step, judgement, decisionHere, dispatchDraft, linkageDraft, call, controller.paused]);
+  }, [
+    t,
+    state,
+    record,
+    step,
+    judgement,
+    decisionHere,
+    dispatchDraft,
+    linkageDraft,
+    call,
+    controller.paused,
+  ]);
   useShortcuts(shortcuts, active && !controller.busy);
 
   const mapIncident = decisionHere ? decisionHere.decision.incident : (call?.incident ?? null);
@@ -284,7 +312,9 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
     <div className="seat" data-testid="seat" data-stop={state.stop} data-time={state.time}>
       <section className="card seat-bar" aria-label={t.clock}>
         <div className="seat-clock" data-testid="seat-clock" data-time={state.time}>
-          <span className="seat-clock-day">{language === 'zh' ? `第 ${timeNow.day} 天` : `Day ${timeNow.day}`}</span>
+          <span className="seat-clock-day">
+            {language === 'zh' ? `第 ${timeNow.day} 天` : `Day ${timeNow.day}`}
+          </span>
           <strong>{timeNow.text}</strong>
         </div>
         <div className="seat-status" data-testid="seat-status" data-stop={state.stop}>
@@ -299,15 +329,30 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
         </div>
         <div className="seat-actions">
           {stepPace ? (
-            <button type="button" data-testid="seat-next" onClick={runOn} disabled={state.stop === 'windowEnd'}>
+            <button
+              type="button"
+              data-testid="seat-next"
+              onClick={runOn}
+              disabled={state.stop === 'windowEnd'}
+            >
               <kbd>N</kbd> {t.nextStop}
             </button>
           ) : (
-            <button type="button" data-testid="seat-pause" onClick={() => controller.setPaused(!controller.paused)}>
+            <button
+              type="button"
+              data-testid="seat-pause"
+              onClick={() => controller.setPaused(!controller.paused)}
+            >
               {controller.paused ? t.resume : t.pause}
             </button>
           )}
-          <button type="button" className="primary" data-testid="seat-finish" onClick={finish} disabled={controller.busy}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="seat-finish"
+            onClick={finish}
+            disabled={controller.busy}
+          >
             <kbd>Q</kbd> {controller.busy ? t.finishing : t.finish}
           </button>
         </div>
@@ -358,7 +403,12 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
                     <span className="seat-call-state">
                       {picked
                         ? t.steps[cStep]
-                        : t.ringing(Math.max(0, Math.round((now - (seenAt.current.get(c.id) ?? now)) / 1000)))}
+                        : t.ringing(
+                            Math.max(
+                              0,
+                              Math.round((now - (state.ringingSince[c.id] ?? now)) / 1000),
+                            ),
+                          )}
                     </span>
                   </button>
                 </li>
@@ -462,7 +512,10 @@ function Desk({ controller, active }: { controller: SeatController; active: bool
       <footer className="card seat-keys" aria-label={t.shortcutsLabel} data-testid="seat-keys">
         <strong>{t.shortcutsLabel}</strong>
         {shortcuts.map((s) => (
-          <span key={s.label + s.action} className={s.enabled === false ? 'seat-key-off' : undefined}>
+          <span
+            key={s.label + s.action}
+            className={s.enabled === false ? 'seat-key-off' : undefined}
+          >
             <kbd>{s.label}</kbd> {s.action}
           </span>
         ))}
@@ -487,5 +540,7 @@ function useNow(): number {
 function minutes(seconds: number, locale: string): string {
   const m = Math.floor(seconds / 60);
   const s = Math.floor(seconds % 60);
-  return locale.startsWith('zh') ? `${m} 分 ${String(s).padStart(2, '0')} 秒` : `${m} min ${String(s).padStart(2, '0')} s`;
+  return locale.startsWith('zh')
+    ? `${m} 分 ${String(s).padStart(2, '0')} 秒`
+    : `${m} min ${String(s).padStart(2, '0')} s`;
 }

@@ -79,7 +79,9 @@ export function SetupPage({
       });
       return;
     }
-    const checked = await callWorker<ExerciseChecked>((worker) => worker.trainingCheckFile(data, language));
+    const checked = await callWorker<ExerciseChecked>((worker) =>
+      worker.trainingCheckFile(data, language),
+    );
     if (!checked.ok) {
       setFileMessage({
         ok: false,
@@ -116,7 +118,12 @@ export function SetupPage({
         {own.length === 0 ? (
           <p className="hint">{t.noOwnExercises}</p>
         ) : (
-          <ExerciseTable exercises={own} chosen={chosen} onChoose={setChosen} testId="training-own" />
+          <ExerciseTable
+            exercises={own}
+            chosen={chosen}
+            onChoose={setChosen}
+            testId="training-own"
+          />
         )}
         <div className="training-row">
           <label className="training-file">
@@ -211,7 +218,10 @@ export function SetupPage({
                   data-testid="training-window-start"
                   value={String(chosen.window.start)}
                   onChange={(event) =>
-                    setChosen({ ...chosen, window: { ...chosen.window, start: moment(event.target.value) } })
+                    setChosen({
+                      ...chosen,
+                      window: { ...chosen.window, start: moment(event.target.value) },
+                    })
                   }
                 />
               </label>
@@ -221,7 +231,10 @@ export function SetupPage({
                   data-testid="training-window-end"
                   value={String(chosen.window.end)}
                   onChange={(event) =>
-                    setChosen({ ...chosen, window: { ...chosen.window, end: moment(event.target.value) } })
+                    setChosen({
+                      ...chosen,
+                      window: { ...chosen.window, end: moment(event.target.value) },
+                    })
                   }
                 />
               </label>
@@ -425,7 +438,11 @@ function CoursePanel({
                 <button type="button" onClick={() => move(i, i - 1)} disabled={i === 0}>
                   {t.moveUp}
                 </button>
-                <button type="button" onClick={() => move(i, i + 1)} disabled={i === course.length - 1}>
+                <button
+                  type="button"
+                  onClick={() => move(i, i + 1)}
+                  disabled={i === course.length - 1}
+                >
                   {t.moveDown}
                 </button>
                 <button type="button" onClick={() => onCourse(course.filter((_, k) => k !== i))}>
@@ -480,14 +497,19 @@ function FromScenario({
   onCreate,
 }: {
   doc: Record<string, unknown>;
-  onCreate(exercise: Pick<Exercise, 'id' | 'title' | 'scenario' | 'window' | 'seed'>): Promise<void>;
+  onCreate(
+    exercise: Pick<Exercise, 'id' | 'title' | 'scenario' | 'window' | 'seed'>,
+  ): Promise<void>;
 }) {
   const t = useStrings(trainingStrings);
   const [title, setTitle] = useState('');
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('10:00');
   const scenarioId = typeof doc.id === 'string' ? doc.id : 'scenario';
-  const id = useMemo(() => `own-${scenarioId}`.replace(/[^A-Za-z0-9_\-.:]/g, '-').slice(0, 64), [scenarioId]);
+  const id = useMemo(
+    () => `own-${scenarioId}`.replace(/[^A-Za-z0-9_\-.:]/g, '-').slice(0, 64),
+    [scenarioId],
+  );
   return (
     <details className="training-from-scenario" data-testid="training-from-scenario">
       <summary>{t.fromScenario}</summary>
@@ -504,11 +526,19 @@ function FromScenario({
         </label>
         <label>
           <span>{t.windowStart}</span>
-          <input data-testid="training-new-start" value={start} onChange={(e) => setStart(e.target.value)} />
+          <input
+            data-testid="training-new-start"
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+          />
         </label>
         <label>
           <span>{t.windowEnd}</span>
-          <input data-testid="training-new-end" value={end} onChange={(e) => setEnd(e.target.value)} />
+          <input
+            data-testid="training-new-end"
+            value={end}
+            onChange={(e) => setEnd(e.target.value)}
+          />
         </label>
       </div>
       <button

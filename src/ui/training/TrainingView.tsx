@@ -3,7 +3,7 @@
  * sheet (考核表), the debrief against the reference, and the class table. The simulation runs
  * in the worker (src/worker/trainingApi.ts); this view holds what the pages share.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ScoreSheet, SessionFile } from '../../training/api.ts';
 import { useLanguage, useStrings } from '../i18n.ts';
 import { useNavigation } from '../shell/navigation.ts';
@@ -34,18 +34,13 @@ export function TrainingView() {
   const t = useStrings(trainingStrings);
   const language = useLanguage();
   const { view } = useNavigation();
-  const controller = useSeat(language);
   const [page, setPage] = useState<TrainingPage>('setup');
+  // A session resumed after a reload opens in the seat.
+  const controller = useSeat(language, () => setPage('seat'));
   const [shown, setShown] = useState<Shown | null>(null);
   const [classEntries, setClassEntries] = useState<ClassEntry[]>([]);
 
-  // A restored session opens in the seat.
-  const { restoredAt, finished } = controller;
-  useEffect(() => {
-    if (restoredAt !== null) setPage('seat');
-  }, [restoredAt]);
-  useEffect(() => {
-    if (!finished) return;
+  const onFinished = (finished: Finished) => {
     setShown({
       file: finished.file,
       sheet: finished.sheet,
@@ -54,7 +49,7 @@ export function TrainingView() {
       journal: finished.journal,
     });
     setPage('score');
-  }, [finished]);
+  };
 
   const takeSeat = async (from: TakeSeat) => {
     if (!shown?.journal) return;
@@ -63,7 +58,10 @@ export function TrainingView() {
         ? journalBeforeCall(shown.journal, from.call)
         : journalBeforeDecision(shown.journal, from.decision);
     if (await controller.open(journal, { rebase: true })) {
-      const call = 'call' in from ? from.call : shown.sheet.costs.find((c) => c.decision === from.decision)?.call;
+      const call =
+        'call' in from
+          ? from.call
+          : shown.sheet.costs.find((c) => c.decision === from.decision)?.call;
       controller.setNotice(t.fromHere((call ?? 0) + 1));
       setPage('seat');
     }
@@ -96,17 +94,16 @@ export function TrainingView() {
         className="training-page"
       >
         {page === 'setup' && (
-          <SetupPage
-            controller={controller}
-            onStarted={() => setPage('seat')}
-          />
+          <SetupPage controller={controller} onStarted={() => setPage('seat')} />
         )}
         {page === 'seat' && (
-          <SeatPage controller={controller} active={active && page === 'seat'} />
+          <SeatPage
+            controller={controller}
+            active={active && page === 'seat'}
+            onFinished={onFinished}
+          />
         )}
-        {page === 'score' && (
-          <ScoreSheetPage shown={shown} onDebrief={() => setPage('debrief')} />
-        )}
+        {page === 'score' && <ScoreSheetPage shown={shown} onDebrief={() => setPage('debrief')} />}
         {page === 'debrief' && (
           <DebriefPage shown={shown} onTakeSeat={(from) => void takeSeat(from)} />
         )}

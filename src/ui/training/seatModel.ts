@@ -33,9 +33,7 @@ export function blankJudgement(): TriageJudgement {
 
 /** Whether a judged call needs no units: sent to 12345, handed to the SAR centre, a duplicate. */
 export function needsNoDispatch(judgement: TriageJudgement | undefined): boolean {
-  return Boolean(
-    judgement && (judgement.channel === '12345' || judgement.duplicateOf !== null),
-  );
+  return Boolean(judgement && (judgement.channel === '12345' || judgement.duplicateOf !== null));
 }
 
 /** The step a call is at, from what has been done with it. */

@@ -2,7 +2,7 @@
  * Keyboard shortcuts of the trainee's seat: every action has a key, and the keys that work now
  * are shown on screen (ShortcutBar). A key typed into a text field belongs to the field.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 export interface Shortcut {
   /** `KeyboardEvent.key` values that trigger it (letters in lower case). */
@@ -19,25 +19,26 @@ export interface Shortcut {
 function typing(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   if (!element?.closest) return false;
-  return Boolean(element.closest('input[type="text"], input:not([type]), textarea, [contenteditable="true"]'));
+  return Boolean(
+    element.closest('input[type="text"], input:not([type]), textarea, [contenteditable="true"]'),
+  );
 }
 
 /** Listens for the shortcuts while `active` (the view is shown and nothing modal is open). */
 export function useShortcuts(shortcuts: Shortcut[], active: boolean): void {
-  const current = useRef(shortcuts);
-  current.current = shortcuts;
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    if (typing(event.target)) return;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    const shortcut = shortcuts.find((s) => s.enabled !== false && s.keys.includes(key));
+    if (!shortcut) return;
+    event.preventDefault();
+    shortcut.run(event);
+  });
   useEffect(() => {
     if (!active) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if (typing(event.target)) return;
-      const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-      const shortcut = current.current.find((s) => s.enabled !== false && s.keys.includes(key));
-      if (!shortcut) return;
-      event.preventDefault();
-      shortcut.run(event);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
   }, [active]);
 }

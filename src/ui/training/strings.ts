@@ -51,7 +51,8 @@ const zh = {
   pace: '节奏',
   whileDecidingLabel: '决策时',
   levelPreset: '难度级别',
-  levelHint: '级别预设节奏与难度（来电量、同时警情、重复来电、信息不全或有误、力量停用、多部门联动）以及是否显示出动预案建议',
+  levelHint:
+    '级别预设节奏与难度（来电量、同时警情、重复来电、信息不全或有误、力量停用、多部门联动）以及是否显示出动预案建议',
   suggestionShown: '显示出动预案建议',
   suggestionHidden: '隐藏出动预案建议',
   difficultySummary: (parts: string[]) => parts.join('；'),
@@ -69,7 +70,8 @@ const zh = {
   exportExercise: '导出练习文件',
   importFile: '导入练习或课程文件',
   fromScenario: '用当前情景新建练习',
-  fromScenarioHint: '以“情景编辑”中正在编辑的情景为练习；时段写成“HH:MM”或“d2 08:00”（第 2 天 8 点）。',
+  fromScenarioHint:
+    '以“情景编辑”中正在编辑的情景为练习；时段写成“HH:MM”或“d2 08:00”（第 2 天 8 点）。',
   newTitle: '练习名称',
   newTitleDefault: '本地情景练习',
   windowStart: '时段开始',
@@ -352,7 +354,8 @@ const en: TrainingStrings = {
     'The trainer picks an exercise (built-in, an exercise file, or a new one from the current scenario), sets the seed, pace and difficulty, and seats the trainee. Scores on the same seed compare; use a fresh seed for practice.',
   builtinExercises: 'Built-in exercises',
   ownExercises: 'Imported and own exercises',
-  noOwnExercises: 'None yet. Import an exercise or course file, or make one from the current scenario.',
+  noOwnExercises:
+    'None yet. Import an exercise or course file, or make one from the current scenario.',
   columnTitle: 'Exercise',
   columnLevel: 'Level',
   columnScenario: 'Scenario',

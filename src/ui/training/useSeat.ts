@@ -4,7 +4,7 @@
  * modes (small advances from a timer: the worker simulates, the page never waits on it) and ends
  * the session with its score sheet.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { callWorker } from '../../worker/client.ts';
 import type {
   SeatAction,
@@ -41,17 +41,25 @@ const SPEEDS: Record<string, number> = { '1x': 1, '2x': 2, '5x': 5, '10x': 10 };
 /** How often a paced clock moves the simulation on. */
 const TICK_MS = 250;
 
-export function useSeat(language: Language) {
-  const [seat, setSeat] = useState<Seat | null>(null);
+export function useSeat(
+  language: Language,
+  /** Called when a session left unfinished is resumed (after a reload). */
+  onRestored: () => void,
+) {
+  const [seat, setSeatState] = useState<Seat | null>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [paused, setPaused] = useState(false);
-  const [finished, setFinished] = useState<Finished | null>(null);
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
+  /** The seat as of the last answer from the worker (actions read it between renders). */
   const seatRef = useRef<Seat | null>(null);
-  seatRef.current = seat;
+  const setSeat = useCallback((next: Seat | null) => {
+    seatRef.current = next;
+    setSeatState(next);
+  }, []);
+  const restoredEvent = useEffectEvent(onRestored);
   /** Actions wait for the one before: the worker applies them in order. */
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -61,12 +69,15 @@ export function useSeat(language: Language) {
       setProblems([]);
       setRefusal(null);
       try {
-        const opened = await callWorker<SeatOpened>((worker) => worker.seatOpen(journal, language, options));
+        const opened = await callWorker<SeatOpened>((worker) =>
+          worker.seatOpen(journal, language, options),
+        );
         if (!opened.ok) {
           setProblems(opened.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)));
           return false;
         }
         setSeat({ setup: opened.setup, state: opened.state, journal: opened.journal });
+        setRestoredAt(null);
         setPaused(false);
         recordLongTasks(true);
         await storeTraining(opened.journal);
@@ -78,7 +89,7 @@ export function useSeat(language: Language) {
         setBusy(false);
       }
     },
-    [language],
+    [language, setSeat],
   );
 
   // A session left unfinished (a reload, a crash) is resumed from its journal.
@@ -88,33 +99,37 @@ export function useSeat(language: Language) {
     restored.current = true;
     void loadStoredTraining().then(async (stored) => {
       if (!stored || seatRef.current) return;
-      if (await open(stored.session as SeatJournal)) setRestoredAt(stored.savedAt);
+      if (await open(stored.session as SeatJournal)) {
+        setRestoredAt(stored.savedAt);
+        restoredEvent();
+      }
     });
   }, [open]);
 
-  const act = useCallback((action: SeatAction): Promise<boolean> => {
-    const run = queue.current.then(async () => {
-      const current = seatRef.current;
-      if (!current) return false;
-      const result = await callWorker<SeatResult>((worker) => worker.seatAct(current.setup.key, action));
-      if (seatRef.current !== current) return false;
-      if (!result.ok) {
-        setRefusal(result.message);
-        const next = { ...current, state: result.state };
-        seatRef.current = next;
-        setSeat(next);
-        return false;
-      }
-      setRefusal(null);
-      const next = { ...current, state: result.state, journal: result.journal };
-      seatRef.current = next;
-      setSeat(next);
-      await storeTraining(result.journal);
-      return true;
-    });
-    queue.current = run.catch(() => false);
-    return run;
-  }, []);
+  const act = useCallback(
+    (action: SeatAction): Promise<boolean> => {
+      const run = queue.current.then(async () => {
+        const current = seatRef.current;
+        if (!current) return false;
+        const result = await callWorker<SeatResult>((worker) =>
+          worker.seatAct(current.setup.key, action),
+        );
+        if (seatRef.current !== current) return false;
+        if (!result.ok) {
+          setRefusal(result.message);
+          setSeat({ ...current, state: result.state });
+          return false;
+        }
+        setRefusal(null);
+        setSeat({ ...current, state: result.state, journal: result.journal });
+        await storeTraining(result.journal);
+        return true;
+      });
+      queue.current = run.catch(() => false);
+      return run;
+    },
+    [setSeat],
+  );
 
   const finish = useCallback(async () => {
     const current = seatRef.current;
@@ -124,9 +139,7 @@ export function useSeat(language: Language) {
       await queue.current;
       const done = await callWorker((worker) => worker.seatFinish(current.setup.key));
       const result: Finished = { ...done, journal: current.journal };
-      setFinished(result);
       setSeat(null);
-      seatRef.current = null;
       recordLongTasks(false);
       await clearStoredTraining();
       return result;
@@ -136,7 +149,7 @@ export function useSeat(language: Language) {
     } finally {
       setBusy(false);
     }
-  }, []);
+  }, [setSeat]);
 
   // The paced clock: simulated time moves speed × real time, a small advance per tick; a
   // decision stops it in "wait" pace (the worker says so), and the trainee may pause it.
@@ -175,8 +188,6 @@ export function useSeat(language: Language) {
     setNotice,
     paused,
     setPaused,
-    finished,
-    setFinished,
     restoredAt,
     open,
     act,
