@@ -18,6 +18,7 @@ import { dispatchReasons } from '../sim/dispatch/why.ts';
 import { bulletin } from '../sim/analysis/assessment.ts';
 import { explainIncident } from '../sim/analysis/explain.ts';
 import { formatReport } from './format.ts';
+import { TRAINING_USAGE, trainingMain } from './training.ts';
 
 const USAGE = `Drill planner simulator (应急联动演练规划)
 
@@ -48,6 +49,7 @@ Commands:
   import-calls CSV --scenario FILE|ID --time COL --kind COL (--lon COL --lat COL | --district COL)
                [--kind-map value=kind,…] [--out FILE]
                                add call history from CSV to a scenario as listed incidents
+${TRAINING_USAGE}
 
 Options for every command:
   --lang zh|en                 language of messages (default: from LANG)
@@ -491,6 +493,8 @@ export function main(argv: string[]): number {
       case 'import-calls':
         commandImportCalls(args, language);
         return 0;
+      case 'training':
+        return trainingMain(argv.slice(argv.indexOf('training') + 1), language);
       case undefined:
       case 'help':
         console.log(USAGE);

@@ -61,6 +61,13 @@ export { exerciseForLevel } from './exercises.ts';
 /** Checks exercise data (parsed JSON or text): the exercise, or every problem with its path. */
 export { parseExercise } from './exercises.ts';
 
+/**
+ * In the browser: fetches the exercise's built-in scenario (a city is a chunk of its own) —
+ * await it before preparing, starting, scoring or replaying a session of the exercise. In Node
+ * (CLI, tests) call `provideBuiltinScenarios(builtinScenario)` once instead.
+ */
+export { loadExerciseScenario, provideBuiltinScenarios } from './scenarios.ts';
+
 /** Checks course data the same way. */
 export { parseCourse } from './exercises.ts';
 
@@ -247,6 +254,11 @@ export interface CallScore {
   decidingSeconds: number | null;
   triage: { judged: TriageJudgement | null; correct: boolean; wrong: Bilingual[] };
   slots: SlotScore[];
+  /**
+   * Coverage left behind: the districts the trainee's choices left without a free unit of the
+   * capability sent (district and capability named), and the reference's in the same situations.
+   */
+  coverage: { uncovered: Bilingual[]; referenceUncovered: Bilingual[] };
   /** Every unit sent had the capability and its tier was the best available. */
   capabilityRight: boolean;
   procedure: {
@@ -276,7 +288,7 @@ export interface DecisionCost {
   reference: DispatchAnswer;
   /** Trainee's run minus the reference's answer there (built-in after both). */
   delta: {
-    /** Added response time, summed over the window's calls (s). */
+    /** Added time until every unit sent was on scene, summed over the window's calls (s). */
     responseSeconds: number;
     unservedCalls: number;
     outsideTarget: number;
@@ -308,6 +320,9 @@ export interface ScoreSheet {
     referenceWithinTarget: number;
     unserved: number;
     referenceUnserved: number;
+    /** Choices that left a district without a free unit of the capability sent. */
+    coverageLost: number;
+    referenceCoverageLost: number;
   };
   calls: CallScore[];
   deductions: Deduction[];

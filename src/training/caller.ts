@@ -6,6 +6,7 @@
  * stream, keyed by the seed, the incident and the caller, so the words are the same every time.
  * No internal id ever appears: places and kinds are named as the scenario names them.
  */
+import { cos } from '../lib/detmath.ts';
 import { haversineMetres, type LonLat } from '../lib/geo.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { makeStream } from '../sim/random.ts';
@@ -232,6 +233,20 @@ const DIRECTIONS: Array<Bilingual> = [
   { zh: '西北', en: 'north-west' },
 ];
 
+/**
+ * The compass octant (0 north, clockwise) of a displacement, by comparisons only, so that it is
+ * the same in every JavaScript engine (no Math.atan2).
+ */
+function octantOf(dx: number, dy: number): number {
+  const tan22 = 0.41421356237309503;
+  const ax = Math.abs(dx);
+  const ay = Math.abs(dy);
+  if (ax <= tan22 * ay) return dy >= 0 ? 0 : 4;
+  if (ay <= tan22 * ax) return dx >= 0 ? 2 : 6;
+  if (dx >= 0) return dy >= 0 ? 1 : 3;
+  return dy >= 0 ? 7 : 5;
+}
+
 /** A landmark near the point: the nearest named base, its direction and distance. */
 function landmark(scenario: Scenario, point: LonLat): Bilingual | null {
   let best: { name: string; at: LonLat; metres: number } | null = null;
@@ -243,9 +258,9 @@ function landmark(scenario: Scenario, point: LonLat): Bilingual | null {
   if (!best) return null;
   const rounded = Math.max(100, Math.round(best.metres / 100) * 100);
   if (best.metres < 150) return { zh: `${best.name}旁边`, en: `next to ${best.name}` };
-  const dx = (point[0] - best.at[0]) * Math.cos((point[1] * Math.PI) / 180);
+  const dx = (point[0] - best.at[0]) * cos((point[1] * Math.PI) / 180);
   const dy = point[1] - best.at[1];
-  const octant = (Math.round((Math.atan2(dx, dy) / (2 * Math.PI)) * 8) + 8) % 8;
+  const octant = octantOf(dx, dy);
   const dir = DIRECTIONS[octant];
   const far = rounded >= 1000 ? `${(rounded / 1000).toFixed(1)}` : `${rounded}`;
   return {

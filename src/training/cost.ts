@@ -8,7 +8,7 @@
 import type { LoggedCommand } from '../scenarios/commands.ts';
 import type { DispatchAnswer, DispatchDecision } from '../sim/dispatch/policy.ts';
 import type { Bilingual, DecisionCost, PreparedExercise, TrainingCall, UnitView } from './api.ts';
-import { responseSeconds, withinTarget, type IncidentOutcome } from './facts.ts';
+import { fullResponseSeconds, withinTarget, type IncidentOutcome } from './facts.ts';
 import { duration } from './messages.ts';
 import { playOut } from './reference.ts';
 import { kindLabel } from './caller.ts';
@@ -36,11 +36,17 @@ interface WindowOutcome {
   outsideTarget: number;
 }
 
-function windowOutcome(outcomes: IncidentOutcome[], window: PreparedExercise['window']) {
+/** Outcomes of the window's calls, and of the decision's own incident if it was called before. */
+function windowOutcome(
+  outcomes: IncidentOutcome[],
+  window: PreparedExercise['window'],
+  incident: number,
+) {
   const result: WindowOutcome = { response: new Map(), unserved: 0, outsideTarget: 0 };
   for (const o of outcomes) {
-    if (!(o.time >= window.start && o.time < window.end) || o.channel === '12345') continue;
-    const response = responseSeconds(o);
+    const counted = (o.time >= window.start && o.time < window.end) || o.incident === incident;
+    if (!counted || o.channel === '12345') continue;
+    const response = fullResponseSeconds(o);
     if (response !== null) result.response.set(o.incident, response);
     if (o.unserved) result.unserved++;
     if (withinTarget(o) === false) result.outsideTarget++;
@@ -72,8 +78,8 @@ export function decisionCosts(
       },
     ]);
     const withAnswer = playOut(prepared, [...prefix, entry]);
-    const a = windowOutcome(withProposal.outcomes, window);
-    const b = windowOutcome(withAnswer.outcomes, window);
+    const a = windowOutcome(withProposal.outcomes, window, decision.incident);
+    const b = windowOutcome(withAnswer.outcomes, window, decision.incident);
     let responseDelta = 0;
     for (const [incident, seconds] of b.response) {
       const other = a.response.get(incident);
@@ -138,11 +144,11 @@ function explain(
   return {
     zh:
       `${which.zh}：您派 ${mine.zh}${lateText.zh}，参考方案派 ${theirs.zh}。重新仿真：` +
-      `本时段警情响应时间合计 ${delta.responseSeconds >= 0 ? '+' : ''}${duration(delta.responseSeconds, 'zh')}，` +
+      `本时段各警情力量全部到场用时合计 ${delta.responseSeconds >= 0 ? '+' : ''}${duration(delta.responseSeconds, 'zh')}，` +
       `未处置警情 ${sign(delta.unservedCalls)} 起，超出到场时限 ${sign(delta.outsideTarget)} 起。`,
     en:
       `${which.en}: you sent ${mine.en}${lateText.en}; the reference sends ${theirs.en}. Re-simulated: ` +
-      `response time over the window's calls ${delta.responseSeconds >= 0 ? '+' : ''}${duration(delta.responseSeconds, 'en')}, ` +
+      `time until every unit was on scene, summed over the window's calls, ${delta.responseSeconds >= 0 ? '+' : ''}${duration(delta.responseSeconds, 'en')}, ` +
       `unserved calls ${sign(delta.unservedCalls)}, arrivals outside target ${sign(delta.outsideTarget)}.`,
   };
 }

@@ -6,7 +6,6 @@
  * linkage, units out of service) drawn from streams of the exercise's seed.
  */
 import type { z } from 'zod';
-import { builtinScenario, builtinScenarios } from '../scenarios/builtin/index.ts';
 import { formatPath, loadScenario } from '../scenarios/load.ts';
 import { translate } from '../scenarios/messages.ts';
 import type { ListedIncident, Scenario } from '../scenarios/schema.ts';
@@ -24,6 +23,7 @@ import {
 } from './schema.ts';
 import type { Lang, Parsed, PreparedExercise, Problem } from './api.ts';
 import { trainingText } from './messages.ts';
+import { builtinScenarioNow, isBuiltinScenarioId } from './scenarios.ts';
 
 export const LEVELS: readonly Level[] = ['trainee', 'junior', 'intermediate'];
 
@@ -87,8 +87,8 @@ const BUILTIN: Array<Pick<Exercise, 'id' | 'title' | 'scenario' | 'window' | 'se
     id: 'zhoushan-morning',
     level: 'junior',
     title: {
-      zh: '舟山：海岛城市工作日上午（初级）',
-      en: 'Zhoushan: an island weekday morning (junior)',
+      zh: '舟山：海岛城市工作日上午',
+      en: 'Zhoushan: an island weekday morning',
     },
     scenario: { builtin: 'zhoushan-islands' },
     window: { start: '08:00', end: '09:00' },
@@ -166,8 +166,18 @@ export function parseCourse(data: unknown, lang: Lang = 'en'): Parsed<Course> {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
 }
 
-/** What the schema alone cannot say: the scenario exists and the window lies in it. */
+/**
+ * What the schema alone cannot say: the scenario exists and the window lies in it. (A built-in
+ * scenario not loaded yet in the browser is checked when the exercise is prepared.)
+ */
 function checkExercise(exercise: Exercise, lang: Lang): Problem[] {
+  const source = exercise.scenario;
+  if (
+    'builtin' in source &&
+    isBuiltinScenarioId(source.builtin) &&
+    !builtinScenarioNow(source.builtin)
+  )
+    return [];
   try {
     prepareExercise(exercise, exercise.seed, lang, { checkOnly: true });
     return [];
@@ -196,12 +206,18 @@ function scenarioOf(exercise: Exercise, lang: Lang): Scenario {
   let scenario: Scenario;
   const source = exercise.scenario;
   if ('builtin' in source) {
-    if (!builtinScenarios.some((b) => b.id === source.builtin)) {
+    if (!isBuiltinScenarioId(source.builtin)) {
       throw new ExerciseError([
         { path: 'scenario.builtin', message: trainingText.noBuiltin[lang](source.builtin) },
       ]);
     }
-    scenario = builtinScenario(source.builtin);
+    const builtin = builtinScenarioNow(source.builtin);
+    if (!builtin) {
+      throw new Error(
+        `the built-in scenario "${source.builtin}" is not loaded yet (loadExerciseScenario)`,
+      );
+    }
+    scenario = builtin;
   } else {
     const loaded = loadScenario(source.embedded, lang);
     if (!loaded.ok) {

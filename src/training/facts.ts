@@ -156,6 +156,14 @@ function strongerPath(a: ApprovalPath, b: ApprovalPath): ApprovalPath {
   return PATH_RANK[b] > PATH_RANK[a] ? b : a;
 }
 
+/** Full response (call → the last unit sent on scene), or null when none arrived. */
+export function fullResponseSeconds(o: IncidentOutcome): number | null {
+  if (o.arrivals.size === 0) return o.firstArrival === null ? null : o.firstArrival - o.time;
+  let last = -Infinity;
+  for (const t of o.arrivals.values()) last = Math.max(last, t);
+  return last - o.time;
+}
+
 /** Response time (call → first arrival), or null. */
 export function responseSeconds(o: IncidentOutcome): number | null {
   return o.firstArrival === null ? null : o.firstArrival - o.time;

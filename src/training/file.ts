@@ -11,6 +11,7 @@ import type { Lang, Parsed, PreparedExercise } from './api.ts';
 import { windowCalls } from './caller.ts';
 import { ExerciseError, parseExercise, prepareExercise, problemsOf } from './exercises.ts';
 import { trainingText } from './messages.ts';
+import { isTraineeDecision } from './seat.ts';
 import { referenceRun, replayLog } from './reference.ts';
 import { SESSION_FORMAT, SessionFile, type Annotation, type Exercise } from './schema.ts';
 
@@ -58,6 +59,7 @@ export function referenceSession(exercise: Exercise, seed = exercise.seed): Sess
   const played = referenceRun(prepared);
   const { scenario, window } = prepared;
   const calls = windowCalls(scenario, seed, window, exercise.difficulty, played.outcomes);
+  const callTimes = played.outcomes.map((o) => o.time);
   const annotations: Annotation[] = [];
   const firstCall = new Map<number, number>();
   for (const call of calls) {
@@ -97,7 +99,7 @@ export function referenceSession(exercise: Exercise, seed = exercise.seed): Sess
     log: played.log.map((entry) => {
       const decision =
         entry.command.type === 'dispatch' ? played.decisions[entry.command.decision] : null;
-      const inWindow = decision && decision.time >= window.start && decision.time < window.end;
+      const inWindow = decision && isTraineeDecision(decision, window, callTimes);
       return { ...entry, source: inWindow ? 'operator' : entry.source };
     }) as SessionFile['log'],
     annotations,
@@ -105,7 +107,7 @@ export function referenceSession(exercise: Exercise, seed = exercise.seed): Sess
     stamps: [
       ...calls.map((c) => ({ what: 'call' as const, number: c.id, shownAt: 0, doneAt: 0 })),
       ...played.decisions
-        .filter((d) => d.time >= window.start && d.time < window.end)
+        .filter((d) => isTraineeDecision(d, window, callTimes))
         .map((d) => ({ what: 'decision' as const, number: d.number, shownAt: 0, doneAt: 0 })),
     ],
     result: { traceDigest: traceDigest(played.trace), traceLength: played.trace.length },
@@ -149,10 +151,6 @@ export function verifySession(data: unknown, lang: Lang = 'en'): Parsed<Verified
       problems: exercise.problems.map((p) => ({ ...p, path: `exercise.${p.path}` })),
     };
   }
-  const { format: _f, version: _v, checksum, ...unsealed } = file;
-  if (checksumOf(unsealed) !== checksum) {
-    return { ok: false, problems: [{ path: 'checksum', message: trainingText.checksum[lang] }] };
-  }
   let prepared: PreparedExercise;
   try {
     prepared = prepareExercise(file.exercise, file.seed, lang);
@@ -182,6 +180,11 @@ export function verifySession(data: unknown, lang: Lang = 'en'): Parsed<Verified
       ok: false,
       problems: [{ path: 'result', message: trainingText.digestMismatch[lang] }],
     };
+  }
+  // What replaying cannot check: the judgements and stamps, by the checksum.
+  const { format: _f, version: _v, checksum, ...unsealed } = file;
+  if (checksumOf(unsealed) !== checksum) {
+    return { ok: false, problems: [{ path: 'checksum', message: trainingText.checksum[lang] }] };
   }
   return { ok: true, value: { file, prepared, trace, decisions } };
 }

@@ -42,14 +42,6 @@ export const trainingText = {
     zh: '重放结果与文件记录不符：调派记录被改动，或文件来自其他情景、其他随机种子',
     en: 'replaying gives another run than the file records: the log was edited, or the file is of another scenario or seed',
   },
-  seedMismatch: both(
-    (file: number, exercise: number) => `随机种子 ${file} 与训练科目的种子 ${exercise} 不一致`,
-    (file: number, exercise: number) => `the seed ${file} is not the exercise's seed ${exercise}`,
-  ),
-  exerciseMismatch: both(
-    (got: string, want: string) => `训练科目“${got}”不是所要求的“${want}”`,
-    (got: string, want: string) => `the exercise "${got}" is not the one asked for, "${want}"`,
-  ),
 };
 
 /** What an approval path is called. */

@@ -10,7 +10,7 @@
  * after it, already ringing for a while.
  */
 import type { Scenario } from '../scenarios/schema.ts';
-import type { DispatchAnswer } from '../sim/dispatch/policy.ts';
+import type { DispatchAnswer, DispatchDecision } from '../sim/dispatch/policy.ts';
 import { rosterOf, Session } from '../sim/session.ts';
 import type {
   Bilingual,
@@ -68,6 +68,16 @@ export function unitViews(scenario: Scenario): Map<string, UnitView> {
   return views;
 }
 
+/** A decision the trainee makes: in the window, for an incident called in the window. */
+export function isTraineeDecision(
+  decision: DispatchDecision,
+  window: PreparedExercise['window'],
+  callTimes: readonly number[],
+): boolean {
+  const called = callTimes[decision.incident] ?? decision.time;
+  return decision.time >= window.start && decision.time < window.end && called >= window.start;
+}
+
 class Seat implements TrainingSession {
   readonly calls: TrainingCall[] = [];
   private readonly session: Session;
@@ -80,6 +90,8 @@ class Seat implements TrainingSession {
   /** Calls rung and not yet returned as a stop. */
   private readonly ringing: TrainingCall[] = [];
   private readonly startedAt: string;
+  /** When each incident was called (the reference's: the same incidents in every run). */
+  private readonly callTimes: number[];
 
   constructor(
     readonly prepared: PreparedExercise,
@@ -87,6 +99,7 @@ class Seat implements TrainingSession {
   ) {
     const reference = referenceRun(prepared);
     const { scenario, seed, window, exercise } = prepared;
+    this.callTimes = reference.outcomes.map((o) => o.time);
     this.allCalls = windowCalls(scenario, seed, window, exercise.difficulty, reference.outcomes);
     this.unitsById = unitViews(scenario);
     this.session = new Session(scenario, seed, { policy: 'ask' });
@@ -100,7 +113,7 @@ class Seat implements TrainingSession {
 
   get openDecision(): DecisionView | null {
     const decision = this.session.decision;
-    return decision && this.inWindow(decision.time) ? this.view() : null;
+    return decision && this.inWindow(decision) ? this.view() : null;
   }
 
   step(): TrainingStop {
@@ -111,8 +124,12 @@ class Seat implements TrainingSession {
     return this.run(time, stopAtCalls);
   }
 
-  private inWindow(time: number): boolean {
-    return time >= this.prepared.window.start && time < this.prepared.window.end;
+  /**
+   * Whether a decision is the trainee's: made in the window, for a call of the window (calls
+   * before the window are the previous shift's, and the built-in dispatcher answers for them).
+   */
+  private inWindow(decision: DispatchDecision): boolean {
+    return isTraineeDecision(decision, this.prepared.window, this.callTimes);
   }
 
   private run(until: number, stopAtCalls: boolean): TrainingStop {
@@ -125,7 +142,7 @@ class Seat implements TrainingSession {
       }
       const decision = session.decision;
       if (decision) {
-        if (this.inWindow(decision.time)) {
+        if (this.inWindow(decision)) {
           this.shown('decision', decision.number);
           return { status: 'decision', time: session.time, decision: this.view() };
         }
@@ -237,8 +254,17 @@ class Seat implements TrainingSession {
 
   finish(): SessionFile {
     const session = this.session;
+    // Decisions of the window the trainee did not come to stay unanswered (their slots wait);
+    // after the window the built-in dispatcher serves what is left.
     for (let r = session.advance(); r.status !== 'finished'; r = session.advance()) {
-      if (r.status === 'decision') this.autoAnswer();
+      if (r.status !== 'decision') continue;
+      if (this.inWindow(r.decision)) {
+        const open = r.decision.slots.map(({ slot }) => ({ slot, unit: null }));
+        session.submit(
+          { type: 'dispatch', decision: r.decision.number, answer: open },
+          { source: 'operator', id: `unanswered-${r.decision.number}` },
+        );
+      } else this.autoAnswer();
     }
     const trace = session.finishTrace();
     const trainee = this.options.trainee ?? {};

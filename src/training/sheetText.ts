@@ -59,6 +59,11 @@ export function scoreSheetText(sheet: ScoreSheet, lang: Lang): string {
     String(o.referenceWithinTarget),
   );
   row(zh ? '未处置（起）' : 'unserved calls', String(o.unserved), String(o.referenceUnserved));
+  row(
+    zh ? '调派后辖区无空闲力量（次）' : 'districts left without a free unit',
+    String(o.coverageLost),
+    String(o.referenceCoverageLost),
+  );
   lines.push('');
   lines.push(
     zh
