@@ -18,6 +18,7 @@ import {
   exerciseForLevel,
   exportSessionFile,
   importSessionFile,
+  loadExerciseScenario,
   parseCourse,
   parseExercise,
   prepareExercise,
@@ -303,6 +304,11 @@ async function seatOpen(
   const checked = parseExercise(journal.exercise, language);
   if (!checked.ok) return { ok: false, problems: checked.problems };
   const exercise = checked.value;
+  try {
+    await loadExerciseScenario(exercise);
+  } catch (error) {
+    return { ok: false, problems: [{ path: 'scenario', message: messageOf(error) }] };
+  }
   const recorded = journal.wall;
   let latest = -Infinity;
   for (const readings of recorded)
@@ -454,7 +460,10 @@ export type ExerciseChecked =
   | { ok: false; problems: Problem[] };
 
 /** Reads an exercise or a course file (parsed JSON), and checks that its scenario can be had. */
-function trainingCheckFile(data: unknown, language: Language = 'zh'): ExerciseChecked {
+async function trainingCheckFile(
+  data: unknown,
+  language: Language = 'zh',
+): Promise<ExerciseChecked> {
   const isCourse =
     typeof data === 'object' &&
     data !== null &&
@@ -467,6 +476,7 @@ function trainingCheckFile(data: unknown, language: Language = 'zh'): ExerciseCh
   const exercise = parseExercise(data, language);
   if (!exercise.ok) return exercise;
   try {
+    await loadExerciseScenario(exercise.value);
     prepareExercise(exercise.value, undefined, language);
   } catch (error) {
     return { ok: false, problems: [{ path: 'scenario', message: messageOf(error) }] };
@@ -479,7 +489,22 @@ export type SessionImported =
   | { ok: false; problems: Problem[] };
 
 /** Reads a session file (replayed: a tampered or mismatched one is refused) and scores it. */
-function trainingImportSession(data: unknown, language: Language = 'zh'): SessionImported {
+async function trainingImportSession(
+  data: unknown,
+  language: Language = 'zh',
+): Promise<SessionImported> {
+  // The exercise's city is fetched first (the file is checked by replaying it there).
+  const exercise =
+    typeof data === 'object' && data !== null
+      ? parseExercise((data as { exercise?: unknown }).exercise, language)
+      : null;
+  if (exercise?.ok) {
+    try {
+      await loadExerciseScenario(exercise.value);
+    } catch (error) {
+      return { ok: false, problems: [{ path: 'exercise.scenario', message: messageOf(error) }] };
+    }
+  }
   const imported = importSessionFile(data, language);
   if (!imported.ok) return imported;
   const file = imported.value;

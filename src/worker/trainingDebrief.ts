@@ -9,7 +9,13 @@ import { builtinInput } from '../scenarios/builtin/lazy.ts';
 import type { Language } from '../scenarios/messages.ts';
 import type { DispatchDecision } from '../sim/dispatch/policy.ts';
 import { Session } from '../sim/session.ts';
-import type { Bilingual, DecisionCost, ScoreSheet, SessionFile } from '../training/api.ts';
+import {
+  loadExerciseScenario,
+  type Bilingual,
+  type DecisionCost,
+  type ScoreSheet,
+  type SessionFile,
+} from '../training/api.ts';
 import { prepareExercise } from '../training/exercises.ts';
 import { capabilityLabel } from '../training/messages.ts';
 import { unitViews } from '../training/seat.ts';
@@ -85,6 +91,7 @@ async function trainingDebrief(
   language: Language = 'zh',
 ): Promise<DebriefOpened> {
   try {
+    await loadExerciseScenario(file.exercise);
     const { prepared, trace, decisions } = replayWithDecisions(file, language);
     const opened = openReplay(prepared.scenario, trace, prepared.seed, language);
     if (!opened.ok) return { ok: false, message: opened.errors.map((e) => e.message).join('; ') };

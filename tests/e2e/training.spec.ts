@@ -9,12 +9,16 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, SCREENSHOTS, test } from './offline.ts';
+import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
 import {
   builtinExercise,
   exportSessionFile,
+  provideBuiltinScenarios,
   startTraining,
   type Exercise,
 } from '../../src/training/api.ts';
+
+provideBuiltinScenarios(builtinScenario);
 
 /** The built-in 见习 exercise cut to 09:00–09:15: three calls on seed 7. */
 const WINDOW_END = '09:15';
@@ -268,12 +272,11 @@ test('the trainer imports two session files and sees the class table; a tampered
   };
   const first = sessionFile(exercise, { name: '李静', id: 'JJ-01' }, (c) => c[0] ?? null);
   const second = sessionFile(exercise, { name: '王磊', id: 'JJ-02' }, (c) => c[1] ?? c[0] ?? null);
+  // One with a judgement edited afterwards, one claiming another seed.
   const tampered = JSON.parse(second);
-  const answer = tampered.log.find(
-    (entry: { source: string; command: { type: string } }) =>
-      entry.source === 'operator' && entry.command.type === 'dispatch',
-  );
-  answer.command.answer[0].unit = null;
+  tampered.annotations.find((a: { type: string }) => a.type === 'triage').judgement.severity = 1;
+  const otherSeed = JSON.parse(first);
+  otherSeed.seed = 8;
 
   await openTraining(page);
   await page.getByTestId('training-tab-class').click();
@@ -286,13 +289,20 @@ test('the trainer imports two session files and sees the class table; a tampered
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(tampered)),
     },
+    {
+      name: 'li-seed8.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(otherSeed)),
+    },
   ]);
   await expect(page.getByTestId('class-row')).toHaveCount(2, { timeout: 60_000 });
   await expect(page.getByTestId('class-accepted')).toContainText('2');
   const rejected = page.getByTestId('class-rejected');
-  await expect(rejected).toHaveCount(1);
-  await expect(rejected).toContainText('wang-edited.json');
-  await expect(rejected).toContainText(/改动|不符/);
+  await expect(rejected).toHaveCount(2);
+  await expect(rejected.nth(0)).toContainText('wang-edited.json');
+  await expect(rejected.nth(0)).toContainText('改动');
+  await expect(rejected.nth(1)).toContainText('li-seed8.json');
+  await expect(rejected.nth(1)).toContainText(/无法重放|不符|种子/);
   await expect(page.getByTestId('class-table')).toContainText('李静');
   await expect(page.getByTestId('class-table')).toContainText('王磊');
   await expect(page.getByTestId('class-progress')).toBeVisible();
