@@ -133,6 +133,7 @@ test('a trainee does a three-call step-by-step exercise with the keyboard, gets 
   // dispatch to show that the session resumes from the autosave.
   let shotDispatch = false;
   let reloaded = false;
+  let tracked = false;
   await playWithKeys(page, async (step) => {
     if (step === 'dispatch' && !shotDispatch && (await page.getByTestId('seat-dispatch').count())) {
       shotDispatch = true;
@@ -140,6 +141,11 @@ test('a trainee does a three-call step-by-step exercise with the keyboard, gets 
       await expect(page.getByTestId('seat-map-unit').first()).toBeVisible();
       await expect(page.getByTestId('seat-keys')).toContainText('下达调派');
       await page.screenshot({ path: `${SCREENSHOTS}/training-seat.png` });
+    }
+    if (step === 'tracking' && !tracked) {
+      // What happened to the incident after the order: the units sent, then on their way.
+      tracked = true;
+      await expect(page.getByTestId('tracking-event').first()).toBeVisible();
     }
     if (step === 'linkage' && !reloaded) {
       reloaded = true;
@@ -154,7 +160,7 @@ test('a trainee does a three-call step-by-step exercise with the keyboard, gets 
       await expect(page.getByTestId('seat-panel')).toHaveAttribute('data-step', 'linkage');
     }
   });
-  expect(shotDispatch && reloaded).toBe(true);
+  expect(shotDispatch && reloaded && tracked).toBe(true);
   await expect(page.getByTestId('seat-call')).toHaveCount(3);
   await page.screenshot({ path: `${SCREENSHOTS}/training-seat-end.png` });
   const endedAt = Date.now();

@@ -90,6 +90,7 @@ export function ScoreSheetView({ sheet, start }: { sheet: ScoreSheet; start: str
     [t.overallRows.meanResponse, mins(o.meanResponseSeconds), mins(o.referenceMeanResponseSeconds)],
     [t.overallRows.withinTarget, String(o.withinTarget), String(o.referenceWithinTarget)],
     [t.overallRows.unserved, String(o.unserved), String(o.referenceUnserved)],
+    [t.overallRows.coverage, String(o.coverageLost), String(o.referenceCoverageLost)],
   ];
   const costliest = sheet.costs.slice(0, 3);
   return (
@@ -301,6 +302,13 @@ function CallRow({
               (outcome.withinTarget === null
                 ? ''
                 : ` · ${outcome.withinTarget ? t.withinTargetYes : t.withinTargetNo}`)}
+        {call.coverage.uncovered.length > 0 && (
+          <div className="score-wrong">
+            {t.uncovered(
+              call.coverage.uncovered.map((u) => u[language]).join(language === 'zh' ? '、' : ', '),
+            )}
+          </div>
+        )}
       </td>
       <td className="score-points">
         {points > 0

@@ -242,7 +242,9 @@ const zh = {
     meanResponse: '平均响应时间（来电至首支力量到场）',
     withinTarget: '到场达标警情数',
     unserved: '未处置警情数',
+    coverage: '调派后留下覆盖缺口的次数',
   },
+  uncovered: (what: string) => `留下覆盖缺口：${what}`,
   trainee: '受训人员',
   reference: '参考方案',
   columns: {
@@ -564,7 +566,9 @@ const en: TrainingStrings = {
     meanResponse: 'Mean response time (call to first arrival)',
     withinTarget: 'Incidents reached within target',
     unserved: 'Incidents left unserved',
+    coverage: 'Dispatches that left a district uncovered',
   },
+  uncovered: (what: string) => `left uncovered: ${what}`,
   trainee: 'Trainee',
   reference: 'Reference',
   columns: {

@@ -1,0 +1,27 @@
+import { expect, SCREENSHOTS, test } from './offline.ts';
+test('scratch: paced junior exercise in English, and the guide', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept());
+  await page.goto('/');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await page.getByTestId('help').click();
+  await page.screenshot({ path: `${SCREENSHOTS}/scratch-guide.png` });
+  await page.getByTestId('guide-close').click();
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('tab-training').click();
+  await page.locator('[data-testid="training-choose"][data-exercise="zhoushan-morning"]').click();
+  await page.getByTestId('training-pace').selectOption('10x');
+  await page.getByTestId('training-start').click();
+  await expect(page.getByTestId('seat')).toBeVisible({ timeout: 60_000 });
+  const t0 = Number(await page.getByTestId('seat').getAttribute('data-time'));
+  await page.waitForTimeout(4000);
+  const t1 = Number(await page.getByTestId('seat').getAttribute('data-time'));
+  console.log('advanced', t1 - t0, await page.getByTestId('seat').getAttribute('data-stop'), await page.getByTestId('seat-call').count());
+  await page.screenshot({ path: `${SCREENSHOTS}/scratch-paced.png` });
+  await page.keyboard.press('a');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${SCREENSHOTS}/scratch-paced-triage.png` });
+  await page.waitForTimeout(6000);
+  console.log('later', await page.getByTestId('seat').getAttribute('data-time'), await page.getByTestId('seat').getAttribute('data-stop'), await page.getByTestId('seat-call').count());
+  await page.screenshot({ path: `${SCREENSHOTS}/scratch-paced-later.png` });
+  console.log(JSON.stringify(await page.evaluate(() => window.__drillPlanner!.trainingLongTasks())));
+});
