@@ -58,7 +58,7 @@ function play(key: string, state: SeatState): { state: SeatState; journal: SeatJ
       }));
       for (let k = 1; k < answer.length; k++)
         if (answer.slice(0, k).some((a) => a.unit === answer[k].unit)) answer[k].unit = null;
-      state = act({
+      act({
         type: 'answer',
         decision: decision.number,
         incident: decision.incident,
