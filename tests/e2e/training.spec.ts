@@ -328,3 +328,56 @@ test('the trainer imports two session files and sees the class table; a tampered
   await expect(page.getByTestId('score-sheet')).toBeVisible();
   await expect(page.getByTestId('score-call')).toHaveCount(3);
 });
+
+test('the trainer makes an exercise from the current scenario, exports and imports it, and runs a course', async ({
+  page,
+}) => {
+  await openTraining(page);
+  const setup = page.getByTestId('training-setup');
+  await page.getByTestId('training-from-scenario').locator('summary').click();
+  await page.getByTestId('training-new-title').fill('临城早高峰');
+  await page.getByTestId('training-new-start').fill('08:00');
+  await page.getByTestId('training-new-end').fill('08:20');
+  await page.getByTestId('training-create').click();
+  await expect(setup.getByTestId('training-own').getByTestId('training-choose')).toHaveCount(1);
+  await expect(page.getByTestId('training-chosen')).toContainText('临城早高峰');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('training-export-exercise').click(),
+  ]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(exported.format).toBe('drill-planner/exercise');
+  expect(exported.scenario.embedded.id).toBe('default-city');
+  expect(exported.window).toEqual({ start: '08:00', end: '08:20' });
+
+  // A broken copy names the field; the good one is taken.
+  const broken = { ...exported, window: { start: '08:00', end: '8 点' } };
+  await page.getByTestId('training-import-exercise').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
+  await expect(page.getByTestId('training-file-message')).toContainText('window.end');
+  await page.getByTestId('training-import-exercise').setInputFiles({
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...exported, id: 'mine-2' })),
+  });
+  await expect(page.getByTestId('training-file-message')).toContainText('已导入 1 个练习');
+  await expect(setup.getByTestId('training-own').getByTestId('training-choose')).toHaveCount(2);
+
+  // A course: the built-in one, the first two swapped; it starts at its first exercise and the
+  // score sheet offers the next.
+  await page.getByTestId('training-builtin-course').click();
+  const course = page.getByTestId('training-course');
+  await expect(course.locator('li')).toHaveCount(3);
+  await course.locator('li').first().getByRole('button', { name: '下移' }).click();
+  await expect(course.locator('li').first()).toContainText('舟山');
+  await page.screenshot({ path: `${SCREENSHOTS}/training-setup-course.png`, fullPage: true });
+  await course.getByTestId('course-start').nth(1).click();
+  await expect(page.getByTestId('seat')).toBeVisible({ timeout: 60_000 });
+  await page.keyboard.press('q');
+  await expect(page.getByTestId('score-sheet')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('score-next-exercise')).toContainText('湖州');
+});

@@ -52,10 +52,12 @@ function play(key: string, state: SeatState): { state: SeatState; journal: SeatJ
       });
     } else if (state.stop === 'decision') {
       const { decision } = state.openDecision!;
-      const answer = decision.slots.map(({ slot, candidates }) => ({
-        slot,
-        unit: (candidates[1] ?? candidates[0])?.unit ?? null,
-      }));
+      const answer = decision.slots.map(
+        ({ slot, candidates }): { slot: number; unit: string | null } => ({
+          slot,
+          unit: (candidates[1] ?? candidates[0])?.unit ?? null,
+        }),
+      );
       for (let k = 1; k < answer.length; k++)
         if (answer.slice(0, k).some((a) => a.unit === answer[k].unit)) answer[k].unit = null;
       act({

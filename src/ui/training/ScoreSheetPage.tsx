@@ -10,9 +10,22 @@ import { downloadText } from '../library/files.ts';
 import { makeClock, minutesText } from '../replay/format.ts';
 import { trainingStrings, type TrainingStrings } from './strings.ts';
 import type { Shown } from './TrainingView.tsx';
+import type { NextExercise } from './useSeat.ts';
 
-export function ScoreSheetPage({ shown, onDebrief }: { shown: Shown | null; onDebrief(): void }) {
+export function ScoreSheetPage({
+  shown,
+  onDebrief,
+  next,
+  busy,
+}: {
+  shown: Shown | null;
+  onDebrief(): void;
+  /** The course's next exercise, if this one came from a course. */
+  next: NextExercise | null;
+  busy: boolean;
+}) {
   const t = useStrings(trainingStrings);
+  const language = useLanguage();
   if (!shown) {
     return (
       <section className="card">
@@ -47,6 +60,16 @@ export function ScoreSheetPage({ shown, onDebrief }: { shown: Shown | null; onDe
         <button type="button" data-testid="score-debrief" onClick={onDebrief}>
           {t.takeDebrief}
         </button>
+        {next && shown.journal && (
+          <button
+            type="button"
+            data-testid="score-next-exercise"
+            disabled={busy}
+            onClick={() => void next.start()}
+          >
+            {t.nextInCourse(next.title[language] || next.title.zh)}
+          </button>
+        )}
       </div>
       <ScoreSheetView sheet={sheet} start={shown.start} />
     </div>

@@ -12,7 +12,7 @@ import { useLanguage, useStrings } from '../i18n.ts';
 import { downloadText } from '../library/files.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { trainingStrings, type Speed, type TrainingStrings } from './strings.ts';
-import type { SeatController } from './useSeat.ts';
+import type { NextExercise, SeatController } from './useSeat.ts';
 
 const LEVELS: Level[] = ['trainee', 'junior', 'intermediate'];
 const SPEEDS: Speed[] = ['step', '1x', '2x', '5x', '10x'];
@@ -22,7 +22,8 @@ export function SetupPage({
   onStarted,
 }: {
   controller: SeatController;
-  onStarted(): void;
+  /** The exercise started; `next` starts the one after it when it came from the course. */
+  onStarted(next: NextExercise | null): void;
 }) {
   const t = useStrings(trainingStrings);
   const language = useLanguage();
@@ -57,7 +58,7 @@ export function SetupPage({
     setChosen({ ...preset, scoring: chosen.scoring, followUpSeconds: chosen.followUpSeconds });
   };
 
-  const start = async (exercise: Exercise) => {
+  const start = async (exercise: Exercise, inCourse: number | null = null) => {
     const journal: SeatJournal = {
       exercise,
       seed: exercise.seed,
@@ -65,7 +66,13 @@ export function SetupPage({
       actions: [],
       wall: [],
     };
-    if (await controller.open(journal)) onStarted();
+    if (!(await controller.open(journal))) return;
+    const after = inCourse === null ? undefined : course[inCourse + 1];
+    onStarted(
+      after && inCourse !== null
+        ? { title: after.title, start: () => start(after, inCourse + 1) }
+        : null,
+    );
   };
 
   const importFile = async (file: File) => {
@@ -337,6 +344,8 @@ export function SetupPage({
         <CoursePanel
           course={course}
           onCourse={setCourse}
+          onStart={(index) => void start(course[index], index)}
+          busy={controller.busy}
           builtinCourse={builtinCourse}
           onChoose={setChosen}
         />
@@ -403,11 +412,15 @@ function ExerciseTable({
 function CoursePanel({
   course,
   onCourse,
+  onStart,
+  busy,
   builtinCourse,
   onChoose,
 }: {
   course: Exercise[];
   onCourse(course: Exercise[]): void;
+  onStart(index: number): void;
+  busy: boolean;
   builtinCourse: Course | null;
   onChoose(exercise: Exercise): void;
 }) {
@@ -444,6 +457,14 @@ function CoursePanel({
                   disabled={i === course.length - 1}
                 >
                   {t.moveDown}
+                </button>
+                <button
+                  type="button"
+                  data-testid="course-start"
+                  disabled={busy}
+                  onClick={() => onStart(i)}
+                >
+                  {t.start}
                 </button>
                 <button type="button" onClick={() => onCourse(course.filter((_, k) => k !== i))}>
                   {t.remove}

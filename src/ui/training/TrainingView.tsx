@@ -14,7 +14,7 @@ import { ScoreSheetPage } from './ScoreSheetPage.tsx';
 import { SeatPage } from './SeatPage.tsx';
 import { SetupPage } from './SetupPage.tsx';
 import { trainingStrings, type TrainingPage } from './strings.ts';
-import { useSeat, type Finished } from './useSeat.ts';
+import { useSeat, type Finished, type NextExercise } from './useSeat.ts';
 import './training.css';
 
 const PAGES: TrainingPage[] = ['setup', 'seat', 'score', 'debrief', 'class'];
@@ -39,6 +39,7 @@ export function TrainingView() {
   const controller = useSeat(language, () => setPage('seat'));
   const [shown, setShown] = useState<Shown | null>(null);
   const [classEntries, setClassEntries] = useState<ClassEntry[]>([]);
+  const [next, setNext] = useState<NextExercise | null>(null);
 
   const onFinished = (finished: Finished) => {
     setShown({
@@ -68,6 +69,13 @@ export function TrainingView() {
   };
 
   const active = view === 'training';
+  const panel = (id: TrainingPage) => ({
+    role: 'tabpanel',
+    id: `training-page-${id}`,
+    'aria-labelledby': `training-tab-${id}`,
+    className: 'training-page',
+    hidden: page !== id,
+  });
   return (
     <div className="training" data-testid="training-view">
       <nav className="training-pages" role="tablist" aria-label={t.pagesLabel}>
@@ -87,43 +95,56 @@ export function TrainingView() {
           </button>
         ))}
       </nav>
-      <div
-        role="tabpanel"
-        id={`training-page-${page}`}
-        aria-labelledby={`training-tab-${page}`}
-        className="training-page"
-      >
-        {page === 'setup' && (
-          <SetupPage controller={controller} onStarted={() => setPage('seat')} />
-        )}
-        {page === 'seat' && (
+      {/* The setup and the class keep their state (choices, imports) while hidden. */}
+      <div {...panel('setup')}>
+        <SetupPage
+          controller={controller}
+          onStarted={(after) => {
+            setNext(after);
+            setPage('seat');
+          }}
+        />
+      </div>
+      {page === 'seat' && (
+        <div {...panel('seat')}>
           <SeatPage
             controller={controller}
             active={active && page === 'seat'}
             onFinished={onFinished}
           />
-        )}
-        {page === 'score' && <ScoreSheetPage shown={shown} onDebrief={() => setPage('debrief')} />}
-        {page === 'debrief' && (
-          <DebriefPage shown={shown} onTakeSeat={(from) => void takeSeat(from)} />
-        )}
-        {page === 'class' && (
-          <ClassPage
-            entries={classEntries}
-            onEntries={setClassEntries}
-            own={shown && shown.journal ? shown : null}
-            onOpen={(entry) => {
-              setShown({
-                file: entry.file,
-                sheet: entry.sheet,
-                text: null,
-                start: entry.start,
-                journal: null,
-              });
-              setPage('score');
-            }}
+        </div>
+      )}
+      {page === 'score' && (
+        <div {...panel('score')}>
+          <ScoreSheetPage
+            shown={shown}
+            onDebrief={() => setPage('debrief')}
+            next={next}
+            busy={controller.busy}
           />
-        )}
+        </div>
+      )}
+      {page === 'debrief' && (
+        <div {...panel('debrief')}>
+          <DebriefPage shown={shown} onTakeSeat={(from) => void takeSeat(from)} />
+        </div>
+      )}
+      <div {...panel('class')}>
+        <ClassPage
+          entries={classEntries}
+          onEntries={setClassEntries}
+          own={shown && shown.journal ? shown : null}
+          onOpen={(entry) => {
+            setShown({
+              file: entry.file,
+              sheet: entry.sheet,
+              text: null,
+              start: entry.start,
+              journal: null,
+            });
+            setPage('score');
+          }}
+        />
       </div>
     </div>
   );

@@ -30,6 +30,12 @@ export interface Finished {
   journal: SeatJournal | null;
 }
 
+/** The next exercise of the course, to start from the score sheet. */
+export interface NextExercise {
+  title: { zh: string; en: string };
+  start(): Promise<void>;
+}
+
 export interface Seat {
   setup: SeatSetup;
   state: SeatState;
