@@ -77,7 +77,7 @@ export function CallPanel({
             onConfirm();
           }}
         >
-          <label>
+          <label className="seat-triage-kind">
             <span>
               {t.kind} <kbd>K</kbd>
             </span>
@@ -94,7 +94,7 @@ export function CallPanel({
               ))}
             </select>
           </label>
-          <fieldset>
+          <fieldset className="seat-triage-severity">
             <legend>
               {t.severity} <kbd>1–4</kbd>
             </legend>
@@ -111,7 +111,7 @@ export function CallPanel({
               </label>
             ))}
           </fieldset>
-          <fieldset>
+          <fieldset className="seat-triage-channel">
             <legend>{t.channel}</legend>
             <label className="seat-choice">
               <input
@@ -152,7 +152,7 @@ export function CallPanel({
               {t.specialPlan} <kbd>P</kbd>
             </label>
           </fieldset>
-          <label>
+          <label className="seat-triage-duplicate">
             <span>
               {t.duplicateOf} <kbd>D</kbd>
             </span>
@@ -171,7 +171,7 @@ export function CallPanel({
               ))}
             </select>
           </label>
-          <div className="seat-buttons">
+          <div className="seat-buttons seat-triage-buttons">
             <button type="submit" className="primary" data-testid="triage-confirm">
               <kbd>Enter</kbd> {t.confirmTriage}
             </button>

@@ -3,6 +3,7 @@
  * with their state and estimated arrival (travel plus the expected wait for approvals), best
  * first; the run card's suggestion when the level shows it; the order sent with one key.
  */
+import { useEffect, useRef } from 'react';
 import type { DecisionView } from '../../training/api.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { minutesText } from '../replay/format.ts';
@@ -27,6 +28,12 @@ export function DispatchPanel({
   const t = useStrings(trainingStrings);
   const language = useLanguage();
   const locale = localeOf(language);
+  // The need under the cursor stays in sight as the keys move it.
+  const currentSlot = useRef<HTMLFieldSetElement>(null);
+  const slotIndex = draft?.slotIndex;
+  useEffect(() => {
+    currentSlot.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [slotIndex]);
   if (!view || !draft) {
     return (
       <p className="placeholder" data-testid="dispatch-none">
@@ -53,6 +60,7 @@ export function DispatchPanel({
           return (
             <fieldset
               key={slot.slot}
+              ref={current ? currentSlot : undefined}
               className={`seat-slot ${current ? 'seat-slot-current' : ''}`}
               data-testid="dispatch-slot"
               data-slot={slot.slot}
@@ -83,15 +91,13 @@ export function DispatchPanel({
                         className={`${isChosen ? 'chosen' : ''} ${cursor ? 'cursor' : ''}`}
                         onClick={() => onDraft(pick(at({ cursor: row }), view, candidate.unit))}
                       >
-                        <td>
+                        <td title={unit?.agency}>
                           {isChosen && <span aria-label={t.assigned}>✓ </span>}
-                          {unit?.label[language] ?? ''}
+                          <span className="seat-rank">{row + 1}</span> {unit?.label[language] ?? ''}
+                          <span className="hint"> · {t.unitState[candidate.state]}</span>
                           {suggested.get(slot.slot) === candidate.unit && (
                             <span className="seat-suggested"> · {t.suggested}</span>
                           )}
-                          <div className="hint">
-                            {unit?.agency} · {t.unitState[candidate.state]}
-                          </div>
                         </td>
                         <td>
                           {t.etaValue(

@@ -157,13 +157,6 @@ export function ScoreSheetView({ sheet, start }: { sheet: ScoreSheet; start: str
             {costliest.map((cost) => (
               <li key={cost.decision} data-testid="score-cost">
                 <strong>{cost.explanation[language]}</strong>
-                <div className="hint">
-                  {t.costDelta(
-                    minutesText(cost.delta.responseSeconds, locale),
-                    cost.delta.unservedCalls,
-                    cost.delta.outsideTarget,
-                  )}
-                </div>
               </li>
             ))}
           </ol>

@@ -593,10 +593,13 @@ function scenarioTitle(exercise: Exercise, language: 'zh' | 'en'): string {
     const entry = BUILTIN_CATALOGUE.find((e) => e.id === source.builtin);
     return entry ? entry.title[language] : source.builtin;
   }
-  const doc = source.embedded;
-  const title = doc.title;
-  if (typeof title === 'string') return title;
-  return typeof doc.id === 'string' ? doc.id : '';
+  // The scenario's own name; an own scenario without one is just "the current scenario".
+  const name = source.embedded.name;
+  return typeof name === 'string' && name
+    ? name
+    : language === 'zh'
+      ? '自定义情景'
+      : 'own scenario';
 }
 
 function difficultyText(exercise: Exercise, t: TrainingStrings): string {

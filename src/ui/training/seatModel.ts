@@ -101,7 +101,7 @@ export function answerOf(draft: DispatchDraft, view: DecisionView) {
 }
 
 /** Candidates shown per slot, best first. */
-export const SHOWN_CANDIDATES = 8;
+export const SHOWN_CANDIDATES = 6;
 
 export function moveCursor(draft: DispatchDraft, view: DecisionView, by: number): DispatchDraft {
   const slot = view.decision.slots[draft.slotIndex];

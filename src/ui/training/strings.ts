@@ -282,8 +282,6 @@ const zh = {
   costHeading: '代价最大的三个决策（以参考方案的选择复算）',
   noCosts: '所有调派与参考方案一致。',
   costRow: (n: number) => `第 ${n} 位`,
-  costDelta: (seconds: string, unserved: number, outside: number) =>
-    `响应时间合计 +${seconds} 分钟；未处置 ${unserved >= 0 ? '+' : ''}${unserved} 起；超时到场 ${outside >= 0 ? '+' : ''}${outside} 起`,
   traineeChose: '你的选择',
   referenceChose: '参考方案',
   pointsValue: (points: string) => `−${points}`,
@@ -607,8 +605,6 @@ const en: TrainingStrings = {
   costHeading: 'The three costliest decisions (re-simulated with the reference’s choice)',
   noCosts: 'Every dispatch matched the reference.',
   costRow: (n: number) => `No. ${n}`,
-  costDelta: (seconds: string, unserved: number, outside: number) =>
-    `response time in total +${seconds} min; unserved ${unserved >= 0 ? '+' : ''}${unserved}; late arrivals ${outside >= 0 ? '+' : ''}${outside}`,
   traineeChose: 'Your choice',
   referenceChose: 'Reference',
   pointsValue: (points: string) => `−${points}`,
