@@ -22,6 +22,7 @@ import { ReplayLegend, ReplayMap } from '../replay/ReplayMap.tsx';
 import { useLegRoutes } from '../replay/ReplayView.tsx';
 import { Timeline } from '../replay/Timeline.tsx';
 import { WhyPanel } from '../replay/WhyPanel.tsx';
+import { replayStrings } from '../replay/strings.ts';
 import '../replay/replay.css';
 import { trainingStrings } from './strings.ts';
 import type { Shown } from './TrainingView.tsx';
@@ -242,7 +243,7 @@ function Debrief({
                 playing={playing}
                 speed={speed}
                 clock={clock}
-                timeZoneLabel=""
+                timeZoneLabel={replayStrings[language].timeZone}
                 onTime={setTime}
                 onPlaying={(next) => {
                   if (next && time >= duration) setTime(0);
@@ -283,7 +284,7 @@ function Debrief({
                   ))}
                 </ol>
               )}
-              <h3>{t.referenceWhy}</h3>
+              <h3>{t.whyHeading}</h3>
               <WhyPanel
                 replay={replay}
                 incident={selection.incident}
@@ -356,7 +357,14 @@ function DivergenceItem({
                 </tr>
                 <tr>
                   <th scope="row">{t.referenceChose}</th>
-                  <td data-testid="debrief-reference">{eta(slot.reference)}</td>
+                  <td data-testid="debrief-reference">
+                    {eta(slot.reference)}
+                    {slot.reference && (
+                      <div className="hint" data-testid="debrief-reference-why">
+                        {referenceReason(slot) === 'nearest' ? t.whyNearest : t.whyRunCard}
+                      </div>
+                    )}
+                  </td>
                 </tr>
               </tbody>
             </table>
@@ -368,6 +376,17 @@ function DivergenceItem({
       )}
     </li>
   );
+}
+
+/**
+ * Why the built-in dispatcher chose its unit: the fastest to arrive (travel plus approvals) of
+ * those that could go, or else its run card's (出动预案) choice, which it takes first.
+ */
+function referenceReason(slot: Divergence['slots'][number]): 'nearest' | 'runCard' {
+  const estimate = (c: { travelSeconds: number; orderDelaySeconds: number }) =>
+    c.travelSeconds + c.orderDelaySeconds;
+  const best = Math.min(...slot.candidates.map(estimate));
+  return slot.reference && !(estimate(slot.reference) > best + 1) ? 'nearest' : 'runCard';
 }
 
 /** Markers of the divergences over the run's time (the same scale as the timeline above). */
