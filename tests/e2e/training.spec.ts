@@ -381,3 +381,53 @@ test('the trainer makes an exercise from the current scenario, exports and impor
   await expect(page.getByTestId('score-sheet')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('score-next-exercise')).toContainText('湖州');
 });
+
+test('a paced exercise (10×, the clock runs while deciding): the clock moves by itself, pauses with Space, and a dispatch waits on the clock', async ({
+  page,
+}) => {
+  await openTraining(page);
+  await page.locator('[data-testid="training-choose"][data-exercise="zhoushan-morning"]').click();
+  await page.getByTestId('training-pace').selectOption('10x');
+  await page.getByTestId('training-while-deciding').selectOption('clockRuns');
+  // From 08:07: an emergency call rings a minute of simulated time after the start.
+  await page.getByTestId('training-window-start').fill('08:07');
+  await page.getByTestId('training-start').click();
+  const seat = page.getByTestId('seat');
+  await expect(seat).toBeVisible({ timeout: 60_000 });
+  const time = async () => Number(await seat.getAttribute('data-time'));
+  const windowStart = 8 * 3600 + 7 * 60;
+  await expect.poll(time, { timeout: 20_000 }).toBeGreaterThan(windowStart + 10);
+
+  // Space pauses the clock and starts it again.
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('seat-status')).toContainText('已暂停');
+  const paused = await time();
+  await page.waitForTimeout(1000);
+  expect(await time()).toBe(paused);
+  await page.keyboard.press(' ');
+  await expect.poll(time).toBeGreaterThan(paused);
+
+  // Calls ring; each is answered and judged until a dispatch opens (a call the run sends to
+  // 12345 or the SAR centre needs none); the clock goes on while it is open.
+  await expect(page.getByTestId('seat-call').first()).toBeVisible({ timeout: 60_000 });
+  const dispatch = page.getByTestId('seat-dispatch');
+  for (let round = 0; round < 240 && (await dispatch.count()) === 0; round++) {
+    const step = await page
+      .getByTestId('seat-panel')
+      .getAttribute('data-step', { timeout: 1000 })
+      .catch(() => null);
+    if (step === 'answer') await page.keyboard.press('a');
+    else if (step === 'triage') await page.keyboard.press('Enter');
+    else await page.waitForTimeout(500);
+  }
+  await expect(dispatch).toBeVisible();
+  const opened = await time();
+  await expect.poll(time).toBeGreaterThan(opened + 5);
+  await page.screenshot({ path: `${SCREENSHOTS}/training-seat-paced.png` });
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('seat-dispatch')).toHaveCount(0);
+  await page.keyboard.press('q');
+  await expect(page.getByTestId('score-sheet')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('score-call').first()).toBeVisible();
+});

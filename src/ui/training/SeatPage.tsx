@@ -99,14 +99,23 @@ function Desk({
   // it has no call on the desk, and in "wait" pace the run stands still until it is answered.
   const orphan =
     open && (open.call === null || !state.calls.some((c) => c.id === open.call)) ? open : null;
-  const naturalStep = orphan ? 'dispatch' : call ? stepOf(call, record, open) : null;
+  const sentTo12345 = useMemo(
+    () => new Set(state.tracking.filter((e) => e.kind === 'sentTo12345').map((e) => e.incident)),
+    [state.tracking],
+  );
+  const naturalStep = orphan ? 'dispatch' : call ? stepOf(call, record, open, sentTo12345) : null;
   const step = orphan ? 'dispatch' : (stepShown ?? naturalStep);
 
   // Follow the run: a decision opens → go to it (in "wait" pace the run stands still until it
   // is answered); a call rings → take it when the trainee is not in the middle of another.
   // Adjusted while rendering, when what the run shows changes (not in an effect).
+  const waitingForDispatch =
+    naturalStep === 'dispatch' && !(open && call && open.decision.incident === call.incident);
   const busy =
-    call !== null && naturalStep !== null && !['tracking', 'close'].includes(naturalStep);
+    call !== null &&
+    naturalStep !== null &&
+    !['answer', 'tracking', 'close'].includes(naturalStep) &&
+    !waitingForDispatch;
   const followKey = `${state.stop}|${state.ringing}|${open?.decision.number ?? ''}|${busy}|${state.calls.length}`;
   const [followed, setFollowed] = useState('');
   if (followKey !== followed) {
@@ -165,7 +174,7 @@ function Desk({
       decision: decisionHere.decision.number,
       incident: decisionHere.decision.incident,
       answer: answerOf(dispatchDraft, decisionHere),
-      ...(exercise.pace.whileDeciding === 'clockRuns' ? { at: state.time } : {}),
+      ...(exercise.pace.whileDeciding === 'clockRuns' ? { at: controller.clockTime } : {}),
     });
   };
   const notify = () => {
@@ -305,13 +314,14 @@ function Desk({
   useShortcuts(shortcuts, active && !controller.busy);
 
   const mapIncident = decisionHere ? decisionHere.decision.incident : (call?.incident ?? null);
-  const left = Math.max(0, setup.window.end - state.time);
-  const timeNow = clock.long(state.time);
+  const clockTime = controller.clockTime;
+  const left = Math.max(0, setup.window.end - clockTime);
+  const timeNow = clock.long(clockTime);
   const longTasks = trainingLongTasks().length;
   return (
-    <div className="seat" data-testid="seat" data-stop={state.stop} data-time={state.time}>
+    <div className="seat" data-testid="seat" data-stop={state.stop} data-time={clockTime}>
       <section className="card seat-bar" aria-label={t.clock}>
-        <div className="seat-clock" data-testid="seat-clock" data-time={state.time}>
+        <div className="seat-clock" data-testid="seat-clock" data-time={clockTime}>
           <span className="seat-clock-day">
             {language === 'zh' ? `第 ${timeNow.day} 天` : `Day ${timeNow.day}`}
           </span>
@@ -382,7 +392,7 @@ function Desk({
             {state.calls.length === 0 && <li className="hint">{t.queueEmpty}</li>}
             {state.calls.map((c) => {
               const picked = record.pickedUp.has(c.id);
-              const cStep = stepOf(c, record, open);
+              const cStep = stepOf(c, record, open, sentTo12345);
               return (
                 <li key={c.id}>
                   <button

@@ -41,12 +41,14 @@ export function stepOf(
   call: TrainingCall,
   record: SeatRecord,
   openDecision: DecisionView | null,
+  /** Incidents the run sent to the 12345 line (no dispatch will come for them). */
+  sentTo12345: ReadonlySet<number> = new Set(),
 ): SeatStep {
   if (!record.pickedUp.has(call.id)) return 'answer';
   const judgement = record.triage.get(call.id);
   if (!judgement) return 'triage';
   if (record.closed.has(call.incident)) return 'close';
-  if (needsNoDispatch(judgement)) return 'close';
+  if (needsNoDispatch(judgement) || sentTo12345.has(call.incident)) return 'close';
   if (openDecision?.decision.incident === call.incident) return 'dispatch';
   if (!record.answeredIncidents.has(call.incident)) return 'dispatch';
   if (!record.linkage.has(call.incident)) return 'linkage';

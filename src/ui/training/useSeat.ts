@@ -66,6 +66,9 @@ export function useSeat(
     setSeatState(next);
   }, []);
   const restoredEvent = useEffectEvent(onRestored);
+  /** The paced clock (real-time paces), ahead of the run while a decision waits in "clock runs". */
+  const [pacedTime, setPacedTime] = useState<number | null>(null);
+  const pacedRef = useRef(0);
   /** Actions wait for the one before: the worker applies them in order. */
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -84,6 +87,8 @@ export function useSeat(
         }
         setSeat({ setup: opened.setup, state: opened.state, journal: opened.journal });
         setRestoredAt(null);
+        pacedRef.current = 0;
+        setPacedTime(null);
         setPaused(false);
         recordLongTasks(true);
         await storeTraining(opened.journal);
@@ -117,9 +122,16 @@ export function useSeat(
       const run = queue.current.then(async () => {
         const current = seatRef.current;
         if (!current) return false;
-        const result = await callWorker<SeatResult>((worker) =>
-          worker.seatAct(current.setup.key, action),
-        );
+        let result: SeatResult;
+        try {
+          result = await callWorker<SeatResult>((worker) =>
+            worker.seatAct(current.setup.key, action),
+          );
+        } catch (error) {
+          if (seatRef.current === current)
+            setRefusal(error instanceof Error ? error.message : String(error));
+          return false;
+        }
         if (seatRef.current !== current) return false;
         if (!result.ok) {
           setRefusal(result.message);
@@ -141,6 +153,8 @@ export function useSeat(
     const current = seatRef.current;
     if (!current) return null;
     setBusy(true);
+    // No action after this one: the paced clock's ticks find no seat and stop.
+    seatRef.current = null;
     try {
       await queue.current;
       const done = await callWorker((worker) => worker.seatFinish(current.setup.key));
@@ -150,6 +164,7 @@ export function useSeat(
       await clearStoredTraining();
       return result;
     } catch (error) {
+      seatRef.current = current;
       setProblems([error instanceof Error ? error.message : String(error)]);
       return null;
     } finally {
@@ -157,8 +172,10 @@ export function useSeat(
     }
   }, [setSeat]);
 
-  // The paced clock: simulated time moves speed × real time, a small advance per tick; a
-  // decision stops it in "wait" pace (the worker says so), and the trainee may pause it.
+  // The paced clock: simulated time moves speed × real time, the run a small advance per tick.
+  // A decision stops the clock in "wait" pace; in "clock runs" pace the clock goes on while the
+  // run waits for the answer (which acts at the clock's time: the call waited that long). The
+  // trainee may pause it.
   const speed = seat ? SPEEDS[seat.journal.exercise.pace.speed] : undefined;
   const blocked =
     !seat ||
@@ -170,13 +187,17 @@ export function useSeat(
     let last = performance.now();
     let pending = false;
     const timer = setInterval(() => {
-      const now = performance.now();
       const current = seatRef.current;
-      if (pending || !current) return;
+      if (!current) return;
+      const now = performance.now();
       // The clock starts at the window (the run before it is the built-in dispatcher's).
-      const from = Math.max(current.state.time, current.setup.window.start);
-      const target = from + ((now - last) / 1000) * speed;
+      const { start, end } = current.setup.window;
+      const from = Math.max(pacedRef.current, current.state.time, start);
+      const target = Math.min(end, from + ((now - last) / 1000) * speed);
       last = now;
+      pacedRef.current = target;
+      setPacedTime(target);
+      if (pending || current.state.openDecision) return;
       pending = true;
       void act({ type: 'advanceTo', time: target, stopAtCalls: false }).finally(() => {
         pending = false;
@@ -184,9 +205,12 @@ export function useSeat(
     }, TICK_MS);
     return () => clearInterval(timer);
   }, [speed, blocked, act]);
+  const clockTime = seat ? Math.max(seat.state.time, pacedTime ?? 0) : 0;
 
   return {
     seat,
+    /** The seat's clock: the run's time, or the paced clock's when it is ahead. */
+    clockTime,
     busy,
     problems,
     refusal,
