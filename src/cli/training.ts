@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { builtinScenario } from '../scenarios/builtin/index.ts';
+import { z } from 'zod';
 import { decodeText } from '../scenarios/decode.ts';
 import {
   builtinExercise,
@@ -19,9 +20,11 @@ import {
   type Problem,
 } from '../training/api.ts';
 import { verifySession } from '../training/file.ts';
+import { Exercise } from '../training/schema.ts';
 import { scoreVerified } from '../training/score.ts';
 
 export const TRAINING_USAGE = `  training list                the built-in training exercises (one or more per level)
+  training schema              the exercise file format as JSON Schema
   training export ID [--out FILE] [--force]
                                a built-in exercise as an exercise file
   training reference EXERCISE.json|ID [--seed N] [--out FILE] [--force]
@@ -137,6 +140,9 @@ export function trainingMain(argv: string[], lang: Lang): number {
             `${e.id}\t${LEVEL_LABELS[e.level][lang]}\t${e.title[lang]}\t${scenario} ${e.window.start}–${e.window.end}`,
           );
         }
+        return 0;
+      case 'schema':
+        console.log(JSON.stringify(z.toJSONSchema(Exercise, { io: 'input' }), null, 2));
         return 0;
       case 'export': {
         if (!target)

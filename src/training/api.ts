@@ -10,6 +10,7 @@
  */
 import type { Scenario } from '../scenarios/schema.ts';
 import type { DispatchAnswer, DispatchDecision } from '../sim/dispatch/policy.ts';
+import type { TraceRecord } from '../sim/records.ts';
 import type {
   ApprovalPath,
   Course,
@@ -167,8 +168,9 @@ export interface TrainingSession {
   step(): TrainingStop;
   /**
    * Runs until `time` (a paced clock): stops early at a decision (and, with `stopAtCalls`, at a
-   * call). In "clock runs" pace a decision does not stop the clock: it stays open and its answer
-   * acts at the time it is given.
+   * call). The run cannot pass an open decision; in "clock runs" pace the console's clock goes on
+   * meanwhile, and the answer, given with `at` = that clock, acts then: the call waited, and the
+   * calls that rang meanwhile come next, already ringing for a while.
    */
   advanceTo(time: number, options?: { stopAtCalls?: boolean }): TrainingStop;
   /** The trainee picked up a call (its ring → pick-up time counts). */
@@ -184,6 +186,11 @@ export interface TrainingSession {
    * answer acts: the call waited until then. Throws, changing nothing, on a unit that cannot go.
    */
   answer(decision: number, answer: DispatchAnswer, options?: { at?: number }): void;
+  /**
+   * The run's records written since record `from` (0 first), decoded: arrivals, reports,
+   * hand-overs… for the console's tracking step (跟踪). Read them all; keep the count.
+   */
+  recordsSince(from: number): TraceRecord[];
   /** Ends the session (the rest of the run with the built-in dispatcher) and writes its file. */
   finish(): SessionFile;
 }
@@ -331,8 +338,11 @@ export interface ScoreSheet {
   traceDigest: string;
 }
 
-/** Scores a session file (replayed; throws on a file `importSessionFile` would reject). */
-export { scoreSession } from './score.ts';
+/**
+ * Scores a session file (replayed; throws on a file `importSessionFile` would reject). Pricing
+ * the differing decisions takes two runs each: `onCost(done, total)` reports the progress.
+ */
+export { scoreSession, type ScoreOptions } from './score.ts';
 
 /** The score sheet as printable text (the CLI's), in one language. */
 export { scoreSheetText } from './sheetText.ts';

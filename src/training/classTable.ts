@@ -43,9 +43,13 @@ export function classTable(sheets: ScoreSheet[]): ClassTable {
   return { rows, progress: [...byTrainee.values()] };
 }
 
-/** A CSV field: quoted when it holds a separator, a quote or a line break. */
+/**
+ * A CSV field: quoted when it holds a separator, a quote or a line break; text that a
+ * spreadsheet would take for a formula (a name typed as "=…") is kept as text.
+ */
 function field(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+  let text = value === null ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

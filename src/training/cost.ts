@@ -60,14 +60,18 @@ export function decisionCosts(
   decisions: readonly DispatchDecision[],
   calls: readonly TrainingCall[],
   units: ReadonlyMap<string, UnitView>,
+  onCost?: (done: number, total: number) => void,
 ): DecisionCost[] {
   const { window, exercise } = prepared;
   const weights = exercise.scoring.costWeights;
   const costs: DecisionCost[] = [];
-  log.forEach((entry, index) => {
-    if (entry.source !== 'operator' || entry.command.type !== 'dispatch') return;
+  const differing = log.flatMap((entry, index) => {
+    if (entry.source !== 'operator' || entry.command.type !== 'dispatch') return [];
     const decision = decisions[entry.command.decision];
-    if (!decision || !differs(entry, decision)) return;
+    return decision && differs(entry, decision) ? [{ entry, index, decision }] : [];
+  });
+  for (const { entry, index, decision } of differing) {
+    if (entry.command.type !== 'dispatch') continue;
     const prefix = log.slice(0, index);
     const withProposal = playOut(prepared, [
       ...prefix,
@@ -106,7 +110,8 @@ export function decisionCosts(
       cost,
       explanation: explain(prepared, decision, entry, delta, call, units),
     });
-  });
+    onCost?.(costs.length, differing.length);
+  }
   return costs.sort((x, y) => y.cost - x.cost || x.decision - y.decision);
 }
 

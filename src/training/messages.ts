@@ -102,12 +102,18 @@ export function capabilityLabel(capability: string): Bilingual {
   return CAPABILITY_LABELS[capability] ?? { zh: '其他力量', en: 'other forces' };
 }
 
-/** Rounds seconds for a sentence: "2 分 05 秒" / "2 min 05 s". */
+/** Rounds seconds for a sentence: "2 分 05 秒" / "2 min 05 s"; "1 小时 05 分" / "1 h 05 min". */
 export function duration(seconds: number, lang: Lang): string {
   const s = Math.round(Math.abs(seconds));
   const sign = seconds < 0 ? '−' : '';
   const m = Math.floor(s / 60);
   const rest = String(s % 60).padStart(2, '0');
+  if (s >= 3600) {
+    const totalMinutes = Math.round(s / 60);
+    const h = Math.floor(totalMinutes / 60);
+    const minutes = String(totalMinutes % 60).padStart(2, '0');
+    return lang === 'zh' ? `${sign}${h} 小时 ${minutes} 分` : `${sign}${h} h ${minutes} min`;
+  }
   if (lang === 'zh') return m > 0 ? `${sign}${m} 分 ${rest} 秒` : `${sign}${s} 秒`;
   return m > 0 ? `${sign}${m} min ${rest} s` : `${sign}${s} s`;
 }

@@ -76,7 +76,7 @@ export type Pace = z.infer<typeof Pace>;
 export const Difficulty = z.strictObject({
   callRateFactor: documented(
     z.number().finite().min(0).max(20).default(1),
-    'Multiplier of the scenario’s generated call rates in the window.',
+    'Multiplier of the scenario’s generated call rates (over the whole run, the window included).',
     'factor',
   ),
   simultaneousIncidents: documented(

@@ -17,15 +17,23 @@ import { referenceRun } from './reference.ts';
 import type { SessionFile, TriageJudgement } from './schema.ts';
 import { unitViews } from './seat.ts';
 
-export function scoreSession(file: SessionFile): ScoreSheet {
+export interface ScoreOptions {
+  /** Called as each differing decision has been priced (two runs each): for a progress bar. */
+  onCost?: (done: number, total: number) => void;
+}
+
+export function scoreSession(file: SessionFile, options: ScoreOptions = {}): ScoreSheet {
   const verified = verifySession(file, 'en');
   if (!verified.ok) {
     throw new Error(verified.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   }
-  return scoreVerified(verified.value);
+  return scoreVerified(verified.value, options);
 }
 
-export function scoreVerified({ file, prepared, trace, decisions }: VerifiedSession): ScoreSheet {
+export function scoreVerified(
+  { file, prepared, trace, decisions }: VerifiedSession,
+  { onCost }: ScoreOptions = {},
+): ScoreSheet {
   const { scenario, window, exercise, seed } = prepared;
   const scoring = exercise.scoring;
   const reference = referenceRun(prepared);
@@ -145,7 +153,7 @@ export function scoreVerified({ file, prepared, trace, decisions }: VerifiedSess
     overall.referenceDispatchedInTimeShare,
   );
   const lost = deductions.reduce((sum, d) => sum + d.points, 0);
-  const costs = decisionCosts(prepared, file.log, decisions, calls, units);
+  const costs = decisionCosts(prepared, file.log, decisions, calls, units, onCost);
   return {
     exercise: { id: exercise.id, title: exercise.title, level: exercise.level },
     trainee: file.trainee,

@@ -201,6 +201,10 @@ class Seat implements TrainingSession {
     };
   }
 
+  recordsSince(from: number) {
+    return this.session.recordsSince(from);
+  }
+
   pickUp(call: number): void {
     this.stamp('call', call);
   }

@@ -35,6 +35,25 @@ describe('sim training', () => {
     expect(text).toContain('lincheng-morning');
   });
 
+  it('prints the exercise format, and names the field of a bad exercise file', () => {
+    expect(main(['training', 'schema'])).toBe(0);
+    const schema = JSON.parse(out.join('\n'));
+    expect(schema.properties.difficulty.properties.duplicateCallShare.description).toBeTruthy();
+    const bad = join(dir, 'bad-exercise.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        format: 'drill-planner/exercise',
+        id: 'x',
+        title: { zh: '坏科目' },
+        scenario: { builtin: 'default-city' },
+        window: { start: '10:00', end: '09:00' },
+      }),
+    );
+    expect(main(['training', 'reference', bad, '--lang', 'zh'])).toBe(1);
+    expect(err.join('\n')).toContain('错误 window.end: 必须晚于开始时刻');
+  });
+
   it('exports an exercise, writes its reference session, and scores it full marks', () => {
     const exercise = join(dir, 'exercise.json');
     expect(main(['training', 'export', 'lincheng-morning', '--out', exercise])).toBe(0);

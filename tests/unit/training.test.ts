@@ -14,6 +14,7 @@ import {
   classTableCsv,
   exportSessionFile,
   importSessionFile,
+  parseCourse,
   parseExercise,
   prepareExercise,
   referenceSession,
@@ -87,6 +88,13 @@ function referenceAnswers(reference: SessionFile): Map<number, DispatchAnswer> {
 
 describe('exercises', () => {
   it('has built-in exercises for every level, in a course, each valid as a file', () => {
+    const course = parseCourse(JSON.parse(JSON.stringify(builtinCourse())));
+    expect(course.ok).toBe(true);
+    const broken = parseCourse(
+      { ...builtinCourse(), exercises: [{ ...lincheng(), seed: -1 }] },
+      'en',
+    );
+    expect(!broken.ok && broken.problems[0].path).toBe('exercises[0].seed');
     const exercises = builtinExercises();
     expect(new Set(exercises.map((e) => e.level))).toEqual(
       new Set(['trainee', 'junior', 'intermediate']),
@@ -230,6 +238,15 @@ describe('the seat', () => {
       expect(sheet.deductions.map((d) => d.rule)).toContain('fartherUnit');
       expect(sheet.score).toBeLessThan(100);
       expect(scoreSession(file).costs).toEqual(sheet.costs);
+      // The same calls as the reference, whatever was dispatched (the calls' numbers hold).
+      const prepared = prepareExercise(exercise);
+      const reference = referenceRun(prepared).trace;
+      const trace = replayLog(prepared, file.log).session.finishTrace();
+      expect(trace.incidentCount).toBe(reference.incidentCount);
+      expect(trace.incidentKind).toEqual(reference.incidentKind);
+      const where = (t: typeof trace) =>
+        Array.from(t.incidentPlace, (p) => [t.places[2 * p], t.places[2 * p + 1]]);
+      expect(where(trace)).toEqual(where(reference));
     },
     SLOW,
   );
@@ -294,6 +311,10 @@ describe('the seat', () => {
         if (stop.status === 'call') seat.pickUp(stop.call.id);
         stop = seat.step();
       }
+      // The console's tracking reads the run's records as they come.
+      const records = seat.recordsSince(0);
+      expect(records.some((r) => r.kind === 'callReceived')).toBe(true);
+      expect(seat.recordsSince(records.length)).toEqual([]);
       const file = seat.finish();
       const unanswered = file.log.filter((e) => e.id.startsWith('unanswered-'));
       expect(unanswered.length).toBeGreaterThan(0);
@@ -332,8 +353,10 @@ describe('the seat', () => {
           times.push(trace.time[i]);
       expect(Math.min(...times)).toBeGreaterThanOrEqual(late!.time + 120);
       expect(importSessionFile(exportSessionFile(file)).ok).toBe(true);
-      const sheet = scoreSession(file);
+      const progress: Array<[number, number]> = [];
+      const sheet = scoreSession(file, { onCost: (done, total) => progress.push([done, total]) });
       expect(sheet.costs.some((c) => c.decision === late!.number)).toBe(true);
+      expect(progress.at(-1)).toEqual([sheet.costs.length, sheet.costs.length]);
     },
     SLOW,
   );
@@ -448,6 +471,11 @@ describe('the class', () => {
       expect(csv.startsWith('\uFEFF受训人,工号')).toBe(true);
       expect(csv).toContain('李四');
       expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+      const formula = classTableCsv(
+        { ...table, rows: [{ ...table.rows[0], trainee: { name: '=HYPERLINK("x")', id: '' } }] },
+        'en',
+      );
+      expect(formula).toContain(`"'=HYPERLINK(""x"")"`);
     },
     SLOW,
   );
