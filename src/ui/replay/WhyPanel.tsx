@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { CauseName } from '../../sim/trace.ts';
+import { CAPABILITY_LABELS } from '../../training/messages.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { ReplayExplanation } from '../../worker/replayApi.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
@@ -23,7 +24,8 @@ interface WhyPanelProps {
 
 export function WhyPanel({ replay, incident, record, clock, onPick }: WhyPanelProps) {
   const t = useStrings(replayStrings);
-  const locale = localeOf(useLanguage());
+  const language = useLanguage();
+  const locale = localeOf(language);
   const [answer, setAnswer] = useState<
     { of: string; explanation: ReplayExplanation } | { of: string; error: string } | null
   >(null);
@@ -104,7 +106,9 @@ export function WhyPanel({ replay, incident, record, clock, onPick }: WhyPanelPr
             {dispatch.capability && (
               <>
                 <dt>{t.need}</dt>
-                <dd>{dispatch.capability}</dd>
+                <dd data-capability={dispatch.capability}>
+                  {CAPABILITY_LABELS[dispatch.capability]?.[language] ?? dispatch.capability}
+                </dd>
               </>
             )}
             <dt>{t.estimate}</dt>
