@@ -39,12 +39,11 @@ import {
 } from '../training/api.ts';
 import type { ApprovalPath, TriageJudgement } from '../training/schema.ts';
 import type { DispatchAnswer } from '../sim/dispatch/policy.ts';
-import type { TraceRecord } from '../sim/records.ts';
-import { rosterOf, Session } from '../sim/session.ts';
+import { rosterOf } from '../sim/session.ts';
+import { IncidentTracking, type TrackingEvent } from './trainingTracking.ts';
 import { trainingDebriefApi } from './trainingDebrief.ts';
 import { kindLabel } from '../training/caller.ts';
 import { referenceRun } from '../training/reference.ts';
-import { unitViews } from '../training/seat.ts';
 
 /** One thing the trainee did, as the journal keeps it. */
 export type SeatAction =
@@ -92,31 +91,7 @@ export interface SeatSetup {
   kinds: Array<{ id: string; label: Bilingual }>;
 }
 
-/** What the seat follows of an incident after dispatch (跟踪): arrivals, reports, the end. */
-export interface TrackingEvent {
-  incident: number;
-  time: number;
-  kind:
-    | 'dispatched'
-    | 'arrived'
-    | 'reported'
-    | 'reportedLate'
-    | 'reportMissing'
-    | 'cleared'
-    | 'closed'
-    | 'sentTo12345'
-    | 'handedOver'
-    | 'approved'
-    | 'queued'
-    | 'overflowed'
-    | 'outsideArrived'
-    | 'unanswered'
-    | 'planActivated';
-  /** The unit's label, when the event is a unit's. */
-  unit: Bilingual | null;
-  /** What kind of report, approval or hand-over (a cause's name, shown through labels). */
-  detail: string | null;
-}
+export type { TrackingEvent } from './trainingTracking.ts';
 
 /** What the seat shows after each action. */
 export interface SeatState {
@@ -151,27 +126,17 @@ interface OpenSeat {
   slot: number;
   /** Applying the journal it was opened with (its recorded wall readings are given back). */
   replaying: boolean;
-  /** Records of the run read so far, and the events kept of them. */
-  recordsRead: number;
-  tracking: TrackingEvent[];
+  /** What happened to the incidents of the calls rung (set when the session starts). */
+  tracking: IncidentTracking | null;
   places: Map<number, [number, number]>;
   ringingSince: Record<number, number>;
-  unitLabels: Map<string, Bilingual>;
-  /** Unit ids as the run numbers them. */
-  unitIds: string[];
-}
-
-/**
- * The simulation session under the training session, to follow its records (arrivals, reports)
- * for the 跟踪 step. The training contract does not expose it yet: reached for here, in one
- * place, and the seat goes without tracking if it is not there.
- */
-function liveSession(training: TrainingSession): Session | null {
-  const inner = (training as unknown as { session?: unknown }).session;
-  return inner instanceof Session ? inner : null;
 }
 
 const seats = new Map<string, OpenSeat>();
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 let opened = 0;
 
 function apply(seat: OpenSeat, action: SeatAction): void {
@@ -215,7 +180,7 @@ function stateOf(seat: OpenSeat): SeatState {
     const place = seat.places.get(incident);
     if (place) incidentPlaces[incident] = place;
   }
-  followRecords(seat);
+  seat.tracking?.follow();
   const now = Date.now();
   for (const call of session.calls) seat.ringingSince[call.id] ??= now;
   return {
@@ -226,69 +191,10 @@ function stateOf(seat: OpenSeat): SeatState {
     calls: session.calls.slice(),
     openDecision,
     incidentPlaces,
-    tracking: seat.tracking.slice(),
+    tracking: seat.tracking?.events.slice() ?? [],
     ringingSince: { ...seat.ringingSince },
     actions: seat.journal.actions.length,
   };
-}
-
-const TRACKED: Partial<Record<TraceRecord['kind'], TrackingEvent['kind']>> = {
-  dispatched: 'dispatched',
-  arrived: 'arrived',
-  reported: 'reported',
-  reportedLate: 'reportedLate',
-  reportMissing: 'reportMissing',
-  cleared: 'cleared',
-  closed: 'closed',
-  sentTo12345: 'sentTo12345',
-  commandHandedOver: 'handedOver',
-  approved: 'approved',
-  queued: 'queued',
-  overflowed: 'overflowed',
-  outsideArrived: 'outsideArrived',
-  unanswered: 'unanswered',
-  planActivated: 'planActivated',
-};
-
-/** The run's records since last time, kept for the incidents whose calls have rung. */
-function followRecords(seat: OpenSeat): void {
-  const live = liveSession(seat.session);
-  if (!live) return;
-  const records = live.recordsSince(seat.recordsRead);
-  seat.recordsRead += records.length;
-  const rung = new Set(seat.session.calls.map((call) => call.incident));
-  const units = seat.unitIds;
-  for (const record of records) {
-    const kind = TRACKED[record.kind];
-    if (!kind || record.incident === null || !rung.has(record.incident)) continue;
-    const unit = record.unit === null ? null : (seat.unitLabels.get(units[record.unit]) ?? null);
-    seat.tracking.push({
-      incident: record.incident,
-      time: record.t,
-      kind,
-      unit,
-      detail: detailOf(record),
-    });
-  }
-}
-
-function detailOf(record: TraceRecord): string | null {
-  switch (record.kind) {
-    case 'reported':
-    case 'reportedLate':
-    case 'reportMissing':
-      return record.report;
-    case 'approved':
-      return record.step;
-    case 'commandHandedOver':
-      return record.cause;
-    default:
-      return null;
-  }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -320,12 +226,9 @@ async function seatOpen(
     last: { status: 'running', time: 0 },
     slot: 0,
     replaying: true,
-    recordsRead: 0,
-    tracking: [],
+    tracking: null,
     places: new Map(),
     ringingSince: {},
-    unitLabels: new Map(),
-    unitIds: [],
   };
   const wallClock = () => {
     const readings = seat.journal.wall[seat.slot];
@@ -341,8 +244,7 @@ async function seatOpen(
       wallClock,
     });
     const { scenario } = seat.session.prepared;
-    seat.unitIds = rosterOf(scenario).map((unit) => unit.id);
-    for (const [id, view] of unitViews(scenario)) seat.unitLabels.set(id, view.label);
+    seat.tracking = new IncidentTracking(seat.session, scenario);
     // The incidents are the same whoever dispatches: where each is, from the reference run.
     for (const outcome of referenceRun(seat.session.prepared).outcomes)
       seat.places.set(outcome.incident, [outcome.location[0], outcome.location[1]]);
