@@ -40,6 +40,7 @@ import {
 import type { ApprovalPath, TriageJudgement } from '../training/schema.ts';
 import type { DispatchAnswer } from '../sim/dispatch/policy.ts';
 import { rosterOf } from '../sim/session.ts';
+import { unitViews } from '../training/seat.ts';
 import { IncidentTracking, type TrackingEvent } from './trainingTracking.ts';
 import { trainingDebriefApi } from './trainingDebrief.ts';
 import { kindLabel } from '../training/caller.ts';
@@ -72,6 +73,8 @@ export interface SeatJournal {
 /** A unit as the seat's map and lists show it. */
 export interface SeatUnit {
   id: string;
+  /** Its name (and base), for people. */
+  label: Bilingual;
   /** Its base, or null for a unit without one (a reserve pool's). */
   home: [number, number] | null;
 }
@@ -270,6 +273,7 @@ async function seatOpen(
       : source.embedded;
   const scenario = prepared.scenario;
   const roster = rosterOf(scenario);
+  const labels = unitViews(scenario);
   const kinds = scenario.incidentKinds.map((kind) => ({
     id: kind.id,
     label: kindLabel(scenario, kind.id),
@@ -281,6 +285,7 @@ async function seatOpen(
     start: scenario.start,
     units: roster.map((unit) => ({
       id: unit.id,
+      label: labels.get(unit.id)?.label ?? { zh: unit.id, en: unit.id },
       home: unit.home ? [unit.home[0], unit.home[1]] : null,
     })),
     outOfService: prepared.outOfService,

@@ -425,6 +425,18 @@ function Desk({
               );
             })}
           </ol>
+          {setup.outOfService.length > 0 && (
+            <div className="seat-out-of-service" data-testid="seat-out-of-service">
+              <h3>{t.outOfServiceHeading}</h3>
+              <ul>
+                {setup.outOfService.map((id) => (
+                  <li key={id}>
+                    {setup.units.find((unit) => unit.id === id)?.label[language] ?? ''}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </aside>
 
         <section className="card seat-work" aria-label={t.currentCall}>
