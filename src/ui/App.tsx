@@ -20,6 +20,7 @@ import { ReplayView } from './replay/ReplayView.tsx';
 import { CrashNotice } from './results/CrashNotice.tsx';
 import { RunView } from './results/RunView.tsx';
 import { ScenarioView } from './scenario/ScenarioView.tsx';
+import { TrainingView } from './training/TrainingView.tsx';
 import { Guide } from './shell/Guide.tsx';
 import { ViewBoundary } from './shell/ViewBoundary.tsx';
 import {
@@ -260,6 +261,7 @@ function Shell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
                 {id === 'compare' && <CompareView />}
                 {id === 'replay' && <ReplayView />}
                 {id === 'drill' && <DrillView />}
+                {id === 'training' && <TrainingView />}
               </ViewBoundary>
             </main>
           ))

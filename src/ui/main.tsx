@@ -5,6 +5,7 @@ import type { LoggedCommand } from '../scenarios/commands.ts';
 import type { Report } from '../sim/analysis/report.ts';
 import type { SessionOptions } from '../sim/session.ts';
 import { App, lastReport } from './App.tsx';
+import { trainingLongTasks, type LongTask } from './training/longTasks.ts';
 import { autosaveLatencies } from './workspace/WorkspaceContext.tsx';
 import './styles.css';
 
@@ -26,6 +27,8 @@ declare global {
       pool?: typeof poolTestHooks;
       /** Each autosave's time from the edit to the end of its IndexedDB transaction, ms. */
       autosaveLatencies(): readonly number[];
+      /** Main-thread long tasks recorded while a trainee was in the seat. */
+      trainingLongTasks(): readonly LongTask[];
     };
   }
 }
@@ -44,6 +47,7 @@ window.__drillPlanner = {
   // only: a browser that a person uses is not driven by automation.
   ...(navigator.webdriver ? { pool: poolTestHooks } : {}),
   autosaveLatencies,
+  trainingLongTasks,
 };
 
 createRoot(document.getElementById('root')!).render(

@@ -97,6 +97,19 @@ function replayOpen(
   return open(loaded.scenario, trace, seed, language);
 }
 
+/**
+ * Opens a trace run here (or by a training session) for replay, with the scenario as it ran: the
+ * routes and explanations the page asks for come from this replay.
+ */
+export function openReplay(
+  scenario: Scenario,
+  trace: Trace,
+  seed: number,
+  language: Language,
+): ReplayOpened {
+  return open(scenario, trace, seed, language);
+}
+
 function open(scenario: Scenario, trace: Trace, seed: number, language: Language): ReplayOpened {
   const calendar = new Calendar(scenario.start);
   const travel = makeTravelModel(

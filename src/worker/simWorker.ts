@@ -23,6 +23,7 @@ import { applyPatches, type DocPatch } from './docPatch.ts';
 import { drillApi } from './drillApi.ts';
 import { mapApi } from './mapApi.ts';
 import { replayApi } from './replayApi.ts';
+import { trainingApi } from './trainingApi.ts';
 
 /** Events simulated between two looks at the message queue: short enough for a prompt cancel. */
 const EVENTS_PER_SLICE = 50_000;
@@ -256,6 +257,7 @@ const api = {
   ...mapApi,
   ...replayApi,
   ...drillApi,
+  ...trainingApi,
 };
 
 export type SimWorkerApi = typeof api;

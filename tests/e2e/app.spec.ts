@@ -73,7 +73,7 @@ test('the tabs work from the keyboard', async ({ page }) => {
   await expect(page.locator('#view-scenario')).toBeHidden();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId('tab-drill')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tab-training')).toHaveAttribute('aria-selected', 'true');
 });
 
 test('measures load time and, during a run over the worker pool, main-thread long tasks', async ({

@@ -383,7 +383,7 @@ const LOOKAHEAD_REAL_SECONDS = 20;
  * Road routes of the legs around the current time, fetched from the worker a window at a time
  * and kept per replay; until a leg's route arrives it is drawn straight.
  */
-function useLegRoutes(replay: PageReplay | null, time: number, speed: number) {
+export function useLegRoutes(replay: PageReplay | null, time: number, speed: number) {
   const cache = useRef<{ key: string; routes: Map<number, Route>; asked: Set<number> } | null>(
     null,
   );

@@ -1,6 +1,6 @@
 /**
  * "How to start": five steps from opening a city to a comparison a planner can put in a report,
- * opened from the header's help button.
+ * and how a trainer runs operator training, opened from the header's help button.
  */
 import { useEffect, useRef } from 'react';
 import { useStrings } from '../i18n.ts';
@@ -35,6 +35,12 @@ export function Guide({ open, onClose }: { open: boolean; onClose: () => void })
       </ol>
       <h3>{t.guideDrillTitle}</h3>
       <p data-testid="guide-drill">{t.guideDrill}</p>
+      <h3>{t.guideTrainingTitle}</h3>
+      <ul>
+        {t.guideTraining.map((text) => (
+          <li key={text}>{text}</li>
+        ))}
+      </ul>
       <p className="hint">{t.guideNote}</p>
       <div className="buttons">
         <button type="button" className="primary" data-testid="guide-close" onClick={onClose}>

@@ -6,7 +6,7 @@ import { createContext, useContext } from 'react';
 import type { Report } from '../../sim/analysis/report.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 
-export const VIEWS = ['scenario', 'run', 'compare', 'replay', 'drill'] as const;
+export const VIEWS = ['scenario', 'run', 'compare', 'replay', 'drill', 'training'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export interface LastRun {

@@ -15,6 +15,7 @@ const zh = {
     compare: '方案比较',
     replay: '过程回放',
     drill: '演练',
+    training: '培训考核',
   } as Record<ViewId, string>,
   undo: '撤销',
   redo: '重做',
@@ -60,6 +61,12 @@ const zh = {
   guideDrillTitle: '编排演练',
   guideDrill:
     '在“演练”中从内置演练或当前情景新建演练方案：写明目标、参演单位与角色、阶段和环节（在地图上点选事发地点），为每个环节写期望行动及其时限；“仿真预演”按多个随机种子预测每个环节和期望行动的时刻与达标概率，并标出不可行之处；“打印与导出”生成演练方案、演练脚本、评估表、演练记录表和观摩手册（A4，可导出 Word/Excel）；演练当天在“导调控制台”计时、下达注入信息、记录各期望行动的实际时刻，刷新或崩溃后从原处继续；演练结束后“评估总结”给出偏差表、预填的评估表、总结报告草稿和问题整改清单；“年度计划”列出全年演练及其覆盖情况。',
+  guideTrainingTitle: '培训接警调度员',
+  guideTraining: [
+    '教员在“培训考核 → 练习设置”中选择练习（内置、导入，或用当前情景新建），设定种子（全班相同，成绩才可比较）、节奏（逐步、实时或 2×/5×/10×）和难度级别（见习、初级、中级），然后点击“上席开始”。',
+    '受训人员在“受训席位”上接听来电（A）、研判（等级 1–4、转 12345 为 H、海上 M、专项预案 P，Enter 确认）、调派力量（↑↓ 选择、Enter 派出、D 下达）、通知联动单位（T 勾选、O/F/R/U/X 报批途径）、跟踪并结案（C）；逐步节奏下按 N 继续。屏幕下方始终列出当前可用的快捷键。每一步都自动保存，刷新页面可继续。',
+    '结束后（Q）得到考核表：与参考方案（系统调度员在同一批来电上的处置）逐项比较，列出扣分原因和代价最大的三个决策；“讲评回放”对照参考方案回放，并可从任一来电重新上席。受训人员导出成绩文件，教员在“班级成绩”中导入多份文件比较，并导出 CSV。',
+  ],
   guideNote: '所有计算都在本机浏览器中完成，不访问任何外部网络。',
   guideClose: '开始',
   viewFailed: (message: string) =>
@@ -83,6 +90,7 @@ const en: typeof zh = {
     compare: 'Compare',
     replay: 'Replay',
     drill: 'Drill',
+    training: 'Training',
   },
   undo: 'Undo',
   redo: 'Redo',
@@ -131,6 +139,12 @@ const en: typeof zh = {
   guideDrillTitle: 'Script a drill',
   guideDrill:
     'In Drill, start a drill plan from a built-in drill or the current scenario: write its objectives, the agencies taking part and their roles, the phases and steps (click the map to place an incident), and for each step the expected actions and their deadlines. Predict runs it for many seeds and gives, per step and expected action, the predicted time and the probability of meeting the standard, and flags what cannot happen as written. Print & export gives the drill plan, the script, the evaluation sheet, the record sheet and the observers’ handbook (A4; Word and Excel exports). On drill day the controller console keeps the clock, releases the injects and time-stamps the expected actions; a reloaded or crashed tab resumes where it was. Afterwards Evaluate gives the deviation table, the pre-filled evaluation sheet, a draft after-action report and the improvement list; Year plan lists the drills of the year and what they cover.',
+  guideTrainingTitle: 'Training call-takers and dispatchers',
+  guideTraining: [
+    'In Training → Exercise the trainer picks an exercise (built-in, imported, or made from the current scenario), the seed (one for the whole class, so that scores compare), the pace (step by step, real time or 2×/5×/10×) and the level (trainee, junior, intermediate), and presses “Take the seat”.',
+    'In the trainee seat the trainee answers calls (A), assesses them (severity 1–4, H for the 12345 line, M at sea, P special plan, Enter to confirm), dispatches units (↑↓ to choose, Enter to send, D to give the order), notifies partner agencies (T to tick, O/F/R/U/X for the approval path), tracks and closes (C); at step pace N runs on. The keys that work are always listed at the bottom. Every step is saved: a reload carries on.',
+    'At the end (Q) comes the score sheet: each call against the reference (the built-in dispatcher on the same calls), the deductions with their reasons and the three costliest decisions; the debrief replays the session beside the reference and can put the trainee back in the seat from any call. Trainees export a session file; in Class the trainer imports several, compares them and exports CSV.',
+  ],
   guideNote: 'Everything is computed in this browser; nothing is sent to any network.',
   guideClose: 'Start',
   viewFailed: (message: string) =>
