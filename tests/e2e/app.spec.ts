@@ -54,6 +54,7 @@ test('opens on the default scenario, in the browser language, saved', async ({ p
     '方案比较',
     '过程回放',
     '演练',
+    '培训考核',
   ]);
   await openView(page, 'run');
   await expect(page.getByTestId('seed-input')).toBeVisible();
@@ -242,6 +243,8 @@ test('switches between Chinese and English', async ({ page }) => {
     'Run & results',
     'Compare',
     'Replay',
+    'Drill',
+    'Training',
   ]);
   await openView(page, 'run');
   await expect(page.getByTestId('seed-input')).toBeVisible();

@@ -85,6 +85,10 @@ function predictionCell(context: FormContext, stepId: string): string {
     const predicted = prediction.actions.find((entry) => entry.action === action.id);
     if (!predicted) continue;
     const s = context.drill.steps.indexOf(spec!);
+    if (predicted.manual) {
+      lines.push(t.manualAction(`${s + 1}.${index + 1}`));
+      continue;
+    }
     const median = predicted.seconds
       ? t.minutes((predicted.seconds.median / 60).toFixed(1))
       : t.notDone;
@@ -200,6 +204,8 @@ export function buildPlan(context: FormContext): FormDoc {
           predictStrings[language],
         ),
         ...prediction.actions.map((action) => {
+          if (action.manual)
+            return t.manualAction(actionName(namesOf(context), action.action, language));
           const median = action.seconds
             ? t.minutes((action.seconds.median / 60).toFixed(1))
             : t.notDone;

@@ -67,6 +67,7 @@ const zh = {
   predictedAction: (name: string, median: string, probability: string) =>
     `${name}：${median}，达标 ${probability}`,
   notDone: '未完成',
+  manualAction: (n: string) => `${n}：现场人工记录，不作仿真预测`,
   // Evaluation sheet
   ev: {
     item: '评估项目',
@@ -210,6 +211,7 @@ const en: FormStrings = {
   predictedAction: (name: string, median: string, probability: string) =>
     `${name}: ${median}, on time ${probability}`,
   notDone: 'not done',
+  manualAction: (n: string) => `${n}: recorded by hand on the day; not predicted`,
   ev: {
     item: 'Item',
     content: 'What is evaluated',

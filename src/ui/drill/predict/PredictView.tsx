@@ -200,19 +200,29 @@ function PredictionReport({ prediction }: { prediction: DrillPrediction }) {
                 key={action.action}
                 data-testid="prediction-action"
                 className={
-                  action.probability < 0.5
-                    ? 'drill-bad'
-                    : action.probability < 0.9
-                      ? 'drill-warn'
-                      : undefined
+                  action.manual
+                    ? undefined
+                    : action.probability < 0.5
+                      ? 'drill-bad'
+                      : action.probability < 0.9
+                        ? 'drill-warn'
+                        : undefined
                 }
               >
                 <td>{actionName(names, action.action, language)}</td>
                 <td>{deadlineText(action.deadline, spec?.from ?? 'inject', language)}</td>
-                <td>{action.seconds ? spread.median : t.never}</td>
-                <td>{spread.range}</td>
-                <td>{`${Math.round(action.probability * 100)}%`}</td>
-                <td>{`${Math.round(action.happened * 100)}%`}</td>
+                {action.manual ? (
+                  <td colSpan={4} data-testid="prediction-manual">
+                    {t.manual}
+                  </td>
+                ) : (
+                  <>
+                    <td>{action.seconds ? spread.median : t.never}</td>
+                    <td>{spread.range}</td>
+                    <td>{`${Math.round(action.probability * 100)}%`}</td>
+                    <td>{`${Math.round(action.happened * 100)}%`}</td>
+                  </>
+                )}
               </tr>
             );
           })}

@@ -47,6 +47,7 @@ const zh = {
   noObjective: '（未关联目标）',
   actionsIn: (n: number) => `${n} 项`,
   never: '未发生',
+  manual: '现场人工记录，不作仿真预测',
   notReleased: '未下达',
 };
 
@@ -101,6 +102,7 @@ const en: PredictStrings = {
   noObjective: '(no objective)',
   actionsIn: (n: number) => `${n} action${n === 1 ? '' : 's'}`,
   never: 'never',
+  manual: 'recorded by hand on the day; not predicted',
   notReleased: 'not released',
 };
 
