@@ -115,7 +115,9 @@ export function ScoreSheetView({ sheet, start }: { sheet: ScoreSheet; start: str
     [t.overallRows.unserved, String(o.unserved), String(o.referenceUnserved)],
     [t.overallRows.coverage, String(o.coverageLost), String(o.referenceCoverageLost)],
   ];
-  const costliest = sheet.costs.slice(0, 3);
+  // Only a decision that cost something is a "costly" one; the others that differ are listed apart.
+  const costliest = sheet.costs.filter((cost) => cost.cost > 0).slice(0, 3);
+  const costFree = sheet.costs.filter((cost) => cost.cost <= 0);
   return (
     <article className="card score-sheet" data-testid="score-sheet" data-score={sheet.score}>
       <header className="score-header">
@@ -148,7 +150,7 @@ export function ScoreSheetView({ sheet, start }: { sheet: ScoreSheet; start: str
 
       <section className="score-costs" aria-labelledby="score-costs-heading">
         <h3 id="score-costs-heading">{t.costHeading}</h3>
-        {costliest.length === 0 ? (
+        {costliest.length === 0 && costFree.length === 0 ? (
           <p className="hint" data-testid="score-no-costs">
             {t.noCosts}
           </p>
@@ -160,6 +162,16 @@ export function ScoreSheetView({ sheet, start }: { sheet: ScoreSheet; start: str
               </li>
             ))}
           </ol>
+        )}
+        {costFree.length > 0 && (
+          <div className="hint" data-testid="score-cost-free">
+            <p>{t.costFree}</p>
+            <ul>
+              {costFree.map((cost) => (
+                <li key={cost.decision}>{cost.explanation[language]}</li>
+              ))}
+            </ul>
+          </div>
         )}
       </section>
 
