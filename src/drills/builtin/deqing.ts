@@ -16,7 +16,7 @@ export const deqingGroupIncidentDrill: DrillInput = {
   id: 'deqing-group-incident',
   scenario: 'township-group-incident',
   description:
-    '依据“全市社会应急联动工作现场会暨实战演练”（德清）观摩的突发群体性事件应急处置实战演练，按《乡镇应急处置联动工作实施方案》编制：参与人数 100 人以下由镇协调相邻镇处置，相邻村、单位 20 分钟内答复；超过 100 人由县应急处置领导小组指挥；500 人以上由市应急处置领导小组指挥；镇应急民兵分队不少于 30 人。在浦江县情景上推演。Follows the group-incident live drill shown at Deqing and the township linkage plan, on the Pujiang county model.',
+    '依据“全市社会应急联动工作现场会暨实战演练”（德清）观摩的突发群体性事件应急处置实战演练，按《乡镇应急处置联动工作实施方案》编制：参与人数 100 人以下由镇协调相邻镇处置，相邻村、单位 20 分钟内答复；超过 100 人由县应急处置领导小组指挥；500 人以上由市应急处置领导小组指挥；镇应急民兵分队不少于 30 人。在浦江县情景上推演。',
   header: {
     name: '突发群体性事件应急处置实战演练',
     organiser: '县应急处置领导小组办公室',

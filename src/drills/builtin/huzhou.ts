@@ -15,7 +15,7 @@ export const huzhouRapidAssemblyDrill: DrillInput = {
   id: 'huzhou-rapid-assembly',
   scenario: 'huzhou-flood',
   description:
-    '依据《湖州市突发事件军地应急联动工作机制》中“组织军地应急联动成员单位开展军地应急联动快速集结演练”“分级响应机制（提前预置兵力）”“应急报批备案程序”编制：汛期提升应急响应级别、预置兵力，比较报批程序与特别紧急情况下直接请求两条路径的集结时间。Follows the Huzhou military–civil joint mechanism: rapid assembly, pre-positioning at a raised level, report-and-approval versus urgent direct request.',
+    '依据《湖州市突发事件军地应急联动工作机制》中“组织军地应急联动成员单位开展军地应急联动快速集结演练”“分级响应机制（提前预置兵力）”“应急报批备案程序”编制：汛期提升应急响应级别、预置兵力，比较报批程序与特别紧急情况下直接请求两条路径的集结时间。',
   header: {
     name: '军地应急联动快速集结演练',
     organiser: '湖州市军地应急联动联席会议办公室（市应急管理局）',

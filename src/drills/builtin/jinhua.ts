@@ -15,7 +15,7 @@ export const jinhuaHazmatDrill: DrillInput = {
   id: 'jinhua-hazmat-leak',
   scenario: 'jinhua-hazmat-drill',
   description:
-    '依据《全省应急联动工作现场会筹备工作方案》（金华，2011年）中的危化物品泄露处置演练（1小时，指挥中心远程观摩）编制：公安模拟接警并调度派出所、交警、消防，环保、安监按职责处置，宣传部门摄制并实时传输画面。Follows the one-hour hazmat leak drill of the preparation plan for the provincial linkage meeting (Jinhua, 2011).',
+    '依据《全省应急联动工作现场会筹备工作方案》（金华，2011年）中的危化物品泄露处置演练（1小时，指挥中心远程观摩）编制：公安模拟接警并调度派出所、交警、消防，环保、安监按职责处置，宣传部门摄制并实时传输画面。',
   header: {
     name: '危化物品泄露处置演练',
     organiser: '金华市应急办、金华市公安局（应急联动指挥中心）',

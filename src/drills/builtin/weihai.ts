@@ -16,7 +16,7 @@ export const weihaiForestFireDrill: DrillInput = {
   id: 'weihai-forest-fire',
   scenario: 'weihai-forest-fire',
   description:
-    '依据《威海市人民政府办公室关于建立健全应急救援力量联调联战工作机制的实施意见》编制的森林防火期综合演练：消防救援队伍主调主战、先期处置；调用其他应急救援力量须经应急管理部门同意（森林防火期须商行业主管部门同意）；跨区域增援由属地应急管理部门向上级申请，经批准后实施。Follows the Weihai joint-dispatch opinion: fire rescue as main force, approval for other forces in the fire season, cross-region reinforcement.',
+    '依据《威海市人民政府办公室关于建立健全应急救援力量联调联战工作机制的实施意见》编制的森林防火期综合演练：消防救援队伍主调主战、先期处置；调用其他应急救援力量须经应急管理部门同意（森林防火期须商行业主管部门同意）；跨区域增援由属地应急管理部门向上级申请，经批准后实施。',
   header: {
     name: '森林火灾联调联战综合演练',
     organiser: '威海市应急管理局、威海市消防救援支队',
