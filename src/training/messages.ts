@@ -11,6 +11,20 @@ const both = <A extends unknown[]>(zh: (...a: A) => string, en: (...a: A) => str
   en,
 });
 
+/**
+ * Why a log does not replay, in Chinese: the simulator's reasons are English sentences for
+ * developers; a trainer reading a refused file gets what they mean for the file instead.
+ */
+function replayWhyZh(why: string): string {
+  const noAnswer = /decision (\d+)/.exec(why);
+  if (/no decision is pending|is not open|is open, not/.test(why))
+    return '记录中有一条调派答复在仿真中没有对应的待决调派（记录被修改，或与本练习的情景、种子不符）';
+  if (/has no answer|no answer for decision/.test(why) && noAnswer)
+    return `仿真中的第 ${Number(noAnswer[1]) + 1} 个调派决策在记录中没有答复（记录不完整或被修改）`;
+  if (/has finished/.test(why)) return '记录中的命令晚于练习结束（记录被修改）';
+  return '记录中的命令与本练习不符（记录被修改，或情景、种子不同）';
+}
+
 export const trainingText = {
   notJson: both(
     (reason: string) => `不是有效的 JSON 文件：${reason}`,
@@ -35,7 +49,7 @@ export const trainingText = {
     en: 'the file was edited (the judgements, linkage notes or time stamps do not match its checksum)',
   },
   logRejected: both(
-    (why: string) => `调派记录无法重放：${why}`,
+    (why: string) => `调派记录无法重放：${replayWhyZh(why)}`,
     (why: string) => `the command log does not replay: ${why}`,
   ),
   digestMismatch: {

@@ -392,6 +392,11 @@ describe('session files', () => {
 
       const seed = importSessionFile({ ...JSON.parse(text), seed: file.seed + 1 }, 'en');
       expect(!seed.ok && seed.problems[0].path).toMatch(/^(result|log)$/);
+      // In Chinese, the reason is Chinese: no simulator sentence in English on a trainer's screen.
+      const seedZh = importSessionFile({ ...JSON.parse(text), seed: file.seed + 1 }, 'zh');
+      expect(seedZh.ok).toBe(false);
+      if (!seedZh.ok) expect(seedZh.problems[0].message).not.toMatch(/[A-Za-z]{3,}/);
+      if (!log.ok) expect(log.problems[0].message).not.toMatch(/[A-Za-z]{3,}/);
 
       const other = JSON.parse(text) as SessionFile;
       other.exercise.scenario = { builtin: 'zhoushan-islands' };
