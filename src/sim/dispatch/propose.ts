@@ -141,18 +141,22 @@ export class Proposer {
   queueTarget(unit: Unit): { incident: Incident; slot: number } | null {
     const world = this.world;
     if (world.waiting.length === 0 || !world.dispatchable(unit)) return null;
-    for (const incident of world.waiting.incidents) {
+    let target: { incident: Incident; slot: number } | null = null;
+    // Only the waiting incidents with a need this unit has, in queue order (the queue's index).
+    world.waiting.servable(unit.capabilities, (incident) => {
       for (let slot = 0; slot < incident.slotUnit.length; slot++) {
         if (
           incident.slotUnit[slot] !== SLOT_OPEN ||
           !unit.capabilities.has(incident.slotCapability[slot])
         )
           continue;
-        if (!(world.travelEstimate(unit, incident) < Infinity)) break;
-        return { incident, slot };
+        if (!(world.travelEstimate(unit, incident) < Infinity)) return false;
+        target = { incident, slot };
+        return true;
       }
-    }
-    return null;
+      return false;
+    });
+    return target;
   }
 
   /**

@@ -242,6 +242,7 @@ export class UnitCycle {
     unit.slot = -1;
     unit.pending = -1;
     world.record(RecordKind.available, -1, unit.index, unit.place, Cause.closeRoad, 0);
+    world.waiting.list(incident); // if it waits, under the reopened slot's capability too
     if (!incident.queued) world.dispatcher.dispatchIncident(incident);
     world.dispatcher.offer(unit);
   }
