@@ -30,21 +30,24 @@ export interface Candidate {
 
 /** The bases in order of travel time to one place in one epoch of the travel model. */
 interface BasesByTravel {
-  epoch: number;
   order: Int32Array;
   seconds: Float64Array;
 }
 
-/** Places whose base order is kept; past it the cache starts again (distance model: new places). */
-const MAX_ORDERED_PLACES = 20_000;
+/**
+ * Base orders kept (a road graph's nodes × speed bands fit); past it the cache starts again
+ * (the distance model makes a new place per call; closures start new epochs).
+ */
+const MAX_ORDERED_PLACES = 16_384;
 
 export class Proposer {
   /** Scratch space of `nearest`: travel time from each base to the incident being weighed. */
   private readonly baseTravel: Float64Array;
   /** Per capability, per base: the capable units based there, in roster order. */
   private readonly capableAt: number[][][];
-  /** Per place: its bases by travel time, for the epoch it was ordered in. */
-  private readonly basesByTravel = new Map<number, BasesByTravel>();
+  /** Per epoch of the travel model (speed band, closures), per place: its bases by travel time. */
+  private readonly basesByTravel = new Map<number, Map<number, BasesByTravel>>();
+  private orderedPlaces = 0;
 
   constructor(
     private readonly world: World,
@@ -143,16 +146,25 @@ export class Proposer {
   private basesFor(place: number): BasesByTravel {
     const world = this.world;
     const epoch = world.travel.epoch(world.now);
-    let known = this.basesByTravel.get(place);
-    if (known?.epoch === epoch) return known;
+    let ordered = this.basesByTravel.get(epoch);
+    let known = ordered?.get(place);
+    if (known) return known;
     const places = world.roster.basePlaces;
     const travel = places.map((from) => world.travel.seconds(from, place, world.now, true));
     // Unknown times (NaN) sort last, with the unreachable; they are never chosen either way.
     const key = (base: number) => (travel[base] < Infinity ? travel[base] : Infinity);
     const order = Int32Array.from(places.keys()).sort((a, b) => key(a) - key(b) || a - b);
-    known = { epoch, order, seconds: Float64Array.from(order, (base) => travel[base]) };
-    if (this.basesByTravel.size >= MAX_ORDERED_PLACES) this.basesByTravel.clear();
-    this.basesByTravel.set(place, known);
+    known = { order, seconds: Float64Array.from(order, (base) => travel[base]) };
+    if (this.orderedPlaces >= MAX_ORDERED_PLACES || !ordered) {
+      if (this.orderedPlaces >= MAX_ORDERED_PLACES) {
+        this.basesByTravel.clear();
+        this.orderedPlaces = 0;
+      }
+      ordered = new Map();
+      this.basesByTravel.set(epoch, ordered);
+    }
+    ordered.set(place, known);
+    this.orderedPlaces++;
     return known;
   }
 
