@@ -4,7 +4,10 @@
  * - mmc.callsPerSecond: M/M/3 (λ = 1.5, μ = 1, zero travel) through the full domain model, trace included;
  * - simpy.callsPerSecond and ratioToSimpy: the same queue in SimPy 3 (Debian python3-simpy3), if present;
  * - city.secondsPerReplication: one simulated year of the benchmark city;
- * - drills.msPerSeed: one seed of each built-in drill's prediction (play + outcome).
+ * - drills.msPerSeed: one seed of each built-in drill's prediction (play + outcome);
+ * - surge: the benchmark city's generator at rising load (fewer units, more calls) and at 4× fleet
+ *   with 4× calls: CPU microseconds of simulation per call, and the ratio to the light case (a
+ *   simulator whose cost per call holds under load keeps every ratio near 1).
  * Each figure is the median of several timed repetitions after a warm-up run.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,12 +15,15 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { BUILTIN_DRILLS } from '../src/drills/builtin/index.ts';
 import { loadDrillData, simulateDrillOnce } from '../src/drills/api.ts';
-import { builtinScenario } from '../src/scenarios/builtin/index.ts';
+import { BENCHMARK_CITY_OPTIONS, builtinScenario } from '../src/scenarios/builtin/index.ts';
+import { generateCity, type CityOptions } from '../src/scenarios/generate.ts';
+import { loadScenario } from '../src/scenarios/load.ts';
 import { queueScenario } from '../src/scenarios/theory.ts';
 import { Engine } from '../src/sim/engine.ts';
 import { Session } from '../src/sim/session.ts';
 import { exponential, makeStream } from '../src/sim/random.ts';
 import { run } from '../src/sim/run.ts';
+import { replicationMetrics } from '../src/sim/analysis/metrics.ts';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
@@ -130,6 +136,65 @@ const drills = BUILTIN_DRILLS.map((builtin) => {
   return { drill: builtin.id, msPerSeed: Number((played.seconds * 1000).toFixed(1)) };
 });
 
+/**
+ * The surge figure: each configuration of the benchmark city runs long enough for some 40,000
+ * calls (shorter at more calls a day), timed in CPU time of this process, simulation only (the
+ * metrics, computed afterwards, give the utilisation).
+ */
+const SURGE: Array<{ label: string; fleet: number; callScale: number; days: number }> = [
+  { label: 'light (benchmark city)', fleet: 2, callScale: 1, days: 60 },
+  { label: 'half the fleet', fleet: 1, callScale: 1, days: 60 },
+  { label: '4× calls', fleet: 2, callScale: 4, days: 15 },
+  { label: '4× fleet, 4× calls', fleet: 8, callScale: 4, days: 15 },
+];
+const SURGE_SCALE = quick ? 0.25 : 1;
+
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
+const surgeRuns = SURGE.map((config) => {
+  const options: CityOptions = {
+    ...BENCHMARK_CITY_OPTIONS,
+    id: `benchmark-surge-${config.fleet}-${config.callScale}`,
+    seed: BENCHMARK_CITY_OPTIONS.id, // the same city, roads and stations
+    fleet: config.fleet,
+    callScale: config.callScale,
+    durationDays: Math.max(1, Math.round(config.days * SURGE_SCALE)),
+  };
+  log(`surge: ${config.label}, ${options.durationDays} days…`);
+  const loaded = loadScenario(generateCity(options));
+  if (!loaded.ok) throw new Error(`surge scenario ${options.id} is invalid`);
+  const scenario = loaded.scenario;
+  const samples: Array<{ seconds: number; calls: number; utilisation: number }> = [];
+  for (let seed = 1; seed <= (quick ? 1 : 3); seed++) {
+    const start = cpuSeconds();
+    const session = new Session(scenario, seed);
+    session.advance();
+    const trace = session.finishTrace();
+    const seconds = cpuSeconds() - start;
+    const summary = replicationMetrics(trace, scenario.targets, scenario.rules.assessment);
+    samples.push({ seconds, calls: summary.calls, utilisation: summary.utilisation.overall });
+  }
+  const perCall = samples.map((s) => (s.seconds / s.calls) * 1e6);
+  const chosen = samples[perCall.indexOf(median(perCall))];
+  return {
+    label: config.label,
+    fleet: config.fleet,
+    callScale: config.callScale,
+    simulatedDays: options.durationDays,
+    units: new Session(scenario, 1).unitCount,
+    calls: chosen.calls,
+    utilisation: Number(chosen.utilisation.toFixed(2)),
+    microsecondsPerCall: Number(((chosen.seconds / chosen.calls) * 1e6).toFixed(1)),
+  };
+});
+const surge = surgeRuns.map((r) => ({
+  ...r,
+  ratioToLight: Number((r.microsecondsPerCall / surgeRuns[0].microsecondsPerCall).toFixed(2)),
+}));
+
 const figures = {
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
   holdModel: {
@@ -159,6 +224,7 @@ const figures = {
     secondsPerReplication: Number(cityRun.seconds.toFixed(3)),
   },
   drills,
+  surge,
 };
 
 if (json) {
@@ -178,4 +244,9 @@ if (json) {
     `benchmark city   ${figures.city.secondsPerReplication} s per replication (${cityCalls} calls, ${cityUnits} units, ${cityNodes} nodes, ${figures.city.simulatedDays} days)`,
   );
   for (const d of drills) console.log(`drill            ${d.msPerSeed} ms per seed (${d.drill})`);
+  for (const r of surge) {
+    console.log(
+      `surge            ${r.microsecondsPerCall} µs per call (CPU), ×${r.ratioToLight} of light, utilisation ${r.utilisation} (${r.label}: ${r.units} units, ${r.calls} calls, ${r.simulatedDays} days)`,
+    );
+  }
 }

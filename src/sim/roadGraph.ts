@@ -44,6 +44,8 @@ export class RoadGraphTravel implements TravelModel {
   private readonly nodeY: Float64Array;
   private readonly secondsPerMetre: number[];
   private search: BoundedSearch | null = null;
+  /** Counts the changes of closed roads (for `epoch`). */
+  private closures = 0;
 
   constructor(
     spec: RoadGraphSpec,
@@ -110,6 +112,10 @@ export class RoadGraphTravel implements TravelModel {
     this.anchors.add(place);
   }
 
+  epoch(time: number): number {
+    return this.closures * 64 + this.bandOfHour[this.calendar.hourOfDay(time)];
+  }
+
   seconds(from: number, to: number, time: number, emergency: boolean, limit = Infinity): number {
     if (from === to) return 0;
     const band = this.bandOfHour[this.calendar.hourOfDay(time)];
@@ -163,6 +169,7 @@ export class RoadGraphTravel implements TravelModel {
     }
     this.trees.clear();
     this.recentTrips.clear();
+    this.closures++;
   }
 
   /** Shortest-path tree from `root` (or, with `inbound`, to `root`) in a speed band, cached. */

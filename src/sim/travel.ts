@@ -32,6 +32,12 @@ export interface TravelModel {
     elapsed: number,
     keep?: boolean,
   ): number;
+  /**
+   * A number that stays the same while trip times do: two calls of `seconds` between the same
+   * places at times of the same epoch give the same answer (road graph: the hour's speed band
+   * and the roads closed; the other models: always 0).
+   */
+  epoch(time: number): number;
   /** Marks places that many trips start from or end at (bases), whose shortest paths stay cached. */
   anchor(place: number): void;
   /** Closes or reopens road edges (road graph only; others ignore it). */
@@ -90,6 +96,10 @@ class MatrixTravel implements TravelModel {
 
   anchor(): void {}
 
+  epoch(): number {
+    return 0;
+  }
+
   setEdgesClosed(): void {}
 }
 
@@ -141,6 +151,10 @@ class DistanceTravel implements TravelModel {
   }
 
   anchor(): void {}
+
+  epoch(): number {
+    return 0;
+  }
 
   setEdgesClosed(): void {}
 }

@@ -28,9 +28,26 @@ export interface Candidate {
   orderDelay: number;
 }
 
+/** The bases in order of travel time to one place in one epoch of the travel model. */
+interface BasesByTravel {
+  order: Int32Array;
+  seconds: Float64Array;
+}
+
+/**
+ * Base orders kept (a road graph's nodes × speed bands fit); past it the cache starts again
+ * (the distance model makes a new place per call; closures start new epochs).
+ */
+const MAX_ORDERED_PLACES = 16_384;
+
 export class Proposer {
   /** Scratch space of `nearest`: travel time from each base to the incident being weighed. */
   private readonly baseTravel: Float64Array;
+  /** Per capability, per base: the capable units based there, in roster order. */
+  private readonly capableAt: number[][][];
+  /** Per epoch of the travel model (speed band, closures), per place: its bases by travel time. */
+  private readonly basesByTravel = new Map<number, Map<number, BasesByTravel>>();
+  private orderedPlaces = 0;
 
   constructor(
     private readonly world: World,
@@ -41,6 +58,12 @@ export class Proposer {
     ) => number,
   ) {
     this.baseTravel = new Float64Array(world.scenario.bases.length);
+    const bases = world.scenario.bases.length;
+    this.capableAt = world.roster.unitsByCapability.map((units) => {
+      const byBase: number[][] = Array.from({ length: bases }, () => []);
+      for (const u of units) if (world.units[u].base >= 0) byBase[world.units[u].base].push(u);
+      return byBase;
+    });
   }
 
   /** Run-card units first, then the nearest capable unit, for each open slot in order. */
@@ -79,32 +102,36 @@ export class Proposer {
   }
 
   /**
-   * The capable free unit with the shortest travel time. Units at their base are weighed first
-   * (their times come from cached trees); units on their way home only need to be known if they
-   * beat the best of those, which bounds the search from where they are. Ties go to a unit at
-   * its base, then to the unit listed first.
+   * The capable free unit with the shortest travel time. Units at their base are weighed first,
+   * base by base in order of travel time (from cached trees), until the bases left are farther
+   * than the best so far; units on their way home only need to be known if they beat the best
+   * of those, which bounds the search from where they are. Ties go to a unit at its base, then
+   * to the unit listed first (the lowest index: the roster's order).
    */
   private nearest(incident: Incident, capability: number, taken: number[]): number {
     const world = this.world;
-    const candidates = world.roster.unitsByCapability[capability];
-    this.baseTravel.fill(NaN);
+    const bases = this.basesFor(incident.place);
+    const capableAt = this.capableAt[capability];
     let chosen = -1;
     let best = Infinity;
-    for (const u of candidates) {
-      const unit = world.units[u];
-      if (!world.atBase(unit) || taken.includes(u) || !world.dispatchable(unit)) continue;
-      const travel = this.fromBase(unit, incident);
-      // A unit whose order needs approval first is as far away as that wait (rules 6 and 8).
-      const estimate = travel + this.expectedOrderDelay(unit, incident, capability);
-      if (estimate < best) {
-        best = estimate;
-        chosen = u;
+    for (let k = 0; k < bases.order.length; k++) {
+      const travel = bases.seconds[k];
+      if (travel > best) break; // this base and the rest are farther than the best
+      for (const u of capableAt[bases.order[k]]) {
+        const unit = world.units[u];
+        if (!world.atBase(unit) || taken.includes(u) || !world.dispatchable(unit)) continue;
+        // A unit whose order needs approval first is as far away as that wait (rules 6 and 8).
+        const estimate = travel + this.expectedOrderDelay(unit, incident, capability);
+        if (estimate < best || (estimate === best && u < chosen)) {
+          best = estimate;
+          chosen = u;
+        }
       }
     }
-    for (const u of candidates) {
+    for (const u of world.cycle.away.of(capability)) {
       const unit = world.units[u];
       // Units on their way home, or stranded away from base by a closed road.
-      if (world.atBase(unit) || taken.includes(u) || !world.dispatchable(unit)) continue;
+      if (taken.includes(u) || !world.dispatchable(unit)) continue;
       const delay = this.expectedOrderDelay(unit, incident, capability);
       const estimate = world.travelEstimate(unit, incident, best - delay) + delay;
       if (estimate < best) {
@@ -113,6 +140,32 @@ export class Proposer {
       }
     }
     return chosen;
+  }
+
+  /** The bases by travel time from each to the place, now (ordered once per place and epoch). */
+  private basesFor(place: number): BasesByTravel {
+    const world = this.world;
+    const epoch = world.travel.epoch(world.now);
+    let ordered = this.basesByTravel.get(epoch);
+    let known = ordered?.get(place);
+    if (known) return known;
+    const places = world.roster.basePlaces;
+    const travel = places.map((from) => world.travel.seconds(from, place, world.now, true));
+    // Unknown times (NaN) sort last, with the unreachable; they are never chosen either way.
+    const key = (base: number) => (travel[base] < Infinity ? travel[base] : Infinity);
+    const order = Int32Array.from(places.keys()).sort((a, b) => key(a) - key(b) || a - b);
+    known = { order, seconds: Float64Array.from(order, (base) => travel[base]) };
+    if (this.orderedPlaces >= MAX_ORDERED_PLACES || !ordered) {
+      if (this.orderedPlaces >= MAX_ORDERED_PLACES) {
+        this.basesByTravel.clear();
+        this.orderedPlaces = 0;
+      }
+      ordered = new Map();
+      this.basesByTravel.set(epoch, ordered);
+    }
+    ordered.set(place, known);
+    this.orderedPlaces++;
+    return known;
   }
 
   /** Travel from the unit's base, weighed once per base for the incident being weighed. */
@@ -141,18 +194,22 @@ export class Proposer {
   queueTarget(unit: Unit): { incident: Incident; slot: number } | null {
     const world = this.world;
     if (world.waiting.length === 0 || !world.dispatchable(unit)) return null;
-    for (const incident of world.waiting.incidents) {
+    let target: { incident: Incident; slot: number } | null = null;
+    // Only the waiting incidents with a need this unit has, in queue order (the queue's index).
+    world.waiting.servable(unit.capabilities, (incident) => {
       for (let slot = 0; slot < incident.slotUnit.length; slot++) {
         if (
           incident.slotUnit[slot] !== SLOT_OPEN ||
           !unit.capabilities.has(incident.slotCapability[slot])
         )
           continue;
-        if (!(world.travelEstimate(unit, incident) < Infinity)) break;
-        return { incident, slot };
+        if (!(world.travelEstimate(unit, incident) < Infinity)) return false;
+        target = { incident, slot };
+        return true;
       }
-    }
-    return null;
+      return false;
+    });
+    return target;
   }
 
   /**

@@ -5,10 +5,13 @@
  */
 import type { EventHandle } from '../engine.ts';
 import { Cause, RecordKind } from '../trace.ts';
+import { AwayUnits } from './awayUnits.ts';
 import { SLOT_OPEN, UnitState, type Incident, type Unit } from './types.ts';
 import type { World } from './world.ts';
 
 export class UnitCycle {
+  /** Free units away from base, by capability (kept up to date at every change below). */
+  readonly away: AwayUnits;
   private readonly enRouteEvent: number;
   private readonly arrivedEvent: number;
   private readonly clearedEvent: number;
@@ -17,6 +20,7 @@ export class UnitCycle {
   private readonly orderStepEvent: number;
 
   constructor(private readonly world: World) {
+    this.away = new AwayUnits(world.units, world.roster.unitsByCapability);
     const unitEvent = (handler: (unit: Unit) => void) =>
       world.event((unit) => handler(world.units[unit]));
     this.enRouteEvent = unitEvent((unit) => this.onEnRoute(unit));
@@ -48,6 +52,7 @@ export class UnitCycle {
     incident.open--;
     incident.active++;
     unit.state = UnitState.Notified;
+    this.away.refresh(unit);
     unit.incident = incident.index;
     unit.slot = slot;
     unit.tripTo = incident.place;
@@ -215,11 +220,13 @@ export class UnitCycle {
     if (seconds === Infinity) {
       // The way home is cut: the unit waits where it is, free, until the road reopens.
       unit.state = UnitState.Available;
+      this.away.refresh(unit);
       unit.pending = -1;
       world.record(RecordKind.available, -1, unit.index, unit.place, Cause.closeRoad, 0);
       world.dispatcher.offer(unit);
     } else if (seconds > 0) {
       unit.state = UnitState.Returning;
+      this.away.refresh(unit);
       unit.pending = world.engine.schedule(now + seconds, this.backEvent, unit.index);
       world.dispatcher.offer(unit);
     } else {
@@ -238,10 +245,12 @@ export class UnitCycle {
     incident.open++;
     incident.active--;
     unit.state = UnitState.Available;
+    this.away.refresh(unit);
     unit.incident = -1;
     unit.slot = -1;
     unit.pending = -1;
     world.record(RecordKind.available, -1, unit.index, unit.place, Cause.closeRoad, 0);
+    world.waiting.list(incident); // if it waits, under the reopened slot's capability too
     if (!incident.queued) world.dispatcher.dispatchIncident(incident);
     world.dispatcher.offer(unit);
   }
@@ -254,10 +263,12 @@ export class UnitCycle {
     if (unit.outOfServiceAfterJob) {
       unit.outOfServiceAfterJob = false;
       unit.state = UnitState.OutOfService;
+      this.away.refresh(unit);
       world.record(RecordKind.outOfService, -1, unit.index, unit.place, Cause.unitOutOfService, 0);
       return;
     }
     unit.state = UnitState.Available;
+    this.away.refresh(unit);
     world.record(RecordKind.available, -1, unit.index, unit.place, Cause.none, returnSeconds);
     for (const hook of world.hooks.unitBack) if (hook(unit)) return;
     world.dispatcher.offer(unit);
@@ -272,6 +283,7 @@ export class UnitCycle {
       const seconds = world.travel.seconds(unit.place, unit.basePlace, now, false);
       if (seconds === Infinity) continue;
       unit.state = UnitState.Returning;
+      this.away.refresh(unit);
       unit.tripTo = unit.basePlace;
       unit.tripDeparture = now;
       unit.pending = world.engine.schedule(now + seconds, this.backEvent, unit.index);
@@ -282,6 +294,7 @@ export class UnitCycle {
   takeOutOfService(unit: Unit): void {
     if (unit.state === UnitState.Available) {
       unit.state = UnitState.OutOfService;
+      this.away.refresh(unit);
       this.world.record(
         RecordKind.outOfService,
         -1,
@@ -299,6 +312,7 @@ export class UnitCycle {
     unit.outOfServiceAfterJob = false;
     if (unit.state !== UnitState.OutOfService) return;
     unit.state = UnitState.Available;
+    this.away.refresh(unit);
     this.world.record(RecordKind.inService, -1, unit.index, unit.place, Cause.unitInService, 0);
     this.world.dispatcher.offer(unit);
   }

@@ -259,6 +259,7 @@ export class World {
     }
     incident.slotCapability = capabilities;
     incident.open += added;
+    if (added > 0) this.waiting.list(incident); // a waiting incident waits for these too
     if (added > 0) for (const hook of this.hooks.slotsAdded) hook(incident);
     return added;
   }
