@@ -462,7 +462,7 @@ describe('sentences about a drill', () => {
       '环节 1（接警）下达后 + 5 分钟',
       '当环节 1（接警）：市消防救援支队首支力量到场',
       '危化品处置到场 ≥ 30 名',
-      '审批完成（军地联合办公室申请兵力）',
+      '审批完成（经军地联合办公室申请兵力）',
     ]);
     for (const text of zh) expect(text).not.toMatch(/[A-Za-z]{3,}/);
   });
