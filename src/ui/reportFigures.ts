@@ -5,8 +5,13 @@
  */
 import { breakdownMembers, type Breakdown } from '../sim/analysis/figures.ts';
 import type { Targets } from '../sim/analysis/metrics.ts';
+import { incidentKindWords, type TermLanguage } from '../sim/analysis/terms.ts';
 import type { Estimate, Report } from '../sim/analysis/report.ts';
-import type { AgencyLabel, DistrictLabel } from '../sim/analysis/reportLabels.ts';
+import type {
+  AgencyLabel,
+  DistrictLabel,
+  IncidentKindLabel,
+} from '../sim/analysis/reportLabels.ts';
 
 /** A report's labels as maps by id: ids are the scenario's and may be anything ("__proto__"). */
 export interface ReportNames {
@@ -14,7 +19,7 @@ export interface ReportNames {
   scenarioName: string;
   agencies: ReadonlyMap<string, Omit<AgencyLabel, 'id'>>;
   districts: ReadonlyMap<string, Omit<DistrictLabel, 'id'>>;
-  kinds: ReadonlyMap<string, string>;
+  kinds: ReadonlyMap<string, Omit<IncidentKindLabel, 'id'>>;
   targets: Targets;
 }
 
@@ -25,9 +30,15 @@ export function reportNames(report: Pick<Report, 'scenario' | 'labels'>): Report
     scenarioName: labels.scenarioName,
     agencies: new Map(labels.agencies.map(({ id, ...agency }) => [id, agency])),
     districts: new Map(labels.districts.map(({ id, ...district }) => [id, district])),
-    kinds: new Map(labels.incidentKinds.map(({ id, name }) => [id, name])),
+    kinds: new Map(labels.incidentKinds.map(({ id, ...kind }) => [id, kind])),
     targets: labels.targets,
   };
+}
+
+/** An incident kind of a report by name, in a language (never its id where it has a name). */
+export function kindName(id: string, names: ReportNames, language: TermLanguage): string {
+  const kind = names.kinds.get(id);
+  return incidentKindWords(id, kind?.name, language, kind?.nameEn);
 }
 
 /** The estimates of one breakdown of a figure in a report, by the id of each part. */

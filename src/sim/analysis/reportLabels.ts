@@ -16,6 +16,8 @@ export interface AgencyLabel {
   id: string;
   /** As written in the scenario (Chinese, e.g. 市消防救援支队); '' where it has none. */
   name: string;
+  /** The scenario's English name, where it gives one. */
+  nameEn?: string;
   tier: Agency['tier'];
   sector: Agency['sector'];
 }
@@ -23,6 +25,7 @@ export interface AgencyLabel {
 export interface DistrictLabel {
   id: string;
   name: string;
+  nameEn?: string;
   /** Decides which arrival target applies (城区 / 农村). */
   area: District['area'];
 }
@@ -30,6 +33,7 @@ export interface DistrictLabel {
 export interface IncidentKindLabel {
   id: string;
   name: string;
+  nameEn?: string;
 }
 
 export interface UnitLabel {
@@ -59,13 +63,33 @@ export function reportLabels(scenario: Scenario, header: TraceHeader): ReportLab
   }
   return {
     scenarioName: scenario.name,
-    agencies: scenario.agencies.map(({ id, name, tier, sector }) => ({ id, name, tier, sector })),
-    districts: scenario.districts.map(({ id, name, area }) => ({ id, name, area })),
-    incidentKinds: scenario.incidentKinds.map(({ id, name }) => ({ id, name })),
+    agencies: scenario.agencies.map(({ id, name, nameEn, tier, sector }) => ({
+      id,
+      name,
+      ...english(nameEn),
+      tier,
+      sector,
+    })),
+    districts: scenario.districts.map(({ id, name, nameEn, area }) => ({
+      id,
+      name,
+      ...english(nameEn),
+      area,
+    })),
+    incidentKinds: scenario.incidentKinds.map(({ id, name, nameEn }) => ({
+      id,
+      name,
+      ...english(nameEn),
+    })),
     units: header.units.map((id, i) => ({ id, agency: header.unitAgencies[i] })),
     targets: {
       tier1: { ...scenario.targets.tier1 },
       tier2: { ...scenario.targets.tier2 },
     },
   };
+}
+
+/** `nameEn` where the scenario gives one, and no key at all where it does not. */
+function english(nameEn: string | undefined): { nameEn?: string } {
+  return nameEn ? { nameEn } : {};
 }
