@@ -3,6 +3,7 @@
  * whatever is open in the editor now) by id, and the estimates of a breakdown found by what
  * they are (the report's `figures`) instead of by taking paths apart. Pure: tested in Node.
  */
+import { BUILTIN_CATALOGUE } from '../scenarios/builtin/catalogue.ts';
 import { breakdownMembers, type Breakdown } from '../sim/analysis/figures.ts';
 import type { Targets } from '../sim/analysis/metrics.ts';
 import { incidentKindWords, type TermLanguage } from '../sim/analysis/terms.ts';
@@ -33,6 +34,16 @@ export function reportNames(report: Pick<Report, 'scenario' | 'labels'>): Report
     kinds: new Map(labels.incidentKinds.map(({ id, ...kind }) => [id, kind])),
     targets: labels.targets,
   };
+}
+
+/**
+ * A scenario's title in a language: a built-in's own English title on the English page (while
+ * it keeps its built-in name), else its name as written; its id only when it has no name.
+ */
+export function scenarioTitle(id: string, name: string, language: TermLanguage): string {
+  const builtin = BUILTIN_CATALOGUE.find((entry) => entry.id === id);
+  if (language === 'en' && builtin && builtin.title.zh === name) return builtin.title.en;
+  return name || id;
 }
 
 /** An incident kind of a report by name, in a language (never its id where it has a name). */

@@ -7,15 +7,7 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Estimate, Report } from '../../sim/analysis/report.ts';
-import {
-  displayName,
-  entryName,
-  localeOf,
-  strings,
-  useLanguage,
-  useStrings,
-  type Language,
-} from '../i18n.ts';
+import { entryName, localeOf, strings, useLanguage, useStrings, type Language } from '../i18n.ts';
 import { agenciesNoKindNeeds, rulesWithoutKinds } from '../editors/scope.ts';
 import { RULE_NAMES } from '../../scenarios/ruleNames.ts';
 import { isRuleId } from '../../scenarios/rules/index.ts';
@@ -32,6 +24,7 @@ import {
   TIER_ONE_WORDS,
   type ReportNames,
   kindName,
+  scenarioTitle,
 } from '../reportFigures.ts';
 import {
   aggregateCsv,
@@ -111,7 +104,7 @@ export function ReportView({
     <div className="results-report" data-testid="results-report" lang={localeOf(language)}>
       <PrintHeader context={context} />
       <p className="results-computed-from results-no-print" data-testid="computed-from">
-        {t.computedFrom(displayName(names.scenarioId, names.scenarioName, language))} ·{' '}
+        {t.computedFrom(scenarioTitle(names.scenarioId, names.scenarioName, language))} ·{' '}
         {seedText(context)}
       </p>
       {notice}
@@ -154,7 +147,7 @@ function PrintHeader({ context }: { context: Context }) {
   }).format(new Date());
   return (
     <header className="results-print-header" data-testid="print-header">
-      <h2>{t.printTitle(displayName(names.scenarioId, names.scenarioName, language))}</h2>
+      <h2>{t.printTitle(scenarioTitle(names.scenarioId, names.scenarioName, language))}</h2>
       <p>{t.printMeta(seedText(context), date)}</p>
     </header>
   );
