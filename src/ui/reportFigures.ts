@@ -12,6 +12,7 @@ import type {
   AgencyLabel,
   DistrictLabel,
   IncidentKindLabel,
+  UnitLabel,
 } from '../sim/analysis/reportLabels.ts';
 
 /** A report's labels as maps by id: ids are the scenario's and may be anything ("__proto__"). */
@@ -21,6 +22,8 @@ export interface ReportNames {
   agencies: ReadonlyMap<string, Omit<AgencyLabel, 'id'>>;
   districts: ReadonlyMap<string, Omit<DistrictLabel, 'id'>>;
   kinds: ReadonlyMap<string, Omit<IncidentKindLabel, 'id'>>;
+  /** Units as the trace names them (`id#2` for copies): agency and name. */
+  units: ReadonlyMap<string, Omit<UnitLabel, 'id'>>;
   targets: Targets;
 }
 
@@ -32,6 +35,7 @@ export function reportNames(report: Pick<Report, 'scenario' | 'labels'>): Report
     agencies: new Map(labels.agencies.map(({ id, ...agency }) => [id, agency])),
     districts: new Map(labels.districts.map(({ id, ...district }) => [id, district])),
     kinds: new Map(labels.incidentKinds.map(({ id, ...kind }) => [id, kind])),
+    units: new Map(labels.units.map(({ id, ...unit }) => [id, unit])),
     targets: labels.targets,
   };
 }

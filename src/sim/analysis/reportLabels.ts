@@ -40,6 +40,8 @@ export interface UnitLabel {
   /** As in the trace: copies of a unit are `id#2`, `id#3`…; reinforcement pools' units too. */
   id: string;
   agency: string;
+  /** Its name in the scenario, with the copy's number ("临城站水罐车 #2"); '' where it has none. */
+  name?: string;
 }
 
 export interface ReportLabels {
@@ -61,6 +63,10 @@ export function reportLabels(scenario: Scenario, header: TraceHeader): ReportLab
   if (header.scenario !== scenario.id) {
     throw new Error(`a trace of "${header.scenario}" cannot label a report of "${scenario.id}"`);
   }
+  const specNames = new Map<string, string>();
+  for (const spec of [...scenario.units, ...scenario.rules.reinforcement.pools]) {
+    specNames.set(spec.id, spec.name);
+  }
   return {
     scenarioName: scenario.name,
     agencies: scenario.agencies.map(({ id, name, nameEn, tier, sector }) => ({
@@ -81,7 +87,11 @@ export function reportLabels(scenario: Scenario, header: TraceHeader): ReportLab
       name,
       ...english(nameEn),
     })),
-    units: header.units.map((id, i) => ({ id, agency: header.unitAgencies[i] })),
+    units: header.units.map((id, i) => ({
+      id,
+      agency: header.unitAgencies[i],
+      name: unitName(id, specNames),
+    })),
     targets: {
       tier1: { ...scenario.targets.tier1 },
       tier2: { ...scenario.targets.tier2 },
@@ -92,4 +102,12 @@ export function reportLabels(scenario: Scenario, header: TraceHeader): ReportLab
 /** `nameEn` where the scenario gives one, and no key at all where it does not. */
 function english(nameEn: string | undefined): { nameEn?: string } {
   return nameEn ? { nameEn } : {};
+}
+
+/** A unit of the trace (`spec` or `spec#n`) by its spec's name and copy number; '' without a name. */
+function unitName(id: string, specNames: ReadonlyMap<string, string>): string {
+  const hash = id.lastIndexOf('#');
+  const copy = hash > 0 && /^\d+$/.test(id.slice(hash + 1)) ? id.slice(hash + 1) : '';
+  const name = specNames.get(copy ? id.slice(0, hash) : id) ?? specNames.get(id) ?? '';
+  return name && copy ? `${name} #${copy}` : name;
 }

@@ -15,6 +15,7 @@ import { CoverageMap } from '../map/CoverageMap.tsx';
 import { type LastRun, useNavigation } from '../shell/navigation.ts';
 import { SummaryTable } from '../SummaryTable.tsx';
 import { AssumptionsSection } from './AssumptionsSection.tsx';
+import { UnitWorkload } from './UnitWorkload.tsx';
 import { ChartFigure, CiBar, Ecdf, Histogram, ShareBars, type ChartFormat } from './Charts.tsx';
 import { downloadText, exportFileName } from './exports.ts';
 import {
@@ -575,6 +576,7 @@ function UtilisationSection({ context }: { context: Context }) {
             ),
         )}
       </div>
+      <UnitWorkload report={report} names={names} language={language} format={format} />
     </section>
   );
 }

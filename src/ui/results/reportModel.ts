@@ -291,6 +291,8 @@ function breakdownName(
       return entryName(breakdown.key, names.districts.get(breakdown.key), language);
     case 'agency':
       return entryName(breakdown.key, names.agencies.get(breakdown.key), language);
+    case 'unit':
+      return names.units.get(breakdown.key)?.name || breakdown.key;
     case 'cause':
       return labels.causeLabel(breakdown.key);
     case 'tierArea':
