@@ -49,6 +49,14 @@ test('results in English name districts, agencies and kinds in English', async (
   for (const id of idsOf('default-city')) {
     expect(text, id).not.toMatch(new RegExp(`(^|[^\\w-])${id}([^\\w-]|$)`));
   }
+  // Workload per unit: the busiest units by name, with their agency in English.
+  const workload = page.getByTestId('unit-workload');
+  await expect(workload.getByTestId('unit-workload-row')).toHaveCount(15);
+  await expect(workload).toContainText('Workload per unit (busiest 15 of');
+  await expect(workload).toContainText('Lincheng Emergency Medical Centre (120)');
+  await expect(workload).not.toContainText(/-\d/);
+  await workload.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/english-names-workload.png` });
   await page.screenshot({ path: `${SCREENSHOTS}/english-names-results.png` });
   await page.screenshot({ path: `${SCREENSHOTS}/english-names-results-2.png`, fullPage: true });
 });

@@ -8,7 +8,10 @@ import { breakdownEstimates, type ReportNames } from '../reportFigures.ts';
 import type { Report } from '../../sim/analysis/report.ts';
 import type { ChartFormat } from './Charts.tsx';
 
-/** Units listed: the busiest ones; the CSV export has them all. */
+/**
+ * Units listed: the busiest ones; the CSV export has them all. A share's interval is shown
+ * within 0–100% (a t-interval of few replications can reach past either end).
+ */
 export const WORKLOAD_ROWS = 15;
 
 const WORDS = {
@@ -86,7 +89,7 @@ export function UnitWorkload({
               <td className="results-number">{format.percent(row.estimate.mean)}</td>
               <td className="results-number">
                 {Number.isFinite(row.estimate.low)
-                  ? `${format.percent(row.estimate.low)} – ${format.percent(row.estimate.high)}`
+                  ? `${format.percent(Math.max(0, row.estimate.low))} – ${format.percent(Math.min(1, row.estimate.high))}`
                   : '—'}
               </td>
             </tr>
