@@ -31,6 +31,12 @@ export const LIMITS = {
   neededUnitsPerIncident: 2_000,
 } as const;
 
+/** A name in English for the English page; without it that page shows the (Chinese) name. */
+const nameEn = documented(
+  z.string().max(200).optional(),
+  'Name in English, shown on the English page (e.g. Dinghai District); without it the English page shows `name`.',
+);
+
 const longitude = documented(
   z.number().min(-180, 'longitude must be ≥ −180').max(180, 'longitude must be ≤ 180'),
   'Longitude, WGS-84 degrees east.',
@@ -55,6 +61,7 @@ export const District = z
   .strictObject({
     id: id('district'),
     name: documented(z.string().max(200).default(''), 'Name shown to people (e.g. 定海区).'),
+    nameEn,
     area: documented(
       z.enum(['urban', 'rural']).default('urban'),
       'Urban or rural: decides which arrival target applies (城区 / 农村).',
@@ -202,6 +209,7 @@ export const Tier = documented(
 export const Agency = z.strictObject({
   id: id('agency'),
   name: documented(z.string().max(200).default(''), 'Name (e.g. 市消防救援支队).'),
+  nameEn,
   tier: Tier.default(1),
   sector: documented(
     z.enum(['government', 'enterprise', 'social', 'military']).default('government'),
@@ -255,6 +263,7 @@ export type ResponseUnit = z.infer<typeof ResponseUnit>;
 export const IncidentKind = z.strictObject({
   id: id('incident kind'),
   name: documented(z.string().max(200).default(''), 'Name (e.g. 危化品泄漏).'),
+  nameEn,
   priority: documented(
     z.number().int().min(1).max(9).default(3),
     'Priority in the queue: 1 is served first.',

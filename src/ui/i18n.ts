@@ -234,13 +234,27 @@ export function localeOf(language: Language): string {
   return language === 'zh' ? 'zh-CN' : 'en-GB';
 }
 
-const CJK = /[\u3400-\u9fff]/;
-
 /**
- * Names in scenarios are written in Chinese: the English page shows the id instead (ids are
- * pinyin or English), as the summary table does; a name without Chinese shows as it is.
+ * A scenario's agency, district or incident kind by name in the page's language: on the English
+ * page its English name (`nameEn`) where the scenario gives one, else the name as written
+ * (Chinese); the id only for something with no name at all. An id is never shown in place of
+ * a name: ids are tokens ("putuo", "ems"), not names.
  */
-export function displayName(id: string, name: string | undefined, language: Language): string {
-  if (!name) return id;
-  return language === 'en' && CJK.test(name) ? id : name;
+export function displayName(
+  id: string,
+  name: string | undefined,
+  language: Language,
+  nameEn?: string,
+): string {
+  if (language === 'en' && nameEn) return nameEn;
+  return name || nameEn || id;
+}
+
+/** The same for an entry that carries its names ({ name, nameEn }), or none. */
+export function entryName(
+  id: string,
+  entry: { name?: string; nameEn?: string } | undefined,
+  language: Language,
+): string {
+  return displayName(id, entry?.name, language, entry?.nameEn);
 }

@@ -3,10 +3,17 @@
  * whatever is open in the editor now) by id, and the estimates of a breakdown found by what
  * they are (the report's `figures`) instead of by taking paths apart. Pure: tested in Node.
  */
+import { BUILTIN_CATALOGUE } from '../scenarios/builtin/catalogue.ts';
 import { breakdownMembers, type Breakdown } from '../sim/analysis/figures.ts';
 import type { Targets } from '../sim/analysis/metrics.ts';
+import { incidentKindWords, type TermLanguage } from '../sim/analysis/terms.ts';
 import type { Estimate, Report } from '../sim/analysis/report.ts';
-import type { AgencyLabel, DistrictLabel } from '../sim/analysis/reportLabels.ts';
+import type {
+  AgencyLabel,
+  DistrictLabel,
+  IncidentKindLabel,
+  UnitLabel,
+} from '../sim/analysis/reportLabels.ts';
 
 /** A report's labels as maps by id: ids are the scenario's and may be anything ("__proto__"). */
 export interface ReportNames {
@@ -14,7 +21,9 @@ export interface ReportNames {
   scenarioName: string;
   agencies: ReadonlyMap<string, Omit<AgencyLabel, 'id'>>;
   districts: ReadonlyMap<string, Omit<DistrictLabel, 'id'>>;
-  kinds: ReadonlyMap<string, string>;
+  kinds: ReadonlyMap<string, Omit<IncidentKindLabel, 'id'>>;
+  /** Units as the trace names them (`id#2` for copies): agency and name. */
+  units: ReadonlyMap<string, Omit<UnitLabel, 'id'>>;
   targets: Targets;
 }
 
@@ -25,9 +34,26 @@ export function reportNames(report: Pick<Report, 'scenario' | 'labels'>): Report
     scenarioName: labels.scenarioName,
     agencies: new Map(labels.agencies.map(({ id, ...agency }) => [id, agency])),
     districts: new Map(labels.districts.map(({ id, ...district }) => [id, district])),
-    kinds: new Map(labels.incidentKinds.map(({ id, name }) => [id, name])),
+    kinds: new Map(labels.incidentKinds.map(({ id, ...kind }) => [id, kind])),
+    units: new Map(labels.units.map(({ id, ...unit }) => [id, unit])),
     targets: labels.targets,
   };
+}
+
+/**
+ * A scenario's title in a language: a built-in's own English title on the English page (while
+ * it keeps its built-in name), else its name as written; its id only when it has no name.
+ */
+export function scenarioTitle(id: string, name: string, language: TermLanguage): string {
+  const builtin = BUILTIN_CATALOGUE.find((entry) => entry.id === id);
+  if (language === 'en' && builtin && builtin.title.zh === name) return builtin.title.en;
+  return name || id;
+}
+
+/** An incident kind of a report by name, in a language (never its id where it has a name). */
+export function kindName(id: string, names: ReportNames, language: TermLanguage): string {
+  const kind = names.kinds.get(id);
+  return incidentKindWords(id, kind?.name, language, kind?.nameEn);
 }
 
 /** The estimates of one breakdown of a figure in a report, by the id of each part. */

@@ -16,6 +16,7 @@ import { Calendar } from '../sim/calendar.ts';
 import { dispatchReasons } from '../sim/dispatch/why.ts';
 import { explainIncident, type IncidentExplanation } from '../sim/analysis/explain.ts';
 import { unitStateBefore } from '../sim/analysis/replay.ts';
+import { incidentKindWords } from '../sim/analysis/terms.ts';
 import { buildReplayIndex, type ReplayIndex, type UnitHomes } from '../sim/analysis/replayIndex.ts';
 import { RoadRouter } from '../sim/analysis/replayRoutes.ts';
 import { run } from '../sim/run.ts';
@@ -70,6 +71,12 @@ async function loadSource(source: ScenarioSource, language: Language): Promise<L
     };
   }
   return loadScenario(input, language);
+}
+
+/** An agency's or district's name in a language: its English one on the English page where it has one. */
+function nameIn(entry: { id: string; name?: string; nameEn?: string }, language: Language): string {
+  if (language === 'en' && entry.nameEn) return entry.nameEn;
+  return entry.name || entry.nameEn || entry.id;
 }
 
 /** Runs a scenario with a seed and opens its trace for replay. */
@@ -153,12 +160,13 @@ function open(scenario: Scenario, trace: Trace, seed: number, language: Language
       const label = specNames.get(spec) ?? spec;
       return copy === 1 ? label : `${label} #${copy}`;
     }),
-    agencies: Object.fromEntries(scenario.agencies.map((a) => [a.id, a.name || a.id])),
-    kinds: trace.header.incidentKinds.map(
-      (id) => scenario.incidentKinds.find((kind) => kind.id === id)?.name || id,
-    ),
-    districts: trace.header.districts.map(
-      (id) => scenario.districts.find((district) => district.id === id)?.name || id,
+    agencies: Object.fromEntries(scenario.agencies.map((a) => [a.id, nameIn(a, language)])),
+    kinds: trace.header.incidentKinds.map((id) => {
+      const kind = scenario.incidentKinds.find((k) => k.id === id);
+      return incidentKindWords(id, kind?.name, language, kind?.nameEn);
+    }),
+    districts: trace.header.districts.map((id) =>
+      nameIn(scenario.districts.find((district) => district.id === id) ?? { id }, language),
     ),
   };
   const result: ReplayOpened = {

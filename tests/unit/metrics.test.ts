@@ -52,6 +52,14 @@ describe('figures of a run', () => {
     expect(summary.arrivalCompliance['tier1/urban'].mean).toBeCloseTo(arrived.t - dispatched.t, 9);
     const busy = available.t - dispatched.t;
     expect(summary.utilisation.byAgency['fire']).toBeCloseTo(busy / 86_400 / 2, 9);
+    // Workload per unit: the unit sent carries it all, the other none.
+    const sent = dispatched.unit!;
+    expect(summary.utilisation.byUnit[sent]).toBeCloseTo(busy / 86_400, 9);
+    const units = Object.keys(summary.utilisation.byUnit);
+    expect(units).toEqual(trace.header.units.filter((_, i) => !trace.header.unitReserves[i]));
+    for (const unit of units.filter((u) => u !== sent)) {
+      expect(summary.utilisation.byUnit[unit]).toBe(0);
+    }
     expect(summary.waitProbability).toBe(0);
   });
 

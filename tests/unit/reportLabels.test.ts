@@ -41,6 +41,7 @@ describe('the labels of a report of zhoushan-islands', () => {
     expect(agency('fire')).toEqual({
       id: 'fire',
       name: '舟山市消防救援支队',
+      nameEn: 'Zhoushan Fire and Rescue Detachment',
       tier: 1,
       sector: 'government',
     });
@@ -55,10 +56,10 @@ describe('the labels of a report of zhoushan-islands', () => {
 
   it('gives districts their names and areas, kinds their names, tiers their targets', () => {
     expect(labels.districts).toEqual([
-      { id: 'dinghai', name: '定海区', area: 'urban' },
-      { id: 'putuo', name: '普陀区', area: 'urban' },
-      { id: 'daishan', name: '岱山县', area: 'rural' },
-      { id: 'shengsi', name: '嵊泗县', area: 'rural' },
+      { id: 'dinghai', name: '定海区', nameEn: 'Dinghai District', area: 'urban' },
+      { id: 'putuo', name: '普陀区', nameEn: 'Putuo District', area: 'urban' },
+      { id: 'daishan', name: '岱山县', nameEn: 'Daishan County', area: 'rural' },
+      { id: 'shengsi', name: '嵊泗县', nameEn: 'Shengsi County', area: 'rural' },
     ]);
     expect(labels.incidentKinds.find((k) => k.id === 'oilSpill')?.name).toBe('船舶溢油');
     expect(labels.incidentKinds.map((k) => k.id)).toEqual(zhoushan.incidentKinds.map((k) => k.id));

@@ -28,7 +28,7 @@ const labels: ReportLabels = {
   scenarioName: '测试市',
   districts: [
     { id: 'old-town', name: '老城区', area: 'urban' },
-    { id: 'hills', name: '山区镇', area: 'rural' },
+    { id: 'hills', name: '山区镇', nameEn: 'Hill Towns', area: 'rural' },
     { id: 'port', name: 'Port', area: 'urban' },
   ],
   agencies: [
@@ -48,23 +48,30 @@ describe('report names', () => {
   it('reads names, areas, tiers and targets from the report, through JSON too', () => {
     const names = reportNames(JSON.parse(JSON.stringify(reportWith({}))) as Report);
     expect(names.scenarioName).toBe('测试市');
-    expect(names.districts.get('hills')).toEqual({ name: '山区镇', area: 'rural' });
+    expect(names.districts.get('hills')).toEqual({
+      name: '山区镇',
+      nameEn: 'Hill Towns',
+      area: 'rural',
+    });
     expect(names.agencies.get('power')).toEqual({
       name: '供电公司',
       tier: 2,
       sector: 'enterprise',
     });
-    expect(names.kinds.get('fire')).toBe('建筑火灾');
+    expect(names.kinds.get('fire')).toEqual({ name: '建筑火灾' });
     expect(names.targets.tier1).toEqual({ urban: 1200, rural: 2400 });
     // Ids that are Object.prototype's keys are only ids.
     expect(names.districts.get('constructor')).toBeUndefined();
   });
 
-  it('shows ids on the English page where the name is Chinese', () => {
-    expect(displayName('hills', '山区镇', 'zh')).toBe('山区镇');
-    expect(displayName('hills', '山区镇', 'en')).toBe('hills');
+  it('shows the English name on the English page, else the name as written, never the id', () => {
+    expect(displayName('hills', '山区镇', 'zh', 'Hill Towns')).toBe('山区镇');
+    expect(displayName('hills', '山区镇', 'en', 'Hill Towns')).toBe('Hill Towns');
+    expect(displayName('old-town', '老城区', 'en')).toBe('老城区');
     expect(displayName('port', 'Port', 'en')).toBe('Port');
+    // Only what has no name at all is shown by its id.
     expect(displayName('x', '', 'zh')).toBe('x');
+    expect(displayName('x', '', 'en')).toBe('x');
   });
 });
 
@@ -197,7 +204,7 @@ describe('labels and CSV', () => {
       '响应时间（秒） · 山区镇 · 90 百分位',
     );
     expect(label('response.byDistrict.hills.p90', 'en')).toBe(
-      'Response time (s) · hills · 90th percentile',
+      'Response time (s) · Hill Towns · 90th percentile',
     );
     expect(label('assessment.power.deductions', 'zh')).toBe('考核 · 供电公司 · 扣分');
     expect(label('arrivalCompliance.tier1/rural.withinTarget', 'zh')).toBe(

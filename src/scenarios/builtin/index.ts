@@ -18,6 +18,7 @@ import {
   type BuiltinEntry,
   type BuiltinId,
 } from './catalogue.ts';
+import { withEnglishNames } from './english.ts';
 import { SYNTHETIC_MAKERS } from './synthetic.ts';
 
 export { DEFAULT_SCENARIO_ID } from './catalogue.ts';
@@ -39,7 +40,7 @@ function builtin(
     id,
     title,
     get input() {
-      return (made ??= make());
+      return (made ??= withEnglishNames(make()));
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { ScenarioInput } from '../schema.ts';
 import { BUILTIN_CATALOGUE, type BuiltinId } from './catalogue.ts';
+import { withEnglishNames } from './english.ts';
 import { SYNTHETIC_MAKERS } from './synthetic.ts';
 
 type Maker = () => ScenarioInput;
@@ -29,5 +30,5 @@ function isBuiltinId(id: string): id is BuiltinId {
 export async function builtinInput(id: string): Promise<ScenarioInput | undefined> {
   if (!isBuiltinId(id)) return undefined;
   const make = await LOADERS[id]();
-  return make();
+  return withEnglishNames(make());
 }

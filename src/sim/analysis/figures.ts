@@ -19,7 +19,7 @@ export function complianceKey(tier: number, area: 'urban' | 'rural'): string {
  */
 export type Breakdown =
   | { group: 'overall' }
-  | { group: 'tier' | 'kind' | 'district' | 'agency' | 'cause'; key: string }
+  | { group: 'tier' | 'kind' | 'district' | 'agency' | 'unit' | 'cause'; key: string }
   | { group: 'tierArea'; key: string; tier: number; area: 'urban' | 'rural' };
 
 /** What an aggregate path is, so that readers need not take the path apart. */
@@ -46,6 +46,7 @@ const BY_RECORDS = {
   byKind: 'kind',
   byDistrict: 'district',
   byAgency: 'agency',
+  byUnit: 'unit',
 } as const satisfies Record<string, Exclude<Breakdown['group'], 'overall'>>;
 
 function breakdownOf(group: Exclude<Breakdown['group'], 'overall'>, key: string): Breakdown {

@@ -76,6 +76,8 @@ export interface ReplicationMetrics {
     overall: number;
     byTier: Record<string, number>;
     byAgency: Record<string, number>;
+    /** Each of the city's own units by its trace id (`id`, `id#2`…): its workload. */
+    byUnit: Record<string, number>;
   };
   /**
    * Response times in fixed bins of HISTOGRAM_BIN_SECONDS, as [bin, count] pairs, by group
@@ -211,6 +213,7 @@ export function replicationMetrics(
   const measured = Math.max(end - warmup, 1e-9);
   const busyByTier = dict<number[]>();
   const busyByAgency = dict<number[]>();
+  const busyByUnit = dict<number>();
   // Utilisation is of the city's own units; reinforcements from outside are not its staffing.
   let ownUnits = 0;
   let ownBusy = 0;
@@ -220,6 +223,7 @@ export function replicationMetrics(
     ownBusy += facts.busyTime[unit];
     (busyByTier[String(header.unitTiers[unit])] ??= []).push(facts.busyTime[unit] / measured);
     (busyByAgency[header.unitAgencies[unit]] ??= []).push(facts.busyTime[unit] / measured);
+    busyByUnit[header.units[unit]] = facts.busyTime[unit] / measured;
   }
   const meanOf = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   const sortedRecord = (record: Record<string, number[]>) =>
@@ -270,6 +274,7 @@ export function replicationMetrics(
       overall: ownUnits > 0 ? ownBusy / measured / ownUnits : NaN,
       byTier: sortedRecord(busyByTier),
       byAgency: sortedRecord(busyByAgency),
+      byUnit: busyByUnit,
     },
     responseHistograms: Object.fromEntries([
       ['overall', histogramOf(response.overall)],

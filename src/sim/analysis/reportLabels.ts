@@ -16,6 +16,8 @@ export interface AgencyLabel {
   id: string;
   /** As written in the scenario (Chinese, e.g. 市消防救援支队); '' where it has none. */
   name: string;
+  /** The scenario's English name, where it gives one. */
+  nameEn?: string;
   tier: Agency['tier'];
   sector: Agency['sector'];
 }
@@ -23,6 +25,7 @@ export interface AgencyLabel {
 export interface DistrictLabel {
   id: string;
   name: string;
+  nameEn?: string;
   /** Decides which arrival target applies (城区 / 农村). */
   area: District['area'];
 }
@@ -30,12 +33,15 @@ export interface DistrictLabel {
 export interface IncidentKindLabel {
   id: string;
   name: string;
+  nameEn?: string;
 }
 
 export interface UnitLabel {
   /** As in the trace: copies of a unit are `id#2`, `id#3`…; reinforcement pools' units too. */
   id: string;
   agency: string;
+  /** Its name in the scenario, with the copy's number ("临城站水罐车 #2"); '' where it has none. */
+  name?: string;
 }
 
 export interface ReportLabels {
@@ -57,15 +63,51 @@ export function reportLabels(scenario: Scenario, header: TraceHeader): ReportLab
   if (header.scenario !== scenario.id) {
     throw new Error(`a trace of "${header.scenario}" cannot label a report of "${scenario.id}"`);
   }
+  const specNames = new Map<string, string>();
+  for (const spec of [...scenario.units, ...scenario.rules.reinforcement.pools]) {
+    specNames.set(spec.id, spec.name);
+  }
   return {
     scenarioName: scenario.name,
-    agencies: scenario.agencies.map(({ id, name, tier, sector }) => ({ id, name, tier, sector })),
-    districts: scenario.districts.map(({ id, name, area }) => ({ id, name, area })),
-    incidentKinds: scenario.incidentKinds.map(({ id, name }) => ({ id, name })),
-    units: header.units.map((id, i) => ({ id, agency: header.unitAgencies[i] })),
+    agencies: scenario.agencies.map(({ id, name, nameEn, tier, sector }) => ({
+      id,
+      name,
+      ...english(nameEn),
+      tier,
+      sector,
+    })),
+    districts: scenario.districts.map(({ id, name, nameEn, area }) => ({
+      id,
+      name,
+      ...english(nameEn),
+      area,
+    })),
+    incidentKinds: scenario.incidentKinds.map(({ id, name, nameEn }) => ({
+      id,
+      name,
+      ...english(nameEn),
+    })),
+    units: header.units.map((id, i) => ({
+      id,
+      agency: header.unitAgencies[i],
+      name: unitName(id, specNames),
+    })),
     targets: {
       tier1: { ...scenario.targets.tier1 },
       tier2: { ...scenario.targets.tier2 },
     },
   };
+}
+
+/** `nameEn` where the scenario gives one, and no key at all where it does not. */
+function english(nameEn: string | undefined): { nameEn?: string } {
+  return nameEn ? { nameEn } : {};
+}
+
+/** A unit of the trace (`spec` or `spec#n`) by its spec's name and copy number; '' without a name. */
+function unitName(id: string, specNames: ReadonlyMap<string, string>): string {
+  const hash = id.lastIndexOf('#');
+  const copy = hash > 0 && /^\d+$/.test(id.slice(hash + 1)) ? id.slice(hash + 1) : '';
+  const name = specNames.get(copy ? id.slice(0, hash) : id) ?? specNames.get(id) ?? '';
+  return name && copy ? `${name} #${copy}` : name;
 }

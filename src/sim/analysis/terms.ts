@@ -10,6 +10,7 @@
  * readable form of themselves.
  */
 import type { CauseName } from '../trace.ts';
+import { INCIDENT_KIND_ENGLISH } from '../../lib/incidentKindEnglish.ts';
 
 export type TermLanguage = 'zh' | 'en';
 type Words = Record<TermLanguage, string>;
@@ -176,53 +177,21 @@ export function capabilityToken(text: string): string {
   return trimmed;
 }
 
-/**
- * English names of the built-in scenarios' incident kinds (their Chinese names are the
- * scenario's own `name`); a kind a planner adds is named in English by its id's words.
- */
-export const INCIDENT_KIND_ENGLISH: Readonly<Record<string, string>> = {
-  fire: 'building fire',
-  forestFire: 'forest fire',
-  trafficAccident: 'road traffic accident with injuries',
-  medical: 'medical emergency',
-  drowning: 'drowning and water rescue',
-  elevator: 'people trapped in a lift',
-  gasLeak: 'gas leak',
-  hazmat: 'hazardous-chemical leak',
-  powerOutage: 'power outage',
-  waterMain: 'burst water main',
-  missingPerson: 'missing person',
-  collapse: 'building collapse or landslide',
-  assistance: 'request for help or dispute',
-  call: 'call',
-  urbanFlooding: 'urban flooding',
-  trappedByWater: 'people trapped by floodwater',
-  dykeBreach: 'dyke in danger',
-  landslide: 'landslide or debris flow',
-  evacuation: 'evacuation of people at risk',
-  treeDown: 'fallen tree or billboard',
-  roadDamage: 'road collapse or washed-out bridge',
-  shipwreck: 'shipwreck or collision at sea',
-  oilSpill: 'oil spill from a ship',
-  fishingAccident: 'fishing accident',
-  touristRescue: 'tourist lost or trapped',
-  portHazard: 'danger at a port or pier',
-  labourDispute: 'wage dispute',
-  hazmatDrill: 'hazardous-chemical leak (drill)',
-  groupSmall: 'group incident (under 100 people)',
-  groupLarge: 'group incident (100 people or more)',
-  violentCrime: 'violent crime',
-  forestFireLarge: 'larger forest fire',
-  wildlandFire: 'wildland fire',
-  fireThreatVillage: 'wildfire threatening a village',
-  tombFire: 'fire from offerings at graves',
-  illegalBurning: 'illegal burning outdoors',
-  mountainRescue: 'hikers lost or trapped',
-  powerLineFire: 'fire near power lines',
-};
+export { INCIDENT_KIND_ENGLISH };
 
-/** An incident kind by name: the scenario's (Chinese) name, or its English words. */
-export function incidentKindWords(id: string, name: string | undefined, language: TermLanguage) {
-  if (language === 'zh') return name || id;
-  return Object.hasOwn(INCIDENT_KIND_ENGLISH, id) ? INCIDENT_KIND_ENGLISH[id] : tokenWords(id);
+/**
+ * An incident kind by name: the scenario's (Chinese) name; in English its `nameEn`, else the
+ * built-in kinds' English name, else the scenario's name as written — the id's words only for
+ * a kind with no name at all.
+ */
+export function incidentKindWords(
+  id: string,
+  name: string | undefined,
+  language: TermLanguage,
+  nameEn?: string,
+): string {
+  if (language === 'zh') return name || nameEn || id;
+  if (nameEn) return nameEn;
+  if (Object.hasOwn(INCIDENT_KIND_ENGLISH, id)) return INCIDENT_KIND_ENGLISH[id];
+  return name || tokenWords(id);
 }

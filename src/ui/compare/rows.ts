@@ -5,6 +5,7 @@
  */
 import { breakdownMembers, type FigureKey } from '../../sim/analysis/figures.ts';
 import type { Estimate } from '../../sim/analysis/report.ts';
+import { entryName } from '../i18n.ts';
 import type { ReportNames } from '../reportFigures.ts';
 import type { CompareStrings } from './strings.ts';
 
@@ -38,8 +39,9 @@ export function figureRows(
   const add = (row: FigureRow) => {
     if (Object.hasOwn(figures, row.path)) rows.push(row);
   };
-  // A name the scenario gave, else the id (names are optional).
-  const nameOr = (id: string, name: string | undefined) => name || id;
+  // The scenario's name in the strings' language (its English one where it gives it).
+  const nameOr = (id: string, entry: { name?: string; nameEn?: string } | undefined) =>
+    entryName(id, entry, t.language);
 
   for (const statistic of STATISTICS) {
     add({
@@ -91,7 +93,7 @@ export function figureRows(
     rows.push({
       path,
       group: 'coverage',
-      label: nameOr(key, names.districts.get(key)?.name),
+      label: nameOr(key, names.districts.get(key)),
       measure: 'share',
       better: 'higher',
     });
@@ -129,7 +131,7 @@ export function figureRows(
     });
   }
   for (const { path, key } of breakdownMembers(figures, 'utilisation', 'agency')) {
-    const label = nameOr(key, names.agencies.get(key)?.name);
+    const label = nameOr(key, names.agencies.get(key));
     rows.push({ path, group: 'utilisation', label, measure: 'share', better: 'neither' });
   }
 

@@ -1,12 +1,15 @@
 /** Strings of the what-if comparison (方案比较). */
 
 import { measureWord } from '../../scenarios/variants.ts';
+import type { Language } from '../i18n.ts';
 
 /** The table's entry for `key`, if it has its own (not one of Object.prototype's, like "constructor"). */
 const entryOf = (table: Record<string, string>, key: string): string | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
 
 const zh = {
+  /** The language of these strings, for the scenario's names (English where it gives them). */
+  language: 'zh' as Language,
   title: '方案比较',
   intro:
     '以当前情景为基准，定义至多 3 个变化方案（调整联动单位级别、增减力量、修改报批时限、开关规则、改变来电量），用相同的随机种子逐一运行并比较。',
@@ -176,6 +179,7 @@ const zh = {
 };
 
 const en: typeof zh = {
+  language: 'en',
   title: 'Compare variants',
   intro:
     'Take the current scenario as the base, define up to 3 variants (move an agency to another tier, add or remove units, change an approval delay, switch a rule, change the call volume), run each with the same seeds and compare.',

@@ -13,7 +13,7 @@ import { agenciesNoKindNeeds, rulesWithoutKinds } from '../editors/scope.ts';
 import { resultsStrings } from '../results/strings.ts';
 import type { Report } from '../../sim/analysis/report.ts';
 import { runReplications, scenarioInfo, type RunHandle } from '../../worker/client.ts';
-import type { Language } from '../i18n.ts';
+import { displayName, type Language } from '../i18n.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 import { buildResult, type Bilingual, type ComparisonResult } from './result.ts';
 import { compareStrings, type CompareStrings } from './strings.ts';
@@ -79,9 +79,9 @@ async function planVariant(doc: ScenarioDoc, variant: Variant): Promise<Planned>
 /** Changes of a variant that cannot change a result, and why, in both languages. */
 function inertNotes(variant: Variant, doc: ScenarioDoc): Bilingual {
   const idle = agenciesNoKindNeeds(doc);
-  const agencyName = (id: string) => {
+  const agencyName = (id: string, language: Language) => {
     const agency = asArray(doc.agencies).find((a) => textOf(a, 'id') === id);
-    return textOf(agency, 'name') || id;
+    return displayName(id, textOf(agency, 'name'), language, textOf(agency, 'nameEn'));
   };
   return bilingual((language) => {
     const t = resultsStrings[language];
@@ -90,7 +90,7 @@ function inertNotes(variant: Variant, doc: ScenarioDoc): Bilingual {
     );
     for (const operation of variant.operations) {
       if (operation.type === 'agencyTier' && idle.has(operation.agency)) {
-        notes.push(t.agenciesIdle(agencyName(operation.agency)));
+        notes.push(t.agenciesIdle(agencyName(operation.agency, language)));
       }
     }
     return notes;

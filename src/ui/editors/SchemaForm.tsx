@@ -255,7 +255,8 @@ function listChoices(
   const from = (key: string) =>
     asArray(doc?.[key]).map((item) => {
       const id = textOf(item, 'id');
-      return { value: id, label: displayName(id, textOf(item, 'name'), language) };
+      const label = displayName(id, textOf(item, 'name'), language, textOf(item, 'nameEn'));
+      return { value: id, label };
     });
   if (name === 'kinds') return from('incidentKinds');
   if (/agencies$/i.test(name)) return from('agencies');

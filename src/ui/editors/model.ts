@@ -56,7 +56,15 @@ export function setIn(draft: ScenarioDoc, segments: readonly PathSegment[], valu
 }
 
 /** The editor tabs, in the order shown. */
-export const EDITOR_TABS = ['overview', 'agencies', 'units', 'incidents', 'rules', 'raw'] as const;
+export const EDITOR_TABS = [
+  'overview',
+  'agencies',
+  'units',
+  'incidents',
+  'events',
+  'rules',
+  'raw',
+] as const;
 export type EditorTab = (typeof EDITOR_TABS)[number];
 
 /** The error list's request to show a field (a new object for each click). */
@@ -85,6 +93,8 @@ export function tabOfPath(path: string): EditorTab {
       return 'incidents';
     case 'rules':
       return 'rules';
+    case 'events':
+      return 'events';
     default:
       return 'raw';
   }

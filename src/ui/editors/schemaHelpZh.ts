@@ -25,6 +25,8 @@ export const schemaHelpZh: Readonly<Record<string, string>> = {
   'Identifier of the district, unique in the scenario (letters, digits, _ - . :).':
     '辖区编号，在情景内唯一（字母、数字及 _ - . :）。',
   'Name shown to people (e.g. 定海区).': '显示的名称（如定海区）。',
+  'Name in English, shown on the English page (e.g. Dinghai District); without it the English page shows `name`.':
+    '英文名称，英文界面显示（如 Dinghai District）；不填时英文界面显示 `name`（中文名称）。',
   'Urban or rural: decides which arrival target applies (城区 / 农村).':
     '城区或农村：决定适用哪一项到场时限（城区 / 农村）。',
   'Outer boundary as a ring of [longitude, latitude] points (WGS-84). Give this or `polygons`.':

@@ -192,9 +192,12 @@ function mergeDistricts(draft: ScenarioDoc, imported: DistrictImport[], mode: Mo
     const replacement = byId.get(district.id as string);
     if (!replacement) return district;
     byId.delete(replacement.id);
-    // Keep what the file does not say (call weight); the boundary is the file's.
-    const { polygon: _polygon, polygons: _polygons, ...rest } = district;
-    return { ...rest, ...replacement, area: district.area ?? replacement.area };
+    // Keep what the file does not say (call weight); the boundary is the file's. An English
+    // name was of the old name: a district the file renames loses it.
+    const { polygon: _polygon, polygons: _polygons, nameEn, ...rest } = district;
+    const renamed = replacement.name !== '' && replacement.name !== district.name;
+    const english = nameEn === undefined || renamed ? {} : { nameEn };
+    return { ...rest, ...english, ...replacement, area: district.area ?? replacement.area };
   });
   draft.districts = [...updated, ...byId.values()];
 }

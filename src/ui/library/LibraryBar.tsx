@@ -14,7 +14,7 @@ import type { ScenarioProblem } from '../../scenarios/load.ts';
 import { BUILTIN_CATALOGUE } from '../../scenarios/builtin/catalogue.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
-import type { DocOrigin, ScenarioDoc } from '../workspace/history.ts';
+import type { DocOrigin, EditedCopy, ScenarioDoc } from '../workspace/history.ts';
 import { recentFiles, rememberRecentFile, type RecentFile } from '../workspace/persist.ts';
 import { CallImportDialog } from './CallImportDialog.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -63,11 +63,11 @@ export function LibraryBar() {
   const doc = workspace?.doc;
   const origin = workspace?.origin;
   const edits = workspace && workspace.doc !== exportedDoc ? workspace.revision : 0;
-  const originName = origin ? nameOfOrigin(origin, language) : '';
   const formatTime = (ms: number) =>
     new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'short', timeStyle: 'short' }).format(
       ms,
     );
+  const originName = origin ? nameOfOrigin(origin, language, t, formatTime) : '';
 
   /** Runs `openIt` at once, or after the planner confirms leaving unexported edits. */
   const guardedOpen = (openIt: () => void) => {
@@ -77,16 +77,28 @@ export function LibraryBar() {
 
   const keepEditedCopy = async () => {
     if (!doc) return;
-    await rememberOpenedNow((now) => t.editedCopy(originName, formatTime(now)), doc).catch(
-      () => undefined,
-    );
+    const now = Date.now();
+    // Kept by what it is a copy of, so that its name is written in whichever language it is
+    // shown in; `name` (in today's language) only keys the entry.
+    const of = origin?.kind === 'builtin' ? { builtin: origin.id } : { file: baseName(origin) };
+    await rememberRecentFile({
+      name: t.editedCopy(originName, formatTime(now)),
+      edited: { of, at: now },
+      openedAt: now,
+      doc,
+    }).catch(() => undefined);
     refreshRecent();
   };
 
-  const openFileDoc = (name: string, fileDoc: ScenarioDoc) => {
-    open(fileDoc, { kind: 'file', name });
+  const openFileDoc = (name: string, fileDoc: ScenarioDoc, edited?: EditedCopy) => {
+    open(fileDoc, edited ? { kind: 'file', name, edited } : { kind: 'file', name });
     setExportedDoc(null);
-    rememberOpenedNow(() => name, fileDoc).then(setRecent, () => {});
+    rememberRecentFile({
+      name,
+      ...(edited ? { edited } : {}),
+      openedAt: Date.now(),
+      doc: fileDoc,
+    }).then(setRecent, () => {});
   };
 
   const openScenarioFile = async (file: TextFile) => {
@@ -191,10 +203,10 @@ export function LibraryBar() {
           onOpen={refreshRecent}
           items={recent.map((entry) => ({
             key: entry.name,
-            label: entry.name,
+            label: nameOfOrigin({ kind: 'file', ...entry }, language, t, formatTime),
             detail: t.recentOpened(formatTime(entry.openedAt)),
             testId: 'recent-file',
-            onSelect: () => guardedOpen(() => openFileDoc(entry.name, entry.doc)),
+            onSelect: () => guardedOpen(() => openFileDoc(entry.name, entry.doc, entry.edited)),
           }))}
         />
         <button
@@ -227,7 +239,7 @@ export function LibraryBar() {
       {workspace && (
         <p className="library-status" data-testid="scenario-status">
           <span data-testid="scenario-origin" title={scenarioName}>
-            {origin?.kind === 'file' ? t.originFile(origin.name) : t.originBuiltin}
+            {origin?.kind === 'file' ? t.originFile(originName) : t.originBuiltin}
           </span>
           {' · '}
           {reading ? (
@@ -325,16 +337,34 @@ export function LibraryBar() {
   );
 }
 
-/** Puts a scenario first under "Recent", as opened now. */
-function rememberOpenedNow(name: (now: number) => string, doc: ScenarioDoc) {
-  const now = Date.now();
-  return rememberRecentFile({ name: name(now), openedAt: now, doc });
+/** A built-in's title in a language. */
+function builtinTitle(id: string, language: ReturnType<typeof useLanguage>): string {
+  const entry = BUILTIN_CATALOGUE.find((scenario) => scenario.id === id);
+  return entry ? entry.title[language] : id;
 }
 
-function nameOfOrigin(origin: DocOrigin, language: ReturnType<typeof useLanguage>): string {
-  if (origin.kind === 'file') return origin.name;
-  const entry = BUILTIN_CATALOGUE.find((scenario) => scenario.id === origin.id);
-  return entry ? entry.title[language] : origin.id;
+/** The file an origin is (a copy of): its own name, or that of the file it was copied from. */
+function baseName(origin: DocOrigin | undefined): string {
+  if (!origin || origin.kind === 'builtin') return '';
+  const of = origin.edited?.of;
+  return of && 'file' in of ? of.file : origin.name;
+}
+
+/**
+ * An origin's name in the page's language: a built-in's title, a file's name, an edited copy as
+ * "<what it copies> (edited <when>)" written now, whatever language it was kept in.
+ */
+function nameOfOrigin(
+  origin: DocOrigin,
+  language: ReturnType<typeof useLanguage>,
+  t: { editedCopy: (name: string, when: string) => string },
+  formatTime: (ms: number) => string,
+): string {
+  if (origin.kind === 'builtin') return builtinTitle(origin.id, language);
+  if (!origin.edited) return origin.name;
+  const { of, at } = origin.edited;
+  const copied = 'builtin' in of ? builtinTitle(of.builtin, language) : of.file;
+  return t.editedCopy(copied, formatTime(at));
 }
 
 /**

@@ -32,11 +32,11 @@ function districtCoverage(report: Report, language: Language): DistrictCoverage[
       estimate,
     ]),
   );
-  return report.labels.districts.map(({ id, name }) => {
+  return report.labels.districts.map(({ id, name, nameEn }) => {
     const estimate = estimates.get(id);
     return {
       id,
-      name: displayName(id, name, language),
+      name: displayName(id, name, language, nameEn),
       estimate: estimate && Number.isFinite(estimate.mean) ? estimate : null,
     };
   });

@@ -78,7 +78,12 @@ function readDistricts(doc: ScenarioDoc, named: Named): MapDistrict[] {
     if (!text(district.id) || rings.length === 0) return [];
     const area: MapDistrict['area'] = district.area === 'rural' ? 'rural' : 'urban';
     return [
-      { id: text(district.id), name: named(text(district.id), text(district.name)), area, rings },
+      {
+        id: text(district.id),
+        name: named(text(district.id), text(district.name), text(district.nameEn)),
+        area,
+        rings,
+      },
     ];
   });
 }
@@ -88,7 +93,7 @@ function readBases(doc: ScenarioDoc, named: Named): MapBase[] {
     listOf(doc.agencies).map((agency) => [
       text(agency.id),
       {
-        name: named(text(agency.id), text(agency.name)),
+        name: named(text(agency.id), text(agency.name), text(agency.nameEn)),
         tier: Number(agency.tier ?? 1) || 1,
       },
     ]),
@@ -148,7 +153,7 @@ function readRoads(doc: ScenarioDoc): MapRoads | null {
 
 /**
  * What the map draws of a scenario. Names are shown in the page's language: on the English page
- * a Chinese name gives way to its id (see displayName), as in the report.
+ * the English name where the scenario gives one, else the name as written (see displayName).
  */
 export function mapGeometry(doc: ScenarioDoc, language: Language = 'zh'): MapGeometry {
   // Documents are never changed in place (an edit makes a new one), so the geometry of one is
@@ -157,7 +162,7 @@ export function mapGeometry(doc: ScenarioDoc, language: Language = 'zh'): MapGeo
   if (!byLanguage) geometries.set(doc, (byLanguage = new Map()));
   let geometry = byLanguage.get(language);
   if (!geometry) {
-    const named: Named = (id, name) => displayName(id, name, language);
+    const named: Named = (id, name, nameEn) => displayName(id, name, language, nameEn);
     geometry = {
       districts: readDistricts(doc, named),
       bases: readBases(doc, named),
@@ -170,7 +175,7 @@ export function mapGeometry(doc: ScenarioDoc, language: Language = 'zh'): MapGeo
 
 const geometries = new WeakMap<ScenarioDoc, Map<Language, MapGeometry>>();
 
-type Named = (id: string, name: string) => string;
+type Named = (id: string, name: string, nameEn?: string) => string;
 
 /** Every point the map must show, to fit the projection to. */
 export function extentPoints(geometry: MapGeometry): LonLat[] {

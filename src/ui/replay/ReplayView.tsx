@@ -8,7 +8,8 @@ import { legsBetween, makeRoute, recordAt, type Route } from '../../sim/analysis
 import { buildReplayIndex } from '../../sim/analysis/replayIndex.ts';
 import { callWorker } from '../../worker/client.ts';
 import type { ReplayOpened } from '../../worker/replayApi.ts';
-import { displayName, localeOf, useLanguage, useStrings } from '../i18n.ts';
+import { localeOf, useLanguage, useStrings } from '../i18n.ts';
+import { scenarioTitle } from '../reportFigures.ts';
 import { useNavigation } from '../shell/navigation.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
@@ -286,9 +287,9 @@ export function ReplayView() {
               data-records={replay.trace.length}
             >
               {t.replayed(
-                displayName(
+                scenarioTitle(
                   replay.trace.header.scenario,
-                  typeof replay.doc.name === 'string' ? replay.doc.name : undefined,
+                  typeof replay.doc.name === 'string' ? replay.doc.name : '',
                   language,
                 ),
                 replay.seed,

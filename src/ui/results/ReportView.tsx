@@ -7,8 +7,7 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Estimate, Report } from '../../sim/analysis/report.ts';
-import { incidentKindWords } from '../../sim/analysis/terms.ts';
-import { displayName, localeOf, strings, useLanguage, useStrings, type Language } from '../i18n.ts';
+import { entryName, localeOf, strings, useLanguage, useStrings, type Language } from '../i18n.ts';
 import { agenciesNoKindNeeds, rulesWithoutKinds } from '../editors/scope.ts';
 import { RULE_NAMES } from '../../scenarios/ruleNames.ts';
 import { isRuleId } from '../../scenarios/rules/index.ts';
@@ -16,6 +15,7 @@ import { CoverageMap } from '../map/CoverageMap.tsx';
 import { type LastRun, useNavigation } from '../shell/navigation.ts';
 import { SummaryTable } from '../SummaryTable.tsx';
 import { AssumptionsSection } from './AssumptionsSection.tsx';
+import { UnitWorkload } from './UnitWorkload.tsx';
 import { ChartFigure, CiBar, Ecdf, Histogram, ShareBars, type ChartFormat } from './Charts.tsx';
 import { downloadText, exportFileName } from './exports.ts';
 import {
@@ -24,6 +24,8 @@ import {
   TIER_ONE_PATH,
   TIER_ONE_WORDS,
   type ReportNames,
+  kindName,
+  scenarioTitle,
 } from '../reportFigures.ts';
 import {
   aggregateCsv,
@@ -103,7 +105,7 @@ export function ReportView({
     <div className="results-report" data-testid="results-report" lang={localeOf(language)}>
       <PrintHeader context={context} />
       <p className="results-computed-from results-no-print" data-testid="computed-from">
-        {t.computedFrom(displayName(names.scenarioId, names.scenarioName, language))} ·{' '}
+        {t.computedFrom(scenarioTitle(names.scenarioId, names.scenarioName, language))} ·{' '}
         {seedText(context)}
       </p>
       {notice}
@@ -146,7 +148,7 @@ function PrintHeader({ context }: { context: Context }) {
   }).format(new Date());
   return (
     <header className="results-print-header" data-testid="print-header">
-      <h2>{t.printTitle(displayName(names.scenarioId, names.scenarioName, language))}</h2>
+      <h2>{t.printTitle(scenarioTitle(names.scenarioId, names.scenarioName, language))}</h2>
       <p>{t.printMeta(seedText(context), date)}</p>
     </header>
   );
@@ -213,8 +215,8 @@ function SummarySection({ context }: { context: Context }) {
   const urban = minutes(names.targets.tier1.urban);
   const rural = minutes(names.targets.tier1.rural);
   const within = t.withinMinutes(urban, rural);
-  const districtName = (id: string) => displayName(id, names.districts.get(id)?.name, language);
-  const agencyName = (id: string) => displayName(id, names.agencies.get(id)?.name, language);
+  const districtName = (id: string) => entryName(id, names.districts.get(id), language);
+  const agencyName = (id: string) => entryName(id, names.agencies.get(id), language);
   const coverage = facts.coverage;
   const hasCoverage = coverage !== undefined && Number.isFinite(coverage.mean);
   const strained = [
@@ -306,9 +308,9 @@ function groupLabel(group: ResponseGroup, context: Context): string {
     case 'tier':
       return t.tier(group.id);
     case 'kind':
-      return incidentKindWords(group.id, names.kinds.get(group.id), language);
+      return kindName(group.id, names, language);
     case 'district':
-      return displayName(group.id, names.districts.get(group.id)?.name, language);
+      return entryName(group.id, names.districts.get(group.id), language);
   }
 }
 
@@ -453,7 +455,7 @@ function withinRows(
 
 function WithinTargetTable({ context }: { context: Context }) {
   const { report, names, language, t, format } = context;
-  const districtName = (id: string) => displayName(id, names.districts.get(id)?.name, language);
+  const districtName = (id: string) => entryName(id, names.districts.get(id), language);
   // The tier-1 figure first (overall, then by district), then each kind against its own target;
   // shares by the tier that happened to arrive first are left out: they read like the tier-1
   // figure and are not it.
@@ -471,9 +473,7 @@ function WithinTargetTable({ context }: { context: Context }) {
     {
       id: 'kind',
       title: t.kindWithinHeading,
-      rows: withinRows(report, 'response', 'kind', (id) =>
-        incidentKindWords(id, names.kinds.get(id), language),
-      ),
+      rows: withinRows(report, 'response', 'kind', (id) => kindName(id, names, language)),
     },
   ].filter((section) => section.rows.length > 0);
   return (
@@ -535,9 +535,9 @@ function UtilisationSection({ context }: { context: Context }) {
       estimate,
     }));
   const tiers = rowsOf('tier', (id) => t.tier(id));
-  const agencies = rowsOf('agency', (id) =>
-    displayName(id, names.agencies.get(id)?.name, language),
-  ).sort((a, b) => b.estimate.mean - a.estimate.mean);
+  const agencies = rowsOf('agency', (id) => entryName(id, names.agencies.get(id), language)).sort(
+    (a, b) => b.estimate.mean - a.estimate.mean,
+  );
   const stem = exportFileName(report.scenario, 'utilisation', '').replace(/\.$/, '');
   const noKindNeeds = agenciesNoKindNeeds(context.doc);
   const idle = agencies.filter((row) => noKindNeeds.has(row.id));
@@ -576,6 +576,7 @@ function UtilisationSection({ context }: { context: Context }) {
             ),
         )}
       </div>
+      <UnitWorkload report={report} names={names} language={language} format={format} />
     </section>
   );
 }

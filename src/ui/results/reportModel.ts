@@ -5,12 +5,11 @@
  * are found by what they are (`report.figures`). No DOM and no React: tested in Node
  * (tests/unit/results.test.ts).
  */
-import { displayName } from '../i18n.ts';
+import { entryName } from '../i18n.ts';
 import type { Breakdown, FigureKey } from '../../sim/analysis/figures.ts';
 import { HISTOGRAM_BIN_SECONDS, type Histogram } from '../../sim/analysis/pooled.ts';
 import type { Estimate, Report } from '../../sim/analysis/report.ts';
-import { incidentKindWords } from '../../sim/analysis/terms.ts';
-import { breakdownEstimates, type ReportNames } from '../reportFigures.ts';
+import { breakdownEstimates, kindName, type ReportNames } from '../reportFigures.ts';
 
 export type Area = 'urban' | 'rural';
 
@@ -287,11 +286,13 @@ function breakdownName(
     case 'tier':
       return labels.tier(breakdown.key);
     case 'kind':
-      return incidentKindWords(breakdown.key, names.kinds.get(breakdown.key), language);
+      return kindName(breakdown.key, names, language);
     case 'district':
-      return displayName(breakdown.key, names.districts.get(breakdown.key)?.name, language);
+      return entryName(breakdown.key, names.districts.get(breakdown.key), language);
     case 'agency':
-      return displayName(breakdown.key, names.agencies.get(breakdown.key)?.name, language);
+      return entryName(breakdown.key, names.agencies.get(breakdown.key), language);
+    case 'unit':
+      return names.units.get(breakdown.key)?.name || breakdown.key;
     case 'cause':
       return labels.causeLabel(breakdown.key);
     case 'tierArea':

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgenciesEditor } from '../editors/AgenciesEditor.tsx';
 import { ErrorList } from '../editors/ErrorList.tsx';
 import { problemsByPath, ProblemsContext } from '../editors/fields.tsx';
+import { EventsEditor } from '../editors/EventsEditor.tsx';
 import { IncidentsEditor } from '../editors/IncidentsEditor.tsx';
 import {
   EDITOR_TABS,
@@ -164,6 +165,7 @@ export function ScenarioView() {
               />
             )}
             {tab === 'incidents' && <IncidentsEditor schema={schema} focus={focus} />}
+            {tab === 'events' && <EventsEditor />}
             {tab === 'rules' && <RulesEditor schema={schema} focus={focus} />}
             {tab === 'raw' && (
               <RawJsonEditor draft={rawDraft} onDraft={setRawDraft} check={check} onGoTo={goTo} />

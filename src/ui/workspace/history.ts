@@ -7,8 +7,19 @@
 /** Scenario data as the editor holds it: JSON, not yet checked (it may be invalid mid-edit). */
 export type ScenarioDoc = Record<string, unknown>;
 
-/** Where the scenario came from: a built-in, a file the user opened, or an import. */
-export type DocOrigin = { kind: 'builtin'; id: string } | { kind: 'file'; name: string };
+/**
+ * Where the scenario came from: a built-in, a file the user opened, or an import. An edited
+ * copy kept under "Recent" is a file that says what it is a copy of and when it was kept, so
+ * that its name is written in the page's language when shown, not in the one it was kept in.
+ */
+export type DocOrigin =
+  { kind: 'builtin'; id: string } | { kind: 'file'; name: string; edited?: EditedCopy };
+
+/** An edited copy: of a built-in (by id) or of a file (by name), kept at `at` (ms since 1970). */
+export interface EditedCopy {
+  of: { builtin: string } | { file: string };
+  at: number;
+}
 
 export interface Snapshot {
   doc: ScenarioDoc;

@@ -10,7 +10,13 @@
  * and no chunk, since the versions share the long arrays' items (see copyForEdit).
  */
 import { readDraftMap, type DraftMap } from './drafts.ts';
-import { SHARED_ARRAY_LENGTH, sourceOfCopy, type ScenarioDoc, type Workspace } from './history.ts';
+import {
+  SHARED_ARRAY_LENGTH,
+  sourceOfCopy,
+  type EditedCopy,
+  type ScenarioDoc,
+  type Workspace,
+} from './history.ts';
 
 const DATABASE = 'drill-planner';
 const VERSION = 1;
@@ -23,7 +29,9 @@ const SESSION = 'session';
 export const RECENT_LIMIT = 8;
 
 export interface RecentFile {
+  /** As kept (the key of the entry); an edited copy is shown by `edited` instead. */
   name: string;
+  edited?: EditedCopy;
   /** When it was opened (ms since 1970, the browser's clock). */
   openedAt: number;
   doc: ScenarioDoc;
