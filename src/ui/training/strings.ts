@@ -248,7 +248,7 @@ const zh = {
     subject: '考核科目',
     number: '警情编号',
     answer: '振铃→摘机（秒）',
-    facts: '要素采集（地址核实 / 回拨号码 / 警情性质 / 报警人）',
+    facts: '要素采集（报警人所报地点、人数 / 警情性质 / 等级）',
     triage: '警情研判',
     plan: '调派方案',
     dispatchTime: '调派时刻',
@@ -259,6 +259,9 @@ const zh = {
     reasons: '扣分原因',
   },
   factsValue: (kind: string, severity: string) => `性质：${kind}；等级：${severity}`,
+  givenPlace: (district: string | null, landmark: string | null, right: boolean | null) =>
+    `报警人所报地点：${[district, landmark].filter(Boolean).join('，') || '未说清'}${right === null ? '' : right ? '（区域与实际相符）' : '（区域与实际不符）'}`,
+  givenPeople: (people: string | null) => `涉及人数：${people ?? '未说'}`,
   kindRight: '与实际相符',
   kindWrong: '与实际不符',
   linkageValue: (notified: number, needed: number, pathRight: boolean) =>
@@ -569,7 +572,7 @@ const en: TrainingStrings = {
     subject: 'Subject',
     number: 'Incident no.',
     answer: 'Ring → answer (s)',
-    facts: 'Details taken (address / call-back number / kind / caller)',
+    facts: 'Details taken (place and people as the caller gave them / kind / severity)',
     triage: 'Assessment',
     plan: 'Dispatch',
     dispatchTime: 'Dispatched at',
@@ -580,6 +583,9 @@ const en: TrainingStrings = {
     reasons: 'Deductions',
   },
   factsValue: (kind: string, severity: string) => `kind: ${kind}; severity: ${severity}`,
+  givenPlace: (district: string | null, landmark: string | null, right: boolean | null) =>
+    `Place given: ${[landmark, district].filter(Boolean).join(', ') || 'not said'}${right === null ? '' : right ? ' (district right)' : ' (not the district it was in)'}`,
+  givenPeople: (people: string | null) => `People: ${people ?? 'not said'}`,
   kindRight: 'right',
   kindWrong: 'not what it was',
   linkageValue: (notified: number, needed: number, pathRight: boolean) =>
