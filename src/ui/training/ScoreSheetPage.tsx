@@ -281,13 +281,13 @@ function CallRow({
       </td>
       <td data-testid="score-given">
         <div>
-          {t.givenPlace(
+          {t.scoreGivenPlace(
             call.given.district?.[language] ?? null,
             call.given.landmark?.[language] ?? null,
             call.given.districtRight,
           )}
         </div>
-        <div>{t.givenPeople(call.given.people?.[language] ?? null)}</div>
+        <div>{t.scoreGivenPeople(call.given.people?.[language] ?? null)}</div>
         <div>{judged ? t.factsValue(kindText, severity(judged.severity)) : t.notJudged}</div>
       </td>
       <td className={call.triage.correct ? 'score-right' : 'score-wrong'}>

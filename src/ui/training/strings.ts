@@ -66,6 +66,10 @@ const zh = {
   traineeId: '工号',
   start: '上席开始',
   starting: '正在准备练习…',
+  overwriteQuestion: (title: string, trainee: string, calls: number, next: string) =>
+    `“${title}”${trainee ? `（${trainee}）` : ''}尚未结束，已接 ${calls} 起来电，自动保存在本机。开始“${next}”将覆盖这场未完成的考核，无法恢复。`,
+  overwriteResume: '返回席位继续',
+  overwriteConfirm: '放弃未完成的考核，开始新练习',
   exportExercise: '导出练习文件',
   importFile: '导入练习或课程文件',
   fromScenario: '用当前情景新建练习',
@@ -259,9 +263,9 @@ const zh = {
     reasons: '扣分原因',
   },
   factsValue: (kind: string, severity: string) => `性质：${kind}；等级：${severity}`,
-  givenPlace: (district: string | null, landmark: string | null, right: boolean | null) =>
+  scoreGivenPlace: (district: string | null, landmark: string | null, right: boolean | null) =>
     `报警人所报地点：${[district, landmark].filter(Boolean).join('，') || '未说清'}${right === null ? '' : right ? '（区域与实际相符）' : '（区域与实际不符）'}`,
-  givenPeople: (people: string | null) => `涉及人数：${people ?? '未说'}`,
+  scoreGivenPeople: (people: string | null) => `涉及人员：${people ?? '未说'}`,
   kindRight: '与实际相符',
   kindWrong: '与实际不符',
   linkageValue: (notified: number, needed: number, pathRight: boolean) =>
@@ -387,6 +391,10 @@ const en: TrainingStrings = {
   traineeId: 'Staff number',
   start: 'Take the seat',
   starting: 'Preparing the exercise…',
+  overwriteQuestion: (title: string, trainee: string, calls: number, next: string) =>
+    `"${title}"${trainee ? ` (${trainee})` : ''} is not finished: ${calls} ${calls === 1 ? 'call' : 'calls'} so far, autosaved on this computer. Starting "${next}" overwrites that unfinished session for good.`,
+  overwriteResume: 'Back to the seat',
+  overwriteConfirm: 'Discard it and start the new exercise',
   exportExercise: 'Export the exercise file',
   importFile: 'Import an exercise or course file',
   fromScenario: 'New exercise from the current scenario',
@@ -583,9 +591,9 @@ const en: TrainingStrings = {
     reasons: 'Deductions',
   },
   factsValue: (kind: string, severity: string) => `kind: ${kind}; severity: ${severity}`,
-  givenPlace: (district: string | null, landmark: string | null, right: boolean | null) =>
+  scoreGivenPlace: (district: string | null, landmark: string | null, right: boolean | null) =>
     `Place given: ${[landmark, district].filter(Boolean).join(', ') || 'not said'}${right === null ? '' : right ? ' (district right)' : ' (not the district it was in)'}`,
-  givenPeople: (people: string | null) => `People: ${people ?? 'not said'}`,
+  scoreGivenPeople: (people: string | null) => `People: ${people ?? 'not said'}`,
   kindRight: 'right',
   kindWrong: 'not what it was',
   linkageValue: (notified: number, needed: number, pathRight: boolean) =>
