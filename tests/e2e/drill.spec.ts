@@ -446,7 +446,7 @@ test('the year plan: the same drill held twice, one record from the console and 
   const trend = page.getByTestId('plan-trend-table');
   await expect(trend).toBeVisible();
   await expect(trend.locator('thead th')).toHaveCount(3);
-  await expect(trend.locator('td[data-direction="-1"]').first()).toContainText('较上次快 1 分');
+  await expect(trend.locator('td[data-direction="-1"]').first()).toContainText('较上次快');
   await page.getByTestId('plan-trend').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}/drill-plan-trend.png`, fullPage: true });
   // Kept across a reload.
