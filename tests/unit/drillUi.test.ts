@@ -178,8 +178,19 @@ describe('the record as a log and as the 记录表 CSV', () => {
       action: action.id,
       t: 300,
     });
-    for (const language of ['zh', 'en'] as const) {
-      const parsed = parseDrillLogCsv(drillLogCsv(log, language), drill, language);
+    for (const [language, withDrill] of [
+      ['zh', false],
+      ['en', false],
+      ['zh', true],
+      ['en', true],
+    ] as const) {
+      const csv = drillLogCsv(log, language, withDrill ? drill : undefined);
+      // With the drill, by printed numbers: no internal id in the file.
+      if (withDrill) {
+        expect(csv).not.toContain(action.id);
+        expect(csv).toContain(language === 'zh' ? '行动,1.1,' : 'action,1.1,');
+      }
+      const parsed = parseDrillLogCsv(csv, drill, language);
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
       expect(parsed.log.entries).toEqual(log.entries);
       const back = fromDrillLog(parsed.log);

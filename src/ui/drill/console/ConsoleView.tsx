@@ -487,6 +487,7 @@ function LogFiles({ drill, state }: { drill: Drill; state: ConsoleState }) {
                 drillLogCsv(
                   toDrillLog(state, drill.id, tabletopNotes(drill, state, language)),
                   language,
+                  drill,
                 ),
               ],
               {
