@@ -190,6 +190,13 @@ test('a trainee does a three-call step-by-step exercise with the keyboard, gets 
   // 要素采集: what each caller gave, in words.
   await expect(sheet.getByTestId('score-given').first()).toContainText('报警人所报地点');
   await expect(sheet.getByTestId('score-given').first()).toContainText('涉及人员');
+  await page.getByTestId('language-switch').click();
+  await expect(sheet.getByTestId('score-given').first()).toContainText('Place given:');
+  await expect(sheet.getByTestId('score-given').first()).toContainText('People:');
+  await sheet.getByTestId('score-given').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/training-score-given-en.png` });
+  await page.getByTestId('language-switch').click();
+  await expect(sheet.getByTestId('score-given').first()).toContainText('报警人所报地点');
   // The trainee's choices differ from the reference: priced (a cost) or listed apart (none).
   await expect(sheet.getByTestId(/^score-cost(-free)?$/).first()).toBeVisible();
   const score = Number(await sheet.getAttribute('data-score'));
