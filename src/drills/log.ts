@@ -2,7 +2,11 @@
  * The drill's record (演练记录表) read from a CSV sheet, as Excel or WPS export it: UTF-8 with
  * or without BOM, comma, semicolon or tab separated, quoted fields with doubled quotes. Columns
  * are found by their header (Chinese or English); the pre-printed ones (planned and predicted
- * times, deviation) are ignored. Every bad row is reported with its line.
+ * times, deviation) are ignored. A step or action is named by its id (编号) or by the number the
+ * printed sheet shows in its 环节 column ("1" or "1. title" for step 1, "1.2" for its second
+ * expected action). A pre-printed row the recorders left without a time — a step not released,
+ * an action not seen, with no note — is no record and is skipped. Every bad row is reported
+ * with its line.
  */
 import type { Language } from '../scenarios/messages.ts';
 import { drillText } from './messages.ts';
@@ -15,6 +19,7 @@ const COLUMNS = {
   time: ['时间', '时刻', '实际时刻', 'time', 't'],
   type: ['类型', '记录类型', 'type'],
   id: ['编号', '环节/行动编号', 'id'],
+  number: ['环节', '序号', 'step', 'no.'],
   note: ['实际响应/动作', '说明', '备注', '意外情况及处置', 'note', 'notes'],
   recorder: ['记录人', 'recorder'],
 } as const;
@@ -121,12 +126,13 @@ export function parseDrillLogCsv(text: string, drill: Drill, lang: Language): Lo
     time: column(COLUMNS.time),
     type: column(COLUMNS.type),
     id: column(COLUMNS.id),
+    number: column(COLUMNS.number),
     note: column(COLUMNS.note),
     recorder: column(COLUMNS.recorder),
   };
   const errors: DrillProblem[] = [];
   for (const key of ['time', 'type', 'id'] as const) {
-    if (at[key] < 0)
+    if (at[key] < 0 && !(key === 'id' && at.number >= 0))
       errors.push({
         path: 'line 1',
         message: t.logLine[lang](
@@ -139,6 +145,18 @@ export function parseDrillLogCsv(text: string, drill: Drill, lang: Language): Lo
 
   const steps = new Set(drill.steps.map((s) => s.id));
   const actions = new Set(drill.steps.flatMap((s) => s.expected.map((a) => a.id)));
+  /** The id a cell names: an id as it is, or the printed number ("1", "1. title", "1.2"). */
+  const resolve = (text: string, type: 'release' | 'action'): string => {
+    if (type === 'release') {
+      if (steps.has(text)) return text;
+      const match = /^(\d+)(?:[.．、]?(?:\s|$))/.exec(text);
+      return match ? (drill.steps[Number(match[1]) - 1]?.id ?? text) : text;
+    }
+    if (actions.has(text)) return text;
+    const match = /^(\d+)[.．](\d+)(?:\s|$)/.exec(text);
+    if (!match) return text;
+    return drill.steps[Number(match[1]) - 1]?.expected[Number(match[2]) - 1]?.id ?? text;
+  };
   const entries: LogEntry[] = [];
   for (const { line, fields } of nonEmpty.slice(1)) {
     const cell = (index: number) => (index >= 0 ? (fields[index] ?? '').trim() : '');
@@ -151,14 +169,18 @@ export function parseDrillLogCsv(text: string, drill: Drill, lang: Language): Lo
       continue;
     }
     const timeText = cell(at.time);
+    const note = cell(at.note);
+    const recorder = cell(at.recorder) || undefined;
+    // A pre-printed release or action row left unfilled: nothing happened there on the day.
+    if (timeText === '' && (type === 'release' || (type === 'action' && !note && !recorder)))
+      continue;
     const time = timeText === '' && type === 'action' ? null : parseClock(timeText);
     if (time !== null && !Number.isFinite(time)) {
       bad(t.logTime[lang](timeText));
       continue;
     }
-    const id = cell(at.id);
-    const note = cell(at.note);
-    const recorder = cell(at.recorder) || undefined;
+    const named = cell(at.id) || cell(at.number);
+    const id = type === 'release' || type === 'action' ? resolve(named, type) : named;
     const extra = { ...(note ? { note } : {}), ...(recorder ? { recorder } : {}) };
     if (type === 'release') {
       if (!steps.has(id)) bad(t.logUnknownId[lang](id));

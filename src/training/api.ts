@@ -252,6 +252,12 @@ export interface CallScore {
   incident: number;
   time: number;
   truth: CallTruth;
+  /**
+   * What the caller gave (要素采集), as the call's form fields had it: the district named (and
+   * whether it is the one the incident is in: a caller may name a wrong one), the landmark near
+   * the place, how many people; null where the caller did not say.
+   */
+  given: TrainingCall['given'] & { districtRight: boolean | null };
   /** Ring → pick-up (wall seconds); null when not picked up. */
   answerSeconds: number | null;
   /** Call → first unit ordered out (simulation seconds), trainee's and reference's. */

@@ -240,6 +240,13 @@ export function scoreCall(input: CallInput): CallScore {
     call: call.id,
     incident: call.incident,
     time: call.time,
+    given: {
+      ...call.given,
+      districtRight:
+        call.given.district === null
+          ? null
+          : call.given.district.zh === (input.scenario.districts[truth.district]?.name ?? null),
+    },
     truth: {
       kind: truth.kind,
       kindLabel: kindLabel(input.scenario, truth.kind),

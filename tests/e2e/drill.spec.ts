@@ -360,3 +360,103 @@ test('a tabletop drill steps through inject, questions, decision and result, typ
   // The next step's inject went out with the move to its first stage.
   await expect(page.locator('[data-testid="console-inject"][data-released="true"]')).toHaveCount(2);
 });
+
+test('the year plan: the same drill held twice, one record from the console and one sheet attached, compared action by action', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openDrill(page);
+  await page.getByTestId('drill-library').selectOption({ index: 1 });
+  await expect(page.getByTestId('drill-check')).toHaveAttribute('data-state', 'valid', {
+    timeout: 30_000,
+  });
+  const exported = await (async () => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('drill-library').selectOption('export:'),
+    ]);
+    return JSON.parse(await readFile(await file.path(), 'utf8')) as {
+      id: string;
+      header: { date: string; name: string };
+    };
+  })();
+
+  // The drill in the plan without a record: the plan says how to get one.
+  await section(page, 'plan');
+  await page.getByTestId('plan-add-current').click();
+  await expect(page.getByTestId('plan-drills').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('plan-trend-none')).toContainText('导调控制台');
+  await expect(page.getByTestId('plan-trend-none')).toContainText('记录表');
+
+  // Held again half a year later (the same expected actions), added as a file.
+  const [year, month, day] = exported.header.date.split('-').map(Number);
+  const later = `${month > 6 ? year + 1 : year}-${String(((month + 5) % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const again = {
+    ...exported,
+    id: `${exported.id}-again`,
+    header: { ...exported.header, date: later },
+  };
+  await page.getByTestId('plan-file-input').setInputFiles({
+    name: 'again.drill.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(again)),
+  });
+  await expect(page.getByTestId('plan-drills').locator('tbody tr')).toHaveCount(2);
+
+  // The first holding's record: the shipped example, in the console; its sheet exported.
+  await section(page, 'console');
+  await page.getByTestId('console-example').click();
+  await expect(page.getByTestId('console-import-message')).toContainText('已导入');
+  const sheet = (await download(page, 'console-export')).bytes.toString('utf8');
+  // The second holding recorded every action a minute sooner.
+  const sooner = sheet
+    .split('\r\n')
+    .map((line) => {
+      const [time, type, ...rest] = line.split(',');
+      const match = /^T\+(\d+):(\d\d)$/.exec(time ?? '');
+      if (type !== '行动' || !match) return line;
+      const seconds = Math.max(0, Number(match[1]) * 60 + Number(match[2]) - 60);
+      const clock = `T+${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+      return [clock, type, ...rest].join(',');
+    })
+    .join('\r\n');
+
+  await section(page, 'plan');
+  const records = page.getByTestId('plan-record');
+  await expect(records.nth(0)).toHaveAttribute('data-source', 'console');
+  await expect(records.nth(1)).toHaveAttribute('data-source', 'none');
+  await expect(page.getByTestId('plan-trend-none')).toContainText('至少两次');
+  // A sheet with an error is refused, by its line.
+  await records.nth(1).getByTestId('plan-attach').click();
+  await page.getByTestId('plan-sheet-input').setInputFiles({
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('时间,类型,环节\nT+01:00,行动,9.9\n'),
+  });
+  await expect(page.getByTestId('plan-sheet-problems')).toContainText('第 2 行');
+  await expect(records.nth(1)).toHaveAttribute('data-source', 'none');
+  await records.nth(1).getByTestId('plan-attach').click();
+  await page.getByTestId('plan-sheet-input').setInputFiles({
+    name: 'again.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(sooner),
+  });
+  await expect(records.nth(1)).toHaveAttribute('data-source', 'sheet');
+  await expect(page.getByTestId('plan-sheet-problems')).toHaveCount(0);
+  const trend = page.getByTestId('plan-trend-table');
+  await expect(trend).toBeVisible();
+  await expect(trend.locator('thead th')).toHaveCount(3);
+  await expect(trend.locator('td[data-direction="-1"]').first()).toContainText('较上次快');
+  await page.getByTestId('plan-trend').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/drill-plan-trend.png`, fullPage: true });
+  // Kept across a reload.
+  await page.reload();
+  await page.getByTestId('tab-drill').click();
+  await section(page, 'plan');
+  await expect(page.getByTestId('plan-trend-table')).toBeVisible({ timeout: 30_000 });
+  // In English.
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('plan-trend-table')).toContainText('faster than the last');
+  await page.getByTestId('plan-trend').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/drill-plan-trend-en.png`, fullPage: true });
+});

@@ -158,6 +158,20 @@ test('a trainee does a three-call step-by-step exercise with the keyboard, gets 
       await expect(page.getByTestId('seat')).toHaveAttribute('data-time', time!);
       await expect(page.getByTestId('seat-call')).toHaveCount(calls);
       await expect(page.getByTestId('seat-panel')).toHaveAttribute('data-step', 'linkage');
+      // A new exercise would overwrite the session resumed: the trainer is asked first, and
+      // going back leaves it where it was.
+      await page.getByTestId('training-tab-setup').click();
+      await page.getByTestId('training-start').click();
+      const ask = page.getByTestId('training-overwrite');
+      await expect(ask).toBeVisible();
+      await expect(ask).toContainText('尚未结束');
+      await expect(ask).toContainText('张晓明');
+      await page.screenshot({ path: `${SCREENSHOTS}/training-overwrite.png` });
+      await ask.getByTestId('training-overwrite-resume').click();
+      await expect(ask).toHaveCount(0);
+      await expect(page.getByTestId('seat')).toHaveAttribute('data-time', time!);
+      await expect(page.getByTestId('seat-call')).toHaveCount(calls);
+      await expect(page.getByTestId('seat-panel')).toHaveAttribute('data-step', 'linkage');
     }
   });
   expect(shotDispatch && reloaded && tracked).toBe(true);
@@ -173,6 +187,16 @@ test('a trainee does a three-call step-by-step exercise with the keyboard, gets 
   await expect(sheet.getByTestId('score-call')).toHaveCount(3);
   await expect(sheet).toContainText('接警调度员考核表');
   await expect(sheet).toContainText('张晓明');
+  // 要素采集: what each caller gave, in words.
+  await expect(sheet.getByTestId('score-given').first()).toContainText('报警人所报地点');
+  await expect(sheet.getByTestId('score-given').first()).toContainText('涉及人员');
+  await page.getByTestId('language-switch').click();
+  await expect(sheet.getByTestId('score-given').first()).toContainText('Place given:');
+  await expect(sheet.getByTestId('score-given').first()).toContainText('People:');
+  await sheet.getByTestId('score-given').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/training-score-given-en.png` });
+  await page.getByTestId('language-switch').click();
+  await expect(sheet.getByTestId('score-given').first()).toContainText('报警人所报地点');
   // The trainee's choices differ from the reference: priced (a cost) or listed apart (none).
   await expect(sheet.getByTestId(/^score-cost(-free)?$/).first()).toBeVisible();
   const score = Number(await sheet.getAttribute('data-score'));

@@ -54,7 +54,6 @@ import { formToDocx } from '../../src/ui/drill/forms/toDocx.ts';
 import { formsToXlsx, sheetRows } from '../../src/ui/drill/forms/toXlsx.ts';
 import { commandText, measureText, timingText } from '../../src/ui/drill/describe.ts';
 import { newDrillDoc } from '../../src/ui/drill/newDrill.ts';
-import { dropUnfilledRows } from '../../src/ui/drill/recordSheet.ts';
 import { flagText } from '../../src/ui/drill/predict/flagText.ts';
 import { scenarioLists } from '../../src/ui/drill/scenarioLists.ts';
 import { durationText, plannedTimes, totalDuration } from '../../src/ui/drill/schedule.ts';
@@ -179,8 +178,19 @@ describe('the record as a log and as the 记录表 CSV', () => {
       action: action.id,
       t: 300,
     });
-    for (const language of ['zh', 'en'] as const) {
-      const parsed = parseDrillLogCsv(drillLogCsv(log, language), drill, language);
+    for (const [language, withDrill] of [
+      ['zh', false],
+      ['en', false],
+      ['zh', true],
+      ['en', true],
+    ] as const) {
+      const csv = drillLogCsv(log, language, withDrill ? drill : undefined);
+      // With the drill, by printed numbers: no internal id in the file.
+      if (withDrill) {
+        expect(csv).not.toContain(action.id);
+        expect(csv).toContain(language === 'zh' ? '行动,1.1,' : 'action,1.1,');
+      }
+      const parsed = parseDrillLogCsv(csv, drill, language);
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
       expect(parsed.log.entries).toEqual(log.entries);
       const back = fromDrillLog(parsed.log);
@@ -284,7 +294,6 @@ describe('the script and the forms', () => {
     expect(rows[0].map((cell) => cell?.value)).toEqual([
       '时间',
       '类型',
-      '编号',
       '环节',
       '导调信息/期望行动',
       '接收单位',
@@ -296,23 +305,28 @@ describe('the script and the forms', () => {
     ]);
   });
 
-  it('reads back a filled record sheet saved as CSV, the rows left unfilled skipped', () => {
+  it('reads back a filled record sheet saved as CSV by its printed numbers, the rows left unfilled skipped', () => {
     const { rows } = sheetRows(buildRecordSheet(context));
     const cells = rows.map((row) => row.map((cell) => String(cell?.value ?? '')));
     const [first, second] = context.drill.steps;
-    // The recorder wrote the first step's release and its first action's time, and a note.
+    // No internal id on the printed sheet: steps and actions go by their printed numbers.
+    const ids = [...context.drill.steps.map((s) => s.id), ...first.expected.map((a) => a.id)];
+    for (const row of cells) for (const id of ids) expect(row).not.toContain(id);
+    // The recorder wrote the first step's release and its first action's time, and a note;
+    // every other pre-printed row is left as printed, without a time.
     const filled = cells.map((row) => {
-      if (row[2] === first.id) return ['T+00:00', ...row.slice(1)];
-      if (row[2] === first.expected[0].id)
-        return ['T+03:20', ...row.slice(1, 9), '首车到场，"快"', '王'];
+      if (row[2] === `1. ${first.title}`) return ['T+00:00', ...row.slice(1)];
+      if (row[2] === '1.1') return ['T+03:20', ...row.slice(1, 8), '首车到场，"快"', '王'];
       return row;
     });
-    filled.push(['T+04:00', '备注', '', '', '', '', '', '', '', '通信短暂中断', '王']);
-    const csv = filled
-      .map((row) => row.map((f) => (/[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(','))
-      .join('\r\n');
-    expect(parseDrillLogCsv(csv, context.drill, 'zh').ok).toBe(false);
-    const parsed = parseDrillLogCsv(dropUnfilledRows(`\uFEFF${csv}`), context.drill, 'zh');
+    filled.push(['T+04:00', '备注', '', '', '', '', '', '', '通信短暂中断', '王']);
+    const toCsv = (sheet: string[][]) =>
+      sheet
+        .map((row) =>
+          row.map((f) => (/[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(','),
+        )
+        .join('\r\n');
+    const parsed = parseDrillLogCsv(`\uFEFF${toCsv(filled)}`, context.drill, 'zh');
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     expect(parsed.log.entries).toEqual([
       { type: 'release', step: first.id, t: 0 },
@@ -328,6 +342,12 @@ describe('the script and the forms', () => {
     expect(parsed.log.entries.some((e) => e.type === 'release' && e.step === second.id)).toBe(
       false,
     );
+    // A number the drill does not have is reported on its line, in the user's language.
+    const wrong = [...filled, ['T+05:00', '行动', '1.99', '', '', '', '', '', '', '']];
+    const refused = parseDrillLogCsv(toCsv(wrong), context.drill, 'zh');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.errors[0].message).toMatch(new RegExp(`第 ?${wrong.length} ?行.*1\\.99`));
   });
 
   it('makes Excel and Word files that open as zip archives with the rows inside', async () => {

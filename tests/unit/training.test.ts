@@ -485,3 +485,39 @@ describe('the class', () => {
     SLOW,
   );
 });
+
+describe('what the caller gave, on the score sheet (要素采集)', () => {
+  it(
+    'carries the district, landmark and people the caller gave, and whether the district was right',
+    () => {
+      const base = lincheng();
+      const told = (share: number) =>
+        scoreSession(
+          play({
+            ...base,
+            difficulty: { ...base.difficulty, wrongInfoShare: share, incompleteInfoShare: share },
+          }).file,
+        ).calls;
+      const truthful = told(0);
+      expect(truthful.length).toBeGreaterThan(3);
+      for (const c of truthful) {
+        expect(c.given.district).not.toBeNull();
+        expect(c.given.districtRight).toBe(true);
+        expect(c.given.landmark?.zh).toBeTruthy();
+        expect(c.given.people?.zh).toMatch(/人$/);
+      }
+      // Every caller names another district than the incident's, and leaves the rest out.
+      const misled = told(1);
+      expect(misled.length).toBe(truthful.length);
+      for (const c of misled) {
+        expect(c.given.districtRight).toBe(false);
+        expect(c.given.district?.zh).not.toBe(
+          truthful.find((t) => t.call === c.call)?.given.district?.zh,
+        );
+        expect(c.given.landmark).toBeNull();
+        expect(c.given.people).toBeNull();
+      }
+    },
+    SLOW,
+  );
+});

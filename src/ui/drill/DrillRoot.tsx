@@ -135,7 +135,7 @@ function DrillFrame() {
           {id === 'print' && <PrintView active={section === 'print'} />}
           {id === 'console' && <ConsoleView />}
           {id === 'evaluate' && <EvaluateView />}
-          {id === 'plan' && <PlanView />}
+          {id === 'plan' && <PlanView active={section === 'plan'} />}
         </div>
       ))}
     </div>

@@ -4,7 +4,7 @@
  * it and says where they were, as a recorder's sheet does (the evaluation takes them out again).
  * Also the record as the 记录表 CSV, which the log reader takes back.
  */
-import type { DrillLog, LogEntry } from '../../drills/api.ts';
+import type { Drill, DrillLog, LogEntry } from '../../drills/api.ts';
 import { drillClock, type ConsoleState, type ImportedLog } from './consoleModel.ts';
 
 type Pause = { at: number; seconds: number };
@@ -108,21 +108,40 @@ const CSV_HEADER = {
   zh: ['时间', '类型', '编号', '说明', '记录人'],
   en: ['time', 'type', 'id', 'note', 'recorder'],
 };
+/** With the drill at hand, steps and actions go by their printed numbers, not their ids. */
+const NUMBER_HEADER = { zh: '环节', en: 'step' };
 const TYPE_WORDS = {
   zh: { release: '下达', action: '行动', pause: '暂停', resume: '恢复', note: '备注' },
   en: { release: 'release', action: 'action', pause: 'pause', resume: 'resume', note: 'note' },
 };
 
-/** The log as the 记录表 CSV (UTF-8 with BOM, for Excel and WPS), as the log reader reads it. */
-export function drillLogCsv(log: DrillLog, language: 'zh' | 'en'): string {
+/** Printed numbers of a drill's steps ("1") and expected actions ("1.2"), by id. */
+function printedNumbers(drill: Drill): Map<string, string> {
+  const numbers = new Map<string, string>();
+  drill.steps.forEach((step, i) => {
+    numbers.set(step.id, `${i + 1}`);
+    step.expected.forEach((action, a) => numbers.set(action.id, `${i + 1}.${a + 1}`));
+  });
+  return numbers;
+}
+
+/**
+ * The log as the 记录表 CSV (UTF-8 with BOM, for Excel and WPS), as the log reader reads it.
+ * Given the drill, the third column holds the printed numbers (环节) instead of the ids.
+ */
+export function drillLogCsv(log: DrillLog, language: 'zh' | 'en', drill?: Drill): string {
   const quote = (field: string) =>
     /[",\n\r]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-  const lines = [CSV_HEADER[language].join(',')];
+  const numbers = drill ? printedNumbers(drill) : null;
+  const header = CSV_HEADER[language].slice();
+  if (numbers) header[2] = NUMBER_HEADER[language];
+  const lines = [header.join(',')];
   for (const entry of log.entries) {
     const id = entry.type === 'release' ? entry.step : entry.type === 'action' ? entry.action : '';
+    const named = numbers && id ? (numbers.get(id) ?? id) : id;
     const time = entry.t === null ? '' : drillClock(entry.t);
     lines.push(
-      [time, TYPE_WORDS[language][entry.type], id, entry.note ?? '', entry.recorder ?? '']
+      [time, TYPE_WORDS[language][entry.type], named, entry.note ?? '', entry.recorder ?? '']
         .map(quote)
         .join(','),
     );

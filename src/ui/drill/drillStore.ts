@@ -9,7 +9,8 @@ const DATABASE = 'drill-planner-drills';
 const VERSION = 1;
 const STORE = 'drills';
 
-export type DrillStoreKey = 'workspace' | 'console' | 'plan' | 'prediction' | 'evaluation';
+export type DrillStoreKey =
+  'workspace' | 'console' | 'plan' | 'planSheets' | 'prediction' | 'evaluation';
 
 let opening: Promise<IDBDatabase> | null = null;
 

@@ -279,7 +279,17 @@ function CallRow({
           ? t.notPickedUp
           : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(call.answerSeconds)}
       </td>
-      <td>{judged ? t.factsValue(kindText, severity(judged.severity)) : t.notJudged}</td>
+      <td data-testid="score-given">
+        <div>
+          {t.scoreGivenPlace(
+            call.given.district?.[language] ?? null,
+            call.given.landmark?.[language] ?? null,
+            call.given.districtRight,
+          )}
+        </div>
+        <div>{t.scoreGivenPeople(call.given.people?.[language] ?? null)}</div>
+        <div>{judged ? t.factsValue(kindText, severity(judged.severity)) : t.notJudged}</div>
+      </td>
       <td className={call.triage.correct ? 'score-right' : 'score-wrong'}>
         {!judged
           ? t.notJudged

@@ -20,10 +20,13 @@ const SPEEDS: Speed[] = ['step', '1x', '2x', '5x', '10x'];
 export function SetupPage({
   controller,
   onStarted,
+  onResume,
 }: {
   controller: SeatController;
   /** The exercise started; `next` starts the one after it when it came from the course. */
   onStarted(next: NextExercise | null): void;
+  /** Back to the seat of the session left unfinished, instead of starting a new one. */
+  onResume(): void;
 }) {
   const t = useStrings(trainingStrings);
   const language = useLanguage();
@@ -35,6 +38,10 @@ export function SetupPage({
   const [trainee, setTrainee] = useState({ name: '', id: '' });
   const [fileMessage, setFileMessage] = useState<{ ok: boolean; lines: string[] } | null>(null);
   const [builtinCourse, setBuiltinCourse] = useState<Course | null>(null);
+  /** A new exercise asked for while a session is unfinished: it waits for the trainer's word. */
+  const [pending, setPending] = useState<{ exercise: Exercise; inCourse: number | null } | null>(
+    null,
+  );
 
   useEffect(() => {
     let wanted = true;
@@ -58,7 +65,17 @@ export function SetupPage({
     setChosen({ ...preset, scoring: chosen.scoring, followUpSeconds: chosen.followUpSeconds });
   };
 
+  /** Starts an exercise, after asking if it would overwrite a session left unfinished. */
   const start = async (exercise: Exercise, inCourse: number | null = null) => {
+    if (controller.seat) {
+      setPending({ exercise, inCourse });
+      return;
+    }
+    await begin(exercise, inCourse);
+  };
+
+  const begin = async (exercise: Exercise, inCourse: number | null = null) => {
+    setPending(null);
     const journal: SeatJournal = {
       exercise,
       seed: exercise.seed,
@@ -70,7 +87,7 @@ export function SetupPage({
     const after = inCourse === null ? undefined : course[inCourse + 1];
     onStarted(
       after && inCourse !== null
-        ? { title: after.title, start: () => start(after, inCourse + 1) }
+        ? { title: after.title, start: () => begin(after, inCourse + 1) }
         : null,
     );
   };
@@ -328,6 +345,48 @@ export function SetupPage({
                 {t.addToCourse}
               </button>
             </div>
+            {pending && controller.seat && (
+              <div className="training-confirm-backdrop">
+                <div
+                  className="training-confirm"
+                  role="alertdialog"
+                  aria-modal="true"
+                  aria-labelledby="training-confirm-text"
+                  data-testid="training-overwrite"
+                >
+                  <p id="training-confirm-text">
+                    {t.overwriteQuestion(
+                      controller.seat.journal.exercise.title[language],
+                      controller.seat.journal.trainee.name,
+                      controller.seat.state.calls.length,
+                      pending.exercise.title[language],
+                    )}
+                  </p>
+                  <div className="training-row">
+                    <button
+                      type="button"
+                      className="primary"
+                      data-testid="training-overwrite-resume"
+                      autoFocus
+                      onClick={() => {
+                        setPending(null);
+                        onResume();
+                      }}
+                    >
+                      {t.overwriteResume}
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      data-testid="training-overwrite-confirm"
+                      onClick={() => void begin(pending.exercise, pending.inCourse)}
+                    >
+                      {t.overwriteConfirm}
+                    </button>
+                  </div>
+                </div>
+              </div>
+            )}
             {controller.problems.length > 0 && (
               <ul className="problems" role="alert" data-testid="training-problems">
                 {controller.problems.map((line, i) => (

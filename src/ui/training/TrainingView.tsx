@@ -103,6 +103,7 @@ export function TrainingView() {
             setNext(after);
             setPage('seat');
           }}
+          onResume={() => setPage('seat')}
         />
       </div>
       {page === 'seat' && (

@@ -66,6 +66,10 @@ const zh = {
   traineeId: '工号',
   start: '上席开始',
   starting: '正在准备练习…',
+  overwriteQuestion: (title: string, trainee: string, calls: number, next: string) =>
+    `“${title}”${trainee ? `（${trainee}）` : ''}尚未结束，已接 ${calls} 起来电，自动保存在本机。开始“${next}”将覆盖这场未完成的考核，无法恢复。`,
+  overwriteResume: '返回席位继续',
+  overwriteConfirm: '放弃未完成的考核，开始新练习',
   exportExercise: '导出练习文件',
   importFile: '导入练习或课程文件',
   fromScenario: '用当前情景新建练习',
@@ -248,7 +252,7 @@ const zh = {
     subject: '考核科目',
     number: '警情编号',
     answer: '振铃→摘机（秒）',
-    facts: '要素采集（地址核实 / 回拨号码 / 警情性质 / 报警人）',
+    facts: '要素采集（报警人所报地点、人数 / 警情性质 / 等级）',
     triage: '警情研判',
     plan: '调派方案',
     dispatchTime: '调派时刻',
@@ -259,6 +263,9 @@ const zh = {
     reasons: '扣分原因',
   },
   factsValue: (kind: string, severity: string) => `性质：${kind}；等级：${severity}`,
+  scoreGivenPlace: (district: string | null, landmark: string | null, right: boolean | null) =>
+    `报警人所报地点：${[district, landmark].filter(Boolean).join('，') || '未说清'}${right === null ? '' : right ? '（区域与实际相符）' : '（区域与实际不符）'}`,
+  scoreGivenPeople: (people: string | null) => `涉及人员：${people ?? '未说'}`,
   kindRight: '与实际相符',
   kindWrong: '与实际不符',
   linkageValue: (notified: number, needed: number, pathRight: boolean) =>
@@ -384,6 +391,10 @@ const en: TrainingStrings = {
   traineeId: 'Staff number',
   start: 'Take the seat',
   starting: 'Preparing the exercise…',
+  overwriteQuestion: (title: string, trainee: string, calls: number, next: string) =>
+    `"${title}"${trainee ? ` (${trainee})` : ''} is not finished: ${calls} ${calls === 1 ? 'call' : 'calls'} so far, autosaved on this computer. Starting "${next}" overwrites that unfinished session for good.`,
+  overwriteResume: 'Back to the seat',
+  overwriteConfirm: 'Discard it and start the new exercise',
   exportExercise: 'Export the exercise file',
   importFile: 'Import an exercise or course file',
   fromScenario: 'New exercise from the current scenario',
@@ -569,7 +580,7 @@ const en: TrainingStrings = {
     subject: 'Subject',
     number: 'Incident no.',
     answer: 'Ring → answer (s)',
-    facts: 'Details taken (address / call-back number / kind / caller)',
+    facts: 'Details taken (place and people as the caller gave them / kind / severity)',
     triage: 'Assessment',
     plan: 'Dispatch',
     dispatchTime: 'Dispatched at',
@@ -580,6 +591,9 @@ const en: TrainingStrings = {
     reasons: 'Deductions',
   },
   factsValue: (kind: string, severity: string) => `kind: ${kind}; severity: ${severity}`,
+  scoreGivenPlace: (district: string | null, landmark: string | null, right: boolean | null) =>
+    `Place given: ${[landmark, district].filter(Boolean).join(', ') || 'not said'}${right === null ? '' : right ? ' (district right)' : ' (not the district it was in)'}`,
+  scoreGivenPeople: (people: string | null) => `People: ${people ?? 'not said'}`,
   kindRight: 'right',
   kindWrong: 'not what it was',
   linkageValue: (notified: number, needed: number, pathRight: boolean) =>

@@ -11,7 +11,6 @@ import { useLanguage, useStrings } from '../../i18n.ts';
 import { drillClock, drillSeconds, parseDrillClock, type ConsoleState } from '../consoleModel.ts';
 import { drillLogCsv, fromDrillLog, toDrillLog } from '../consoleLog.ts';
 import { builtinDrillLog } from '../builtinDrills.ts';
-import { dropUnfilledRows } from '../recordSheet.ts';
 import { useDrill } from '../DrillContext.tsx';
 import { measureText, timingText } from '../describe.ts';
 import { downloadBlob } from '../files.ts';
@@ -446,7 +445,7 @@ function LogFiles({ drill, state }: { drill: Drill; state: ConsoleState }) {
     };
   }, [drill.id]);
   const importText = (text: string) => {
-    const parsed = parseDrillLogCsv(dropUnfilledRows(text), drill, language);
+    const parsed = parseDrillLogCsv(text, drill, language);
     if (!parsed.ok) {
       setMessage({ ok: false, lines: [t.importErrors, ...parsed.errors.map((e) => e.message)] });
       return;
@@ -488,6 +487,7 @@ function LogFiles({ drill, state }: { drill: Drill; state: ConsoleState }) {
                 drillLogCsv(
                   toDrillLog(state, drill.id, tabletopNotes(drill, state, language)),
                   language,
+                  drill,
                 ),
               ],
               {

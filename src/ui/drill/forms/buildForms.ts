@@ -374,7 +374,6 @@ export function buildRecordSheet(context: FormContext): FormDoc {
     rows.push([
       '',
       t.recordTypeRelease,
-      step.id,
       `${index + 1}. ${step.title}`,
       step.inject.text || commandText(step.command, lists, language),
       agencyList(context, step.inject.to),
@@ -400,7 +399,6 @@ export function buildRecordSheet(context: FormContext): FormDoc {
       rows.push([
         '',
         t.recordTypeAction,
-        action.id,
         `${index + 1}.${a + 1}`,
         action.description || measureText(action, lists, language),
         action.agency ? nameOf(lists.agencies, action.agency) : '',
@@ -426,7 +424,6 @@ export function buildRecordSheet(context: FormContext): FormDoc {
           columns: [
             { label: r.time, width: 9 },
             { label: r.type, width: 6 },
-            { label: r.id, width: 9, sheetOnly: true },
             { label: r.step, width: 12 },
             { label: r.message, width: 30 },
             { label: r.to, width: 12 },

@@ -84,7 +84,6 @@ const zh = {
   rec: {
     time: '时间',
     type: '类型',
-    id: '编号',
     step: '环节',
     message: '导调信息/期望行动',
     to: '接收单位',
@@ -97,7 +96,7 @@ const zh = {
   recordTypeRelease: '下达',
   recordTypeAction: '行动',
   recordNote:
-    '时间填实际时刻（T+分:秒）；类型：下达、行动、暂停、恢复、备注；编号为预印编号。填好后可另存为 CSV，在“导调控制台”导入。',
+    '时间填实际时刻（T+分:秒）；类型：下达、行动、暂停、恢复、备注；环节栏为预印序号（如 1、1.2），请勿改动。填好后可另存为 CSV，在“导调控制台”导入。',
   // Handbook
   handbookIntro: '欢迎观摩。以下为本次演练的概要、流程与观摩要点。',
   handbookProgram: '演练流程',
@@ -226,7 +225,6 @@ const en: FormStrings = {
   rec: {
     time: 'time',
     type: 'type',
-    id: 'id',
     step: 'Step',
     message: 'Inject / expected action',
     to: 'To',
@@ -239,7 +237,7 @@ const en: FormStrings = {
   recordTypeRelease: 'release',
   recordTypeAction: 'action',
   recordNote:
-    'Write the actual time (T+mm:ss); type: release, action, pause, resume, note; the id is pre-printed. Save the filled sheet as CSV to import it in the controller console.',
+    'Write the actual time (T+mm:ss); type: release, action, pause, resume, note; the Step column holds the pre-printed number (1, 1.2); leave it as it is. Save the filled sheet as CSV to import it in the controller console.',
   handbookIntro: 'Welcome. Below are the drill’s outline, its programme and what to watch.',
   handbookProgram: 'Programme',
   handbookWatch: 'What to watch',

@@ -1,7 +1,9 @@
 /**
  * The year plan (年度演练计划): the drills of the year with their dates, and what they cover —
  * agencies, tiers, coordination rules and objectives against the drills, with those not
- * exercised in the last two half-years flagged (`drillCalendar`). The plan's drills are kept in
+ * exercised in the last two half-years flagged (`drillCalendar`), and the trend of the same
+ * expected actions from drill to drill once the drills have records (a 记录表 attached here, or
+ * the controller console's record). The plan's drills and the sheets attached are kept in
  * IndexedDB: the drill being edited, built-in drills and drill files can be added.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -9,6 +11,7 @@ import {
   drillCalendar,
   drillScenarioRef,
   loadDrillData,
+  parseDrillLogCsv,
   type CalendarEntry,
 } from '../../../drills/api.ts';
 import { editorStrings } from '../../editors/strings.ts';
@@ -22,6 +25,8 @@ import { builtinScenario, useDrill } from '../DrillContext.tsx';
 import type { DrillDoc } from '../drillHistory.ts';
 import { readDrillStore, writeDrillStore } from '../drillStore.ts';
 import { checkDrillFile } from '../files.ts';
+import { PlanTrend } from './PlanTrend.tsx';
+import { withEvaluations, type AttachedSheet } from './planTrend.ts';
 import type { RuleId } from '../../../scenarios/rules/index.ts';
 
 const planStrings = {
@@ -51,6 +56,13 @@ const planStrings = {
     half1: (year: string) => `${year} 上半年`,
     half2: (year: string) => `${year} 下半年`,
     loading: '正在载入…',
+    record: '记录',
+    recordSheet: '已附记录表',
+    recordConsole: '导调控制台的记录',
+    noRecord: '无记录',
+    attach: '附记录表（CSV）…',
+    detach: '移除记录表',
+    sheetProblems: (name: string) => `“${name}”的记录表有误，未附上：`,
   },
   en: {
     title: 'Year plan',
@@ -72,6 +84,14 @@ const planStrings = {
     half1: (year: string) => `${year} H1`,
     half2: (year: string) => `${year} H2`,
     loading: 'Loading…',
+    record: 'Record',
+    recordSheet: 'record sheet attached',
+    recordConsole: 'the controller console’s record',
+    noRecord: 'no record',
+    attach: 'Attach a record sheet (CSV)…',
+    detach: 'Remove the sheet',
+    sheetProblems: (name: string) =>
+      `The record sheet of "${name}" has errors and was not attached:`,
   },
 };
 
@@ -84,7 +104,7 @@ async function loadEntry(doc: DrillDoc): Promise<CalendarEntry | null> {
   return loaded.ok ? { drill: loaded.drill, scenario: loaded.scenario } : null;
 }
 
-export function PlanView() {
+export function PlanView({ active }: { active: boolean }) {
   const t = useStrings(planStrings);
   const language = useLanguage();
   const ruleNames = useStrings(editorStrings).ruleName as Record<RuleId, string>;
@@ -93,6 +113,12 @@ export function PlanView() {
   const [entries, setEntries] = useState<CalendarEntry[]>([]);
   const [builtins, setBuiltins] = useState<BuiltinDrillEntry[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
+  const sheetInput = useRef<HTMLInputElement>(null);
+  /** The drill a record sheet is being attached to. */
+  const sheetFor = useRef<string | null>(null);
+  const [sheets, setSheets] = useState<Record<string, AttachedSheet>>({});
+  const [consoleBook, setConsoleBook] = useState<unknown>(undefined);
+  const [sheetMessage, setSheetMessage] = useState<string[] | null>(null);
 
   useEffect(() => {
     void readDrillStore<DrillDoc[]>('plan').then(
@@ -101,6 +127,36 @@ export function PlanView() {
     );
     void builtinDrillCatalogue(language).then(setBuiltins, () => setBuiltins([]));
   }, [language]);
+  useEffect(() => {
+    void readDrillStore<Record<string, AttachedSheet>>('planSheets').then(
+      (stored) => stored && typeof stored === 'object' && setSheets(stored),
+      () => undefined,
+    );
+  }, []);
+  // The console's records as they are now, each time the plan is shown.
+  useEffect(() => {
+    if (active) void readDrillStore<unknown>('console').then(setConsoleBook, () => undefined);
+  }, [active]);
+  const saveSheets = (next: Record<string, AttachedSheet>) => {
+    setSheets(next);
+    void writeDrillStore('planSheets', next).catch(() => undefined);
+  };
+  const attachSheet = async (file: File) => {
+    const id = sheetFor.current;
+    const entry = entries.find((e) => e.drill.id === id);
+    if (!id || !entry) return;
+    const text = await file.text();
+    const parsed = parseDrillLogCsv(text, entry.drill, language);
+    if (!parsed.ok) {
+      setSheetMessage([
+        t.sheetProblems(entry.drill.header.name),
+        ...parsed.errors.map((e) => e.message),
+      ]);
+      return;
+    }
+    setSheetMessage(null);
+    saveSheets({ ...sheets, [id]: { text, attachedAt: Date.now() } });
+  };
   useEffect(() => {
     if (!docs) return;
     let live = true;
@@ -120,7 +176,12 @@ export function PlanView() {
     const id = doc.id;
     save([...(docs ?? []).filter((d) => d.id !== id), doc]);
   };
-  const calendar = useMemo(() => drillCalendar(entries), [entries]);
+  const evaluated = useMemo(
+    () => withEvaluations(entries, sheets, consoleBook, language),
+    [entries, sheets, consoleBook, language],
+  );
+  const calendar = useMemo(() => drillCalendar(evaluated.map((e) => e.entry)), [evaluated]);
+  const sourceOf = new Map(evaluated.map((e) => [e.entry.drill.id, e.source]));
   const agencyNames = new Map(
     entries.flatMap((e) =>
       e.scenario.agencies.map((a) => [a.id, displayName(a.id, a.name, language)] as const),
@@ -177,6 +238,7 @@ export function PlanView() {
         </button>
         <input
           ref={fileInput}
+          data-testid="plan-file-input"
           type="file"
           accept=".json"
           hidden
@@ -189,6 +251,25 @@ export function PlanView() {
           }}
         />
       </div>
+      <input
+        ref={sheetInput}
+        type="file"
+        accept=".csv,text/csv"
+        hidden
+        data-testid="plan-sheet-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void attachSheet(file);
+        }}
+      />
+      {sheetMessage && (
+        <ul className="problems" role="alert" data-testid="plan-sheet-problems">
+          {sheetMessage.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      )}
       {!docs ? (
         <p className="placeholder">{t.loading}</p>
       ) : calendar.drills.length === 0 ? (
@@ -202,6 +283,7 @@ export function PlanView() {
                 <th>{t.date}</th>
                 <th>{t.half}</th>
                 <th>{t.name}</th>
+                <th>{t.record}</th>
                 <th />
               </tr>
             </thead>
@@ -211,6 +293,34 @@ export function PlanView() {
                   <td>{drill.date}</td>
                   <td>{halfLabel(drill.halfYear)}</td>
                   <td>{drill.name}</td>
+                  <td data-testid="plan-record" data-source={sourceOf.get(drill.id) ?? 'none'}>
+                    {sourceOf.get(drill.id) === 'sheet'
+                      ? t.recordSheet
+                      : sourceOf.get(drill.id) === 'console'
+                        ? t.recordConsole
+                        : t.noRecord}{' '}
+                    <button
+                      type="button"
+                      data-testid="plan-attach"
+                      onClick={() => {
+                        sheetFor.current = drill.id;
+                        sheetInput.current?.click();
+                      }}
+                    >
+                      {t.attach}
+                    </button>
+                    {sheets[drill.id] && (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          const { [drill.id]: _gone, ...rest } = sheets;
+                          saveSheets(rest);
+                        }}
+                      >
+                        {t.detach}
+                      </button>
+                    )}
+                  </td>
                   <td>
                     <button
                       type="button"
@@ -259,6 +369,7 @@ export function PlanView() {
               </tbody>
             </table>
           </div>
+          <PlanTrend calendar={calendar} entries={evaluated.map((e) => e.entry)} />
         </>
       )}
     </section>
