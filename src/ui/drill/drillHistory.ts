@@ -7,6 +7,8 @@
  * before, within COALESCE_MS of it, replaces it in place.
  */
 
+import { redo, undo } from '../workspace/history.ts';
+
 /** Drill data as the editor holds it: JSON, not yet checked. */
 export type DrillDoc = Record<string, unknown>;
 
@@ -66,32 +68,15 @@ export function editDrill(
   };
 }
 
+/** Undo and redo as for scenarios; the next keystroke after either starts a new undo step. */
 export function undoDrill(workspace: DrillWorkspace): DrillWorkspace {
-  const previous = workspace.past.at(-1);
-  if (!previous) return workspace;
-  return {
-    ...workspace,
-    doc: previous.doc,
-    label: previous.label,
-    past: workspace.past.slice(0, -1),
-    future: [{ doc: workspace.doc, label: workspace.label }, ...workspace.future],
-    revision: workspace.revision + 1,
-    editedAt: 0,
-  };
+  const done = undo(workspace);
+  return done === workspace ? workspace : { ...done, editedAt: 0 };
 }
 
 export function redoDrill(workspace: DrillWorkspace): DrillWorkspace {
-  const next = workspace.future[0];
-  if (!next) return workspace;
-  return {
-    ...workspace,
-    doc: next.doc,
-    label: next.label,
-    past: [...workspace.past, { doc: workspace.doc, label: workspace.label }],
-    future: workspace.future.slice(1),
-    revision: workspace.revision + 1,
-    editedAt: 0,
-  };
+  const done = redo(workspace);
+  return done === workspace ? workspace : { ...done, editedAt: 0 };
 }
 
 export function isDrillWorkspace(value: unknown): value is DrillWorkspace {

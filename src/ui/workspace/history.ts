@@ -151,7 +151,16 @@ export function applyEdit(
   };
 }
 
-export function undo(workspace: Workspace): Workspace {
+/** The part of a document's history undo and redo move through (scenarios and drills alike). */
+export interface History<Doc> {
+  doc: Doc;
+  label: string;
+  past: Array<{ doc: Doc; label: string }>;
+  future: Array<{ doc: Doc; label: string }>;
+  revision: number;
+}
+
+export function undo<W extends History<W['doc']>>(workspace: W): W {
   const previous = workspace.past.at(-1);
   if (!previous) return workspace;
   return {
@@ -164,7 +173,7 @@ export function undo(workspace: Workspace): Workspace {
   };
 }
 
-export function redo(workspace: Workspace): Workspace {
+export function redo<W extends History<W['doc']>>(workspace: W): W {
   const next = workspace.future[0];
   if (!next) return workspace;
   return {
