@@ -13,6 +13,7 @@ import {
   importCalls,
   type CallColumnMapping,
 } from '../scenarios/importCalls.ts';
+import { TIME_FORMATS, type TimeFormat } from '../scenarios/callTimes.ts';
 import { loadScenario, loadScenarioText, type ScenarioProblem } from '../scenarios/load.ts';
 import type { Language } from '../scenarios/messages.ts';
 import { Scenario } from '../scenarios/schema.ts';
@@ -54,7 +55,7 @@ Commands:
   bulletin [--scenario …] [--seed N]
                                the Fuyang-style assessment bulletin per unit and period
   import-calls CSV --scenario FILE|ID --time COL --kind COL (--lon COL --lat COL | --district COL)
-               [--kind-map value=kind,…] [--out FILE]
+               [--time-format auto|ymd|mdy|dmy] [--kind-map value=kind,…] [--out FILE]
                                add call history from CSV to a scenario as listed incidents
 ${DRILL_USAGE}
 ${TRAINING_USAGE}
@@ -340,9 +341,13 @@ function commandImportCalls(args: Args, language: Language): void {
   const time = option(args, 'time');
   const kind = option(args, 'kind');
   if (!time || !kind) throw new UsageError('import-calls needs --time COL and --kind COL');
+  const timeFormat = option(args, 'time-format') ?? 'auto';
+  if (!(TIME_FORMATS as readonly string[]).includes(timeFormat))
+    throw new UsageError(`--time-format is one of ${TIME_FORMATS.join(', ')}`);
   const mapping: CallColumnMapping = {
     time,
     kind,
+    timeFormat: timeFormat as TimeFormat,
     lon: option(args, 'lon'),
     lat: option(args, 'lat'),
     district: option(args, 'district'),
@@ -356,14 +361,19 @@ function commandImportCalls(args: Args, language: Language): void {
   const kinds = new Set(scenario.incidentKinds.map((k) => k.id));
   const t = callText[language];
   const csv = readText(csvFile, language, (bytes) => t.tooLarge(bytes, CSV_LIMITS.bytes));
-  const { incidents, problems } = importCalls(csv, mapping, scenario.start, kinds, {
+  const { incidents, problems, times } = importCalls(csv, mapping, scenario.start, kinds, {
     language,
     districts: scenario.districts,
     existing: scenario.arrivals.incidents.length,
   });
   for (const problem of problems) console.error(`${csvFile}:${problem.line}: ${problem.message}`);
   const zh = language === 'zh';
+  if (times.detected) console.error(timeOrderLine(times.order, zh));
+  const summary = zh
+    ? `已导入 ${incidents.length} 起来电，${problems.length} 行跳过`
+    : `${incidents.length} call(s) imported, ${problems.length} row(s) skipped`;
   if (incidents.length === 0) {
+    console.error(summary);
     console.error(zh ? '未导入任何来电，未写出情景' : 'no call imported; no scenario written');
     throw new ExitError(1);
   }
@@ -384,11 +394,21 @@ function commandImportCalls(args: Args, language: Language): void {
   const out = option(args, 'out');
   if (out) writeFileSync(out, text);
   else console.log(text);
-  console.error(
-    zh
-      ? `已导入 ${incidents.length} 起来电，${problems.length} 行跳过`
-      : `${incidents.length} call(s) imported, ${problems.length} row(s) skipped`,
-  );
+  console.error(summary);
+}
+
+/** How year-last dates were read, when detected (so that a wrong guess is seen and overridden). */
+function timeOrderLine(order: string, zh: boolean): string {
+  const names: Record<string, [string, string]> = {
+    mdy: ['month/day/year', '月/日/年'],
+    dmy: ['day/month/year', '日/月/年'],
+    undecided: [
+      'undecided (give --time-format mdy or dmy)',
+      '无法判断（请用 --time-format mdy 或 dmy 指定）',
+    ],
+  };
+  const [en, cn] = names[order] ?? [order, order];
+  return zh ? `日期按“${cn}”读取（自动判断）` : `dates read as ${en} (detected)`;
 }
 
 function minutes(seconds: number): string {

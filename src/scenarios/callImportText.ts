@@ -32,11 +32,15 @@ export const en = {
   unclosedLast: () => 'a quote opened in this row is never closed: the row is skipped',
   noColumn: (name: string, columns: string) => `no column "${name}" (columns: ${columns})`,
   noPlace: () => 'map either the lon and lat columns or a district column',
-  badTime: (value: string) => `time "${value}" is not a date-time YYYY-MM-DD HH:MM or seconds`,
+  badTime: (value: string) =>
+    `time "${value}" is not a date-time (YYYY-MM-DD HH:MM, YYYY/MM/DD, M/D/YYYY h:mm AM/PM, YYYY年M月D日 H时M分) or seconds`,
   noSuchDate: (value: string, why: string) => `time "${value}" is not a real date-time: ${why}`,
   monthRange: (month: number) => `there is no month ${month}`,
   dayRange: (month: number, days: number) => `${MONTHS_EN[month - 1]} has ${days} days`,
   clockRange: () => 'hours go to 23, minutes and seconds to 59',
+  meridiemRange: () => 'with AM/PM, hours go from 1 to 12',
+  undecidedOrder: (value: string) =>
+    `time "${value}": day/month or month/day cannot be told from the file (no number over 12); give the time format (mdy or dmy)`,
   beforeStart: () => 'the call is before the scenario start',
   unknownKind: (kind: string) => `kind "${kind}" is not an incident kind of the scenario`,
   badPlace: (lon: string, lat: string) => `"${lon}", "${lat}" is not a longitude, latitude`,
@@ -63,11 +67,15 @@ const zh: typeof en = {
   unclosedLast: () => '此行有一个引号没有闭合：此行跳过',
   noColumn: (name: string, columns: string) => `没有名为“${name}”的列（现有列：${columns}）`,
   noPlace: () => '请选择经度和纬度列，或辖区列',
-  badTime: (value: string) => `时间“${value}”既不是 YYYY-MM-DD HH:MM 格式的日期时间，也不是秒数`,
+  badTime: (value: string) =>
+    `时间“${value}”既不是日期时间（YYYY-MM-DD HH:MM、YYYY/MM/DD、M/D/YYYY h:mm AM/PM、YYYY年M月D日 H时M分），也不是秒数`,
   noSuchDate: (value: string, why: string) => `时间“${value}”不是真实存在的日期时间：${why}`,
   monthRange: (month: number) => `没有 ${month} 月`,
   dayRange: (month: number, days: number) => `${month} 月只有 ${days} 天`,
   clockRange: () => '小时最大为 23，分钟和秒最大为 59',
+  meridiemRange: () => '带上午/下午（AM/PM）时，小时为 1 至 12',
+  undecidedOrder: (value: string) =>
+    `时间“${value}”：无法从文件判断是“日/月”还是“月/日”（没有大于 12 的数）；请指定时间格式（mdy 或 dmy）`,
   beforeStart: () => '来电时间早于情景开始时间',
   unknownKind: (kind: string) => `类型“${kind}”不是本情景的事件类型（请在类型对应中选择）`,
   badPlace: (lon: string, lat: string) => `“${lon}”，“${lat}”不是有效的经度、纬度`,

@@ -7,8 +7,9 @@
  */
 import type { Language } from './messages.ts';
 import { LIMITS, type ListedIncident } from './schema.ts';
-import { callText, en, shown, type CallText } from './callImportText.ts';
+import { callText, en, shown } from './callImportText.ts';
 import { readCsv, type CallImportProblem, type ParsedCsv } from './callCsv.ts';
+import { detectOrder, readTime, startMs, type TimeFormat } from './callTimes.ts';
 
 export { callText } from './callImportText.ts';
 export {
@@ -21,12 +22,14 @@ export {
 } from './callCsv.ts';
 
 export interface CallColumnMapping {
-  /** Column with the call time: ISO local date-time (2026-07-06 08:15[:00]) or seconds from start. */
+  /** Column with the call time: a local date-time (see `callTimes.ts`) or seconds from start. */
   time: string;
   kind: string;
   lon?: string;
   lat?: string;
   district?: string;
+  /** How a date with the year last is read (day/month or month/day); detected when 'auto'. */
+  timeFormat?: TimeFormat;
   /** Values of the kind column mapped to incident kind ids (values not listed are used as they are). */
   kindValues?: Record<string, string>;
 }
@@ -34,38 +37,23 @@ export interface CallColumnMapping {
 export interface CallImportResult {
   incidents: ListedIncident[];
   problems: CallImportProblem[];
-}
-
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Why a local date-time that matches the pattern is no real one ('' if it is). */
-function impossible(text: string, t: CallText): string {
-  const m = DATE_TIME.exec(text);
-  if (!m) return '';
-  const [year, month, day, hour, minute, second] = m.slice(1).map((part) => Number(part ?? 0));
-  if (month < 1 || month > 12) return t.monthRange(month);
-  if (day < 1 || day > daysIn(year, month)) return t.dayRange(month, daysIn(year, month));
-  if (hour > 23 || minute > 59 || second > 59) return t.clockRange();
-  return '';
+  /** How year-last dates were read, and whether that was detected from the file. */
+  times: { order: 'ymd' | 'mdy' | 'dmy' | 'undecided'; detected: boolean };
 }
 
 /**
  * Seconds from the scenario start (local time) to a local date-time, or NaN if unreadable or no
- * real date (2026-07-32 is not 1 August, month 13 is not next January).
+ * real date (2026-07-32 is not 1 August, month 13 is not next January). A year-last date is read
+ * in `order` (month/day unless told).
  */
-export function secondsFromStart(value: string, startLocal: string): number {
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  const toMs = (text: string) => {
-    const m = DATE_TIME.exec(text);
-    if (!m || impossible(text, en) !== '') return NaN;
-    return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0));
-  };
-  return (toMs(trimmed) - toMs(startLocal)) / 1000;
+export function secondsFromStart(
+  value: string,
+  startLocal: string,
+  order: 'ymd' | 'mdy' | 'dmy' = 'mdy',
+): number {
+  const read = readTime(value, order, en, shown);
+  if (!read.ok) return NaN;
+  return 'seconds' in read ? read.seconds : (read.ms - startMs(startLocal)) / 1000;
 }
 
 export interface CallImportOptions {
@@ -100,7 +88,12 @@ export function importRows(
   const { rows } = parsed;
   const problems: CallImportProblem[] = [...parsed.problems];
   const incidents: ListedIncident[] = [];
-  const done = () => ({ incidents, problems: problems.sort((a, b) => a.line - b.line) });
+  const times: CallImportResult['times'] = { order: 'ymd', detected: false };
+  const done = () => ({
+    incidents,
+    problems: problems.sort((a, b) => a.line - b.line),
+    times,
+  });
   if (rows.length === 0) {
     if (problems.length === 0) problems.push({ line: 1, message: t.empty() });
     return done();
@@ -137,17 +130,22 @@ export function importRows(
   }
   for (const district of options.districts ?? []) districtId.set(district.id, district.id);
 
+  const format = mapping.timeFormat ?? 'auto';
+  if (format === 'auto') {
+    const found = detectOrder(rows.slice(1).map((r) => r.cells[columns.time] ?? ''));
+    times.order = found === 'none' ? 'ymd' : found;
+    times.detected = found !== 'none';
+  } else times.order = format;
+  const start = startMs(startLocal);
+
   for (const { line, cells: row } of rows.slice(1)) {
     const timeText = row[columns.time] ?? '';
-    const time = secondsFromStart(timeText, startLocal);
-    if (!Number.isFinite(time)) {
-      const why = impossible(timeText.trim(), t);
-      problems.push({
-        line,
-        message: why ? t.noSuchDate(shown(timeText), why) : t.badTime(shown(timeText)),
-      });
+    const read = readTime(timeText, times.order, t, shown);
+    if (!read.ok) {
+      problems.push({ line, message: read.message });
       continue;
     }
+    const time = 'seconds' in read ? read.seconds : (read.ms - start) / 1000;
     if (time < 0) {
       problems.push({ line, message: t.beforeStart() });
       continue;
