@@ -14,6 +14,7 @@ import {
   type CallColumnMapping,
 } from '../scenarios/importCalls.ts';
 import { TIME_FORMATS, type TimeFormat } from '../scenarios/callTimes.ts';
+import type { PointOrder } from '../scenarios/callPlaces.ts';
 import { loadScenario, loadScenarioText, type ScenarioProblem } from '../scenarios/load.ts';
 import type { Language } from '../scenarios/messages.ts';
 import { Scenario } from '../scenarios/schema.ts';
@@ -54,7 +55,8 @@ Commands:
                                why units were late for one incident: waits, mobilisation, travel
   bulletin [--scenario …] [--seed N]
                                the Fuyang-style assessment bulletin per unit and period
-  import-calls CSV --scenario FILE|ID --time COL --kind COL (--lon COL --lat COL | --district COL)
+  import-calls CSV --scenario FILE|ID --time COL --kind COL
+               (--lon COL --lat COL | --point COL [--point-order lonlat|latlon] | --district COL)
                [--time-format auto|ymd|mdy|dmy] [--kind-map value=kind,…] [--out FILE]
                                add call history from CSV to a scenario as listed incidents
 ${DRILL_USAGE}
@@ -351,6 +353,8 @@ function commandImportCalls(args: Args, language: Language): void {
     lon: option(args, 'lon'),
     lat: option(args, 'lat'),
     district: option(args, 'district'),
+    point: option(args, 'point'),
+    pointOrder: pointOrderOption(args),
     kindValues: Object.fromEntries(
       (option(args, 'kind-map') ?? '')
         .split(',')
@@ -395,6 +399,12 @@ function commandImportCalls(args: Args, language: Language): void {
   if (out) writeFileSync(out, text);
   else console.log(text);
   console.error(summary);
+}
+
+function pointOrderOption(args: Args): PointOrder | undefined {
+  const order = option(args, 'point-order');
+  if (order === undefined || order === 'lonlat' || order === 'latlon') return order;
+  throw new UsageError('--point-order is lonlat or latlon');
 }
 
 /** How year-last dates were read, when detected (so that a wrong guess is seen and overridden). */

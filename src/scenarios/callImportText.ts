@@ -31,7 +31,7 @@ export const en = {
     `a quote opened in this row is never closed: the remaining ${lines.toLocaleString('en')} line(s) were not read (close or remove the stray quotes)`,
   unclosedLast: () => 'a quote opened in this row is never closed: the row is skipped',
   noColumn: (name: string, columns: string) => `no column "${name}" (columns: ${columns})`,
-  noPlace: () => 'map either the lon and lat columns or a district column',
+  noPlace: () => 'map either the lon and lat columns, a point column or a district column',
   badTime: (value: string) =>
     `time "${value}" is not a date-time (YYYY-MM-DD HH:MM, YYYY/MM/DD, M/D/YYYY h:mm AM/PM, YYYY年M月D日 H时M分) or seconds`,
   noSuchDate: (value: string, why: string) => `time "${value}" is not a real date-time: ${why}`,
@@ -45,6 +45,10 @@ export const en = {
   unknownKind: (kind: string) => `kind "${kind}" is not an incident kind of the scenario`,
   badPlace: (lon: string, lat: string) => `"${lon}", "${lat}" is not a longitude, latitude`,
   noDistrict: () => 'the district is empty',
+  badPoint: (value: string) =>
+    `"${value}" is not a point: (lat, lon), lon lat or POINT (lon lat) within ±180, ±90`,
+  undecidedPoint: (value: string) =>
+    `"${value}": latitude first or longitude first cannot be told from the file (no number beyond ±90); give the point order (lonlat or latlon)`,
   unknownDistrict: (value: string) =>
     `district "${value}" is not a district of the scenario (by id or name)`,
   overLimit: (existing: number, limit: number) =>
@@ -66,7 +70,7 @@ const zh: typeof en = {
     `此行有一个引号没有闭合：其后 ${lines.toLocaleString('zh-CN')} 行未读取（请补上或删去多余的引号）`,
   unclosedLast: () => '此行有一个引号没有闭合：此行跳过',
   noColumn: (name: string, columns: string) => `没有名为“${name}”的列（现有列：${columns}）`,
-  noPlace: () => '请选择经度和纬度列，或辖区列',
+  noPlace: () => '请选择经度和纬度列、坐标点列，或辖区列',
   badTime: (value: string) =>
     `时间“${value}”既不是日期时间（YYYY-MM-DD HH:MM、YYYY/MM/DD、M/D/YYYY h:mm AM/PM、YYYY年M月D日 H时M分），也不是秒数`,
   noSuchDate: (value: string, why: string) => `时间“${value}”不是真实存在的日期时间：${why}`,
@@ -80,6 +84,10 @@ const zh: typeof en = {
   unknownKind: (kind: string) => `类型“${kind}”不是本情景的事件类型（请在类型对应中选择）`,
   badPlace: (lon: string, lat: string) => `“${lon}”，“${lat}”不是有效的经度、纬度`,
   noDistrict: () => '辖区为空',
+  badPoint: (value: string) =>
+    `“${value}”不是有效的坐标点：应为 (纬度, 经度)、经度 纬度 或 POINT (经度 纬度)，经度在 ±180、纬度在 ±90 以内`,
+  undecidedPoint: (value: string) =>
+    `“${value}”：无法从文件判断先纬度还是先经度（没有超出 ±90 的数）；请指定坐标顺序（lonlat 或 latlon）`,
   unknownDistrict: (value: string) => `辖区“${value}”不是本情景的辖区（id 或名称）`,
   overLimit: (existing: number, limit: number) =>
     `情景中已列明 ${existing.toLocaleString('zh-CN')} 起事件，加上这些来电将超过 ${limit.toLocaleString('zh-CN')} 起`,

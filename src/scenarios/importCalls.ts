@@ -9,6 +9,12 @@ import type { Language } from './messages.ts';
 import { LIMITS, type ListedIncident } from './schema.ts';
 import { callText, en, shown } from './callImportText.ts';
 import { readCsv, type CallImportProblem, type ParsedCsv } from './callCsv.ts';
+import {
+  detectPointOrder,
+  readPoint,
+  type DetectedPointOrder,
+  type PointOrder,
+} from './callPlaces.ts';
 import { detectOrder, readTime, startMs, type TimeFormat } from './callTimes.ts';
 
 export { callText } from './callImportText.ts';
@@ -28,6 +34,10 @@ export interface CallColumnMapping {
   lon?: string;
   lat?: string;
   district?: string;
+  /** One column with both coordinates: "(lat, lon)", "lon,lat", "POINT (lon lat)" (see `callPlaces.ts`). */
+  point?: string;
+  /** Which comes first in a bare pair of the point column; detected when left out. */
+  pointOrder?: PointOrder;
   /** How a date with the year last is read (day/month or month/day); detected when 'auto'. */
   timeFormat?: TimeFormat;
   /** Values of the kind column mapped to incident kind ids (values not listed are used as they are). */
@@ -106,17 +116,19 @@ export function importRows(
     lon: column(mapping.lon),
     lat: column(mapping.lat),
     district: column(mapping.district),
+    point: column(mapping.point),
   };
   const before = problems.length;
-  for (const key of ['time', 'kind'] as const) {
-    if (columns[key] < 0)
+  for (const key of ['time', 'kind', 'point'] as const) {
+    if (columns[key] < 0 && (key !== 'point' || mapping.point !== undefined))
       problems.push({
         line: rows[0].line,
         message: t.noColumn(shown(String(mapping[key])), shown(header.join(', '))),
       });
   }
   const hasLonLat = columns.lon >= 0 && columns.lat >= 0;
-  if (!hasLonLat && columns.district < 0)
+  const hasPoint = columns.point >= 0;
+  if (!hasLonLat && !hasPoint && columns.district < 0)
     problems.push({ line: rows[0].line, message: t.noPlace() });
   if (problems.length > before) return done();
   if (rows.length === 1 && problems.length === 0) {
@@ -137,6 +149,10 @@ export function importRows(
     times.detected = found !== 'none';
   } else times.order = format;
   const start = startMs(startLocal);
+  const pointOrder: DetectedPointOrder = !hasPoint
+    ? 'undecided'
+    : (mapping.pointOrder ??
+      detectPointOrder(rows.slice(1).map((r) => r.cells[columns.point] ?? '')));
 
   for (const { line, cells: row } of rows.slice(1)) {
     const timeText = row[columns.time] ?? '';
@@ -170,12 +186,24 @@ export function importRows(
         continue;
       }
       incident.location = [lon, lat];
+    } else if (hasPoint) {
+      const cell = row[columns.point] ?? '';
+      const point =
+        cell.trim() === '' && columns.district >= 0 ? null : readPoint(cell, pointOrder);
+      if (point === 'order' || (point === null && !(cell.trim() === '' && columns.district >= 0))) {
+        problems.push({
+          line,
+          message: point === 'order' ? t.undecidedPoint(shown(cell)) : t.badPoint(shown(cell)),
+        });
+        continue;
+      }
+      if (point) incident.location = point;
     }
     if (columns.district >= 0) {
       // The place by district, or (beside a longitude and latitude) the district it is in.
       const value = (row[columns.district] ?? '').trim();
       const id = districtId.get(value);
-      if (value ? id === undefined : !hasLonLat) {
+      if (value ? id === undefined : !incident.location) {
         problems.push({ line, message: value ? t.unknownDistrict(shown(value)) : t.noDistrict() });
         continue;
       }

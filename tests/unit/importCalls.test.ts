@@ -72,7 +72,7 @@ describe('CSV call history', () => {
     );
     expect(problems.map((p) => p.message)).toEqual([
       '没有名为“type”的列（现有列：time, kind）',
-      '请选择经度和纬度列，或辖区列',
+      '请选择经度和纬度列、坐标点列，或辖区列',
     ]);
   });
 
