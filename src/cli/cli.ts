@@ -10,6 +10,7 @@ import { defaultsInEffect } from '../scenarios/defaultsInEffect.ts';
 import {
   callText,
   CSV_LIMITS,
+  groupProblems,
   importCalls,
   type CallColumnMapping,
 } from '../scenarios/importCalls.ts';
@@ -370,12 +371,20 @@ function commandImportCalls(args: Args, language: Language): void {
     districts: scenario.districts,
     existing: scenario.arrivals.incidents.length,
   });
-  for (const problem of problems) console.error(`${csvFile}:${problem.line}: ${problem.message}`);
   const zh = language === 'zh';
+  // Identical problems once each, with their count and first lines: one pass shows every kind.
+  for (const group of groupProblems(problems)) {
+    const more = group.count - group.lines.length;
+    const lines = group.lines.join(',') + (more > 0 ? '…' : '');
+    const count =
+      group.count === 1 ? '' : zh ? `（共 ${group.count} 行）` : ` (${group.count} rows)`;
+    console.error(`${csvFile}:${lines}: ${group.message}${count}`);
+  }
   if (times.detected) console.error(timeOrderLine(times.order, zh));
+  const skipped = new Set(problems.map((p) => p.line)).size;
   const summary = zh
-    ? `已导入 ${incidents.length} 起来电，${problems.length} 行跳过`
-    : `${incidents.length} call(s) imported, ${problems.length} row(s) skipped`;
+    ? `已导入 ${incidents.length} 起来电，${skipped} 行跳过`
+    : `${incidents.length} call(s) imported, ${skipped} row(s) skipped`;
   if (incidents.length === 0) {
     console.error(summary);
     console.error(zh ? '未导入任何来电，未写出情景' : 'no call imported; no scenario written');

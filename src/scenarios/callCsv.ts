@@ -19,6 +19,8 @@ const QUOTE_RECOVERIES = 10;
 export interface CallImportProblem {
   line: number;
   message: string;
+  /** Problems of the same group are the same problem (grouped in a report); else the message. */
+  group?: string;
 }
 
 /** A record of the file and the line it starts on (a quoted field may span lines). */

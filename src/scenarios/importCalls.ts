@@ -66,6 +66,31 @@ export function secondsFromStart(
   return 'seconds' in read ? read.seconds : (read.ms - startMs(startLocal)) / 1000;
 }
 
+/** Problems of one kind: how many rows, the first lines, and the first row's message. */
+export interface ProblemGroup {
+  message: string;
+  count: number;
+  lines: number[];
+}
+
+/**
+ * Identical problems grouped (the same reason, and for kinds and districts the same value), in
+ * the order of their first line, each with its count and first `shownLines` lines.
+ */
+export function groupProblems(problems: CallImportProblem[], shownLines = 5): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup>();
+  for (const problem of problems) {
+    const key = problem.group ?? problem.message;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { message: problem.message, count: 1, lines: [problem.line] });
+    else {
+      group.count++;
+      if (group.lines.length < shownLines) group.lines.push(problem.line);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.lines[0] - b.lines[0]);
+}
+
 export interface CallImportOptions {
   language?: Language;
   /** The scenario's districts: a district column's values are matched by id or by name. */
@@ -155,61 +180,50 @@ export function importRows(
       detectPointOrder(rows.slice(1).map((r) => r.cells[columns.point] ?? '')));
 
   for (const { line, cells: row } of rows.slice(1)) {
+    // Every problem of the row is said at once, so that one pass shows them all.
+    const found: CallImportProblem[] = [];
+    const problem = (group: string, message: string) => found.push({ line, message, group });
     const timeText = row[columns.time] ?? '';
     const read = readTime(timeText, times.order, t, shown);
-    if (!read.ok) {
-      problems.push({ line, message: read.message });
-      continue;
-    }
-    const time = 'seconds' in read ? read.seconds : (read.ms - start) / 1000;
-    if (time < 0) {
-      problems.push({ line, message: t.beforeStart() });
-      continue;
+    let time = NaN;
+    if (!read.ok) problem('time', read.message);
+    else {
+      time = 'seconds' in read ? read.seconds : (read.ms - start) / 1000;
+      if (time < 0) problem('beforeStart', t.beforeStart());
     }
     const rawKind = (row[columns.kind] ?? '').trim();
     const values = mapping.kindValues;
     const kind = values && Object.hasOwn(values, rawKind) ? values[rawKind] : rawKind;
-    if (!knownKinds.has(kind)) {
-      problems.push({ line, message: t.unknownKind(shown(rawKind)) });
-      continue;
-    }
+    if (!knownKinds.has(kind)) problem(`kind:${rawKind}`, t.unknownKind(shown(rawKind)));
     const incident: ListedIncident = { time, kind };
+    let placed = true;
     if (hasLonLat) {
       const lon = Number(row[columns.lon]);
       const lat = Number(row[columns.lat]);
       const blank = !row[columns.lon]?.trim() || !row[columns.lat]?.trim();
       if (blank || !(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
-        problems.push({
-          line,
-          message: t.badPlace(shown(row[columns.lon] ?? ''), shown(row[columns.lat] ?? '')),
-        });
-        continue;
-      }
-      incident.location = [lon, lat];
+        placed = false;
+        problem('place', t.badPlace(shown(row[columns.lon] ?? ''), shown(row[columns.lat] ?? '')));
+      } else incident.location = [lon, lat];
     } else if (hasPoint) {
       const cell = row[columns.point] ?? '';
-      const point =
-        cell.trim() === '' && columns.district >= 0 ? null : readPoint(cell, pointOrder);
-      if (point === 'order' || (point === null && !(cell.trim() === '' && columns.district >= 0))) {
-        problems.push({
-          line,
-          message: point === 'order' ? t.undecidedPoint(shown(cell)) : t.badPoint(shown(cell)),
-        });
-        continue;
-      }
-      if (point) incident.location = point;
+      const byDistrict = cell.trim() === '' && columns.district >= 0;
+      const point = byDistrict ? null : readPoint(cell, pointOrder);
+      if (point === 'order') problem('pointOrder', t.undecidedPoint(shown(cell)));
+      else if (point === null && !byDistrict) problem('point', t.badPoint(shown(cell)));
+      else if (point) incident.location = point;
+      placed = point !== 'order' && (point !== null || byDistrict);
     }
-    if (columns.district >= 0) {
+    if (columns.district >= 0 && placed) {
       // The place by district, or (beside a longitude and latitude) the district it is in.
       const value = (row[columns.district] ?? '').trim();
       const id = districtId.get(value);
-      if (value ? id === undefined : !incident.location) {
-        problems.push({ line, message: value ? t.unknownDistrict(shown(value)) : t.noDistrict() });
-        continue;
-      }
+      if (value && id === undefined) problem(`district:${value}`, t.unknownDistrict(shown(value)));
+      else if (!value && !incident.location) problem('noDistrict', t.noDistrict());
       if (id !== undefined) incident.district = id;
     }
-    incidents.push(incident);
+    if (found.length > 0) problems.push(...found);
+    else incidents.push(incident);
   }
   const existing = options.existing ?? 0;
   if (incidents.length > 0 && existing + incidents.length > LIMITS.listedIncidents) {
