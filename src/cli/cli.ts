@@ -16,6 +16,7 @@ import {
 } from '../scenarios/importCalls.ts';
 import { TIME_FORMATS, type TimeFormat } from '../scenarios/callTimes.ts';
 import type { PointOrder } from '../scenarios/callPlaces.ts';
+import { readKindMap } from '../scenarios/callKinds.ts';
 import { loadScenario, loadScenarioText, type ScenarioProblem } from '../scenarios/load.ts';
 import type { Language } from '../scenarios/messages.ts';
 import { Scenario } from '../scenarios/schema.ts';
@@ -58,7 +59,8 @@ Commands:
                                the Fuyang-style assessment bulletin per unit and period
   import-calls CSV --scenario FILE|ID --time COL --kind COL
                (--lon COL --lat COL | --point COL [--point-order lonlat|latlon] | --district COL)
-               [--time-format auto|ymd|mdy|dmy] [--kind-map value=kind,…] [--out FILE]
+               [--time-format auto|ymd|mdy|dmy] [--kind-map value=kind,…] [--kind-map-file MAP.csv|MAP.json]
+               [--out FILE]
                                add call history from CSV to a scenario as listed incidents
 ${DRILL_USAGE}
 ${TRAINING_USAGE}
@@ -347,6 +349,8 @@ function commandImportCalls(args: Args, language: Language): void {
   const timeFormat = option(args, 'time-format') ?? 'auto';
   if (!(TIME_FORMATS as readonly string[]).includes(timeFormat))
     throw new UsageError(`--time-format is one of ${TIME_FORMATS.join(', ')}`);
+  const kinds = new Set(scenario.incidentKinds.map((k) => k.id));
+  const t = callText[language];
   const mapping: CallColumnMapping = {
     time,
     kind,
@@ -356,21 +360,20 @@ function commandImportCalls(args: Args, language: Language): void {
     district: option(args, 'district'),
     point: option(args, 'point'),
     pointOrder: pointOrderOption(args),
-    kindValues: Object.fromEntries(
-      (option(args, 'kind-map') ?? '')
-        .split(',')
-        .filter(Boolean)
-        .map((pair) => pair.split('=', 2) as [string, string]),
-    ),
+    kindValues: kindValuesOption(args, scenario, language),
   };
-  const kinds = new Set(scenario.incidentKinds.map((k) => k.id));
-  const t = callText[language];
   const csv = readText(csvFile, language, (bytes) => t.tooLarge(bytes, CSV_LIMITS.bytes));
-  const { incidents, problems, times } = importCalls(csv, mapping, scenario.start, kinds, {
-    language,
-    districts: scenario.districts,
-    existing: scenario.arrivals.incidents.length,
-  });
+  const { incidents, problems, times, unmappedKinds } = importCalls(
+    csv,
+    mapping,
+    scenario.start,
+    kinds,
+    {
+      language,
+      districts: scenario.districts,
+      existing: scenario.arrivals.incidents.length,
+    },
+  );
   const zh = language === 'zh';
   // Identical problems once each, with their count and first lines: one pass shows every kind.
   for (const group of groupProblems(problems)) {
@@ -381,6 +384,13 @@ function commandImportCalls(args: Args, language: Language): void {
     console.error(`${csvFile}:${lines}: ${group.message}${count}`);
   }
   if (times.detected) console.error(timeOrderLine(times.order, zh));
+  if (unmappedKinds.length > 0) {
+    const locale = zh ? 'zh-CN' : 'en';
+    const list = unmappedKinds
+      .map(({ value, count }) => `"${value}" (${count.toLocaleString(locale)})`)
+      .join(', ');
+    console.error(t.unmapped(list));
+  }
   const skipped = new Set(problems.map((p) => p.line)).size;
   const summary = zh
     ? `已导入 ${incidents.length} 起来电，${skipped} 行跳过`
@@ -408,6 +418,29 @@ function commandImportCalls(args: Args, language: Language): void {
   if (out) writeFileSync(out, text);
   else console.log(text);
   console.error(summary);
+}
+
+/** Kind values from --kind-map-file (CSV or JSON) and --kind-map value=kind,… (which wins). */
+function kindValuesOption(
+  args: Args,
+  scenario: Scenario,
+  language: Language,
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  const file = option(args, 'kind-map-file');
+  if (file) {
+    const kinds = new Set(scenario.incidentKinds.map((k) => k.id));
+    const map = readKindMap(readText(file, language), kinds, language);
+    for (const problem of map.problems)
+      console.error(`${file}:${problem.line}: ${problem.message}`);
+    if (map.problems.length > 0) throw new ExitError(1);
+    Object.assign(values, map.values);
+  }
+  for (const pair of (option(args, 'kind-map') ?? '').split(',').filter(Boolean)) {
+    const [value, kind = ''] = pair.split('=', 2);
+    values[value] = kind;
+  }
+  return values;
 }
 
 function pointOrderOption(args: Args): PointOrder | undefined {

@@ -42,6 +42,12 @@ export const en = {
   undecidedOrder: (value: string) =>
     `time "${value}": day/month or month/day cannot be told from the file (no number over 12); give the time format (mdy or dmy)`,
   beforeStart: () => 'the call is before the scenario start',
+  mapUnknownKind: (value: string, kind: string) =>
+    `value "${value}" is mapped to "${kind}", which is not an incident kind of the scenario`,
+  mapNotJson: (reason: string) => `the kind mapping is not valid JSON: ${reason}`,
+  mapNotText: (value: string) => `the kind of value "${value}" is not text`,
+  mapTwoColumns: () => 'a kind mapping row has two columns: the value, then the incident kind',
+  unmapped: (list: string) => `values of the kind column that map to no incident kind: ${list}`,
   unknownKind: (kind: string) => `kind "${kind}" is not an incident kind of the scenario`,
   badPlace: (lon: string, lat: string) => `"${lon}", "${lat}" is not a longitude, latitude`,
   noDistrict: () => 'the district is empty',
@@ -81,6 +87,12 @@ const zh: typeof en = {
   undecidedOrder: (value: string) =>
     `时间“${value}”：无法从文件判断是“日/月”还是“月/日”（没有大于 12 的数）；请指定时间格式（mdy 或 dmy）`,
   beforeStart: () => '来电时间早于情景开始时间',
+  mapUnknownKind: (value: string, kind: string) =>
+    `值“${value}”对应的“${kind}”不是本情景的事件类型`,
+  mapNotJson: (reason: string) => `类型对应文件不是有效的 JSON：${reason}`,
+  mapNotText: (value: string) => `值“${value}”对应的类型不是文本`,
+  mapTwoColumns: () => '类型对应文件每行两列：先是值，再是事件类型',
+  unmapped: (list: string) => `类型列中未对应到事件类型的值：${list}`,
   unknownKind: (kind: string) => `类型“${kind}”不是本情景的事件类型（请在类型对应中选择）`,
   badPlace: (lon: string, lat: string) => `“${lon}”，“${lat}”不是有效的经度、纬度`,
   noDistrict: () => '辖区为空',

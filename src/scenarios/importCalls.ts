@@ -8,6 +8,7 @@
 import type { Language } from './messages.ts';
 import { LIMITS, type ListedIncident } from './schema.ts';
 import { callText, en, shown } from './callImportText.ts';
+import { unmappedKinds } from './callKinds.ts';
 import { readCsv, type CallImportProblem, type ParsedCsv } from './callCsv.ts';
 import {
   detectPointOrder,
@@ -47,6 +48,8 @@ export interface CallColumnMapping {
 export interface CallImportResult {
   incidents: ListedIncident[];
   problems: CallImportProblem[];
+  /** Values of the kind column that map to no kind of the scenario, with counts. */
+  unmappedKinds: { value: string; count: number }[];
   /** How year-last dates were read, and whether that was detected from the file. */
   times: { order: 'ymd' | 'mdy' | 'dmy' | 'undecided'; detected: boolean };
 }
@@ -127,13 +130,17 @@ export function importRows(
   const done = () => ({
     incidents,
     problems: problems.sort((a, b) => a.line - b.line),
+    unmappedKinds:
+      columns.kind >= 0 && incidents.length + problems.length > 0
+        ? unmappedKinds(
+            rows.slice(1).map((r) => (r.cells[columns.kind] ?? '').trim()),
+            mapping.kindValues,
+            knownKinds,
+          )
+        : [],
     times,
   });
-  if (rows.length === 0) {
-    if (problems.length === 0) problems.push({ line: 1, message: t.empty() });
-    return done();
-  }
-  const header = rows[0].cells.map((h) => h.trim());
+  const header = (rows[0]?.cells ?? []).map((h) => h.trim());
   const column = (name: string | undefined) => (name === undefined ? -1 : header.indexOf(name));
   const columns = {
     time: column(mapping.time),
@@ -143,6 +150,10 @@ export function importRows(
     district: column(mapping.district),
     point: column(mapping.point),
   };
+  if (rows.length === 0) {
+    if (problems.length === 0) problems.push({ line: 1, message: t.empty() });
+    return done();
+  }
   const before = problems.length;
   for (const key of ['time', 'kind', 'point'] as const) {
     if (columns[key] < 0 && (key !== 'point' || mapping.point !== undefined))

@@ -64,10 +64,11 @@ describe('sim import-calls prints each kind of problem once', () => {
     const out = join(dir, 'out.json');
     const args = ['import-calls', csv, '--scenario', scenario, '--time', 'time', '--kind', 'kind'];
     expect(main([...args, '--district', 'district', '--out', out])).toBe(0);
-    expect(err.slice(-4)).toEqual([
+    expect(err.slice(-5)).toEqual([
       `${csv}:2,4,6,8,10…: district "north" is not a district of the scenario (by id or name) (500 rows)`,
       `${csv}:3,5,7,9,11…: time "later" is not a date-time (YYYY-MM-DD HH:MM, YYYY/MM/DD, M/D/YYYY h:mm AM/PM, YYYY年M月D日 H时M分) or seconds (500 rows)`,
       `${csv}:3,5,7,9,11…: kind "quake" is not an incident kind of the scenario (500 rows)`,
+      'values of the kind column that map to no incident kind: "quake" (500)',
       '1 call(s) imported, 1000 row(s) skipped',
     ]);
   });
