@@ -58,7 +58,7 @@ Commands:
   bulletin [--scenario …] [--seed N]
                                the Fuyang-style assessment bulletin per unit and period
   import-calls CSV --scenario FILE|ID --time COL --kind COL
-               (--lon COL --lat COL | --point COL [--point-order lonlat|latlon] | --district COL)
+               [--group-by COL] (--lon COL --lat COL | --point COL [--point-order lonlat|latlon] | --district COL)
                [--time-format auto|ymd|mdy|dmy] [--kind-map value=kind,…] [--kind-map-file MAP.csv|MAP.json]
                [--out FILE]
                                add call history from CSV to a scenario as listed incidents
@@ -359,11 +359,12 @@ function commandImportCalls(args: Args, language: Language): void {
     lat: option(args, 'lat'),
     district: option(args, 'district'),
     point: option(args, 'point'),
+    groupBy: option(args, 'group-by'),
     pointOrder: pointOrderOption(args),
     kindValues: kindValuesOption(args, scenario, language),
   };
   const csv = readText(csvFile, language, (bytes) => t.tooLarge(bytes, CSV_LIMITS.bytes));
-  const { incidents, problems, times, unmappedKinds } = importCalls(
+  const { incidents, problems, times, unmappedKinds, groupedRows } = importCalls(
     csv,
     mapping,
     scenario.start,
@@ -392,9 +393,15 @@ function commandImportCalls(args: Args, language: Language): void {
     console.error(t.unmapped(list));
   }
   const skipped = new Set(problems.map((p) => p.line)).size;
+  const grouped =
+    mapping.groupBy === undefined
+      ? ''
+      : zh
+        ? `（${groupedRows} 行按“${mapping.groupBy}”并入同一事件）`
+        : ` (${groupedRows} row(s) grouped into them by ${mapping.groupBy})`;
   const summary = zh
-    ? `已导入 ${incidents.length} 起来电，${skipped} 行跳过`
-    : `${incidents.length} call(s) imported, ${skipped} row(s) skipped`;
+    ? `已导入 ${incidents.length} 起来电${grouped}，${skipped} 行跳过`
+    : `${incidents.length} call(s) imported${grouped}, ${skipped} row(s) skipped`;
   if (incidents.length === 0) {
     console.error(summary);
     console.error(zh ? '未导入任何来电，未写出情景' : 'no call imported; no scenario written');

@@ -39,6 +39,8 @@ export interface CallColumnMapping {
   point?: string;
   /** Which comes first in a bare pair of the point column; detected when left out. */
   pointOrder?: PointOrder;
+  /** Column with an incident number: rows that share one are one incident (first row's kind and place, earliest time). */
+  groupBy?: string;
   /** How a date with the year last is read (day/month or month/day); detected when 'auto'. */
   timeFormat?: TimeFormat;
   /** Values of the kind column mapped to incident kind ids (values not listed are used as they are). */
@@ -50,6 +52,8 @@ export interface CallImportResult {
   problems: CallImportProblem[];
   /** Values of the kind column that map to no kind of the scenario, with counts. */
   unmappedKinds: { value: string; count: number }[];
+  /** With `groupBy`: rows read into an incident of an earlier row with the same number. */
+  groupedRows: number;
   /** How year-last dates were read, and whether that was detected from the file. */
   times: { order: 'ymd' | 'mdy' | 'dmy' | 'undecided'; detected: boolean };
 }
@@ -126,9 +130,13 @@ export function importRows(
   const { rows } = parsed;
   const problems: CallImportProblem[] = [...parsed.problems];
   const incidents: ListedIncident[] = [];
+  let groupedRows = 0;
+  /** Incident number → index of its incident in `incidents`. */
+  const groups = new Map<string, number>();
   const times: CallImportResult['times'] = { order: 'ymd', detected: false };
   const done = () => ({
     incidents,
+    groupedRows,
     problems: problems.sort((a, b) => a.line - b.line),
     unmappedKinds:
       columns.kind >= 0 && incidents.length + problems.length > 0
@@ -149,14 +157,15 @@ export function importRows(
     lat: column(mapping.lat),
     district: column(mapping.district),
     point: column(mapping.point),
+    groupBy: column(mapping.groupBy),
   };
   if (rows.length === 0) {
     if (problems.length === 0) problems.push({ line: 1, message: t.empty() });
     return done();
   }
   const before = problems.length;
-  for (const key of ['time', 'kind', 'point'] as const) {
-    if (columns[key] < 0 && (key !== 'point' || mapping.point !== undefined))
+  for (const key of ['time', 'kind', 'point', 'groupBy'] as const) {
+    if (columns[key] < 0 && (key === 'time' || key === 'kind' || mapping[key] !== undefined))
       problems.push({
         line: rows[0].line,
         message: t.noColumn(shown(String(mapping[key])), shown(header.join(', '))),
@@ -233,8 +242,17 @@ export function importRows(
       else if (!value && !incident.location) problem('noDistrict', t.noDistrict());
       if (id !== undefined) incident.district = id;
     }
+    const number = columns.groupBy >= 0 ? (row[columns.groupBy] ?? '').trim() : '';
+    const first = number ? groups.get(number) : undefined;
     if (found.length > 0) problems.push(...found);
-    else incidents.push(incident);
+    else if (first === undefined) {
+      if (number) groups.set(number, incidents.length);
+      incidents.push(incident);
+    } else {
+      // Another unit's row of an incident already read: the call is the earliest row's time.
+      groupedRows++;
+      if (time < incidents[first].time) incidents[first].time = time;
+    }
   }
   const existing = options.existing ?? 0;
   if (incidents.length > 0 && existing + incidents.length > LIMITS.listedIncidents) {
