@@ -60,7 +60,7 @@ Commands:
   import-calls CSV --scenario FILE|ID --time COL --kind COL
                [--group-by COL] (--lon COL --lat COL | --point COL [--point-order lonlat|latlon] | --district COL)
                [--time-format auto|ymd|mdy|dmy] [--kind-map value=kind,…] [--kind-map-file MAP.csv|MAP.json]
-               [--out FILE]
+               [--fit] [--out FILE]
                                add call history from CSV to a scenario as listed incidents
 ${DRILL_USAGE}
 ${TRAINING_USAGE}
@@ -72,7 +72,7 @@ Options for every command:
 class UsageError extends Error {}
 
 /** Options that never take a value, so that `--force ID` leaves ID as a positional argument. */
-const FLAGS = new Set(['json', 'force']);
+const FLAGS = new Set(['json', 'force', 'fit']);
 
 interface Args {
   positional: string[];
@@ -129,7 +129,7 @@ function printProblems(problems: ScenarioProblem[], label: string): void {
 }
 
 /** A scenario from a file path or a built-in id; exits with every error listed if invalid. */
-function scenarioFrom(args: Args, language: Language): Scenario {
+function scenarioFrom(args: Args, language: Language, quiet = false): Scenario {
   const reference = option(args, 'scenario') ?? DEFAULT_SCENARIO_ID;
   const builtin = builtinScenarios.find((s) => s.id === reference);
   let result = builtin
@@ -144,7 +144,7 @@ function scenarioFrom(args: Args, language: Language): Scenario {
     printProblems(result.errors, language === 'zh' ? '错误' : 'error');
     throw new ExitError(1);
   }
-  printProblems(result.warnings, language === 'zh' ? '警告' : 'warning');
+  if (!quiet) printProblems(result.warnings, language === 'zh' ? '警告' : 'warning');
   return result.scenario;
 }
 
@@ -342,7 +342,8 @@ function commandMerge(args: Args, language: Language): void {
 function commandImportCalls(args: Args, language: Language): void {
   const csvFile = args.positional[1];
   if (!csvFile) throw new UsageError('import-calls needs a CSV file');
-  const scenario = scenarioFrom(args, language);
+  // The base scenario's warnings ("no calls") are not this import's: the result's are printed.
+  const scenario = scenarioFrom(args, language, true);
   const time = option(args, 'time');
   const kind = option(args, 'kind');
   if (!time || !kind) throw new UsageError('import-calls needs --time COL and --kind COL');
@@ -364,7 +365,7 @@ function commandImportCalls(args: Args, language: Language): void {
     kindValues: kindValuesOption(args, scenario, language),
   };
   const csv = readText(csvFile, language, (bytes) => t.tooLarge(bytes, CSV_LIMITS.bytes));
-  const { incidents, problems, times, unmappedKinds, groupedRows } = importCalls(
+  const { incidents, problems, times, unmappedKinds, groupedRows, fitted } = importCalls(
     csv,
     mapping,
     scenario.start,
@@ -373,6 +374,8 @@ function commandImportCalls(args: Args, language: Language): void {
       language,
       districts: scenario.districts,
       existing: scenario.arrivals.incidents.length,
+      fit: args.options.has('fit'),
+      existingTimes: scenario.arrivals.incidents.map((i) => i.time),
     },
   );
   const zh = language === 'zh';
@@ -407,10 +410,22 @@ function commandImportCalls(args: Args, language: Language): void {
     console.error(zh ? '未导入任何来电，未写出情景' : 'no call imported; no scenario written');
     throw new ExitError(1);
   }
+  const listed = fitted
+    ? scenario.arrivals.incidents.map((i) => ({ ...i, time: i.time + fitted.shift }))
+    : scenario.arrivals.incidents;
   const updated = {
     ...scenario,
-    arrivals: { ...scenario.arrivals, incidents: [...scenario.arrivals.incidents, ...incidents] },
+    ...(fitted ? { start: fitted.start, duration: fitted.duration } : {}),
+    arrivals: { ...scenario.arrivals, incidents: [...listed, ...incidents] },
   };
+  if (fitted) {
+    const hours = (fitted.duration / 3600).toLocaleString(zh ? 'zh-CN' : 'en');
+    console.error(
+      zh
+        ? `模拟已按数据调整：开始 ${fitted.start.replace('T', ' ')}，时长 ${hours} 小时`
+        : `run fitted to the data: start ${fitted.start.replace('T', ' ')}, ${hours} h`,
+    );
+  }
   // What is written is what the loader accepts: checked as the next command will read it.
   const checked = loadScenario(updated, language);
   if (!checked.ok) {
@@ -420,6 +435,7 @@ function commandImportCalls(args: Args, language: Language): void {
     );
     throw new ExitError(1);
   }
+  printProblems(checked.warnings, zh ? '警告' : 'warning');
   const text = JSON.stringify(updated, null, 1);
   const out = option(args, 'out');
   if (out) writeFileSync(out, text);

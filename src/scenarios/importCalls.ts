@@ -16,7 +16,7 @@ import {
   type DetectedPointOrder,
   type PointOrder,
 } from './callPlaces.ts';
-import { detectOrder, readTime, startMs, type TimeFormat } from './callTimes.ts';
+import { detectOrder, localText, readTime, startMs, type TimeFormat } from './callTimes.ts';
 
 export { callText } from './callImportText.ts';
 export {
@@ -52,6 +52,8 @@ export interface CallImportResult {
   problems: CallImportProblem[];
   /** Values of the kind column that map to no kind of the scenario, with counts. */
   unmappedKinds: { value: string; count: number }[];
+  /** With `fit`: the run fitted to the data, and what to add to the times the scenario lists. */
+  fitted?: { start: string; duration: number; shift: number };
   /** With `groupBy`: rows read into an incident of an earlier row with the same number. */
   groupedRows: number;
   /** How year-last dates were read, and whether that was detected from the file. */
@@ -102,6 +104,13 @@ export interface CallImportOptions {
   language?: Language;
   /** The scenario's districts: a district column's values are matched by id or by name. */
   districts?: ReadonlyArray<{ id: string; name?: string }>;
+  /**
+   * Fit the run to the data: the start moved to the hour of the earliest call (of these and of
+   * `existingTimes`), the duration to cover the last; times are then from the new start.
+   */
+  fit?: boolean;
+  /** Times of the incidents the scenario lists already (seconds from the old start), for `fit`. */
+  existingTimes?: readonly number[];
   /** Incidents the scenario lists already (the imported calls are added to them). */
   existing?: number;
 }
@@ -134,7 +143,9 @@ export function importRows(
   /** Incident number → index of its incident in `incidents`. */
   const groups = new Map<string, number>();
   const times: CallImportResult['times'] = { order: 'ymd', detected: false };
+  const result: Pick<CallImportResult, 'fitted'> = {};
   const done = () => ({
+    ...result,
     incidents,
     groupedRows,
     problems: problems.sort((a, b) => a.line - b.line),
@@ -209,7 +220,7 @@ export function importRows(
     if (!read.ok) problem('time', read.message);
     else {
       time = 'seconds' in read ? read.seconds : (read.ms - start) / 1000;
-      if (time < 0) problem('beforeStart', t.beforeStart());
+      if (time < 0 && !options.fit) problem('beforeStart', t.beforeStart());
     }
     const rawKind = (row[columns.kind] ?? '').trim();
     const values = mapping.kindValues;
@@ -254,10 +265,34 @@ export function importRows(
       if (time < incidents[first].time) incidents[first].time = time;
     }
   }
+  if (options.fit && incidents.length > 0) result.fitted = fitRun(incidents, startLocal, options);
   const existing = options.existing ?? 0;
   if (incidents.length > 0 && existing + incidents.length > LIMITS.listedIncidents) {
     problems.push({ line: rows[0].line, message: t.overLimit(existing, LIMITS.listedIncidents) });
     incidents.length = 0;
   }
   return done();
+}
+
+const HOUR = 3600;
+
+/**
+ * The run that covers the calls: from the hour of the earliest (imported or already listed) to
+ * the end of the hour of the latest. The imported times are moved to the new start in place.
+ */
+function fitRun(
+  incidents: ListedIncident[],
+  startLocal: string,
+  options: CallImportOptions,
+): NonNullable<CallImportResult['fitted']> {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const time of [...incidents.map((i) => i.time), ...(options.existingTimes ?? [])]) {
+    if (time < first) first = time;
+    if (time > last) last = time;
+  }
+  const from = Math.floor(first / HOUR) * HOUR;
+  const duration = Math.max(HOUR, Math.ceil((last - from + 1) / HOUR) * HOUR);
+  for (const incident of incidents) incident.time -= from;
+  return { start: localText(startMs(startLocal) + from * 1000), duration, shift: -from };
 }
