@@ -391,8 +391,12 @@ function commandImportCalls(args: Args, language: Language): void {
   if (unmappedKinds.length > 0) {
     const locale = zh ? 'zh-CN' : 'en';
     const list = unmappedKinds
-      .map(({ value, count }) => `"${value}" (${count.toLocaleString(locale)})`)
-      .join(', ');
+      .map(({ value, count }) =>
+        zh
+          ? `“${value}”（${count.toLocaleString(locale)} 行）`
+          : `"${value}" (${count.toLocaleString(locale)})`,
+      )
+      .join(zh ? '，' : ', ');
     console.error(t.unmapped(list));
   }
   const skipped = new Set(problems.map((p) => p.line)).size;
