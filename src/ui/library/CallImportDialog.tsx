@@ -293,7 +293,10 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
       <div className="buttons library-dialog-actions">
         {result && (
           <p className="library-result" data-testid="call-import-result" role="status">
-            {t.callsResult(result.incidents.length, result.problems.length)}
+            {t.callsResult(
+              result.incidents.length,
+              new Set(result.problems.map((p) => p.line)).size,
+            )}
           </p>
         )}
         <button
