@@ -10,9 +10,13 @@ import { defaultsInEffect } from '../scenarios/defaultsInEffect.ts';
 import {
   callText,
   CSV_LIMITS,
+  groupProblems,
   importCalls,
   type CallColumnMapping,
 } from '../scenarios/importCalls.ts';
+import { TIME_FORMATS, type TimeFormat } from '../scenarios/callTimes.ts';
+import type { PointOrder } from '../scenarios/callPlaces.ts';
+import { readKindMap } from '../scenarios/callKinds.ts';
 import { loadScenario, loadScenarioText, type ScenarioProblem } from '../scenarios/load.ts';
 import type { Language } from '../scenarios/messages.ts';
 import { Scenario } from '../scenarios/schema.ts';
@@ -53,8 +57,10 @@ Commands:
                                why units were late for one incident: waits, mobilisation, travel
   bulletin [--scenario …] [--seed N]
                                the Fuyang-style assessment bulletin per unit and period
-  import-calls CSV --scenario FILE|ID --time COL --kind COL (--lon COL --lat COL | --district COL)
-               [--kind-map value=kind,…] [--out FILE]
+  import-calls CSV --scenario FILE|ID --time COL --kind COL
+               [--group-by COL] (--lon COL --lat COL | --point COL [--point-order lonlat|latlon] | --district COL)
+               [--time-format auto|ymd|mdy|dmy] [--kind-map value=kind,…] [--kind-map-file MAP.csv|MAP.json]
+               [--fit] [--out FILE]
                                add call history from CSV to a scenario as listed incidents
 ${DRILL_USAGE}
 ${TRAINING_USAGE}
@@ -66,7 +72,7 @@ Options for every command:
 class UsageError extends Error {}
 
 /** Options that never take a value, so that `--force ID` leaves ID as a positional argument. */
-const FLAGS = new Set(['json', 'force']);
+const FLAGS = new Set(['json', 'force', 'fit']);
 
 interface Args {
   positional: string[];
@@ -123,7 +129,7 @@ function printProblems(problems: ScenarioProblem[], label: string): void {
 }
 
 /** A scenario from a file path or a built-in id; exits with every error listed if invalid. */
-function scenarioFrom(args: Args, language: Language): Scenario {
+function scenarioFrom(args: Args, language: Language, quiet = false): Scenario {
   const reference = option(args, 'scenario') ?? DEFAULT_SCENARIO_ID;
   const builtin = builtinScenarios.find((s) => s.id === reference);
   let result = builtin
@@ -138,7 +144,7 @@ function scenarioFrom(args: Args, language: Language): Scenario {
     printProblems(result.errors, language === 'zh' ? '错误' : 'error');
     throw new ExitError(1);
   }
-  printProblems(result.warnings, language === 'zh' ? '警告' : 'warning');
+  if (!quiet) printProblems(result.warnings, language === 'zh' ? '警告' : 'warning');
   return result.scenario;
 }
 
@@ -336,41 +342,94 @@ function commandMerge(args: Args, language: Language): void {
 function commandImportCalls(args: Args, language: Language): void {
   const csvFile = args.positional[1];
   if (!csvFile) throw new UsageError('import-calls needs a CSV file');
-  const scenario = scenarioFrom(args, language);
+  // The base scenario's warnings ("no calls") are not this import's: the result's are printed.
+  const scenario = scenarioFrom(args, language, true);
   const time = option(args, 'time');
   const kind = option(args, 'kind');
   if (!time || !kind) throw new UsageError('import-calls needs --time COL and --kind COL');
+  const timeFormat = option(args, 'time-format') ?? 'auto';
+  if (!(TIME_FORMATS as readonly string[]).includes(timeFormat))
+    throw new UsageError(`--time-format is one of ${TIME_FORMATS.join(', ')}`);
+  const kinds = new Set(scenario.incidentKinds.map((k) => k.id));
+  const t = callText[language];
   const mapping: CallColumnMapping = {
     time,
     kind,
+    timeFormat: timeFormat as TimeFormat,
     lon: option(args, 'lon'),
     lat: option(args, 'lat'),
     district: option(args, 'district'),
-    kindValues: Object.fromEntries(
-      (option(args, 'kind-map') ?? '')
-        .split(',')
-        .filter(Boolean)
-        .map((pair) => pair.split('=', 2) as [string, string]),
-    ),
+    point: option(args, 'point'),
+    groupBy: option(args, 'group-by'),
+    pointOrder: pointOrderOption(args),
+    kindValues: kindValuesOption(args, scenario, language),
   };
-  const kinds = new Set(scenario.incidentKinds.map((k) => k.id));
-  const t = callText[language];
   const csv = readText(csvFile, language, (bytes) => t.tooLarge(bytes, CSV_LIMITS.bytes));
-  const { incidents, problems } = importCalls(csv, mapping, scenario.start, kinds, {
-    language,
-    districts: scenario.districts,
-    existing: scenario.arrivals.incidents.length,
-  });
-  for (const problem of problems) console.error(`${csvFile}:${problem.line}: ${problem.message}`);
+  const { incidents, problems, times, unmappedKinds, groupedRows, fitted } = importCalls(
+    csv,
+    mapping,
+    scenario.start,
+    kinds,
+    {
+      language,
+      districts: scenario.districts,
+      existing: scenario.arrivals.incidents.length,
+      fit: args.options.has('fit'),
+      existingTimes: scenario.arrivals.incidents.map((i) => i.time),
+    },
+  );
   const zh = language === 'zh';
+  // Identical problems once each, with their count and first lines: one pass shows every kind.
+  for (const group of groupProblems(problems)) {
+    const more = group.count - group.lines.length;
+    const lines = group.lines.join(',') + (more > 0 ? '…' : '');
+    const count =
+      group.count === 1 ? '' : zh ? `（共 ${group.count} 行）` : ` (${group.count} rows)`;
+    console.error(`${csvFile}:${lines}: ${group.message}${count}`);
+  }
+  if (times.detected) console.error(timeOrderLine(times.order, zh));
+  if (unmappedKinds.length > 0) {
+    const locale = zh ? 'zh-CN' : 'en';
+    const list = unmappedKinds
+      .map(({ value, count }) =>
+        zh
+          ? `“${value}”（${count.toLocaleString(locale)} 行）`
+          : `"${value}" (${count.toLocaleString(locale)})`,
+      )
+      .join(zh ? '，' : ', ');
+    console.error(t.unmapped(list));
+  }
+  const skipped = new Set(problems.map((p) => p.line)).size;
+  const grouped =
+    mapping.groupBy === undefined
+      ? ''
+      : zh
+        ? `（${groupedRows} 行按“${mapping.groupBy}”并入同一事件）`
+        : ` (${groupedRows} row(s) grouped into them by ${mapping.groupBy})`;
+  const summary = zh
+    ? `已导入 ${incidents.length} 起来电${grouped}，${skipped} 行跳过`
+    : `${incidents.length} call(s) imported${grouped}, ${skipped} row(s) skipped`;
   if (incidents.length === 0) {
+    console.error(summary);
     console.error(zh ? '未导入任何来电，未写出情景' : 'no call imported; no scenario written');
     throw new ExitError(1);
   }
+  const listed = fitted
+    ? scenario.arrivals.incidents.map((i) => ({ ...i, time: i.time + fitted.shift }))
+    : scenario.arrivals.incidents;
   const updated = {
     ...scenario,
-    arrivals: { ...scenario.arrivals, incidents: [...scenario.arrivals.incidents, ...incidents] },
+    ...(fitted ? { start: fitted.start, duration: fitted.duration } : {}),
+    arrivals: { ...scenario.arrivals, incidents: [...listed, ...incidents] },
   };
+  if (fitted) {
+    const hours = (fitted.duration / 3600).toLocaleString(zh ? 'zh-CN' : 'en');
+    console.error(
+      zh
+        ? `模拟已按数据调整：开始 ${fitted.start.replace('T', ' ')}，时长 ${hours} 小时`
+        : `run fitted to the data: start ${fitted.start.replace('T', ' ')}, ${hours} h`,
+    );
+  }
   // What is written is what the loader accepts: checked as the next command will read it.
   const checked = loadScenario(updated, language);
   if (!checked.ok) {
@@ -380,15 +439,55 @@ function commandImportCalls(args: Args, language: Language): void {
     );
     throw new ExitError(1);
   }
+  printProblems(checked.warnings, zh ? '警告' : 'warning');
   const text = JSON.stringify(updated, null, 1);
   const out = option(args, 'out');
   if (out) writeFileSync(out, text);
   else console.log(text);
-  console.error(
-    zh
-      ? `已导入 ${incidents.length} 起来电，${problems.length} 行跳过`
-      : `${incidents.length} call(s) imported, ${problems.length} row(s) skipped`,
-  );
+  console.error(summary);
+}
+
+/** Kind values from --kind-map-file (CSV or JSON) and --kind-map value=kind,… (which wins). */
+function kindValuesOption(
+  args: Args,
+  scenario: Scenario,
+  language: Language,
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  const file = option(args, 'kind-map-file');
+  if (file) {
+    const kinds = new Set(scenario.incidentKinds.map((k) => k.id));
+    const map = readKindMap(readText(file, language), kinds, language);
+    for (const problem of map.problems)
+      console.error(`${file}:${problem.line}: ${problem.message}`);
+    if (map.problems.length > 0) throw new ExitError(1);
+    Object.assign(values, map.values);
+  }
+  for (const pair of (option(args, 'kind-map') ?? '').split(',').filter(Boolean)) {
+    const [value, kind = ''] = pair.split('=', 2);
+    values[value] = kind;
+  }
+  return values;
+}
+
+function pointOrderOption(args: Args): PointOrder | undefined {
+  const order = option(args, 'point-order');
+  if (order === undefined || order === 'lonlat' || order === 'latlon') return order;
+  throw new UsageError('--point-order is lonlat or latlon');
+}
+
+/** How year-last dates were read, when detected (so that a wrong guess is seen and overridden). */
+function timeOrderLine(order: string, zh: boolean): string {
+  const names: Record<string, [string, string]> = {
+    mdy: ['month/day/year', '月/日/年'],
+    dmy: ['day/month/year', '日/月/年'],
+    undecided: [
+      'undecided (give --time-format mdy or dmy)',
+      '无法判断（请用 --time-format mdy 或 dmy 指定）',
+    ],
+  };
+  const [en, cn] = names[order] ?? [order, order];
+  return zh ? `日期按“${cn}”读取（自动判断）` : `dates read as ${en} (detected)`;
 }
 
 function minutes(seconds: number): string {

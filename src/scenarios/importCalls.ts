@@ -5,305 +5,112 @@
  * What it gives is what the loader accepts: kinds and districts are those of the scenario, the
  * dates are real dates, and the calls fit the scenario's limit on listed incidents.
  */
-import { cut, type Language } from './messages.ts';
+import type { Language } from './messages.ts';
 import { LIMITS, type ListedIncident } from './schema.ts';
+import { callText, en, shown } from './callImportText.ts';
+import { unmappedKinds } from './callKinds.ts';
+import { readCsv, type CallImportProblem, type ParsedCsv } from './callCsv.ts';
+import {
+  detectPointOrder,
+  readPoint,
+  type DetectedPointOrder,
+  type PointOrder,
+} from './callPlaces.ts';
+import { detectOrder, localText, readTime, startMs, type TimeFormat } from './callTimes.ts';
 
-/** Bounds of a call file: the size of a scenario file, and a column count no export has. */
-export const CSV_LIMITS = {
-  bytes: LIMITS.fileBytes,
-  rows: LIMITS.listedIncidents,
-  columns: 1_000,
-} as const;
-
-/** Stray quotes recovered from before the rest of the file is given up (each rereads the rest). */
-const QUOTE_RECOVERIES = 10;
-
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** The import's messages in both languages (the CLI writes in its --lang, the page in its own). */
-const en = {
-  empty: () => 'the file is empty',
-  headerOnly: () => 'the file has a header line but no calls below it',
-  tooLarge: (bytes: number, limit: number) =>
-    `the file has ${(bytes / 1048576).toFixed(1)} MB; a call file may have at most ${limit / 1048576} MB`,
-  tooManyRows: (limit: number) =>
-    `more than ${limit.toLocaleString('en')} calls: a scenario holds at most ${limit.toLocaleString('en')} listed incidents; the rest of the file was not read`,
-  tooManyColumns: (count: number, limit: number) =>
-    `the header has ${count.toLocaleString('en')} columns; a call file may have at most ${limit.toLocaleString('en')} (is it a call history?)`,
-  unclosedQuote: (lines: number) =>
-    `a quote opened in this row is never closed (it would swallow ${lines.toLocaleString('en')} more line(s) to the end of the file): the row is skipped and reading goes on at the next line`,
-  unclosedGiveUp: (lines: number) =>
-    `a quote opened in this row is never closed: the remaining ${lines.toLocaleString('en')} line(s) were not read (close or remove the stray quotes)`,
-  unclosedLast: () => 'a quote opened in this row is never closed: the row is skipped',
-  noColumn: (name: string, columns: string) => `no column "${name}" (columns: ${columns})`,
-  noPlace: () => 'map either the lon and lat columns or a district column',
-  badTime: (value: string) => `time "${value}" is not a date-time YYYY-MM-DD HH:MM or seconds`,
-  noSuchDate: (value: string, why: string) => `time "${value}" is not a real date-time: ${why}`,
-  monthRange: (month: number) => `there is no month ${month}`,
-  dayRange: (month: number, days: number) => `${MONTHS_EN[month - 1]} has ${days} days`,
-  clockRange: () => 'hours go to 23, minutes and seconds to 59',
-  beforeStart: () => 'the call is before the scenario start',
-  unknownKind: (kind: string) => `kind "${kind}" is not an incident kind of the scenario`,
-  badPlace: (lon: string, lat: string) => `"${lon}", "${lat}" is not a longitude, latitude`,
-  noDistrict: () => 'the district is empty',
-  unknownDistrict: (value: string) =>
-    `district "${value}" is not a district of the scenario (by id or name)`,
-  overLimit: (existing: number, limit: number) =>
-    `the scenario lists ${existing.toLocaleString('en')} incidents already; with these calls it would list more than ${limit.toLocaleString('en')}`,
-};
-
-const zh: typeof en = {
-  empty: () => '文件为空',
-  headerOnly: () => '文件只有列名一行，下面没有来电记录',
-  tooLarge: (bytes: number, limit: number) =>
-    `文件大小为 ${(bytes / 1048576).toFixed(1)} MB，来电记录文件最大 ${limit / 1048576} MB`,
-  tooManyRows: (limit: number) =>
-    `来电超过 ${limit.toLocaleString('zh-CN')} 起：一个情景最多列明 ${limit.toLocaleString('zh-CN')} 起事件；其余部分未读取`,
-  tooManyColumns: (count: number, limit: number) =>
-    `列名行有 ${count.toLocaleString('zh-CN')} 列，来电记录文件最多 ${limit.toLocaleString('zh-CN')} 列（这是来电记录吗？）`,
-  unclosedQuote: (lines: number) =>
-    `此行有一个引号没有闭合（会把到文件末尾的 ${lines.toLocaleString('zh-CN')} 行吞进一个字段）：此行跳过，从下一行继续读取`,
-  unclosedGiveUp: (lines: number) =>
-    `此行有一个引号没有闭合：其后 ${lines.toLocaleString('zh-CN')} 行未读取（请补上或删去多余的引号）`,
-  unclosedLast: () => '此行有一个引号没有闭合：此行跳过',
-  noColumn: (name: string, columns: string) => `没有名为“${name}”的列（现有列：${columns}）`,
-  noPlace: () => '请选择经度和纬度列，或辖区列',
-  badTime: (value: string) => `时间“${value}”既不是 YYYY-MM-DD HH:MM 格式的日期时间，也不是秒数`,
-  noSuchDate: (value: string, why: string) => `时间“${value}”不是真实存在的日期时间：${why}`,
-  monthRange: (month: number) => `没有 ${month} 月`,
-  dayRange: (month: number, days: number) => `${month} 月只有 ${days} 天`,
-  clockRange: () => '小时最大为 23，分钟和秒最大为 59',
-  beforeStart: () => '来电时间早于情景开始时间',
-  unknownKind: (kind: string) => `类型“${kind}”不是本情景的事件类型（请在类型对应中选择）`,
-  badPlace: (lon: string, lat: string) => `“${lon}”，“${lat}”不是有效的经度、纬度`,
-  noDistrict: () => '辖区为空',
-  unknownDistrict: (value: string) => `辖区“${value}”不是本情景的辖区（id 或名称）`,
-  overLimit: (existing: number, limit: number) =>
-    `情景中已列明 ${existing.toLocaleString('zh-CN')} 起事件，加上这些来电将超过 ${limit.toLocaleString('zh-CN')} 起`,
-};
-
-export const callText = { en, zh };
-
-/** A user's value in a message: cut to a readable length. */
-const shown = (value: string) => cut(value, 80);
+export { callText } from './callImportText.ts';
+export {
+  CSV_LIMITS,
+  parseCsv,
+  readCsv,
+  type CallImportProblem,
+  type CsvRow,
+  type ParsedCsv,
+} from './callCsv.ts';
 
 export interface CallColumnMapping {
-  /** Column with the call time: ISO local date-time (2026-07-06 08:15[:00]) or seconds from start. */
+  /** Column with the call time: a local date-time (see `callTimes.ts`) or seconds from start. */
   time: string;
   kind: string;
   lon?: string;
   lat?: string;
   district?: string;
+  /** One column with both coordinates: "(lat, lon)", "lon,lat", "POINT (lon lat)" (see `callPlaces.ts`). */
+  point?: string;
+  /** Which comes first in a bare pair of the point column; detected when left out. */
+  pointOrder?: PointOrder;
+  /** Column with an incident number: rows that share one are one incident (first row's kind and place, earliest time). */
+  groupBy?: string;
+  /** How a date with the year last is read (day/month or month/day); detected when 'auto'. */
+  timeFormat?: TimeFormat;
   /** Values of the kind column mapped to incident kind ids (values not listed are used as they are). */
   kindValues?: Record<string, string>;
-}
-
-export interface CallImportProblem {
-  line: number;
-  message: string;
 }
 
 export interface CallImportResult {
   incidents: ListedIncident[];
   problems: CallImportProblem[];
-}
-
-/** A record of the file and the line it starts on (a quoted field may span lines). */
-export interface CsvRow {
-  line: number;
-  cells: string[];
-}
-
-export interface ParsedCsv {
-  /** The header first, then the data rows; blank lines left out. */
-  rows: CsvRow[];
-  /** What stopped or skipped reading: an unclosed quote, too many rows or columns. */
-  problems: CallImportProblem[];
-}
-
-/**
- * Splits CSV text into records (RFC 4180: quotes, doubled quotes, CRLF, fields spanning lines),
- * each with the line it starts on. A quote never closed is reported at its row, which is
- * skipped, and reading goes on at the next line; the rows and columns are bounded.
- */
-export function readCsv(text: string, language: Language = 'en'): ParsedCsv {
-  const t = callText[language];
-  const rows: CsvRow[] = [];
-  const problems: CallImportProblem[] = [];
-  if (text.length > CSV_LIMITS.bytes) {
-    return { rows, problems: [{ line: 1, message: t.tooLarge(text.length, CSV_LIMITS.bytes) }] };
-  }
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const totalLines = text.endsWith('\n') ? lineStarts.length - 1 : lineStarts.length;
-  let position = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  for (let recoveries = 0; ; recoveries++) {
-    const stop = parseFrom(text, position, line, rows, problems, t);
-    if (stop === null) break;
-    // A quote opened on `stop` never closed: skip that line's record, read on after it.
-    const left = totalLines - stop;
-    if (left <= 0) {
-      problems.push({ line: stop, message: t.unclosedLast() });
-      break;
-    }
-    if (recoveries >= QUOTE_RECOVERIES) {
-      problems.push({ line: stop, message: t.unclosedGiveUp(left) });
-      break;
-    }
-    problems.push({ line: stop, message: t.unclosedQuote(left) });
-    position = lineStarts[stop];
-    line = stop + 1;
-  }
-  if (rows.length > 0 && rows[0].cells.length > CSV_LIMITS.columns) {
-    const count = rows[0].cells.length;
-    return {
-      rows: [],
-      problems: [{ line: 1, message: t.tooManyColumns(count, CSV_LIMITS.columns) }],
-    };
-  }
-  return { rows, problems };
-}
-
-/**
- * Reads records from `start` (at line `line`) to the end; returns null, or the line of a quote
- * left open at the end of the text (the records before it are kept).
- */
-function parseFrom(
-  text: string,
-  start: number,
-  firstLine: number,
-  rows: CsvRow[],
-  problems: CallImportProblem[],
-  t: typeof en,
-): number | null {
-  let line = firstLine;
-  let rowLine = firstLine;
-  let quoteLine = firstLine;
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let fieldStart = start;
-  const push = () => {
-    row.push(field);
-    const blank = row.length === 1 && row[0].trim() === '';
-    if (!blank) rows.push({ line: rowLine, cells: row });
-    row = [];
-    field = '';
-  };
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (quoted) {
-      if (c === 34 /* " */) {
-        if (text.charCodeAt(i + 1) === 34) {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === 10) line++;
-        // Runs of plain characters are copied at once (a field of a million characters is fine).
-        let j = i + 1;
-        while (j < text.length) {
-          const d = text.charCodeAt(j);
-          if (d === 34 || d === 10) break;
-          j++;
-        }
-        field += text.slice(i, j);
-        i = j - 1;
-      }
-    } else if (c === 34 && field === '' && i === fieldStart) {
-      quoted = true;
-      quoteLine = line;
-    } else if (c === 44 /* , */) {
-      row.push(field);
-      field = '';
-      fieldStart = i + 1;
-    } else if (c === 10 || c === 13) {
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      push();
-      line++;
-      rowLine = line;
-      fieldStart = i + 1;
-      if (rows.length === 1 && rows[0].cells.length > CSV_LIMITS.columns) return null;
-      if (rows.length - 1 > CSV_LIMITS.rows) {
-        rows.pop();
-        problems.push({ line: rowLine - 1, message: t.tooManyRows(CSV_LIMITS.rows) });
-        return null;
-      }
-    } else {
-      let j = i + 1;
-      while (j < text.length) {
-        const d = text.charCodeAt(j);
-        if (d === 44 || d === 10 || d === 13) break;
-        j++;
-      }
-      field += text.slice(i, j);
-      i = j - 1;
-    }
-  }
-  if (quoted) return quoteLine;
-  if (field !== '' || row.length > 0) push();
-  if (rows.length - 1 > CSV_LIMITS.rows) {
-    rows.pop();
-    problems.push({ line: rowLine, message: t.tooManyRows(CSV_LIMITS.rows) });
-  }
-  return null;
-}
-
-/** Splits CSV text into rows of fields (the records of `readCsv`, without their lines). */
-export function parseCsv(text: string): string[][] {
-  return readCsv(text).rows.map((row) => row.cells);
-}
-
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Why a local date-time that matches the pattern is no real one ('' if it is). */
-function impossible(text: string, t: typeof en): string {
-  const m = DATE_TIME.exec(text);
-  if (!m) return '';
-  const [year, month, day, hour, minute, second] = m.slice(1).map((part) => Number(part ?? 0));
-  if (month < 1 || month > 12) return t.monthRange(month);
-  if (day < 1 || day > daysIn(year, month)) return t.dayRange(month, daysIn(year, month));
-  if (hour > 23 || minute > 59 || second > 59) return t.clockRange();
-  return '';
+  /** Values of the kind column that map to no kind of the scenario, with counts. */
+  unmappedKinds: { value: string; count: number }[];
+  /** With `fit`: the run fitted to the data, and what to add to the times the scenario lists. */
+  fitted?: { start: string; duration: number; shift: number };
+  /** With `groupBy`: rows read into an incident of an earlier row with the same number. */
+  groupedRows: number;
+  /** How year-last dates were read, and whether that was detected from the file. */
+  times: { order: 'ymd' | 'mdy' | 'dmy' | 'undecided'; detected: boolean };
 }
 
 /**
  * Seconds from the scenario start (local time) to a local date-time, or NaN if unreadable or no
- * real date (2026-07-32 is not 1 August, month 13 is not next January).
+ * real date (2026-07-32 is not 1 August, month 13 is not next January). A year-last date is read
+ * in `order` (month/day unless told).
  */
-export function secondsFromStart(value: string, startLocal: string): number {
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  const toMs = (text: string) => {
-    const m = DATE_TIME.exec(text);
-    if (!m || impossible(text, en) !== '') return NaN;
-    return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0));
-  };
-  return (toMs(trimmed) - toMs(startLocal)) / 1000;
+export function secondsFromStart(
+  value: string,
+  startLocal: string,
+  order: 'ymd' | 'mdy' | 'dmy' = 'mdy',
+): number {
+  const read = readTime(value, order, en, shown);
+  if (!read.ok) return NaN;
+  return 'seconds' in read ? read.seconds : (read.ms - startMs(startLocal)) / 1000;
+}
+
+/** Problems of one kind: how many rows, the first lines, and the first row's message. */
+export interface ProblemGroup {
+  message: string;
+  count: number;
+  lines: number[];
+}
+
+/**
+ * Identical problems grouped (the same reason, and for kinds and districts the same value), in
+ * the order of their first line, each with its count and first `shownLines` lines.
+ */
+export function groupProblems(problems: CallImportProblem[], shownLines = 5): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup>();
+  for (const problem of problems) {
+    const key = problem.group ?? problem.message;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { message: problem.message, count: 1, lines: [problem.line] });
+    else {
+      group.count++;
+      if (group.lines.length < shownLines) group.lines.push(problem.line);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.lines[0] - b.lines[0]);
 }
 
 export interface CallImportOptions {
   language?: Language;
   /** The scenario's districts: a district column's values are matched by id or by name. */
   districts?: ReadonlyArray<{ id: string; name?: string }>;
+  /**
+   * Fit the run to the data: the start moved to the hour of the earliest call (of these and of
+   * `existingTimes`), the duration to cover the last; times are then from the new start.
+   */
+  fit?: boolean;
+  /** Times of the incidents the scenario lists already (seconds from the old start), for `fit`. */
+  existingTimes?: readonly number[];
   /** Incidents the scenario lists already (the imported calls are added to them). */
   existing?: number;
 }
@@ -332,12 +139,27 @@ export function importRows(
   const { rows } = parsed;
   const problems: CallImportProblem[] = [...parsed.problems];
   const incidents: ListedIncident[] = [];
-  const done = () => ({ incidents, problems: problems.sort((a, b) => a.line - b.line) });
-  if (rows.length === 0) {
-    if (problems.length === 0) problems.push({ line: 1, message: t.empty() });
-    return done();
-  }
-  const header = rows[0].cells.map((h) => h.trim());
+  let groupedRows = 0;
+  /** Incident number → index of its incident in `incidents`. */
+  const groups = new Map<string, number>();
+  const times: CallImportResult['times'] = { order: 'ymd', detected: false };
+  const result: Pick<CallImportResult, 'fitted'> = {};
+  const done = () => ({
+    ...result,
+    incidents,
+    groupedRows,
+    problems: problems.sort((a, b) => a.line - b.line),
+    unmappedKinds:
+      columns.kind >= 0 && incidents.length + problems.length > 0
+        ? unmappedKinds(
+            rows.slice(1).map((r) => (r.cells[columns.kind] ?? '').trim()),
+            mapping.kindValues,
+            knownKinds,
+          )
+        : [],
+    times,
+  });
+  const header = (rows[0]?.cells ?? []).map((h) => h.trim());
   const column = (name: string | undefined) => (name === undefined ? -1 : header.indexOf(name));
   const columns = {
     time: column(mapping.time),
@@ -345,17 +167,24 @@ export function importRows(
     lon: column(mapping.lon),
     lat: column(mapping.lat),
     district: column(mapping.district),
+    point: column(mapping.point),
+    groupBy: column(mapping.groupBy),
   };
+  if (rows.length === 0) {
+    if (problems.length === 0) problems.push({ line: 1, message: t.empty() });
+    return done();
+  }
   const before = problems.length;
-  for (const key of ['time', 'kind'] as const) {
-    if (columns[key] < 0)
+  for (const key of ['time', 'kind', 'point', 'groupBy'] as const) {
+    if (columns[key] < 0 && (key === 'time' || key === 'kind' || mapping[key] !== undefined))
       problems.push({
         line: rows[0].line,
         message: t.noColumn(shown(String(mapping[key])), shown(header.join(', '))),
       });
   }
   const hasLonLat = columns.lon >= 0 && columns.lat >= 0;
-  if (!hasLonLat && columns.district < 0)
+  const hasPoint = columns.point >= 0;
+  if (!hasLonLat && !hasPoint && columns.district < 0)
     problems.push({ line: rows[0].line, message: t.noPlace() });
   if (problems.length > before) return done();
   if (rows.length === 1 && problems.length === 0) {
@@ -369,58 +198,101 @@ export function importRows(
   }
   for (const district of options.districts ?? []) districtId.set(district.id, district.id);
 
+  const format = mapping.timeFormat ?? 'auto';
+  if (format === 'auto') {
+    const found = detectOrder(rows.slice(1).map((r) => r.cells[columns.time] ?? ''));
+    times.order = found === 'none' ? 'ymd' : found;
+    times.detected = found !== 'none';
+  } else times.order = format;
+  const start = startMs(startLocal);
+  const pointOrder: DetectedPointOrder = !hasPoint
+    ? 'undecided'
+    : (mapping.pointOrder ??
+      detectPointOrder(rows.slice(1).map((r) => r.cells[columns.point] ?? '')));
+
   for (const { line, cells: row } of rows.slice(1)) {
+    // Every problem of the row is said at once, so that one pass shows them all.
+    const found: CallImportProblem[] = [];
+    const problem = (group: string, message: string) => found.push({ line, message, group });
     const timeText = row[columns.time] ?? '';
-    const time = secondsFromStart(timeText, startLocal);
-    if (!Number.isFinite(time)) {
-      const why = impossible(timeText.trim(), t);
-      problems.push({
-        line,
-        message: why ? t.noSuchDate(shown(timeText), why) : t.badTime(shown(timeText)),
-      });
-      continue;
-    }
-    if (time < 0) {
-      problems.push({ line, message: t.beforeStart() });
-      continue;
+    const read = readTime(timeText, times.order, t, shown);
+    let time = NaN;
+    if (!read.ok) problem('time', read.message);
+    else {
+      time = 'seconds' in read ? read.seconds : (read.ms - start) / 1000;
+      if (time < 0 && !options.fit) problem('beforeStart', t.beforeStart());
     }
     const rawKind = (row[columns.kind] ?? '').trim();
     const values = mapping.kindValues;
     const kind = values && Object.hasOwn(values, rawKind) ? values[rawKind] : rawKind;
-    if (!knownKinds.has(kind)) {
-      problems.push({ line, message: t.unknownKind(shown(rawKind)) });
-      continue;
-    }
+    if (!knownKinds.has(kind)) problem(`kind:${rawKind}`, t.unknownKind(shown(rawKind)));
     const incident: ListedIncident = { time, kind };
+    let placed = true;
     if (hasLonLat) {
       const lon = Number(row[columns.lon]);
       const lat = Number(row[columns.lat]);
       const blank = !row[columns.lon]?.trim() || !row[columns.lat]?.trim();
       if (blank || !(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
-        problems.push({
-          line,
-          message: t.badPlace(shown(row[columns.lon] ?? ''), shown(row[columns.lat] ?? '')),
-        });
-        continue;
-      }
-      incident.location = [lon, lat];
+        placed = false;
+        problem('place', t.badPlace(shown(row[columns.lon] ?? ''), shown(row[columns.lat] ?? '')));
+      } else incident.location = [lon, lat];
+    } else if (hasPoint) {
+      const cell = row[columns.point] ?? '';
+      const byDistrict = cell.trim() === '' && columns.district >= 0;
+      const point = byDistrict ? null : readPoint(cell, pointOrder);
+      if (point === 'order') problem('pointOrder', t.undecidedPoint(shown(cell)));
+      else if (point === null && !byDistrict) problem('point', t.badPoint(shown(cell)));
+      else if (point) incident.location = point;
+      placed = point !== 'order' && (point !== null || byDistrict);
     }
-    if (columns.district >= 0) {
+    if (columns.district >= 0 && placed) {
       // The place by district, or (beside a longitude and latitude) the district it is in.
       const value = (row[columns.district] ?? '').trim();
       const id = districtId.get(value);
-      if (value ? id === undefined : !hasLonLat) {
-        problems.push({ line, message: value ? t.unknownDistrict(shown(value)) : t.noDistrict() });
-        continue;
-      }
+      if (value && id === undefined) problem(`district:${value}`, t.unknownDistrict(shown(value)));
+      else if (!value && !incident.location) problem('noDistrict', t.noDistrict());
       if (id !== undefined) incident.district = id;
     }
-    incidents.push(incident);
+    const number = columns.groupBy >= 0 ? (row[columns.groupBy] ?? '').trim() : '';
+    const first = number ? groups.get(number) : undefined;
+    if (found.length > 0) problems.push(...found);
+    else if (first === undefined) {
+      if (number) groups.set(number, incidents.length);
+      incidents.push(incident);
+    } else {
+      // Another unit's row of an incident already read: the call is the earliest row's time.
+      groupedRows++;
+      if (time < incidents[first].time) incidents[first].time = time;
+    }
   }
+  if (options.fit && incidents.length > 0) result.fitted = fitRun(incidents, startLocal, options);
   const existing = options.existing ?? 0;
   if (incidents.length > 0 && existing + incidents.length > LIMITS.listedIncidents) {
     problems.push({ line: rows[0].line, message: t.overLimit(existing, LIMITS.listedIncidents) });
     incidents.length = 0;
   }
   return done();
+}
+
+const HOUR = 3600;
+
+/**
+ * The run that covers the calls: from the hour of the earliest (imported or already listed) to
+ * the end of the hour of the latest. The imported times are moved to the new start in place.
+ */
+function fitRun(
+  incidents: ListedIncident[],
+  startLocal: string,
+  options: CallImportOptions,
+): NonNullable<CallImportResult['fitted']> {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const time of [...incidents.map((i) => i.time), ...(options.existingTimes ?? [])]) {
+    if (time < first) first = time;
+    if (time > last) last = time;
+  }
+  const from = Math.floor(first / HOUR) * HOUR;
+  const duration = Math.max(HOUR, Math.ceil((last - from + 1) / HOUR) * HOUR);
+  for (const incident of incidents) incident.time -= from;
+  return { start: localText(startMs(startLocal) + from * 1000), duration, shift: -from };
 }

@@ -307,6 +307,9 @@ function crossCheck(scenario: Scenario, language: Language) {
     );
   }
 
+  // Calls past the end are said once, with their count and the first (not one line per call).
+  let lateCalls = 0;
+  let firstLate = -1;
   scenario.arrivals.incidents.forEach((incident, i) => {
     const path = `arrivals.incidents[${i}]`;
     if (!kinds.has(incident.kind))
@@ -317,9 +320,16 @@ function crossCheck(scenario: Scenario, language: Language) {
     if (!incident.location && incident.district === undefined)
       error(path, t.placeNeeded[language]());
     if (incident.time > scenario.duration) {
-      warnings.push({ path: `${path}.time`, message: t.afterEnd[language]() });
+      lateCalls++;
+      if (firstLate < 0) firstLate = i;
     }
   });
+  if (lateCalls > 0) {
+    warnings.push({
+      path: `arrivals.incidents[${firstLate}].time`,
+      message: lateCalls === 1 ? t.afterEnd[language]() : t.manyAfterEnd[language](lateCalls),
+    });
+  }
   scenario.dispatch.runCards.forEach((card, i) => {
     const path = `dispatch.runCards[${i}]`;
     if (!districts.has(card.district))

@@ -203,6 +203,12 @@ export const loaderText = {
     en: () => 'this call comes after the end of the run and will not be simulated',
     zh: () => '该警情晚于模拟结束时间，不会被模拟',
   },
+  manyAfterEnd: {
+    en: (count: number) =>
+      `${count.toLocaleString('en')} listed calls come after the end of the run and will not be simulated, this one first (lengthen the run, or import with --fit)`,
+    zh: (count: number) =>
+      `共 ${count.toLocaleString('zh-CN')} 起列明警情晚于模拟结束时间，不会被模拟，此为第一起（请延长模拟时长，或导入时使用 --fit）`,
+  },
   unknownTimeZone: {
     en: (zone: string) => `"${cut(zone)}" is not a time zone (e.g. Asia/Shanghai)`,
     zh: (zone: string) => `“${cut(zone)}”不是有效的时区（例如 Asia/Shanghai）`,

@@ -348,3 +348,41 @@ test('an OSM file dropped on the page goes to the road import', async ({ page })
   expect(doc.travel.nodes).toHaveLength(4);
   expect(doc.travel.edges).toHaveLength(3);
 });
+
+test('a US export: AM/PM dates detected, one point column, rows grouped by incident number', async ({
+  page,
+}) => {
+  await page.getByTestId('import-menu').click();
+  await page.getByTestId('import-calls').click();
+  const dialog = page.getByTestId('call-import-dialog');
+  await dialog.getByTestId('call-import-file').setInputFiles(`${FIXTURES}/calls-us.csv`);
+  await expect(dialog.getByTestId('call-column-time')).toHaveValue('Received Time');
+  await expect(dialog.getByTestId('call-place-point')).toBeChecked();
+  await expect(dialog.getByTestId('call-column-point')).toHaveValue('Location');
+  await expect(dialog.getByTestId('call-time-format').locator('option').first()).toHaveText(
+    '自动判断 · 月/日/年',
+  );
+  await dialog.getByTestId('call-kind-Structure Fire').selectOption('fire');
+  await dialog.getByTestId('call-kind-Medical Incident').selectOption('medical');
+  await expect(dialog.getByTestId('call-import-result')).toHaveText(
+    '可导入 4 起来电，1 行有问题（不导入）',
+  );
+  await dialog.getByTestId('call-column-groupBy').selectOption('Incident Number');
+  await expect(dialog.getByTestId('call-import-result')).toHaveText(
+    '可导入 3 起来电，1 行有问题（不导入）',
+  );
+  const problems = dialog.getByTestId('call-import-problems').getByTestId('problem');
+  await expect(problems).toHaveCount(1);
+  await expect(problems.nth(0)).toContainText('第 6 行');
+  await expect(problems.nth(0)).toContainText('小时为 1 至 12');
+  await page.screenshot({ path: `${SCREENSHOTS}/call-import-us-grouped.png`, fullPage: true });
+
+  await dialog.getByTestId('call-import-confirm').click();
+  await expect(dialog).toBeHidden();
+  const { doc } = await exportScenario(page);
+  expect(doc.arrivals.incidents).toEqual([
+    { time: 8 * 3600 + 14 * 60 + 10, kind: 'fire', location: [120.07, 30.205] },
+    { time: 13 * 3600 + 5 * 60, kind: 'medical', location: [120.095, 30.19] },
+    { time: 7 * 86_400 + 23 * 3600 + 57 * 60 + 56, kind: 'medical', location: [120.125, 30.2] },
+  ]);
+});

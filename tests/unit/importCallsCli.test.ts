@@ -55,8 +55,9 @@ describe('sim import-calls', () => {
     const csv = file('header.csv', 'time,kind,district\n');
     const out = join(dir, 'header.json');
     expect(main(importArgs(csv, out, '--lang', 'zh'))).toBe(1);
-    expect(err.slice(-2)).toEqual([
+    expect(err.slice(-3)).toEqual([
       `${csv}:2: 文件只有列名一行，下面没有来电记录`,
+      '已导入 0 起来电，1 行跳过',
       '未导入任何来电，未写出情景',
     ]);
     expect(existsSync(out)).toBe(false);

@@ -12,6 +12,7 @@ import {
   type CallColumnMapping,
   type CsvRow,
 } from '../../scenarios/importCalls.ts';
+import { TIME_FORMATS, type TimeFormat } from '../../scenarios/callTimes.ts';
 import { DEFAULT_START } from '../../scenarios/defaults.ts';
 import type { ListedIncident } from '../../scenarios/schema.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
@@ -31,7 +32,7 @@ interface Named {
   name: string;
 }
 
-type PlaceBy = 'lonLat' | 'district';
+type PlaceBy = 'lonLat' | 'point' | 'district';
 
 interface Mapping {
   time: string;
@@ -40,6 +41,9 @@ interface Mapping {
   lon: string;
   lat: string;
   district: string;
+  point: string;
+  groupBy: string;
+  timeFormat: TimeFormat;
   kindValues: Record<string, string>;
 }
 
@@ -101,7 +105,10 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
   );
 
   const set = (change: Partial<Mapping>) => setMapping((current) => ({ ...current, ...change }));
-  const columnSelect = (key: 'time' | 'kind' | 'lon' | 'lat' | 'district', label: string) => (
+  const columnSelect = (
+    key: 'time' | 'kind' | 'lon' | 'lat' | 'district' | 'point' | 'groupBy',
+    label: string,
+  ) => (
     <label>
       {label}
       <select
@@ -109,7 +116,7 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
         value={mapping[key]}
         onChange={(event) => set({ [key]: event.target.value })}
       >
-        <option value="">{t.chooseColumn}</option>
+        <option value="">{key === 'groupBy' ? t.noGroupBy : t.chooseColumn}</option>
         {header.map((column) => (
           <option key={column} value={column}>
             {column}
@@ -178,7 +185,7 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
         {columnSelect('kind', t.columnKind)}
         <fieldset className="library-radios">
           <legend>{t.placeBy}</legend>
-          {(['lonLat', 'district'] as const).map((placeBy) => (
+          {(['lonLat', 'point', 'district'] as const).map((placeBy) => (
             <label key={placeBy}>
               <input
                 type="radio"
@@ -187,7 +194,11 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
                 checked={mapping.placeBy === placeBy}
                 onChange={() => set({ placeBy })}
               />
-              {placeBy === 'lonLat' ? t.placeByLonLat : t.placeByDistrict}
+              {
+                { lonLat: t.placeByLonLat, point: t.placeByPoint, district: t.placeByDistrict }[
+                  placeBy
+                ]
+              }
             </label>
           ))}
         </fieldset>
@@ -196,9 +207,28 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
             {columnSelect('lon', t.columnLon)}
             {columnSelect('lat', t.columnLat)}
           </>
+        ) : mapping.placeBy === 'point' ? (
+          columnSelect('point', t.columnPoint)
         ) : (
           columnSelect('district', t.columnDistrict)
         )}
+        <label>
+          {t.timeFormat}
+          <select
+            data-testid="call-time-format"
+            value={mapping.timeFormat}
+            onChange={(event) => set({ timeFormat: event.target.value as TimeFormat })}
+          >
+            {TIME_FORMATS.map((format) => (
+              <option key={format} value={format}>
+                {format === 'auto' && result?.times.detected
+                  ? `${t.timeFormats.auto} · ${t.timeFormats[result.times.order]}`
+                  : t.timeFormats[format]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {columnSelect('groupBy', t.groupBy)}
       </div>
       <p className="hint">{t.columnTimeHint}</p>
 
@@ -263,7 +293,10 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
       <div className="buttons library-dialog-actions">
         {result && (
           <p className="library-result" data-testid="call-import-result" role="status">
-            {t.callsResult(result.incidents.length, result.problems.length)}
+            {t.callsResult(
+              result.incidents.length,
+              new Set(result.problems.map((p) => p.line)).size,
+            )}
           </p>
         )}
         <button
@@ -301,12 +334,13 @@ function valueCounts(rows: CsvRow[], column: number): [string, number][] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-const COLUMN_GUESSES: Record<'time' | 'kind' | 'lon' | 'lat' | 'district', RegExp> = {
+const COLUMN_GUESSES: Record<'time' | 'kind' | 'lon' | 'lat' | 'district' | 'point', RegExp> = {
   time: /时间|日期|time|date/i,
   kind: /类型|类别|事件|kind|type|category/i,
   lon: /经度|^lon|^lng|longitude|^x$/i,
   lat: /纬度|^lat|latitude|^y$/i,
   district: /辖区|区县|区域|街道|乡镇|district|area|zone/i,
+  point: /坐标|位置|location|point|geom|coordinates/i,
 };
 
 /** A first mapping from the column names, and kind values matched by kind id or name. */
@@ -319,10 +353,14 @@ function guessMapping(header: string[], rows: CsvRow[], kinds: Named[]): Mapping
     lon: find('lon'),
     lat: find('lat'),
     district: find('district'),
+    point: find('point'),
+    groupBy: '',
+    timeFormat: 'auto',
     placeBy: 'lonLat',
     kindValues: {},
   };
   if (!(mapping.lon && mapping.lat) && mapping.district) mapping.placeBy = 'district';
+  else if (!(mapping.lon && mapping.lat) && mapping.point) mapping.placeBy = 'point';
   for (const [value] of valueCounts(rows, header.indexOf(mapping.kind))) {
     const kind = kinds.find((k) => k.id === value || (k.name !== '' && k.name === value));
     if (kind) mapping.kindValues[value] = kind.id;
@@ -348,7 +386,9 @@ function mappingProblem(
           [t.columnLon, mapping.lon],
           [t.columnLat, mapping.lat],
         ] as Array<[string, string]>)
-      : ([[t.columnDistrict, mapping.district]] as Array<[string, string]>)),
+      : mapping.placeBy === 'point'
+        ? ([[t.columnPoint, mapping.point]] as Array<[string, string]>)
+        : ([[t.columnDistrict, mapping.district]] as Array<[string, string]>)),
   ];
   const missing = chosen.find(([, column]) => column === '');
   if (missing) return t.mapColumn(missing[0]);
@@ -362,9 +402,13 @@ function callMapping(mapping: Mapping): CallColumnMapping {
     time: mapping.time,
     kind: mapping.kind,
     kindValues: mapping.kindValues,
+    timeFormat: mapping.timeFormat,
+    ...(mapping.groupBy ? { groupBy: mapping.groupBy } : {}),
     ...(mapping.placeBy === 'lonLat'
       ? { lon: mapping.lon, lat: mapping.lat }
-      : { district: mapping.district }),
+      : mapping.placeBy === 'point'
+        ? { point: mapping.point }
+        : { district: mapping.district }),
   };
 }
 
