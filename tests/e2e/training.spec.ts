@@ -181,6 +181,7 @@ test('a trainee does a three-call step-by-step exercise with the keyboard, gets 
   await readLongTasks();
 
   // The score sheet: three calls, the costliest decision first.
+  await expect(page.getByTestId('seat')).toHaveAttribute('data-busy', 'false', { timeout: 60_000 });
   await page.keyboard.press('q');
   const sheet = page.getByTestId('score-sheet');
   await expect(sheet).toBeVisible({ timeout: 60_000 });
@@ -242,6 +243,7 @@ test('a trainee does a three-call step-by-step exercise with the keyboard, gets 
   );
   await page.screenshot({ path: `${SCREENSHOTS}/training-seat-again.png` });
   await playWithKeys(page);
+  await expect(page.getByTestId('seat')).toHaveAttribute('data-busy', 'false', { timeout: 60_000 });
   await page.keyboard.press('q');
   await expect(page.getByTestId('score-sheet')).toBeVisible({ timeout: 60_000 });
 
@@ -401,7 +403,8 @@ test('the trainer makes an exercise from the current scenario, exports and impor
   await expect(course.locator('li').first()).toContainText('舟山');
   await page.screenshot({ path: `${SCREENSHOTS}/training-setup-course.png`, fullPage: true });
   await course.getByTestId('course-start').nth(1).click();
-  await expect(page.getByTestId('seat')).toBeVisible({ timeout: 60_000 });
+  // The keys work once the seat has its session (on a loaded machine the worker takes a while).
+  await expect(page.getByTestId('seat')).toHaveAttribute('data-busy', 'false', { timeout: 60_000 });
   await page.keyboard.press('q');
   await expect(page.getByTestId('score-sheet')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('score-next-exercise')).toContainText('湖州');
@@ -452,6 +455,7 @@ test('a paced exercise (10×, the clock runs while deciding): the clock moves by
   await page.keyboard.press('Enter');
   await page.keyboard.press('d');
   await expect(page.getByTestId('seat-dispatch')).toHaveCount(0);
+  await expect(page.getByTestId('seat')).toHaveAttribute('data-busy', 'false', { timeout: 60_000 });
   await page.keyboard.press('q');
   await expect(page.getByTestId('score-sheet')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('score-call').first()).toBeVisible();

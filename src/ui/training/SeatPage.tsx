@@ -319,7 +319,13 @@ function Desk({
   const timeNow = clock.long(clockTime);
   const longTasks = trainingLongTasks().length;
   return (
-    <div className="seat" data-testid="seat" data-stop={state.stop} data-time={clockTime}>
+    <div
+      className="seat"
+      data-testid="seat"
+      data-stop={state.stop}
+      data-time={clockTime}
+      data-busy={controller.busy}
+    >
       <section className="card seat-bar" aria-label={t.clock}>
         <div className="seat-clock" data-testid="seat-clock" data-time={clockTime}>
           <span className="seat-clock-day">
