@@ -6,6 +6,7 @@
  * returns them in any order gives the same figures as one loop, to the bit.
  */
 import type { Scenario } from '../scenarios/schema.ts';
+import { quantile } from '../sim/analysis/metrics.ts';
 import { plannedRelease } from './evaluate.ts';
 import { FastestUnits } from './feasibility.ts';
 import type { Drill } from './schema.ts';
@@ -18,15 +19,6 @@ import type {
   Spread,
   StepPrediction,
 } from './types.ts';
-
-/** The q-quantile of sorted values (linear between order statistics, as R's type 7). */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * q;
-  const low = Math.floor(h);
-  const high = Math.min(low + 1, sorted.length - 1);
-  return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
-}
 
 export function spread(values: readonly number[]): Spread | null {
   if (values.length === 0) return null;

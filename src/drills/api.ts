@@ -49,7 +49,8 @@ export { Drill as DrillSchema, DRILL_FORMAT, DRILL_FORMAT_VERSION } from './sche
 export { loadDrill, loadDrillData, drillScenarioRef } from './load.ts';
 export { drillScenario, playDrill, readActions, stepCommandId } from './play.ts';
 export { simulateDrillOnce, outcomeOf } from './outcome.ts';
-export { aggregatePrediction, quantile } from './aggregate.ts';
+export { aggregatePrediction } from './aggregate.ts';
+export { quantile } from '../sim/analysis/metrics.ts';
 export { parseDrillLogCsv, parseClock } from './log.ts';
 export { evaluateDrill, plannedRelease } from './evaluate.ts';
 export { priceRemedies, priceRemediesWithProblems } from './remedies.ts';
