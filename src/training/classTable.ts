@@ -7,6 +7,7 @@
 import type { ClassRow, ClassTable, Lang, ScoreSheet } from './api.ts';
 import { LEVELS } from './exercises.ts';
 import { LEVEL_LABELS } from './levels.ts';
+import { csvField } from '../lib/csv.ts';
 
 const traineeKey = (t: { name: string; id: string }) => `${t.id}\u0000${t.name}`;
 
@@ -43,16 +44,6 @@ export function classTable(sheets: ScoreSheet[]): ClassTable {
   return { rows, progress: [...byTrainee.values()] };
 }
 
-/**
- * A CSV field: quoted when it holds a separator, a quote or a line break; text that a
- * spreadsheet would take for a formula (a name typed as "=…") is kept as text.
- */
-function field(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function classTableCsv(table: ClassTable, lang: Lang): string {
   const zh = lang === 'zh';
   const header = zh
@@ -80,7 +71,7 @@ export function classTableCsv(table: ClassTable, lang: Lang): string {
         'dispatched within target',
         'costliest decisions',
       ];
-  const lines = [header.map(field).join(',')];
+  const lines = [header.map((value) => csvField(value)).join(',')];
   for (const row of table.rows) {
     lines.push(
       [
@@ -97,7 +88,7 @@ export function classTableCsv(table: ClassTable, lang: Lang): string {
           : `${Math.round(row.dispatchedInTimeShare * 1000) / 10}%`,
         row.costliest.map((c) => c[lang]).join(zh ? '；' : '; '),
       ]
-        .map(field)
+        .map((value) => csvField(value))
         .join(','),
     );
   }

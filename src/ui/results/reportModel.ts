@@ -10,6 +10,7 @@ import type { Breakdown, FigureKey } from '../../sim/analysis/figures.ts';
 import { HISTOGRAM_BIN_SECONDS, type Histogram } from '../../sim/analysis/pooled.ts';
 import type { Estimate, Report } from '../../sim/analysis/report.ts';
 import { breakdownEstimates, kindName, type ReportNames } from '../reportFigures.ts';
+import { csvField } from '../../lib/csv.ts';
 
 export type Area = 'urban' | 'rural';
 
@@ -199,16 +200,7 @@ export function distributionOf(histogram: Histogram, targetSeconds: number[]): D
 // -----------------------------------------------------------------------------------------------
 // CSV
 
-/**
- * RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. Text that a
- * spreadsheet would run as a formula (= + - @ first, e.g. a scenario name "=HYPERLINK(…)") gets
- * a leading apostrophe; numbers are written as numbers.
- */
-export function csvField(value: string | number): string {
-  let textValue = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) textValue = `'${value}`;
-  return /[",\r\n]/.test(textValue) ? `"${textValue.replaceAll('"', '""')}"` : textValue;
-}
+export { csvField };
 
 function csvLines(rows: Array<Array<string | number>>): string {
   // The byte-order mark makes spreadsheet programs read the Chinese labels as UTF-8.
