@@ -110,11 +110,6 @@ export class Session {
     return this.world.engine.peekTime();
   }
 
-  /** Records written so far. */
-  get recordCount(): number {
-    return this.world.trace.length;
-  }
-
   /** The records written since record `from`, decoded (a trainee's console follows the run). */
   recordsSince(from: number): TraceRecord[] {
     const live = this.world.trace as unknown as Trace;
