@@ -3,22 +3,31 @@
  * 评估方法, 指令…): the screen and the printouts never show a token of the file format.
  * Terms follow ../shared/drills.md.
  */
+import { GRADE_LABELS, METHOD_LABELS, PURPOSE_LABELS, SCOPE_LABELS } from '../../drills/labels.ts';
+import { SEASON_WORDS } from '../../sim/analysis/terms.ts';
 import type { Language } from '../i18n.ts';
 
 type Table = Record<string, { zh: string; en: string }>;
 
+/** The core's words (src/drills/labels.ts), capitalised as a screen's choices and headings are. */
+function capitalised(labels: Table): Table {
+  return Object.fromEntries(
+    Object.entries(labels).map(([key, { zh, en }]) => [
+      key,
+      { zh, en: en.charAt(0).toUpperCase() + en.slice(1) },
+    ]),
+  );
+}
+
+const SCOPES = capitalised(SCOPE_LABELS);
+const PURPOSES = capitalised(PURPOSE_LABELS);
+const METHODS = capitalised(METHOD_LABELS);
+const GRADES = capitalised(GRADE_LABELS);
+const SEASONS: Table = SEASON_WORDS;
+
 const MODES: Table = {
   tabletop: { zh: '桌面推演', en: 'Tabletop' },
   live: { zh: '实战演练', en: 'Live' },
-};
-const SCOPES: Table = {
-  single: { zh: '单项演练', en: 'Single-function' },
-  combined: { zh: '综合演练', en: 'Combined' },
-};
-const PURPOSES: Table = {
-  test: { zh: '检验性', en: 'Testing' },
-  demonstration: { zh: '示范性', en: 'Demonstration' },
-  research: { zh: '研究性', en: 'Research' },
 };
 const ROLES: Table = {
   control: { zh: '导调', en: 'Control' },
@@ -27,13 +36,6 @@ const ROLES: Table = {
   evaluate: { zh: '评估', en: 'Evaluate' },
   support: { zh: '保障', en: 'Support' },
   observe: { zh: '观摩', en: 'Observe' },
-};
-const METHODS: Table = {
-  phone: { zh: '电话', en: 'Phone' },
-  sms: { zh: '短信', en: 'SMS' },
-  system: { zh: '系统', en: 'System' },
-  verbal: { zh: '口头', en: 'Verbal' },
-  messageSlip: { zh: '消息单', en: 'Message slip' },
 };
 const MEASURES: Table = {
   dispatched: { zh: '下达出动指令', en: 'Dispatched' },
@@ -72,16 +74,6 @@ const COMMANDS: Table = {
   season: { zh: '特殊时期', en: 'Season' },
   responseLevel: { zh: '响应级别', en: 'Response level' },
   callRateFactor: { zh: '警情激增', en: 'Call surge' },
-};
-const SEASONS: Table = {
-  flood: { zh: '汛期', en: 'flood season' },
-  forestFire: { zh: '森林防火期', en: 'forest-fire season' },
-};
-const GRADES: Table = {
-  excellent: { zh: '优', en: 'Excellent' },
-  good: { zh: '良', en: 'Good' },
-  fair: { zh: '中', en: 'Fair' },
-  poor: { zh: '差', en: 'Poor' },
 };
 const COUNT_OF: Table = {
   units: { zh: '支（辆）', en: 'units' },
