@@ -174,7 +174,7 @@ const surgeRuns = SURGE.map((config) => {
     session.advance();
     const trace = session.finishTrace();
     const seconds = cpuSeconds() - start;
-    const summary = replicationMetrics(trace, scenario.targets, scenario.rules.assessment);
+    const summary = replicationMetrics(trace, scenario, session.staffing());
     samples.push({ seconds, calls: summary.calls, utilisation: summary.utilisation.overall });
   }
   const perCall = samples.map((s) => (s.seconds / s.calls) * 1e6);

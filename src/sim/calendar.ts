@@ -84,6 +84,29 @@ export class WeeklyDuty {
     return false;
   }
 
+  /**
+   * The on-duty intervals from `from` to `to` (simulated seconds, the week's second at time 0
+   * given), merged where windows touch or overlap, in order: for readers of a finished run.
+   */
+  onDutyBetween(from: number, to: number, startWeekSecond: number): Array<[number, number]> {
+    if (this.always) return to > from ? [[from, to]] : [];
+    const merged: Array<[number, number]> = [];
+    // Week by week, from the Monday 00:00 at or before `from`.
+    const weekZero = -startWeekSecond;
+    let week = weekZero + Math.floor((from - weekZero) / SECONDS_PER_WEEK) * SECONDS_PER_WEEK;
+    for (; week < to; week += SECONDS_PER_WEEK) {
+      for (const [start, end] of this.intervals) {
+        const a = Math.max(from, week + start);
+        const b = Math.min(to, week + end);
+        if (b <= a) continue;
+        const last = merged[merged.length - 1];
+        if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+        else merged.push([a, b]);
+      }
+    }
+    return merged;
+  }
+
   /** Seconds from `weekSecond` until the next start of an on-duty window (Infinity if none). */
   untilNextStart(weekSecond: number): number {
     let best = Infinity;

@@ -27,7 +27,7 @@ export function run(
     }
   }
   const trace = session.finishTrace();
-  return { trace, summary: replicationMetrics(trace, scenario.targets, scenario.rules.assessment) };
+  return { trace, summary: replicationMetrics(trace, scenario, session.staffing()) };
 }
 
 /** Runs a simulation in slices of events, reporting progress and checking for cancellation. */
@@ -43,5 +43,5 @@ export function* runInSlices(
     yield result.time / scenario.duration;
   }
   const trace = session.finishTrace();
-  return { trace, summary: replicationMetrics(trace, scenario.targets, scenario.rules.assessment) };
+  return { trace, summary: replicationMetrics(trace, scenario, session.staffing()) };
 }

@@ -13,6 +13,7 @@ import type { TraceRecord } from './records.ts';
 import type { LonLat } from '../lib/geo.ts';
 import type { TravelModel } from './travel.ts';
 import type { DispatchOptions } from './dispatch/dispatcher.ts';
+import type { Staffing } from './analysis/allBusy.ts';
 import { World } from './world/world.ts';
 
 export type SessionOptions = DispatchOptions;
@@ -77,6 +78,26 @@ export class Session {
   /** The units' ids and their agencies' ids, as the trace's header lists them (so far). */
   get unitIds(): string[] {
     return this.world.units.map((unit) => unit.id);
+  }
+
+  /** What the run's units can do and when they are on duty, for the all-busy figures. */
+  staffing(): Staffing {
+    const world = this.world;
+    const names = world.capabilities.names;
+    const needed = new Set<string>();
+    for (const kind of this.scenario.incidentKinds) {
+      for (const need of kind.needs) needed.add(need.capability);
+      for (const step of kind.growth?.steps ?? []) {
+        for (const need of step.addNeeds) needed.add(need.capability);
+      }
+    }
+    return {
+      capabilities: world.units.map((unit) => [...unit.capabilities].map((c) => names[c])),
+      duty: world.units.map((unit) => unit.duty),
+      startWeekSecond: world.calendar.startWeekSecond,
+      redispatchReturning: this.scenario.dispatch.redispatchReturning,
+      needed: [...needed],
+    };
   }
 
   get unitAgencies(): string[] {

@@ -13,6 +13,8 @@ import { erlangB, erlangC, mmcMeanWait } from '../../src/sim/queueing.ts';
 import { run } from '../../src/sim/run.ts';
 
 const REPLICATIONS = 20;
+/** Up to a million calls per case: minutes, not seconds, on a busy two-core machine. */
+const LOADED_MACHINE_TIMEOUT = 600_000;
 
 function replicate(
   servers: number,
@@ -49,26 +51,51 @@ describe('M/M/c with a queue agrees with Erlang C', () => {
     { servers: 5, lambda: 4.5, minutes: 60_000 },
   ];
   for (const { servers, lambda, minutes } of cases) {
-    it(`M/M/${servers}, λ = ${lambda}/min, μ = 1/min (load ${(lambda / servers).toFixed(2)})`, () => {
-      const results = replicate(servers, lambda, 'queue', minutes);
-      expectWithinInterval(
-        results.map((r) => r.waitProbability),
-        erlangC(servers, lambda),
-      );
-      expectWithinInterval(
-        results.map((r) => r.meanQueueWait / 60),
-        mmcMeanWait(servers, lambda, 1),
-      );
-      expectWithinInterval(
-        results.map((r) => r.utilisation.overall),
-        lambda / servers,
-      );
-      // Zero travel and mobilisation: the response time is the wait alone.
-      expectWithinInterval(
-        results.map((r) => r.response.overall.mean / 60),
-        mmcMeanWait(servers, lambda, 1),
-      );
-    });
+    it(
+      `M/M/${servers}, λ = ${lambda}/min, μ = 1/min (load ${(lambda / servers).toFixed(2)})`,
+      () => {
+        const results = replicate(servers, lambda, 'queue', minutes);
+        expectWithinInterval(
+          results.map((r) => r.waitProbability),
+          erlangC(servers, lambda),
+        );
+        // Poisson arrivals see time averages (PASTA): the share of time all c units are busy is
+        // the probability of waiting too.
+        expectWithinInterval(
+          results.map((r) => r.allUnitsBusy.byCapability.any),
+          erlangC(servers, lambda),
+        );
+        expectWithinInterval(
+          results.map((r) => r.allUnitsBusy.overall),
+          erlangC(servers, lambda),
+        );
+        // Little's law against theory: L_q = λ W_q, and L = L_q + λ/μ (zero travel and call
+        // handling: an incident is open while it waits and while it is served).
+        const queueLength = lambda * mmcMeanWait(servers, lambda, 1);
+        expectWithinInterval(
+          results.map((r) => r.meanQueueLength),
+          queueLength,
+        );
+        expectWithinInterval(
+          results.map((r) => r.meanInSystem),
+          queueLength + lambda,
+        );
+        expectWithinInterval(
+          results.map((r) => r.meanQueueWait / 60),
+          mmcMeanWait(servers, lambda, 1),
+        );
+        expectWithinInterval(
+          results.map((r) => r.utilisation.overall),
+          lambda / servers,
+        );
+        // Zero travel and mobilisation: the response time is the wait alone.
+        expectWithinInterval(
+          results.map((r) => r.response.overall.mean / 60),
+          mmcMeanWait(servers, lambda, 1),
+        );
+      },
+      LOADED_MACHINE_TIMEOUT,
+    );
   }
 });
 
@@ -79,18 +106,27 @@ describe('M/M/c/c with overflow agrees with Erlang B', () => {
     { servers: 10, load: 8 },
   ];
   for (const { servers, load } of cases) {
-    it(`M/M/${servers}/${servers}, offered load ${load} erlang`, () => {
-      const results = replicate(servers, load, 'overflow', 20_000);
-      const blocking = erlangB(servers, load);
-      expectWithinInterval(
-        results.map((r) => r.overflowShare),
-        blocking,
-      );
-      // Carried load per unit: A(1 − B)/c.
-      expectWithinInterval(
-        results.map((r) => r.utilisation.overall),
-        (load * (1 - blocking)) / servers,
-      );
-    });
+    it(
+      `M/M/${servers}/${servers}, offered load ${load} erlang`,
+      () => {
+        const results = replicate(servers, load, 'overflow', 20_000);
+        const blocking = erlangB(servers, load);
+        expectWithinInterval(
+          results.map((r) => r.overflowShare),
+          blocking,
+        );
+        // The time-average share of all c units busy is Erlang B's blocking probability.
+        expectWithinInterval(
+          results.map((r) => r.allUnitsBusy.byCapability.any),
+          blocking,
+        );
+        // Carried load per unit: A(1 − B)/c.
+        expectWithinInterval(
+          results.map((r) => r.utilisation.overall),
+          (load * (1 - blocking)) / servers,
+        );
+      },
+      LOADED_MACHINE_TIMEOUT,
+    );
   }
 });

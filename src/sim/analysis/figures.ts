@@ -14,12 +14,15 @@ export function complianceKey(tier: number, area: 'urban' | 'rural'): string {
 /**
  * Which part of a record a figure is about: all of it (`overall`), a tier (of the first unit on
  * scene: `1`, `2`, `3`, `outside` help, `none`; or of the units measured), an incident kind, a
- * district or an agency by the scenario's id, the cause of a wait, or a tier and area of the
+ * district, an agency or a capability by the scenario's id or word, the cause of a wait, or a tier and area of the
  * arrival targets.
  */
 export type Breakdown =
   | { group: 'overall' }
-  | { group: 'tier' | 'kind' | 'district' | 'agency' | 'unit' | 'cause'; key: string }
+  | {
+      group: 'tier' | 'kind' | 'district' | 'agency' | 'unit' | 'capability' | 'cause';
+      key: string;
+    }
   | { group: 'tierArea'; key: string; tier: number; area: 'urban' | 'rural' };
 
 /** What an aggregate path is, so that readers need not take the path apart. */
@@ -47,6 +50,7 @@ const BY_RECORDS = {
   byDistrict: 'district',
   byAgency: 'agency',
   byUnit: 'unit',
+  byCapability: 'capability',
 } as const satisfies Record<string, Exclude<Breakdown['group'], 'overall'>>;
 
 function breakdownOf(group: Exclude<Breakdown['group'], 'overall'>, key: string): Breakdown {

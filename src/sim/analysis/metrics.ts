@@ -6,6 +6,7 @@
  */
 import type { Rules } from '../../scenarios/schema.ts';
 import { CAUSES, RecordKind, type Trace } from '../trace.ts';
+import { allBusyShares, type AllBusyShares, type Staffing } from './allBusy.ts';
 import { bulletin, type BulletinRow } from './assessment.ts';
 import { histogramKey } from './figures.ts';
 import { coverageCellKey, histogramOf, type Histogram } from './pooled.ts';
@@ -56,6 +57,12 @@ export interface ReplicationMetrics {
    */
   meanQueueLength: number;
   meanInSystem: number;
+  /**
+   * Share of the measured time during which every own unit with a capability was unavailable
+   * (dispatched until free again, off duty or out of service; see allBusy.ts), by capability,
+   * and overall for any capability an incident kind needs.
+   */
+  allUnitsBusy: AllBusyShares;
   /** Call to first arrival on scene (a unit or outside help). */
   response: {
     overall: GroupStats;
@@ -112,12 +119,23 @@ export interface Targets {
   tier2: { urban: number; rural: number };
 }
 
-/** Computes one replication's figures from its trace; calls before the warm-up are left out. */
+/** What the figures need of the scenario beyond the trace. */
+export interface MetricsScenario {
+  targets: Targets;
+  rules?: { assessment: AssessmentRules };
+}
+
+/**
+ * Computes one replication's figures from its trace, the scenario's targets and assessment
+ * rules and the run's staffing; calls before the warm-up are left out.
+ */
 export function replicationMetrics(
   trace: Trace,
-  targets: Targets,
-  assessmentRules: AssessmentRules = DEFAULT_ASSESSMENT,
+  scenario: MetricsScenario,
+  staffing: Staffing,
 ): ReplicationMetrics {
+  const targets = scenario.targets;
+  const assessmentRules = scenario.rules?.assessment ?? DEFAULT_ASSESSMENT;
   const header = trace.header;
   const warmup = header.warmup;
   const end = header.duration;
@@ -249,6 +267,7 @@ export function replicationMetrics(
     meanQueueWait: emergency > 0 ? waitSum / emergency : NaN,
     meanQueueLength: waitSum / measured,
     meanInSystem: openSum / measured,
+    allUnitsBusy: allBusyShares(trace, staffing),
     response: {
       overall: groupStats(response.overall, responseWithin.overall),
       byTier: groups(response.byTier, responseWithin.byTier),

@@ -11,6 +11,7 @@ import { HISTOGRAM_BIN_SECONDS, type Histogram } from '../../sim/analysis/pooled
 import type { Estimate, Report } from '../../sim/analysis/report.ts';
 import { breakdownEstimates, kindName, type ReportNames } from '../reportFigures.ts';
 import { csvField } from '../../lib/csv.ts';
+import { capabilityWords } from '../../sim/analysis/terms.ts';
 
 export type Area = 'urban' | 'rural';
 
@@ -285,6 +286,8 @@ function breakdownName(
       return entryName(breakdown.key, names.agencies.get(breakdown.key), language);
     case 'unit':
       return names.units.get(breakdown.key)?.name || breakdown.key;
+    case 'capability':
+      return capabilityWords(breakdown.key, language);
     case 'cause':
       return labels.causeLabel(breakdown.key);
     case 'tierArea':
