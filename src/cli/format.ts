@@ -2,6 +2,7 @@
 import { breakdownMembers, type Breakdown } from '../sim/analysis/figures.ts';
 import type { Estimate, Report } from '../sim/analysis/report.ts';
 import type { Language } from '../scenarios/messages.ts';
+import { capabilityWords } from '../sim/analysis/terms.ts';
 
 const labels = {
   en: {
@@ -23,6 +24,10 @@ const labels = {
     pooled: '  all calls pooled',
     meanWait: 'Mean queue wait (min)',
     columns: ['', 'n', 'mean', 'median', 'p90', 'within target'],
+    allBusy: 'Probability that every unit with a capability is unavailable (share of time)',
+    allBusyOverall: '  any capability an incident kind needs',
+    allBusyNote:
+      'Unavailable: from the dispatch order until free again (on the way home too, unless returning units may be redispatched), out of service, or off duty; own units only, after the warm-up.',
   },
   zh: {
     title: (id: string, n: number) => `情景 ${id} — ${n} 次重复，各次重复的均值及 95% 置信区间`,
@@ -42,16 +47,26 @@ const labels = {
     pooled: '  全部警情合并',
     meanWait: '平均排队等待（分钟）',
     columns: ['', '数量', '均值', '中位数', 'p90', '达标率'],
+    allBusy: '具备某项能力的力量全部不可用的概率（时间占比）',
+    allBusyOverall: '  任一事件类型所需能力',
+    allBusyNote:
+      '不可用：自出动指令起至重新可调派止（返程途中亦计，允许返程改派时除外）、停用或不在值班时段；仅计本地力量，预热期后。',
   },
 };
 
-function show(estimate: Estimate | undefined, scale = 1, digits = 1): string {
+function show(estimate: Estimate | undefined, scale = 1, digits = 1, most = Infinity): string {
   if (!estimate || Number.isNaN(estimate.mean)) return '—';
   const mean = (estimate.mean / scale).toFixed(digits);
   if (Number.isNaN(estimate.low)) return mean;
   // Every figure here is a count, a time or a share: none can be negative.
   const low = Math.max(0, estimate.low) / scale;
-  return `${mean} (${low.toFixed(digits)}–${(estimate.high / scale).toFixed(digits)})`;
+  const high = Math.min(most, estimate.high) / scale;
+  return `${mean} (${low.toFixed(digits)}–${high.toFixed(digits)})`;
+}
+
+/** A share's interval, cut to 0–1 (a t-interval of few replications can reach past either end). */
+function showShare(estimate: Estimate | undefined): string {
+  return show(estimate, 1, 3, 1);
 }
 
 /** The ids of one breakdown of a figure, sorted, with each statistic's estimate. */
@@ -153,5 +168,19 @@ export function formatReport(report: Report, language: Language): string {
   lines.push(
     table(tiers.map(({ key, estimates: [share] }) => [`  tier ${key}`, show(share, 1, 3)])),
   );
+  const allBusy = partsOf(report, 'allUnitsBusy', 'capability', [undefined]);
+  if (allBusy.length > 0) {
+    lines.push('', t.allBusy);
+    lines.push(
+      table([
+        [t.allBusyOverall, showShare(a['allUnitsBusy.overall'])],
+        ...allBusy.map(({ key, estimates: [share] }) => [
+          `  ${capabilityWords(key, language)}`,
+          showShare(share),
+        ]),
+      ]),
+    );
+    lines.push(t.allBusyNote);
+  }
   return lines.join('\n');
 }

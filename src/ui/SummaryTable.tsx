@@ -133,6 +133,12 @@ function groups(figures: Report['figures'], t: UiStrings): Group[] {
           measure: 'share',
         },
         {
+          testId: 'allUnitsBusy',
+          label: t.allUnitsBusy,
+          path: 'allUnitsBusy.overall',
+          measure: 'share',
+        },
+        {
           testId: 'meanQueueWait',
           label: t.meanQueueWait,
           path: 'meanQueueWait',

@@ -16,6 +16,7 @@ import { type LastRun, useNavigation } from '../shell/navigation.ts';
 import { SummaryTable } from '../SummaryTable.tsx';
 import { AssumptionsSection } from './AssumptionsSection.tsx';
 import { UnitWorkload } from './UnitWorkload.tsx';
+import { AllBusyTable } from './AllBusyTable.tsx';
 import { ChartFigure, CiBar, Ecdf, Histogram, ShareBars, type ChartFormat } from './Charts.tsx';
 import { downloadText, exportFileName } from './exports.ts';
 import {
@@ -577,6 +578,7 @@ function UtilisationSection({ context }: { context: Context }) {
         )}
       </div>
       <UnitWorkload report={report} names={names} language={language} format={format} />
+      <AllBusyTable report={report} language={language} format={format} />
     </section>
   );
 }

@@ -130,6 +130,7 @@ const zh = {
     assessment: '考核',
     utilisation: '力量利用率',
     tierOneCoverage: '一级联动单位到场达标率',
+    allUnitsBusy: '具备该能力的力量全部不可用的时间占比',
     overall: '总体',
   } as Record<string, string>,
   stat: {
@@ -279,6 +280,7 @@ const en: typeof zh = {
     assessment: 'Assessment',
     utilisation: 'Utilisation',
     tierOneCoverage: 'Tier-1 arrivals on target',
+    allUnitsBusy: 'Share of time every unit with the capability is unavailable',
     overall: 'overall',
   },
   stat: {
