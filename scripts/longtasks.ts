@@ -204,14 +204,14 @@ async function main() {
       ];
       console.log(
         ['phase'.padEnd(20), 'ms', 'count', 'max ms', 'p95 ms', 'blocking ms']
-          .map((h, i) => (i === 0 ? h : h.padStart(11)))
+          .map((h, i) => (i === 0 ? h : h.padStart(13)))
           .join(''),
       );
       for (const [name, f] of rows) {
         console.log(
           name.padEnd(20) +
             [f.ms, f.count, f.maxMs, f.p95Ms, f.blockingMs]
-              .map((v) => String(v).padStart(11))
+              .map((v) => String(v).padStart(13))
               .join(''),
         );
       }
