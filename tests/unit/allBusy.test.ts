@@ -8,6 +8,7 @@ import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
 import { Scenario, type ScenarioInput } from '../../src/scenarios/schema.ts';
 import { queueScenarioInput } from '../../src/scenarios/theory.ts';
 import { run } from '../../src/sim/run.ts';
+import { WeeklyDuty } from '../../src/sim/calendar.ts';
 
 const DAY = 86_400;
 
@@ -122,5 +123,28 @@ describe('probability that all capable units are busy', () => {
     expect(summary.allUnitsBusy.overall).toBeLessThanOrEqual(
       neededShares.reduce((a, b) => a + b, 0) + 1e-12,
     );
+  });
+
+  it('reads duty windows over a run, across midnight and the end of the week', () => {
+    const H = 3600;
+    const duty = new WeeklyDuty({
+      type: 'weekly',
+      windows: [
+        { days: [5], from: '20:00', to: '08:00' }, // Friday night
+        { days: [7], from: '22:00', to: '06:00' }, // Sunday night into Monday
+        { days: [1], from: '05:00', to: '07:00' }, // overlaps the Sunday night window
+      ],
+    });
+    // The run starts on a Wednesday at 00:00: Monday 00:00 was two days before.
+    expect(duty.onDutyBetween(0, 14 * DAY, 2 * DAY)).toEqual([
+      [2 * DAY + 20 * H, 3 * DAY + 8 * H],
+      [4 * DAY + 22 * H, 5 * DAY + 7 * H],
+      [9 * DAY + 20 * H, 10 * DAY + 8 * H],
+      [11 * DAY + 22 * H, 12 * DAY + 7 * H],
+    ]);
+    expect(duty.onDutyBetween(3 * DAY, 5 * DAY, 2 * DAY)).toEqual([
+      [3 * DAY, 3 * DAY + 8 * H],
+      [4 * DAY + 22 * H, 5 * DAY],
+    ]);
   });
 });
