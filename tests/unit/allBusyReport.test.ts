@@ -74,6 +74,8 @@ describe('all capable units unavailable, in the report', () => {
     const csv = aggregateCsv(report, t.csvHeader, (figure) => figureLabel(figure, t, names, 'zh'));
     const line = csv.split('\r\n').find((l) => l.startsWith('allUnitsBusy.byCapability.fire,'));
     expect(line).toContain('具备该能力的力量全部不可用的时间占比 · 灭火');
+    const overall = csv.split('\r\n').find((l) => l.startsWith('allUnitsBusy.overall,'));
+    expect(overall).toContain('具备该能力的力量全部不可用的时间占比 · 任一事件类型所需能力');
   });
 });
 

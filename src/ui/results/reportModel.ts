@@ -306,7 +306,11 @@ export function figureLabel(
   language: 'zh' | 'en',
 ): string {
   const words = [labels.figure[figure.figure] ?? figure.figure];
-  if (figure.breakdown) words.push(breakdownName(figure.breakdown, labels, names, language));
+  // A record's "overall" may be more than all of it (all units busy: of any needed capability).
+  const overall =
+    figure.breakdown?.group === 'overall' && labels.figure[`${figure.figure}.overall`];
+  if (overall) words.push(overall);
+  else if (figure.breakdown) words.push(breakdownName(figure.breakdown, labels, names, language));
   const stat = figure.stat;
   if (stat) {
     words.push(labels.stat[stat] ?? labels.assessmentFigure[stat] ?? labels.figure[stat] ?? stat);

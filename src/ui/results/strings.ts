@@ -131,6 +131,7 @@ const zh = {
     utilisation: '力量利用率',
     tierOneCoverage: '一级联动单位到场达标率',
     allUnitsBusy: '具备该能力的力量全部不可用的时间占比',
+    'allUnitsBusy.overall': '任一事件类型所需能力',
     overall: '总体',
   } as Record<string, string>,
   stat: {
@@ -281,6 +282,7 @@ const en: typeof zh = {
     utilisation: 'Utilisation',
     tierOneCoverage: 'Tier-1 arrivals on target',
     allUnitsBusy: 'Share of time every unit with the capability is unavailable',
+    'allUnitsBusy.overall': 'any capability an incident kind needs',
     overall: 'overall',
   },
   stat: {
