@@ -159,8 +159,8 @@ test('measures load time and, during a run over the worker pool, main-thread lon
   await mkdir('test-results', { recursive: true });
   await writeFile('test-results/figures.json', JSON.stringify(figures, null, 2));
   // Long tasks are measured and recorded (figures.json; `npm run bench:longtasks` measures them
-  // over a bigger run), not asserted to the millisecond: on a
-  // loaded two-core machine the scheduler alone makes 60–110 ms tasks now and then. What is
+  // over a bigger run), not asserted to the millisecond: on a loaded two-core machine the
+  // scheduler alone makes 60–110 ms tasks now and then. What is
   // asserted is what a person notices: the page answers a click within a second and a half,
   // and no task freezes it for a second.
   for (const answer of answers) {
