@@ -147,4 +147,29 @@ describe('probability that all capable units are busy', () => {
       [4 * DAY + 22 * H, 5 * DAY],
     ]);
   });
+
+  it('counts the way home of a unit ordered out of service on scene, even where returning units are free', () => {
+    const H = 3600;
+    const input = queue(1, 0, 10 * 1440);
+    const oneCall = (events: ScenarioInput['events']) =>
+      Scenario.parse({
+        ...input,
+        travel: { model: 'matrix', zones: ['d'], seconds: [[H]] },
+        incidentKinds: [{ ...input.incidentKinds![0], workTime: { type: 'fixed', value: DAY } }],
+        arrivals: { streams: [], incidents: [{ time: DAY, kind: 'call', district: 'd' }] },
+        events,
+      });
+    // Dispatched on day 1, an hour's drive, a day's work, an hour home: the way home is free.
+    const plain = run(oneCall([]), 1).summary.allUnitsBusy.overall;
+    expect(plain).toBeCloseTo((DAY + H) / (10 * DAY), 12);
+    // Ordered out of service on scene (day 1.5): out once back (day 2 + 2 h), in again on day 4.
+    const ordered = run(
+      oneCall([
+        { type: 'unitOutOfService', at: 1.5 * DAY, unit: 'u' },
+        { type: 'unitInService', at: 4 * DAY, unit: 'u' },
+      ]),
+      1,
+    ).summary.allUnitsBusy.overall;
+    expect(ordered).toBeCloseTo((3 * DAY) / (10 * DAY), 12);
+  });
 });
