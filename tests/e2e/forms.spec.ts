@@ -19,12 +19,25 @@ async function exportScenario(page: Page) {
   return JSON.parse(readFileSync(await download.path(), 'utf8'));
 }
 
-/** A point on a drawn road of `roadClass` (the middle of its path), in page coordinates. */
+/**
+ * The middle of the longest drawn segment of `roadClass`, in page coordinates: a click there
+ * is on that road and away from its crossings.
+ */
 async function pointOnRoad(map: Locator, roadClass: string): Promise<{ x: number; y: number }> {
   return map.locator(`path.map-road-${roadClass}`).evaluate((element) => {
     const path = element as SVGPathElement;
-    const local = path.getPointAtLength(path.getTotalLength() / 2);
-    const point = new DOMPoint(local.x, local.y).matrixTransform(path.getScreenCTM()!);
+    const segments = (path.getAttribute('d') ?? '')
+      .split('M')
+      .filter((part) => part !== '')
+      .map((part) => part.split('L').flatMap((point) => point.split(',').map(Number)));
+    const longest = segments.reduce((best, next) =>
+      Math.hypot(next[2] - next[0], next[3] - next[1]) >
+      Math.hypot(best[2] - best[0], best[3] - best[1])
+        ? next
+        : best,
+    );
+    const middle = new DOMPoint((longest[0] + longest[2]) / 2, (longest[1] + longest[3]) / 2);
+    const point = middle.matrixTransform(path.getScreenCTM()!);
     return { x: point.x, y: point.y };
   });
 }
@@ -123,6 +136,7 @@ test('districts, dispatch, targets, roads and the week edited as forms, undone',
   const row = roads.getByTestId('segment-row');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('→');
+  await expect(row.getByTestId(/field-travel\.edges\[\d+\]\.roadClass/)).toHaveValue('arterial');
   await expect(page.getByTestId('map-picked-roads').locator('line')).toHaveCount(1);
   const segment = Number(await row.getAttribute('data-segment'));
   await row.getByTestId(`field-travel.edges[${segment}].oneWay`).check();

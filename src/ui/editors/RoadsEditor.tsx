@@ -100,7 +100,7 @@ function RoadClasses({ doc, t }: { doc: ScenarioDoc; t: FormsStrings }) {
               <Fragment key={key}>
                 <tr data-testid={`road-class-${key}`}>
                   <th scope="row">{name}</th>
-                  <td className="editors-narrow">
+                  <td className="editors-with-unit">
                     <NumberField
                       path={at('speedKmh')}
                       label={`${t.speed} · ${name}`}
@@ -250,7 +250,7 @@ function Segments({ doc, t }: { doc: ScenarioDoc; t: FormsStrings }) {
               <th scope="col">{t.joins}</th>
               <th scope="col">{t.roadClass}</th>
               <th scope="col">{t.length}</th>
-              <th scope="col">{t.oneWay}</th>
+              <th scope="col">{t.oneWayShort}</th>
             </tr>
           </thead>
           <tbody>
@@ -277,7 +277,7 @@ function Segments({ doc, t }: { doc: ScenarioDoc; t: FormsStrings }) {
                       onCommit={(value) => set('roadClass', t.roadClass, value)}
                     />
                   </td>
-                  <td className="editors-narrow">
+                  <td className="editors-with-unit">
                     <NumberField
                       path={at('lengthM')}
                       label={`${t.length} · ${words}`}
