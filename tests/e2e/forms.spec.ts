@@ -74,6 +74,7 @@ test('districts, dispatch, targets, roads and the week edited as forms, undone',
   const used = scenario.districts.findIndex((d) => d.id === card.district);
   await page.getByTestId(`district-remove-${used}`).click();
   await expect(page.getByTestId('district-blocked')).toContainText('出动预案');
+  await page.screenshot({ path: `${SCREENSHOTS}/forms-district-in-use.png` });
   await expect(districts.locator('tbody tr')).toHaveCount(scenario.districts.length);
   // Added, then undone.
   await page.getByTestId('district-add').click();
@@ -94,6 +95,7 @@ test('districts, dispatch, targets, roads and the week edited as forms, undone',
   await expect(dispatch).toContainText('必须大于 0');
   await typeInto(wait, '45');
   await expect(wait).toHaveAttribute('aria-invalid', 'false');
+  await page.screenshot({ path: `${SCREENSHOTS}/forms-dispatch-top.png` });
   const firstCard = dispatch.getByTestId('run-card-0');
   const listed = firstCard.getByTestId('run-card-unit');
   await expect(listed).toHaveCount(card.units.length);
@@ -178,6 +180,14 @@ test('districts, dispatch, targets, roads and the week edited as forms, undone',
   await expect(page.getByTestId('field-targets.tier1.urban')).toHaveValue(
     String(scenario.targets.tier1.urban / 60),
   );
+  // The same forms in English: no ids, durations in minutes.
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('editor-tab-dispatch').click();
+  await expect(page.getByTestId('editor-dispatch')).toContainText('Call taking and assessment');
+  await expect(page.getByTestId('editor-dispatch')).toContainText('Run cards');
+  await page.screenshot({ path: `${SCREENSHOTS}/forms-dispatch-english.png` });
+  await page.getByTestId('language-switch').click();
+
   const undone = await exportScenario(page);
   expect(undone.targets?.tier1?.urban ?? 1800).toBe(scenario.targets.tier1.urban);
   expect(undone.travel.edges[segment].oneWay ?? false).toBe(false);

@@ -23,6 +23,7 @@ import {
   secondsOfMinutes,
   switchDistribution,
   unitChoicesByName,
+  unitLabel,
   weightProblem,
 } from '../../src/ui/editors/formModels.ts';
 import { setIn, tabOfPath } from '../../src/ui/editors/model.ts';
@@ -196,6 +197,13 @@ describe('run cards', () => {
     const agency = scenario.agencies.find((a) => a.id === first.agency)!;
     expect(choices[0]).toEqual({ value: first.id, label: `${first.name} · ${agency.name}` });
     expect(choices.every((choice) => !choice.label.includes(choice.value))).toBe(true);
+  });
+
+  it('names a copy of a unit by its unit’s name and number', () => {
+    const choices = [{ value: 'engine', label: '临城站水罐消防车 · 临城市消防救援支队' }];
+    expect(unitLabel(choices, 'engine')).toBe('临城站水罐消防车 · 临城市消防救援支队');
+    expect(unitLabel(choices, 'engine#2')).toBe('临城站水罐消防车 #2 · 临城市消防救援支队');
+    expect(unitLabel(choices, 'gone')).toBe('gone');
   });
 
   it('moves a unit up or down and stays put at the ends', () => {

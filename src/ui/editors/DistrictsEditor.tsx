@@ -26,17 +26,18 @@ function kindName(doc: ScenarioDoc, id: string | null, t: FormsStrings): string 
   return textOf(kind, 'name') || id;
 }
 
-function wordsOfUse(doc: ScenarioDoc, use: DistrictUse, t: FormsStrings): string {
-  switch (use.where) {
-    case 'runCard':
-      return t.useRunCard(kindName(doc, use.kind, t));
-    case 'stream':
-      return t.useStream(kindName(doc, use.kind, t));
-    case 'listedIncidents':
-      return t.useListed(use.count);
-    case 'matrix':
-      return t.useMatrix;
+/** Where a district is used, in words: each run card, the call streams together, the rest. */
+function usesInWords(doc: ScenarioDoc, uses: readonly DistrictUse[], t: FormsStrings): string[] {
+  const words: string[] = [];
+  const streams: string[] = [];
+  for (const use of uses) {
+    if (use.where === 'runCard') words.push(t.useRunCard(kindName(doc, use.kind, t)));
+    else if (use.where === 'stream') streams.push(kindName(doc, use.kind, t));
+    else if (use.where === 'listedIncidents') words.push(t.useListed(use.count));
+    else words.push(t.useMatrix);
   }
+  if (streams.length > 0) words.push(t.useStreams(streams));
+  return words;
 }
 
 export function DistrictsEditor() {
@@ -48,7 +49,7 @@ export function DistrictsEditor() {
   const [blocked, setBlocked] = useState<{ name: string; uses: string[] } | null>(null);
 
   const remove = (index: number, id: string, name: string) => {
-    const uses = districtUses(doc, id).map((use) => wordsOfUse(doc, use, t));
+    const uses = usesInWords(doc, districtUses(doc, id), t);
     if (districts.length <= 1) uses.push(t.lastDistrict);
     if (uses.length > 0) return setBlocked({ name, uses });
     setBlocked(null);

@@ -5,7 +5,7 @@
 import { useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { SelectField } from './fields.tsx';
-import { moved, newRunCard, unitChoicesByName } from './formModels.ts';
+import { moved, newRunCard, unitChoicesByName, unitLabel } from './formModels.ts';
 import { formsStrings } from './formsStrings.ts';
 import { asArray, getIn, setIn, textOf } from './model.ts';
 
@@ -23,7 +23,7 @@ export function RunCards() {
   const districts = asArray(doc.districts);
   const kinds = asArray(doc.incidentKinds);
   const units = unitChoicesByName(doc, language);
-  const unitName = (id: string) => units.find((unit) => unit.value === id)?.label ?? id;
+  const unitName = (id: string) => unitLabel(units, id);
   const seen = new Set<string>();
 
   return (

@@ -269,6 +269,16 @@ export function unitChoicesByName(doc: ScenarioDoc, language: 'zh' | 'en' = 'zh'
   });
 }
 
+/** A run card's unit by name; a copy ("…#2") by its unit's name and number; the id if unknown. */
+export function unitLabel(choices: readonly UnitChoice[], id: string): string {
+  const [own, copy] = id.split('#');
+  const label = choices.find((unit) => unit.value === own)?.label;
+  if (!label) return id;
+  if (!copy) return label;
+  const [name, ...rest] = label.split(' · ');
+  return [`${name} #${copy}`, ...rest].join(' · ');
+}
+
 /** A list with the item at `index` moved one place up (−1) or down (+1); unchanged at the ends. */
 export function moved<T>(list: readonly T[], index: number, step: -1 | 1): T[] {
   const target = index + step;
