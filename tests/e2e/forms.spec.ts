@@ -230,3 +230,33 @@ test('a road closure’s segment picked on the map, not typed', async ({ page })
   await page.getByTestId('undo').click();
   await expect(row.getByTestId('event-roads').locator('li')).toHaveCount(before.length);
 });
+
+/** Runs two replications and returns the tier-1 share within target the summary quotes. */
+async function tierOneShare(page: Page): Promise<number> {
+  await page.getByTestId('tab-run').click();
+  await page.getByTestId('replications-input').fill('2');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'done', {
+    timeout: 90_000,
+  });
+  const summary = page.locator('#view-run').getByTestId('summary-coverage');
+  await expect(summary).toHaveAttribute('data-value', /\d/);
+  return Number(await summary.getAttribute('data-value'));
+}
+
+test('a re-run reflects tier-1 targets shortened in the form', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await expect(page.getByTestId('scenario-view')).toBeVisible();
+  const before = await tierOneShare(page);
+  await page.getByTestId('tab-scenario').click();
+  await page.getByTestId('editor-tab-targets').click();
+  await typeInto(page.getByTestId('field-targets.tier1.urban'), '5');
+  await typeInto(page.getByTestId('field-targets.tier1.rural'), '5');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /到场时限：一级联动单位 农村/);
+  const after = await tierOneShare(page);
+  console.log(`tier-1 within target: ${before} with 30/60 min, ${after} with 5/5 min`);
+  expect(before).toBeGreaterThan(0.5);
+  expect(after).toBeLessThan(before - 0.2);
+  await page.screenshot({ path: `${SCREENSHOTS}/forms-rerun.png` });
+});
