@@ -186,6 +186,11 @@ test('districts, dispatch, targets, roads and the week edited as forms, undone',
   await expect(page.getByTestId('editor-dispatch')).toContainText('Call taking and assessment');
   await expect(page.getByTestId('editor-dispatch')).toContainText('Run cards');
   await page.screenshot({ path: `${SCREENSHOTS}/forms-dispatch-english.png` });
+  await page.getByTestId('editor-tab-roads').click();
+  await expect(page.getByTestId('road-class-arterial')).toContainText('arterial road');
+  await page.getByTestId('editor-tab-districts').click();
+  await expect(page.getByTestId('editor-districts')).toContainText('Share of weight');
+  await page.screenshot({ path: `${SCREENSHOTS}/forms-districts-english.png` });
   await page.getByTestId('language-switch').click();
 
   const undone = await exportScenario(page);

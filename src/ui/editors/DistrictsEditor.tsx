@@ -71,13 +71,15 @@ export function DistrictsEditor() {
           </ul>
         </div>
       )}
-      <table className="editors-table">
+      <table className="editors-table districts-table">
         <thead>
           <tr>
             <th scope="col">{t.districtName}</th>
             <th scope="col">{t.districtNameEn}</th>
             <th scope="col">{t.districtArea}</th>
-            <th scope="col">{t.callWeight}</th>
+            <th scope="col" title={t.callWeightHint}>
+              {t.callWeight}
+            </th>
             <th scope="col">{t.callShare}</th>
             <th scope="col">{t.boundary}</th>
             <th scope="col" aria-label={t.remove} />
