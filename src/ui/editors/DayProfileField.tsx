@@ -3,6 +3,7 @@
  * fields, each day's share of the week beside them; "same every day" removes the profile.
  */
 import { useStrings } from '../i18n.ts';
+import { useProblemsAt } from './fields.tsx';
 import { dayShares, weightProblem } from './formModels.ts';
 import { formsStrings } from './formsStrings.ts';
 import { ProfileBars } from './ProfileBars.tsx';
@@ -18,12 +19,19 @@ export function DayProfileField({
   onCommit(profile: number[] | undefined, what: string): void;
 }) {
   const t = useStrings(formsStrings);
+  // The loader's word on the whole profile (all zero, wrong length) shows under its title.
+  const problems = useProblemsAt(path);
   const values = Array.isArray(profile) && profile.length === 7 ? profile.map(Number) : null;
   return (
-    <div data-testid={`day-profile-${path}`}>
+    <div data-testid={`day-profile-${path}`} data-path={path}>
       <h4 className="editors-label" title={t.dayProfileHint}>
         {t.dayProfile}
       </h4>
+      {problems.map((problem) => (
+        <p key={problem} className="field-error" data-testid="field-error">
+          {problem}
+        </p>
+      ))}
       {values ? (
         <>
           <ProfileBars

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import type { ScenarioDoc } from '../workspace/history.ts';
-import { NumberField, SelectField, TextField } from './fields.tsx';
+import { NumberField, SelectField, TextField, useProblemsAt } from './fields.tsx';
 import {
   callWeightShares,
   districtUses,
@@ -46,6 +46,8 @@ export function DistrictsEditor() {
   const doc = workspace!.doc;
   const districts = asArray(doc.districts);
   const shares = callWeightShares(doc);
+  // The loader's word on the districts together (every call weight zero).
+  const problems = useProblemsAt('districts');
   const [blocked, setBlocked] = useState<{ name: string; uses: string[] } | null>(null);
 
   const remove = (index: number, id: string, name: string) => {
@@ -61,6 +63,11 @@ export function DistrictsEditor() {
   return (
     <div data-testid="editor-districts">
       <p className="hint">{t.districtsIntro}</p>
+      {problems.map((problem) => (
+        <p key={problem} className="field-error" data-testid="field-error" data-path="districts">
+          {problem}
+        </p>
+      ))}
       {blocked && (
         <div className="editors-blocked" role="alert" data-testid="district-blocked">
           <p>{t.cannotRemove(blocked.name)}</p>
