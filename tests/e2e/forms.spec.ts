@@ -234,6 +234,11 @@ test('a road closure’s segment picked on the map, not typed', async ({ page })
   expect(doc.events[closeIndex].edges).toHaveLength(before.length + 1);
   await page.getByTestId('undo').click();
   await expect(row.getByTestId('event-roads').locator('li')).toHaveCount(before.length);
+  // Leaving the events form stops the wait: a later click on the map changes no event.
+  await row.getByTestId('event-road-pick').click();
+  await expect(page.getByTestId('road-pick-waiting')).toBeVisible();
+  await page.getByTestId('editor-tab-overview').click();
+  await expect(page.getByTestId('road-pick-waiting')).toBeHidden();
 });
 
 /** Runs two replications and returns the tier-1 share within target the summary quotes. */

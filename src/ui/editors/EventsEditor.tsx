@@ -322,22 +322,26 @@ function RoadFields({
   const found = roadsNear(doc, query, language).filter((road) => !edges.includes(road.index));
   const repair = getIn(event, ['repairSeconds']);
   const roadPick = useRoadPick();
-  const [picking, setPicking] = useState(false);
-  // The map shows this event's segments while its segment is being picked.
-  const { highlight } = roadPick;
+  // This event waits for a click on the map; its segments are drawn there meanwhile.
+  const owner = path('edges');
+  const picking = roadPick.waitingFor === owner;
+  const { highlight, cancel } = roadPick;
   const edgesKey = edges.join(',');
   useEffect(() => {
     if (!picking) return;
     highlight(edgesKey.split(',').map(Number));
     return () => highlight([]);
   }, [picking, edgesKey, highlight]);
-  if (picking && !roadPick.waiting) setPicking(false);
-  const pick = () => {
-    setPicking(true);
-    roadPick.request((segment) => {
-      if (!edges.includes(segment)) commit('edges', [...edges, segment]);
-    }, true);
-  };
+  // Leaving the form (another tab) stops the wait: no click lands in an unseen event.
+  useEffect(() => () => cancel(owner), [cancel, owner]);
+  const pick = () =>
+    roadPick.request(
+      (segment) => {
+        if (!edges.includes(segment)) commit('edges', [...edges, segment]);
+      },
+      true,
+      owner,
+    );
   return (
     <div className="events-roads" data-path={path('edges')}>
       {hasRoads ? (
@@ -377,7 +381,7 @@ function RoadFields({
           className="editors-small"
           data-testid="event-road-pick"
           aria-pressed={picking}
-          onClick={() => (picking ? roadPick.cancel() : pick())}
+          onClick={() => (picking ? cancel(owner) : pick())}
         >
           {picking ? t.picking : t.pickOnMap}
         </button>

@@ -23,6 +23,8 @@ import {
 import { useRoadPick } from './roadPick.ts';
 import { editorStrings } from './strings.ts';
 
+/** Who asks the map for segments while the roads form is open. */
+const ROADS_FORM = 'roads';
 /** Picked segments kept in the list, newest first. */
 const PICKED_SHOWN = 8;
 /** The smallest speed factor drawing gives (a factor must stay above 0). */
@@ -197,8 +199,8 @@ function Segments({ doc, t }: { doc: ScenarioDoc; t: FormsStrings }) {
   // While this form is open, a click on the map picks the segment under it.
   const { request, cancel, highlight } = roadPick;
   useEffect(() => {
-    request(add, false);
-    return cancel;
+    request(add, false, ROADS_FORM);
+    return () => cancel(ROADS_FORM);
   }, [request, cancel, add]);
   const shownKey = shown.join(',');
   useEffect(() => {

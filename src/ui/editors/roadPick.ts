@@ -10,10 +10,11 @@ export interface RoadPick {
    * Answer clicks on the map with the nearest segment: once (a closure's segment), or until
    * `cancel` (the roads form, while it is open).
    */
-  request(onPick: (segment: number) => void, once: boolean): void;
-  cancel(): void;
-  /** Whether a form is waiting for a click (the map says so). */
-  waiting: boolean;
+  request(onPick: (segment: number) => void, once: boolean, owner: string): void;
+  /** Stop answering clicks (only for `owner`'s request, when one is given). */
+  cancel(owner?: string): void;
+  /** The form waiting for a click (the map says so), or null. */
+  waitingFor: string | null;
   /** Segments drawn highlighted on the map. */
   highlight(segments: readonly number[]): void;
 }
@@ -21,7 +22,7 @@ export interface RoadPick {
 const NO_MAP: RoadPick = {
   request: () => {},
   cancel: () => {},
-  waiting: false,
+  waitingFor: null,
   highlight: () => {},
 };
 

@@ -15,24 +15,26 @@ import type { ScenarioDoc } from '../workspace/history.ts';
 interface Listener {
   onPick(segment: number): void;
   once: boolean;
+  owner: string;
 }
 
 export function useRoadPickState(doc: ScenarioDoc | null) {
   const listener = useRef<Listener | null>(null);
-  const [waiting, setWaiting] = useState<'standing' | 'once' | null>(null);
+  const [waiting, setWaiting] = useState<{ owner: string; once: boolean } | null>(null);
   const [highlighted, setHighlighted] = useState<readonly number[]>([]);
 
-  const request = useCallback((onPick: (segment: number) => void, once: boolean) => {
-    listener.current = { onPick, once };
-    setWaiting(once ? 'once' : 'standing');
+  const request = useCallback((onPick: (segment: number) => void, once: boolean, owner: string) => {
+    listener.current = { onPick, once, owner };
+    setWaiting({ owner, once });
   }, []);
-  const cancel = useCallback(() => {
+  const cancel = useCallback((owner?: string) => {
+    if (owner !== undefined && listener.current?.owner !== owner) return;
     listener.current = null;
     setWaiting(null);
   }, []);
   const highlight = useCallback((segments: readonly number[]) => setHighlighted(segments), []);
   const context: RoadPick = useMemo(
-    () => ({ request, cancel, highlight, waiting: waiting !== null }),
+    () => ({ request, cancel, highlight, waitingFor: waiting?.owner ?? null }),
     [request, cancel, highlight, waiting],
   );
 
@@ -75,11 +77,11 @@ export function useRoadPickState(doc: ScenarioDoc | null) {
 
 export function RoadPickLayer({ state }: { state: ReturnType<typeof useRoadPickState> }) {
   const t = useStrings(formsStrings);
-  if (state.waiting !== 'once') return null;
+  if (!state.waiting?.once) return null;
   return (
     <p className="road-pick-banner" role="status" data-testid="road-pick-waiting">
       {t.picking}{' '}
-      <button type="button" className="editors-small" onClick={state.cancel}>
+      <button type="button" className="editors-small" onClick={() => state.cancel()}>
         {t.cancelPick}
       </button>
     </p>

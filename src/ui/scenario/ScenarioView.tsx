@@ -96,7 +96,7 @@ export function ScenarioView() {
   );
   const onMapSelect = (next: MapSelection) => {
     // A click that picks a road segment for a form selects nothing else.
-    if (roadPick.context.waiting) return;
+    if (roadPick.context.waitingFor !== null) return;
     setSelection(next);
     if (next?.kind === 'base') setTab('units');
   };
