@@ -142,6 +142,7 @@ test('districts, dispatch, targets, roads and the week edited as forms, undone',
   await expect(page.getByTestId('map-picked-roads').locator('line')).toHaveCount(1);
   const segment = Number(await row.getAttribute('data-segment'));
   await row.getByTestId(`field-travel.edges[${segment}].oneWay`).check();
+  await expect(roads.getByTestId('segments-by-hand')).toContainText('1 条');
   await page.screenshot({ path: `${SCREENSHOTS}/forms-roads.png` });
 
   // The week: Sunday three times a weekday for the first call stream.

@@ -34,6 +34,7 @@ import {
   roadClassUse,
   roadClassWords,
   segmentMetres,
+  segmentsSetByHand,
   segmentWords,
 } from '../../src/ui/editors/roadModel.ts';
 import { copyForEdit, type ScenarioDoc } from '../../src/ui/workspace/history.ts';
@@ -265,6 +266,8 @@ describe('roads', () => {
     expect(nearestSegment({ travel: ONE_ROAD }, [0.05, 0.05], 500)?.index).toBe(0);
     expect(nearestSegment({ travel: { model: 'distance' } }, [0.05, 0.05], 500)).toBeNull();
     expect(pickRadiusMetres(doc)).toBeGreaterThanOrEqual(50);
+    // Set one by one: the segment with its length written.
+    expect(segmentsSetByHand(doc)).toEqual([1]);
     // Length as written, else the great-circle distance.
     expect(segmentMetres(doc, 1)).toBe(7000);
     expect(segmentMetres(doc, 0)).toBeCloseTo(11_132, -2);

@@ -18,6 +18,7 @@ import {
   roadClassUse,
   roadClassWords,
   segmentMetres,
+  segmentsSetByHand,
   segmentWords,
 } from './roadModel.ts';
 import { useRoadPick } from './roadPick.ts';
@@ -27,6 +28,8 @@ import { editorStrings } from './strings.ts';
 const ROADS_FORM = 'roads';
 /** Picked segments kept in the list, newest first. */
 const PICKED_SHOWN = 8;
+/** Segments set by hand listed at once, at most. */
+const BY_HAND_SHOWN = 60;
 /** The smallest speed factor drawing gives (a factor must stay above 0). */
 const FACTOR_FLOOR = 0.05;
 
@@ -208,6 +211,7 @@ function Segments({ doc, t }: { doc: ScenarioDoc; t: FormsStrings }) {
   }, [highlight, shownKey]);
   useEffect(() => () => highlight([]), [highlight]);
 
+  const byHand = segmentsSetByHand(doc);
   const found = roadsNear(doc, query, language).filter((road) => !shown.includes(road.index));
   const classChoices = roadClassUse(doc).map(({ key }) => ({
     value: key,
@@ -219,6 +223,18 @@ function Segments({ doc, t }: { doc: ScenarioDoc; t: FormsStrings }) {
       <p className="hint">
         {t.segmentsCount(edges.length, nodeCount)} · <strong>{t.pickOnMap}</strong>
       </p>
+      {byHand.length > 0 && (
+        <p>
+          <button
+            type="button"
+            className="editors-small"
+            data-testid="segments-by-hand"
+            onClick={() => setPicked(byHand.slice(0, BY_HAND_SHOWN))}
+          >
+            {t.showByHand(byHand.length)}
+          </button>
+        </p>
+      )}
       <details className="events-find">
         <summary>{t.findByPlace}</summary>
         <input

@@ -66,6 +66,16 @@ export function segmentMetres(doc: ScenarioDoc, index: number): number | null {
   return Array.isArray(from) && Array.isArray(to) ? haversineMetres(from, to) : null;
 }
 
+/** Segments set one by one: one-way, or with a length written (ferries, bridges, tunnels). */
+export function segmentsSetByHand(doc: ScenarioDoc): number[] {
+  const found: number[] = [];
+  asArray(getIn(doc, ['travel', 'edges'])).forEach((edge, index) => {
+    if (getIn(edge, ['oneWay']) === true || typeof getIn(edge, ['lengthM']) === 'number')
+      found.push(index);
+  });
+  return found;
+}
+
 /** Metres per degree of latitude (and of longitude at the equator). */
 const METRES_PER_DEGREE = 111_320;
 
