@@ -271,3 +271,49 @@ test('a re-run reflects tier-1 targets shortened in the form', async ({ page }) 
   expect(after).toBeLessThan(before - 0.2);
   await page.screenshot({ path: `${SCREENSHOTS}/forms-rerun.png` });
 });
+
+/** Latin words on the scenario view (text, field values, chosen options); English names aside. */
+async function latinWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const main = document.querySelector('main:not([hidden])') as HTMLElement;
+    const values = [
+      ...main.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[type=text], select'),
+    ]
+      .filter((field) => !/\.nameEn$/.test(field.dataset.path ?? ''))
+      .map((field) =>
+        field instanceof HTMLSelectElement ? (field.selectedOptions[0]?.text ?? '') : field.value,
+      );
+    return [
+      ...new Set(
+        `${main.innerText}\n${values.join('\n')}`.match(/[A-Za-z][A-Za-z0-9_#.-]*/g) ?? [],
+      ),
+    ];
+  });
+}
+
+test('Zhoushan’s districts, roads, dispatch and targets in Chinese: no ids or tokens', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(page.getByTestId('scenario-view')).toBeVisible();
+  await page.getByTestId('scenario-select').selectOption('zhoushan-islands');
+  await expect(page.getByTestId('editor-tab-districts')).toBeVisible();
+  const found: Record<string, string[]> = {};
+  for (const tab of ['districts', 'roads', 'dispatch', 'targets'] as const) {
+    await page.getByTestId(`editor-tab-${tab}`).click();
+    await expect(page.getByTestId(`editor-${tab}`)).toBeVisible();
+    if (tab === 'roads') {
+      // The segments given a length by hand (ferries, bridges), listed by the places they join.
+      await page.getByTestId('segments-by-hand').click();
+      await expect(page.getByTestId('segment-row').first()).toBeVisible();
+      await page.getByTestId('segments-picked').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENSHOTS}/forms-zhoushan-roads.png` });
+    }
+    found[tab] = (await latinWords(page)).filter((word) => !ALLOWED.has(word));
+  }
+  expect(found).toEqual({ districts: [], roads: [], dispatch: [], targets: [] });
+});
+
+/** Latin words a Chinese page may show: units, file formats. */
+const ALLOWED = new Set(['km', 'JSON', 'GeoJSON']);

@@ -45,6 +45,10 @@ function docOf(id: string): ScenarioDoc {
   return JSON.parse(JSON.stringify(builtinScenario(id))) as ScenarioDoc;
 }
 
+function asArrayOf(doc: ScenarioDoc): Array<{ lengthM?: number }> {
+  return (doc.travel as { edges: Array<{ lengthM?: number }> }).edges;
+}
+
 describe('durations in minutes', () => {
   it('shows seconds as minutes and stores minutes as whole seconds', () => {
     expect(minutesOf(1800)).toBe(30);
@@ -279,6 +283,13 @@ describe('roads', () => {
     expect(words).not.toMatch(/^#/);
     expect(words).toContain('→');
     expect(words).toMatch(/km）$/);
+    // A ferry's length as written, not the straight line across the water.
+    const islands = docOf('zhoushan-islands');
+    const ferry = asArrayOf(islands).findIndex((edge) => edge.lengthM !== undefined);
+    const written = asArrayOf(islands)[ferry].lengthM! / 1000;
+    expect(segmentWords(islands, ferry, 'en')).toMatch(
+      new RegExp(`\\(${written.toFixed(1)} km\\)$`),
+    );
   });
 
   it('a one-way segment written by the form is one the loader accepts', () => {

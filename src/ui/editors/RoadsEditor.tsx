@@ -268,7 +268,9 @@ function Segments({ doc, t }: { doc: ScenarioDoc; t: FormsStrings }) {
               <th scope="col">{t.joins}</th>
               <th scope="col">{t.roadClass}</th>
               <th scope="col">{t.length}</th>
-              <th scope="col">{t.oneWayShort}</th>
+              <th scope="col" title={t.oneWay}>
+                {t.oneWayShort}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -322,7 +324,8 @@ function Segments({ doc, t }: { doc: ScenarioDoc; t: FormsStrings }) {
                   <td>
                     <CheckboxField
                       path={at('oneWay')}
-                      label={t.oneWay}
+                      label={t.oneWayShort}
+                      help={t.oneWay}
                       value={getIn(edge, ['oneWay']) === true}
                       onCommit={(value) => set('oneWay', t.oneWay, value)}
                     />

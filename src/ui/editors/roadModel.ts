@@ -8,9 +8,17 @@ import type { ScenarioDoc } from '../workspace/history.ts';
 import { roadLabel } from './eventTimes.ts';
 import { asArray, getIn } from './model.ts';
 
-/** A segment by the places it joins, without its number: "临城消防站 → 距东湖派出所 1.2 km（0.8 km）". */
+/**
+ * A segment by the places it joins and its length (as written, else straight), without its
+ * number: "临城消防站 → 距东湖派出所 1.2 km（0.8 km）".
+ */
 export function segmentWords(doc: ScenarioDoc, index: number, language: Language): string {
-  return (roadLabel(doc, index, language) ?? '').replace(/^#\d+ /, '');
+  const label = roadLabel(doc, index, language);
+  const metres = segmentMetres(doc, index);
+  if (label === null || metres === null) return '';
+  const km = (metres / 1000).toFixed(1);
+  const ends = label.replace(/^#\d+ /, '').replace(/\s*[（(][\d.]+ km[）)]$/, '');
+  return language === 'zh' ? `${ends}（${km} km）` : `${ends} (${km} km)`;
 }
 
 /** Words for the road classes the built-in cities and the importers use. */
