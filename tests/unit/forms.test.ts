@@ -45,7 +45,7 @@ function docOf(id: string): ScenarioDoc {
   return JSON.parse(JSON.stringify(builtinScenario(id))) as ScenarioDoc;
 }
 
-function asArrayOf(doc: ScenarioDoc): Array<{ lengthM?: number }> {
+function edgesOf(doc: ScenarioDoc): Array<{ lengthM?: number }> {
   return (doc.travel as { edges: Array<{ lengthM?: number }> }).edges;
 }
 
@@ -285,8 +285,8 @@ describe('roads', () => {
     expect(words).toMatch(/km）$/);
     // A ferry's length as written, not the straight line across the water.
     const islands = docOf('zhoushan-islands');
-    const ferry = asArrayOf(islands).findIndex((edge) => edge.lengthM !== undefined);
-    const written = asArrayOf(islands)[ferry].lengthM! / 1000;
+    const ferry = edgesOf(islands).findIndex((edge) => edge.lengthM !== undefined);
+    const written = edgesOf(islands)[ferry].lengthM! / 1000;
     expect(segmentWords(islands, ferry, 'en')).toMatch(
       new RegExp(`\\(${written.toFixed(1)} km\\)$`),
     );
