@@ -262,7 +262,7 @@ function Segments({ doc, t }: { doc: ScenarioDoc; t: FormsStrings }) {
           {t.noneSelected}
         </p>
       ) : (
-        <table className="editors-table" data-testid="segments-picked">
+        <table className="editors-table segments-table" data-testid="segments-picked">
           <thead>
             <tr>
               <th scope="col">{t.joins}</th>
