@@ -4,15 +4,17 @@
  * (a unit, a season, a response level) or, for roads, by segment with the places it joins and
  * a search by a nearby place. Seconds and edge indices stay in the file; the raw JSON shows them.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { EVENT_KIND_WORDS, eventKindWords, seasonWords } from '../../sim/analysis/terms.ts';
 import { useLanguage, useStrings, type Language } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
-import { clockOf, formatClock, roadLabel, roadsNear, secondsOf } from './eventTimes.ts';
+import { clockOf, formatClock, roadsNear, secondsOf } from './eventTimes.ts';
 import { eventsStrings } from './eventsStrings.ts';
 import { NumberField, SelectField, TextField } from './fields.tsx';
 import type { ScenarioDoc } from '../workspace/history.ts';
-import { asArray, getIn, parseList, setIn, textOf } from './model.ts';
+import { asArray, getIn, setIn, textOf } from './model.ts';
+import { useRoadPick } from './roadPick.ts';
+import { segmentWords } from './roadModel.ts';
 
 type EventKind = keyof typeof EVENT_KIND_WORDS;
 const KINDS = Object.keys(EVENT_KIND_WORDS) as EventKind[];
@@ -319,30 +321,70 @@ function RoadFields({
   const edgeCount = asArray(getIn(doc, ['travel', 'edges'])).length;
   const found = roadsNear(doc, query, language).filter((road) => !edges.includes(road.index));
   const repair = getIn(event, ['repairSeconds']);
+  const roadPick = useRoadPick();
+  // This event waits for a click on the map; its segments are drawn there meanwhile.
+  const owner = path('edges');
+  const picking = roadPick.waitingFor === owner;
+  const { highlight, cancel } = roadPick;
+  const edgesKey = edges.join(',');
+  useEffect(() => {
+    if (!picking) return;
+    highlight(edgesKey.split(',').map(Number));
+    return () => highlight([]);
+  }, [picking, edgesKey, highlight]);
+  // Leaving the form (another tab) stops the wait: no click lands in an unseen event.
+  useEffect(() => () => cancel(owner), [cancel, owner]);
+  const pick = () =>
+    roadPick.request(
+      (segment) => {
+        if (!edges.includes(segment)) commit('edges', [...edges, segment]);
+      },
+      true,
+      owner,
+    );
   return (
-    <div className="events-roads">
-      <TextField
-        path={path('edges')}
-        label={label(t.roads)}
-        hideLabel
-        value={edges.join(', ')}
-        validate={(text) => {
-          const items = parseList(text);
-          const ok =
-            items.length > 0 &&
-            items.every((item) => /^\d+$/.test(item) && (!hasRoads || Number(item) < edgeCount));
-          return ok ? null : t.badRoads;
-        }}
-        onCommit={(text) => commit('edges', parseList(text).map(Number))}
-      />
+    <div className="events-roads" data-path={path('edges')}>
       {hasRoads ? (
         <ul className="events-road-list" data-testid="event-roads">
-          {edges.map((edge) => (
-            <li key={edge}>{roadLabel(doc, edge, language) ?? `#${edge}`}</li>
+          {edges.map((edge, position) => (
+            <li key={edge}>
+              {edge < edgeCount ? (
+                segmentWords(doc, edge, language)
+              ) : (
+                <span className="field-error">{t.missingRoad}</span>
+              )}{' '}
+              <button
+                type="button"
+                className="editors-small"
+                aria-label={`${t.remove} · ${label(t.roads)}`}
+                title={edges.length <= 1 ? t.lastRoad : undefined}
+                disabled={edges.length <= 1}
+                data-testid="event-road-remove"
+                onClick={() =>
+                  commit(
+                    'edges',
+                    edges.filter((_, i) => i !== position),
+                  )
+                }
+              >
+                ✕
+              </button>
+            </li>
           ))}
         </ul>
       ) : (
         <p className="hint">{t.noRoadGraph}</p>
+      )}
+      {hasRoads && (
+        <button
+          type="button"
+          className="editors-small"
+          data-testid="event-road-pick"
+          aria-pressed={picking}
+          onClick={() => (picking ? cancel(owner) : pick())}
+        >
+          {picking ? t.picking : t.pickOnMap}
+        </button>
       )}
       {textOf(event, 'type') === 'damageRoad' && (
         <NumberField
@@ -370,7 +412,7 @@ function RoadFields({
           <ul className="events-road-list">
             {found.map((road) => (
               <li key={road.index}>
-                {road.label}{' '}
+                {segmentWords(doc, road.index, language)}{' '}
                 <button
                   type="button"
                   data-testid="event-road-add"

@@ -8,6 +8,7 @@ import { capabilityToken, capabilityWords } from '../../sim/analysis/terms.ts';
 import { useLanguage, useStrings, type Language } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { DetailsToggle, NumberField, SelectField, TextField } from './fields.tsx';
+import { DayProfileField } from './DayProfileField.tsx';
 import { HourProfileEditor } from './HourProfileEditor.tsx';
 import { type FocusRequest, asArray, getIn, parsePath, setIn, textOf } from './model.ts';
 import { ObjectFields, schemaAt } from './SchemaForm.tsx';
@@ -325,6 +326,11 @@ export function IncidentsEditor({
                           {t.setProfile}
                         </button>
                       )}
+                      <DayProfileField
+                        path={at('dayProfile')}
+                        profile={getIn(stream, ['dayProfile'])}
+                        onCommit={(next, what) => set('dayProfile', what, next)}
+                      />
                       <h4 className="editors-label">{t.districtWeights}</h4>
                       {weights && typeof weights === 'object' ? (
                         <div className="editors-grid editors-grid-dense">

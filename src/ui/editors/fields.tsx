@@ -132,12 +132,15 @@ export function NumberField({
   value,
   onCommit,
   optional = false,
+  validate,
   ...frame
 }: FieldFrame & {
   value: number | undefined;
   onCommit(value: number | undefined): void;
   /** Empty text removes the field (the schema's default applies). */
   optional?: boolean;
+  /** A reason the number cannot be taken (it then stays in the field), or null. */
+  validate?(value: number): string | null;
 }) {
   const t = useStrings(editorStrings);
   const inputId = useId();
@@ -159,6 +162,8 @@ export function NumberField({
     // Accept a decimal comma and full-width minus as typed on Chinese keyboards.
     const number = Number(text.replace(',', '.').replace('−', '-').replace('－', '-'));
     if (!Number.isFinite(number)) return setOwnProblem(t.notANumber);
+    const problem = validate?.(number) ?? null;
+    if (problem) return setOwnProblem(problem);
     draft.clear();
     setOwnProblem(null);
     if (number !== value) onCommit(number);

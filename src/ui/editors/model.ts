@@ -61,6 +61,10 @@ export const EDITOR_TABS = [
   'agencies',
   'units',
   'incidents',
+  'districts',
+  'roads',
+  'dispatch',
+  'targets',
   'events',
   'rules',
   'raw',
@@ -74,7 +78,7 @@ export interface FocusRequest {
 
 /** The tab whose form holds the field at `path`; parts without a form open the raw JSON. */
 export function tabOfPath(path: string): EditorTab {
-  const top = parsePath(path)[0];
+  const [top, second, third] = parsePath(path);
   switch (top) {
     case 'name':
     case 'description':
@@ -91,6 +95,18 @@ export function tabOfPath(path: string): EditorTab {
     case 'incidentKinds':
     case 'arrivals':
       return 'incidents';
+    case 'districts':
+      // Boundaries are imported or edited as JSON.
+      return third === 'polygon' || third === 'polygons' ? 'raw' : 'districts';
+    case 'travel':
+      // Matrices and node lists have no form.
+      return second === 'edges' || second === 'roadClasses' || second === 'emergencySpeedFactor'
+        ? 'roads'
+        : 'raw';
+    case 'dispatch':
+      return 'dispatch';
+    case 'targets':
+      return 'targets';
     case 'rules':
       return 'rules';
     case 'events':

@@ -7,6 +7,11 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgenciesEditor } from '../editors/AgenciesEditor.tsx';
+import { DispatchEditor } from '../editors/DispatchEditor.tsx';
+import { DistrictsEditor } from '../editors/DistrictsEditor.tsx';
+import { RoadPickContext } from '../editors/roadPick.ts';
+import { RoadsEditor } from '../editors/RoadsEditor.tsx';
+import { TargetsEditor } from '../editors/TargetsEditor.tsx';
 import { ErrorList } from '../editors/ErrorList.tsx';
 import { problemsByPath, ProblemsContext } from '../editors/fields.tsx';
 import { EventsEditor } from '../editors/EventsEditor.tsx';
@@ -31,6 +36,7 @@ import type { MapSelection } from '../map/types.ts';
 import type { ScenarioInfo } from '../../worker/client.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { DistrictLoad } from './DistrictLoad.tsx';
+import { RoadPickLayer, useRoadPickState } from './RoadPickLayer.tsx';
 import '../editors/editors.css';
 import './scenario.css';
 
@@ -46,6 +52,7 @@ export function ScenarioView() {
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [rawDraft, setRawDraft] = useRawDraft();
   const body = useRef<HTMLDivElement>(null);
+  const roadPick = useRoadPickState(workspace?.doc ?? null);
 
   // The last finished check, so that errors stay at their fields while a new one runs.
   const [shownCheck, setShownCheck] = useState<ScenarioInfo | null>(check);
@@ -88,6 +95,8 @@ export function ScenarioView() {
     [],
   );
   const onMapSelect = (next: MapSelection) => {
+    // A click that picks a road segment for a form selects nothing else.
+    if (roadPick.context.waitingFor !== null) return;
     setSelection(next);
     if (next?.kind === 'base') setTab('units');
   };
@@ -96,83 +105,93 @@ export function ScenarioView() {
 
   return (
     <ProblemsContext.Provider value={problems}>
-      <div className="scenario-layout" data-testid="scenario-view">
-        <div className="scenario-map-column">
-          <section className="card scenario-map-card">
-            <CityMap
-              doc={workspace.doc}
-              ariaLabel={t.mapLabel}
-              selection={selection}
-              onSelect={onMapSelect}
-              height={420}
-              testId="scenario-map"
-            />
-          </section>
-          {selection?.kind === 'district' && (
-            <DistrictLoad doc={workspace.doc} districtId={selection.id} />
-          )}
-        </div>
-        <section className="card scenario-editors" aria-label={t.editorsLabel}>
-          <ErrorList errors={errors} onGoTo={goTo} />
-          <div className="editors-tabs" role="tablist" aria-label={t.editorsLabel}>
-            {EDITOR_TABS.map((id) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                id={`editor-tab-${id}`}
-                data-testid={`editor-tab-${id}`}
-                aria-selected={tab === id}
-                aria-controls="editor-panel"
-                tabIndex={tab === id ? 0 : -1}
-                onClick={() => setTab(id)}
-                onKeyDown={(event) => {
-                  const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-                  if (!step) return;
-                  const next =
-                    EDITOR_TABS[
-                      (EDITOR_TABS.indexOf(id) + step + EDITOR_TABS.length) % EDITOR_TABS.length
-                    ];
-                  setTab(next);
-                  document.getElementById(`editor-tab-${next}`)?.focus();
-                }}
-              >
-                {t.tabs[id]}
-                {id === 'raw' && rawDraft && (
-                  <span className="editors-dot" aria-label={t.rawUnapplied}>
-                    {' '}
-                    •
-                  </span>
-                )}
-              </button>
-            ))}
-          </div>
-          <div
-            ref={body}
-            id="editor-panel"
-            role="tabpanel"
-            aria-labelledby={`editor-tab-${tab}`}
-            className="editors-body"
-          >
-            {tab === 'overview' && <OverviewEditor check={check} />}
-            {tab === 'agencies' && <AgenciesEditor schema={schema} />}
-            {tab === 'units' && (
-              <UnitsEditor
-                schema={schema}
-                selectedBase={selectedBase}
-                onSelectBase={selectBase}
-                focus={focus}
+      <RoadPickContext.Provider value={roadPick.context}>
+        <div className="scenario-layout" data-testid="scenario-view">
+          <div className="scenario-map-column">
+            <section className="card scenario-map-card">
+              <CityMap
+                doc={workspace.doc}
+                ariaLabel={t.mapLabel}
+                selection={selection}
+                onSelect={onMapSelect}
+                onLocate={roadPick.onLocate}
+                overlay={roadPick.overlay}
+                height={420}
+                testId="scenario-map"
               />
-            )}
-            {tab === 'incidents' && <IncidentsEditor schema={schema} focus={focus} />}
-            {tab === 'events' && <EventsEditor />}
-            {tab === 'rules' && <RulesEditor schema={schema} focus={focus} />}
-            {tab === 'raw' && (
-              <RawJsonEditor draft={rawDraft} onDraft={setRawDraft} check={check} onGoTo={goTo} />
+              <RoadPickLayer state={roadPick} />
+            </section>
+            {selection?.kind === 'district' && (
+              <DistrictLoad doc={workspace.doc} districtId={selection.id} />
             )}
           </div>
-        </section>
-      </div>
+          <section className="card scenario-editors" aria-label={t.editorsLabel}>
+            <ErrorList errors={errors} onGoTo={goTo} />
+            <div className="editors-tabs" role="tablist" aria-label={t.editorsLabel}>
+              {EDITOR_TABS.map((id) => (
+                <button
+                  key={id}
+                  type="button"
+                  role="tab"
+                  id={`editor-tab-${id}`}
+                  data-testid={`editor-tab-${id}`}
+                  aria-selected={tab === id}
+                  aria-controls="editor-panel"
+                  tabIndex={tab === id ? 0 : -1}
+                  onClick={() => setTab(id)}
+                  onKeyDown={(event) => {
+                    const step =
+                      event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+                    if (!step) return;
+                    const next =
+                      EDITOR_TABS[
+                        (EDITOR_TABS.indexOf(id) + step + EDITOR_TABS.length) % EDITOR_TABS.length
+                      ];
+                    setTab(next);
+                    document.getElementById(`editor-tab-${next}`)?.focus();
+                  }}
+                >
+                  {t.tabs[id]}
+                  {id === 'raw' && rawDraft && (
+                    <span className="editors-dot" aria-label={t.rawUnapplied}>
+                      {' '}
+                      •
+                    </span>
+                  )}
+                </button>
+              ))}
+            </div>
+            <div
+              ref={body}
+              id="editor-panel"
+              role="tabpanel"
+              aria-labelledby={`editor-tab-${tab}`}
+              className="editors-body"
+            >
+              {tab === 'overview' && <OverviewEditor check={check} />}
+              {tab === 'agencies' && <AgenciesEditor schema={schema} />}
+              {tab === 'units' && (
+                <UnitsEditor
+                  schema={schema}
+                  selectedBase={selectedBase}
+                  onSelectBase={selectBase}
+                  focus={focus}
+                />
+              )}
+              {tab === 'incidents' && <IncidentsEditor schema={schema} focus={focus} />}
+              {tab === 'districts' && <DistrictsEditor />}
+              {tab === 'roads' && <RoadsEditor />}
+              {tab === 'dispatch' && <DispatchEditor />}
+              {tab === 'targets' && <TargetsEditor />}
+              {tab === 'events' && <EventsEditor />}
+              {tab === 'rules' && <RulesEditor schema={schema} focus={focus} />}
+              {tab === 'raw' && (
+                <RawJsonEditor draft={rawDraft} onDraft={setRawDraft} check={check} onGoTo={goTo} />
+              )}
+            </div>
+          </section>
+        </div>
+      </RoadPickContext.Provider>
     </ProblemsContext.Provider>
   );
 }
