@@ -4,7 +4,10 @@
  */
 import type { Language } from '../scenarios/messages.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import type { Measure } from './schema.ts';
 import type { Grade } from './types.ts';
+
+type MeasureWhat = Measure['what'];
 
 type Labels<K extends string> = Record<K, { zh: string; en: string }>;
 
@@ -37,6 +40,21 @@ export const METHOD_LABELS: Labels<'phone' | 'sms' | 'system' | 'verbal' | 'mess
   system: { zh: '系统', en: 'system' },
   verbal: { zh: '口头', en: 'verbal' },
   messageSlip: { zh: '消息单', en: 'message slip' },
+};
+/** What an expected action measures (`measure.what`). */
+export const MEASURE_LABELS: Labels<MeasureWhat> = {
+  dispatched: { zh: '下达出动指令', en: 'dispatched' },
+  firstArrival: { zh: '首支力量到场', en: 'first unit on scene' },
+  arrivals: { zh: '到场数量达到', en: 'on scene, count reached' },
+  approved: { zh: '审批完成', en: 'approved' },
+  planActivated: { zh: '启动专项预案', en: 'special plan activated' },
+  commandHandedOver: { zh: '移交现场指挥权', en: 'command handed over' },
+  requested: { zh: '向上级请求增援', en: 'reinforcement requested' },
+  reported: { zh: '报告', en: 'reported' },
+  closed: { zh: '处置完毕', en: 'incident closed' },
+  graded: { zh: '事态分级', en: 'graded' },
+  prepositioned: { zh: '预置兵力到位', en: 'troops pre-positioned' },
+  manual: { zh: '人工记录', en: 'recorded by hand' },
 };
 export const GRADE_LABELS: Labels<Grade> = {
   excellent: { zh: '优', en: 'excellent' },
