@@ -48,6 +48,8 @@ const zh = {
   } as Record<string, string>,
   // Overview
   name: '名称',
+  nameEn: '英文名称（英文界面显示；空则显示中文名称）',
+  editNameEn: (name: string) => `${name}：英文名称`,
   id: '编号',
   description: '说明（每种语言一段，空行分隔）',
   descriptionShown: '当前语言的说明',
@@ -138,6 +140,7 @@ const zh = {
   editStreamField: (kind: string, field: string) => `来电流 ${kind}：${field}`,
   // District panel
   districtTitle: (name: string) => `辖区：${name}`,
+  editDistrictName: (name: string) => `${name}：名称`,
   area: { urban: '城区', rural: '农村' } as Record<string, string>,
   callWeight: '来电权重',
   callLoad: '预计日均警情',
@@ -324,6 +327,8 @@ const en: Strings = {
     '°': '°',
   },
   name: 'Name',
+  nameEn: 'English name (shown on English pages; empty: the Chinese name)',
+  editNameEn: (name: string) => `${name}: English name`,
   id: 'Id',
   description: 'Description (one paragraph per language, blank line between)',
   descriptionShown: 'Description in this language',
@@ -411,6 +416,7 @@ const en: Strings = {
   editKindField: (kind: string, field: string) => `${kind}: ${field}`,
   editStreamField: (kind: string, field: string) => `Calls of ${kind}: ${field}`,
   districtTitle: (name: string) => `District: ${name}`,
+  editDistrictName: (name: string) => `${name}: name`,
   area: { urban: 'urban', rural: 'rural' },
   callWeight: 'Call weight',
   callLoad: 'Expected calls per day',
