@@ -88,11 +88,19 @@ export function span(seconds: number, signed = false): string {
   return sign + clock(Math.abs(seconds)).slice(2);
 }
 
-/** An agency's name as the scenario writes it (its id if the scenario has none). */
-export function agencyName(scenario: Scenario, id: string | undefined | null): string {
+/**
+ * An agency's name as the scenario writes it, in English its `nameEn` where it has one (its id
+ * only if the scenario gives it no name at all).
+ */
+export function agencyName(
+  scenario: Scenario,
+  id: string | undefined | null,
+  lang: Language,
+): string {
   if (!id) return '';
   const agency = scenario.agencies.find((a) => a.id === id);
-  return agency?.name || id;
+  if (lang === 'en' && agency?.nameEn) return agency.nameEn;
+  return agency?.name || agency?.nameEn || id;
 }
 
 export function label<K extends string>(labels: Labels<K>, key: K, lang: Language): string {

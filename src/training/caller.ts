@@ -256,7 +256,9 @@ export function callerWords(
     const others = scenario.districts.map((_, i) => i).filter((i) => i !== facts.district);
     district = others[Math.floor(stream.next() * others.length)];
   }
-  const districtName = scenario.districts[district]?.name || null;
+  const districtEntry = scenario.districts[district];
+  const districtName = districtEntry?.name || districtEntry?.nameEn || null;
+  const districtEnglish = districtEntry?.nameEn || districtName;
   const near = incomplete ? null : landmark(scenario, facts.location);
   const participants = facts.participants ?? 50 + Math.floor(stream.next() * 100);
   const phrase = KIND_WORDS[facts.kind];
@@ -274,7 +276,7 @@ export function callerWords(
   const place: Bilingual = {
     zh: [districtName, near?.zh].filter(Boolean).join('，') || '我也说不清在哪',
     en:
-      [near?.en, districtName ? `in ${districtName}` : null].filter(Boolean).join(' ') ||
+      [near?.en, districtEnglish ? `in ${districtEnglish}` : null].filter(Boolean).join(' ') ||
       'I am not sure where exactly',
   };
   const extra: Bilingual[] = [];
@@ -289,7 +291,8 @@ export function callerWords(
     zh: `${opening.zh}我在${place.zh}，${what.zh}。${extra.map((e) => e.zh).join('')}`,
     en: `${opening.en}I am ${place.en}: ${what.en}. ${extra.map((e) => e.en).join(' ')}`.trim(),
   };
-  const districtLabel = districtName ? { zh: districtName, en: districtName } : null;
+  const districtLabel =
+    districtName && districtEnglish ? { zh: districtName, en: districtEnglish } : null;
   return {
     words,
     given: {

@@ -184,7 +184,9 @@ export function PlanView({ active }: { active: boolean }) {
   const sourceOf = new Map(evaluated.map((e) => [e.entry.drill.id, e.source]));
   const agencyNames = new Map(
     entries.flatMap((e) =>
-      e.scenario.agencies.map((a) => [a.id, displayName(a.id, a.name, language)] as const),
+      e.scenario.agencies.map(
+        (a) => [a.id, displayName(a.id, a.name, language, a.nameEn)] as const,
+      ),
     ),
   );
   const halfLabel = (half: string) => {
