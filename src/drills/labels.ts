@@ -13,7 +13,7 @@ type Labels<K extends string> = Record<K, { zh: string; en: string }>;
 
 export const MODE_LABELS: Labels<'tabletop' | 'live'> = {
   tabletop: { zh: '桌面推演', en: 'tabletop exercise' },
-  live: { zh: '实战演练', en: 'live exercise' },
+  live: { zh: '实战演练', en: 'field exercise' },
 };
 export const SCOPE_LABELS: Labels<'single' | 'combined'> = {
   single: { zh: '单项演练', en: 'single-function' },
