@@ -11,6 +11,7 @@ import { MEASURE_LABELS, MODE_LABELS, ROLE_LABELS, SCOPE_LABELS } from '../../sr
 import {
   CAPABILITY_WORDS,
   SEVERITY_WORDS,
+  TIER_SHORT_WORDS,
   TIER_WORDS,
   capabilityWords,
 } from '../../src/sim/analysis/terms.ts';
@@ -20,6 +21,10 @@ import {
   label as drillLabel,
   severityLabel as drillSeverity,
 } from '../../src/ui/drill/labels.ts';
+import { compareStrings } from '../../src/ui/compare/strings.ts';
+import { editorStrings } from '../../src/ui/editors/strings.ts';
+import { mapStrings } from '../../src/ui/map/strings.ts';
+import { resultsStrings } from '../../src/ui/results/strings.ts';
 import { trainingStrings } from '../../src/ui/training/strings.ts';
 import { strings } from '../../src/ui/i18n.ts';
 
@@ -77,6 +82,20 @@ describe('one word for severities and tiers', () => {
       expect(trainingStrings.en.severityNames[severity - 1]).toBe(capitalised(words.en));
       expect(drillSeverity(severity, 'zh')).toBe(words.zh);
       expect(drillSeverity(severity, 'en')).toBe(words.en);
+    }
+  });
+
+  it('names a tier on its own alike in the editors, the comparison, the results and the map', () => {
+    for (const tier of [1, 2, 3] as const) {
+      const words = TIER_SHORT_WORDS[tier];
+      expect(editorStrings.zh.tierName(tier)).toBe(words.zh);
+      expect(editorStrings.en.tierName(tier)).toBe(capitalised(words.en));
+      expect(compareStrings.zh.tierOption(tier, false)).toBe(words.zh);
+      expect(compareStrings.en.tierOption(tier, false)).toBe(capitalised(words.en));
+      expect(resultsStrings.zh.tierShort(String(tier))).toBe(words.zh);
+      expect(resultsStrings.en.tierShort(String(tier))).toBe(capitalised(words.en));
+      expect(mapStrings.zh.tier(tier)).toBe(words.zh);
+      expect(mapStrings.en.tier(tier)).toBe(words.en);
     }
   });
 

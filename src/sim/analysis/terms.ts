@@ -145,6 +145,22 @@ export const TIER_WORDS: Record<'1' | '2' | '3' | 'outside', Words> = {
   outside: { zh: '外部增援', en: 'outside help' },
 };
 
+/** A tier on its own, short: in a choice, a column or a sentence ("bases with tier 1 units"). */
+export const TIER_SHORT_WORDS: Record<1 | 2 | 3, Words> = {
+  1: { zh: '一级', en: 'tier 1' },
+  2: { zh: '二级', en: 'tier 2' },
+  3: { zh: '三级', en: 'tier 3' },
+};
+
+/** A tier's short words; an unknown tier as "4 级" / "tier 4". */
+export function tierShortWords(tier: number | string, language: TermLanguage): string {
+  const known = Object.hasOwn(TIER_SHORT_WORDS, tier)
+    ? TIER_SHORT_WORDS[Number(tier) as 1 | 2 | 3]
+    : undefined;
+  if (known) return known[language];
+  return language === 'zh' ? `${tier} 级` : `tier ${tier}`;
+}
+
 /** A tier's words as a heading ("Tier-1 partner agencies"); an unknown tier as "3 级" / "Tier 3". */
 export function tierWords(tier: string, language: TermLanguage): string {
   if (!Object.hasOwn(TIER_WORDS, tier)) return language === 'zh' ? `${tier} 级` : `Tier ${tier}`;

@@ -1,7 +1,10 @@
 /** Strings of the scenario editors (zh-CN and English). Terms follow ../shared/glossary.md. */
 import type { RuleId } from '../../scenarios/rules/index.ts';
 import { RULE_NAMES } from '../../scenarios/ruleNames.ts';
+import { tierShortWords } from '../../sim/analysis/terms.ts';
 import type { JsonSyntaxReason } from './jsonSyntax.ts';
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The rules' names as the comparison and the results give them (one name per rule). */
 function ruleNames(language: 'zh' | 'en'): Record<RuleId, string> {
@@ -68,7 +71,7 @@ const zh = {
   // Agencies
   tier: '级别',
   tierName: (tier: number) =>
-    (['', '一级', '二级', '三级'][tier] ?? `${tier} 级（无效）`) as string,
+    [1, 2, 3].includes(tier) ? tierShortWords(tier, 'zh') : `${tier} 级（无效）`,
   sector: '性质',
   sectorName: {
     government: '政府部门',
@@ -346,7 +349,7 @@ const en: Strings = {
   editWarmup: (from: string, to: string) => `Warm-up: ${from} → ${to}`,
   tier: 'Tier',
   tierName: (tier: number) =>
-    (['', 'Tier 1', 'Tier 2', 'Tier 3'][tier] ?? `Tier ${tier} (invalid)`) as string,
+    [1, 2, 3].includes(tier) ? capitalise(tierShortWords(tier, 'en')) : `Tier ${tier} (invalid)`,
   sector: 'Sector',
   sectorName: {
     government: 'Government',
