@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { MEASURE_LABELS, MODE_LABELS, ROLE_LABELS, SCOPE_LABELS } from '../../src/drills/labels.ts';
 import {
   CAPABILITY_WORDS,
+  EVENT_KIND_WORDS,
   SEVERITY_WORDS,
   TIER_SHORT_WORDS,
   TIER_WORDS,
@@ -118,6 +119,13 @@ describe('the drill view speaks the drill core’s words', () => {
     for (const [token, words] of Object.entries(core)) {
       expect(drillLabel(kind, token, 'zh')).toBe(words.zh);
       expect(drillLabel(kind, token, 'en')).toBe(capitalised(words.en));
+    }
+  });
+
+  it('names a step’s scheduled event as the results name the event', () => {
+    for (const [kind, words] of Object.entries(EVENT_KIND_WORDS)) {
+      expect(drillLabel('command', kind, 'zh')).toBe(words.zh);
+      expect(drillLabel('command', kind, 'en')).toBe(capitalised(words.en));
     }
   });
 

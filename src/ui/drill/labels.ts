@@ -12,7 +12,12 @@ import {
   ROLE_LABELS,
   SCOPE_LABELS,
 } from '../../drills/labels.ts';
-import { capabilityWords, SEASON_WORDS, severityWords } from '../../sim/analysis/terms.ts';
+import {
+  capabilityWords,
+  EVENT_KIND_WORDS,
+  SEASON_WORDS,
+  severityWords,
+} from '../../sim/analysis/terms.ts';
 import type { Language } from '../i18n.ts';
 
 type Table = Record<string, { zh: string; en: string }>;
@@ -48,17 +53,11 @@ const TIMINGS: Table = {
   when: { zh: '条件触发', en: 'When a condition holds' },
   manual: { zh: '人工下达', en: 'Manual release' },
 };
+/** What a step does in the simulation: a call, or a scheduled event in the results' words. */
 const COMMANDS: Table = {
   none: { zh: '无（仅注入信息）', en: 'None (inject only)' },
   call: { zh: '警情（事件）', en: 'Incident call' },
-  closeRoad: { zh: '道路中断', en: 'Road closed' },
-  damageRoad: { zh: '道路损毁（待抢修）', en: 'Road damaged' },
-  openRoad: { zh: '道路恢复', en: 'Road reopened' },
-  unitOutOfService: { zh: '力量停用', en: 'Unit out of service' },
-  unitInService: { zh: '力量恢复', en: 'Unit back in service' },
-  season: { zh: '特殊时期', en: 'Season' },
-  responseLevel: { zh: '响应级别', en: 'Response level' },
-  callRateFactor: { zh: '警情激增', en: 'Call surge' },
+  ...capitalised(EVENT_KIND_WORDS),
 };
 const COUNT_OF: Table = {
   units: { zh: '支（辆）', en: 'units' },
