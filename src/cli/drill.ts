@@ -151,7 +151,7 @@ function printPrediction(
   );
   const saturated = p.overload.saturated
     .filter((s) => s.share > 0)
-    .map((s) => `${agencyName(scenario, s.agency)} ${pct(s.share)}`)
+    .map((s) => `${agencyName(scenario, s.agency, lang)} ${pct(s.share)}`)
     .join(zh ? '、' : ', ');
   console.log(
     zh

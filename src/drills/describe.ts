@@ -24,11 +24,11 @@ export function actionText(drill: Drill, id: string): string {
   return id;
 }
 
-/** A unit's name for people: the scenario unit's name, with its copy number. */
-export function unitName(scenario: Scenario, id: string): string {
+/** A unit's name for people: the scenario unit's name in the language, with its copy number. */
+export function unitName(scenario: Scenario, id: string, lang: Language): string {
   const [spec, copy] = id.split('#');
   const unit = scenario.units.find((u) => u.id === spec);
-  const name = unit?.name || spec;
+  const name = (lang === 'en' && unit?.nameEn) || unit?.name || unit?.nameEn || spec;
   return copy ? `${name} #${copy}` : name;
 }
 
@@ -44,7 +44,7 @@ export function describeFlag(
       const what = `${stepTitle(drill, flag.step)} · ${actionText(drill, flag.action)}`;
       const standard = span(flag.deadline);
       if (flag.fastestSeconds !== null && flag.fastestSeconds > flag.deadline) {
-        const unit = flag.unit ? unitName(scenario, flag.unit) : '';
+        const unit = flag.unit ? unitName(scenario, flag.unit, lang) : '';
         return zh
           ? `${what}：无法按时完成——最近的可用力量（${unit}）仅路程就需 ${span(flag.fastestSeconds)}，标准为 ${standard}。`
           : `${what}: cannot be done in time — the nearest capable unit (${unit}) is ${span(flag.fastestSeconds)} away by road; the standard is ${standard}.`;
@@ -59,7 +59,7 @@ export function describeFlag(
         : `${what}: never done within the standard of ${standard} in the prediction (0%).`;
     }
     case 'agencyWithoutRole': {
-      const name = agencyName(scenario, flag.agency);
+      const name = agencyName(scenario, flag.agency, lang);
       return zh
         ? `${name}：列为参演单位，但没有任何环节向其注入信息、对其提出期望行动，仿真中也未调派其力量。`
         : `${name}: listed as taking part, but no step sends it an inject or expects an action of it, and the simulation never sent its units.`;
@@ -71,7 +71,7 @@ export function describeFlag(
         : `Objective “${text}” is served by no expected action.`;
     }
     case 'unitDoubleBooked': {
-      const unit = unitName(scenario, flag.unit);
+      const unit = unitName(scenario, flag.unit, lang);
       const [a, b] = flag.steps.map((s) => stepTitle(drill, s));
       return zh
         ? `${unit}：在 ${percent(flag.share)} 的预演中同时承担“${a}”和“${b}”两个环节的任务。`

@@ -188,8 +188,8 @@ export function evaluateDrill(
       ),
       cause,
       measure: remedy?.text ?? (gap ? text.measureGap() : text.measureTrain()),
-      owner: agencyName(scenario, remedy?.owner ?? action.agency) || null,
-      partner: agencyName(scenario, remedy?.partner) || null,
+      owner: agencyName(scenario, remedy?.owner ?? action.agency, lang) || null,
+      partner: agencyName(scenario, remedy?.partner, lang) || null,
       deadline: addDays(drill.header.date, CORRECTION_DAYS),
       status: 'open',
       effect:
@@ -215,7 +215,7 @@ export function evaluateDrill(
         .map((r) => label(ROLE_LABELS, r, lang))
         .join(lang === 'zh' ? '、' : ', ');
       const people = p.people ? text.people(p.people) : '';
-      const name = agencyName(scenario, p.agency);
+      const name = agencyName(scenario, p.agency, lang);
       return lang === 'zh' ? `${name}（${roles}${people}）` : `${name} (${roles}${people})`;
     }),
     summary: [

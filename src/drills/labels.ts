@@ -4,13 +4,16 @@
  */
 import type { Language } from '../scenarios/messages.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import type { Measure } from './schema.ts';
 import type { Grade } from './types.ts';
+
+type MeasureWhat = Measure['what'];
 
 type Labels<K extends string> = Record<K, { zh: string; en: string }>;
 
 export const MODE_LABELS: Labels<'tabletop' | 'live'> = {
   tabletop: { zh: '桌面推演', en: 'tabletop exercise' },
-  live: { zh: '实战演练', en: 'live exercise' },
+  live: { zh: '实战演练', en: 'field exercise' },
 };
 export const SCOPE_LABELS: Labels<'single' | 'combined'> = {
   single: { zh: '单项演练', en: 'single-function' },
@@ -37,6 +40,21 @@ export const METHOD_LABELS: Labels<'phone' | 'sms' | 'system' | 'verbal' | 'mess
   system: { zh: '系统', en: 'system' },
   verbal: { zh: '口头', en: 'verbal' },
   messageSlip: { zh: '消息单', en: 'message slip' },
+};
+/** What an expected action measures (`measure.what`). */
+export const MEASURE_LABELS: Labels<MeasureWhat> = {
+  dispatched: { zh: '下达出动指令', en: 'dispatched' },
+  firstArrival: { zh: '首支力量到场', en: 'first unit on scene' },
+  arrivals: { zh: '到场数量达到', en: 'on scene, count reached' },
+  approved: { zh: '审批完成', en: 'approved' },
+  planActivated: { zh: '启动专项预案', en: 'special plan activated' },
+  commandHandedOver: { zh: '移交现场指挥权', en: 'command handed over' },
+  requested: { zh: '向上级请求增援', en: 'reinforcement requested' },
+  reported: { zh: '报告', en: 'reported' },
+  closed: { zh: '处置完毕', en: 'incident closed' },
+  graded: { zh: '事态分级', en: 'graded' },
+  prepositioned: { zh: '预置兵力到位', en: 'troops pre-positioned' },
+  manual: { zh: '人工记录', en: 'recorded by hand' },
 };
 export const GRADE_LABELS: Labels<Grade> = {
   excellent: { zh: '优', en: 'excellent' },
@@ -70,11 +88,19 @@ export function span(seconds: number, signed = false): string {
   return sign + clock(Math.abs(seconds)).slice(2);
 }
 
-/** An agency's name as the scenario writes it (its id if the scenario has none). */
-export function agencyName(scenario: Scenario, id: string | undefined | null): string {
+/**
+ * An agency's name as the scenario writes it, in English its `nameEn` where it has one (its id
+ * only if the scenario gives it no name at all).
+ */
+export function agencyName(
+  scenario: Scenario,
+  id: string | undefined | null,
+  lang: Language,
+): string {
   if (!id) return '';
   const agency = scenario.agencies.find((a) => a.id === id);
-  return agency?.name || id;
+  if (lang === 'en' && agency?.nameEn) return agency.nameEn;
+  return agency?.name || agency?.nameEn || id;
 }
 
 export function label<K extends string>(labels: Labels<K>, key: K, lang: Language): string {

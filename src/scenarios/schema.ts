@@ -235,6 +235,7 @@ function isRealLocalTime(text: string): boolean {
 export const ResponseUnit = z.strictObject({
   id: id('unit'),
   name: documented(z.string().max(200).default(''), 'Name (e.g. 临城站水罐车).'),
+  nameEn,
   agency: documented(z.string(), 'Id of the agency the unit belongs to.'),
   base: documented(z.string(), 'Id of the home base.'),
   count: documented(

@@ -119,7 +119,7 @@ export interface UnitView {
   id: string;
   /** Its name, agency and base, for display. */
   label: Bilingual;
-  agency: string;
+  agency: Bilingual;
   tier: 1 | 2 | 3;
 }
 
@@ -278,7 +278,7 @@ export interface CallScore {
     approvals: number;
     handedOver: boolean;
     lateReports: number;
-    linkage: { notified: string[]; needed: string[]; pathRight: boolean } | null;
+    linkage: { notified: Bilingual[]; needed: Bilingual[]; pathRight: boolean } | null;
   };
   outcome: {
     responseSeconds: number | null;

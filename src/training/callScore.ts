@@ -34,7 +34,7 @@ export interface CallInput {
   decidingSeconds: number | null;
   units: Map<string, UnitView>;
   homes: Map<string, number>;
-  agencyName: (id: string) => string;
+  agencyName: (id: string) => Bilingual;
   scenario: Scenario;
   scoring: Scoring;
 }
@@ -129,11 +129,11 @@ export function scoreCall(input: CallInput): CallScore {
       const left = (unit: string | null, into: Bilingual[]) => {
         const district = districtUncovered(slot, unit, input.homes);
         if (district === null) return;
-        const name = input.scenario.districts[district].name || '';
+        const { name, nameEn } = input.scenario.districts[district];
         const what = capabilityLabel(slot.capability);
         into.push({
-          zh: `${name}无空闲${what.zh}力量`,
-          en: `${name} left without free ${what.en}`,
+          zh: `${name || nameEn || ''}无空闲${what.zh}力量`,
+          en: `${nameEn || name} left without free ${what.en}`,
         });
       };
       left(chosen, coverage.uncovered);
@@ -200,8 +200,8 @@ export function scoreCall(input: CallInput): CallScore {
     };
     if (missing.length > 0 || !pathRight) {
       add('missedLinkage', {
-        zh: `${number.zh}联动通知${missing.length > 0 ? `漏通知${missing.map(input.agencyName).join('、')}` : ''}${!pathRight ? `${missing.length > 0 ? '，' : ''}报批途径有误` : ''}`,
-        en: `${number.en} linkage: ${missing.length > 0 ? `${missing.map(input.agencyName).join(', ')} not notified` : ''}${!pathRight ? `${missing.length > 0 ? '; ' : ''}wrong approval path` : ''}`,
+        zh: `${number.zh}联动通知${missing.length > 0 ? `漏通知${missing.map((id) => input.agencyName(id).zh).join('、')}` : ''}${!pathRight ? `${missing.length > 0 ? '，' : ''}报批途径有误` : ''}`,
+        en: `${number.en} linkage: ${missing.length > 0 ? `${missing.map((id) => input.agencyName(id).en).join(', ')} not notified` : ''}${!pathRight ? `${missing.length > 0 ? '; ' : ''}wrong approval path` : ''}`,
       });
     }
   }

@@ -9,6 +9,7 @@
 import { cos } from '../lib/detmath.ts';
 import { haversineMetres, type LonLat } from '../lib/geo.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import { incidentKindWords } from '../sim/analysis/terms.ts';
 import { makeStream } from '../sim/random.ts';
 import type { Bilingual, TrainingCall } from './api.ts';
 import type { Difficulty } from './schema.ts';
@@ -27,199 +28,165 @@ export interface IncidentFacts {
   participants: number | null;
 }
 
-/** Per kind: what the caller says happened ({n}: people), and the kind's name in English. */
-const KIND_WORDS: Record<string, { zh: string; en: string; label: string }> = {
+/** Per kind: what the caller says happened ({n}: people). */
+const KIND_WORDS: Record<string, Bilingual> = {
   fire: {
     zh: '着火了，楼里冒浓烟，可能还有{n}个人没出来',
     en: 'a building is on fire, thick smoke, maybe {n} people still inside',
-    label: 'building fire',
   },
   forestFire: {
     zh: '山上着火了，火往山下蔓延',
     en: 'the hillside is on fire and it is spreading down',
-    label: 'forest fire',
   },
   forestFireLarge: {
     zh: '山火很大，好几个山头都烧起来了',
     en: 'a big forest fire, several hills are burning',
-    label: 'large forest fire',
   },
   wildlandFire: {
     zh: '荒坡上着火了',
     en: 'the scrub on the slope is burning',
-    label: 'scrub fire',
   },
   fireThreatVillage: {
     zh: '山火快烧到村子了，村里有{n}十户人家',
     en: 'the forest fire is reaching the village, about {n}0 households',
-    label: 'fire threatening a village',
   },
   tombFire: {
     zh: '上坟烧纸把旁边的草点着了',
     en: 'paper burned at a grave set the grass alight',
-    label: 'fire from grave offerings',
   },
   illegalBurning: {
     zh: '有人在野外烧荒，烟很大',
     en: 'someone is burning stubble in the open, lots of smoke',
-    label: 'illegal burning',
   },
   powerLineFire: {
     zh: '高压线下面的树着火了',
     en: 'trees under the power line are on fire',
-    label: 'fire under a power line',
   },
   trafficAccident: {
     zh: '出车祸了，两辆车撞了，有{n}个人受伤',
     en: 'a car crash, two vehicles, {n} people hurt',
-    label: 'traffic accident with injuries',
   },
   medical: {
     zh: '家里老人突然晕倒了，叫不醒',
     en: 'an elderly person collapsed at home and does not respond',
-    label: 'medical emergency',
   },
   drowning: {
     zh: '有人掉水里了，在河里扑腾',
     en: 'someone fell into the river and is struggling',
-    label: 'drowning / water rescue',
   },
   elevator: {
     zh: '电梯卡住了，里面关着{n}个人',
     en: 'the lift is stuck with {n} people inside',
-    label: 'people trapped in a lift',
   },
   gasLeak: {
     zh: '闻到很浓的煤气味，像是燃气管漏了',
     en: 'a strong smell of gas, a gas pipe seems to leak',
-    label: 'gas leak',
   },
   hazmat: {
     zh: '一辆槽罐车在漏东西，味道很刺鼻，有{n}个人不舒服',
     en: 'a tanker is leaking something acrid, {n} people feel unwell',
-    label: 'hazardous-chemical leak',
   },
   hazmatDrill: {
     zh: '化工厂罐区泄漏，气味刺鼻',
     en: 'a leak at the chemical plant’s tank farm, an acrid smell',
-    label: 'hazardous-chemical leak (drill)',
   },
   powerOutage: {
     zh: '整片都停电了',
     en: 'the power is out for the whole block',
-    label: 'power outage',
   },
   waterMain: {
     zh: '路上水管爆了，水一直往外冒',
     en: 'a water main burst in the road, water keeps gushing',
-    label: 'burst water main',
   },
   missingPerson: {
     zh: '家里老人走丢了，找了一下午没找到',
     en: 'an elderly relative went missing, we searched all afternoon',
-    label: 'missing person',
   },
   collapse: {
     zh: '房子塌了一半，可能有{n}个人被压',
     en: 'a house half collapsed, maybe {n} people buried',
-    label: 'collapse / landslide',
   },
   assistance: {
     zh: '邻居吵架吵得很凶，想请人来看看',
     en: 'the neighbours are quarrelling badly, please send someone',
-    label: 'request for help / dispute',
   },
   urbanFlooding: {
     zh: '路上积水很深，车子泡在水里了',
     en: 'the road is deeply flooded, cars are under water',
-    label: 'urban flooding',
   },
   trappedByWater: {
     zh: '洪水把房子围住了，{n}个人出不来',
     en: 'the flood surrounds the house, {n} people cannot get out',
-    label: 'people cut off by flood',
   },
   dykeBreach: {
     zh: '堤坝上在冒水，像是管涌',
     en: 'water is bubbling through the dyke, it looks like piping',
-    label: 'dyke breach',
   },
   landslide: {
     zh: '山体滑坡了，泥石冲下来压到房子',
     en: 'a landslide, mud and rock hit the houses',
-    label: 'landslide',
   },
   evacuation: {
     zh: '村里低洼的地方进水了，{n}十个人要转移',
     en: 'the low part of the village is flooding, {n}0 people need moving',
-    label: 'evacuation',
   },
   treeDown: {
     zh: '大树倒在路上，挡住了路',
     en: 'a big tree fell across the road',
-    label: 'fallen tree',
   },
   roadDamage: {
     zh: '路面塌了一个大坑，车过不去',
     en: 'the road caved in, vehicles cannot pass',
-    label: 'road collapse',
   },
   shipwreck: {
     zh: '海上有船撞了，船在下沉，船上有{n}个人',
     en: 'ships collided at sea, one is sinking with {n} aboard',
-    label: 'shipwreck',
   },
   oilSpill: {
     zh: '海面上一大片油污，像是船漏油',
     en: 'a large oil slick on the sea, a ship seems to leak',
-    label: 'oil spill',
   },
   fishingAccident: {
     zh: '渔船上有人落水了',
     en: 'someone fell overboard from a fishing boat',
-    label: 'fishing accident',
   },
   touristRescue: {
     zh: '景区里有{n}个游客走散了，找不到路',
     en: '{n} tourists are lost in the scenic area',
-    label: 'tourists lost or trapped',
   },
   portHazard: {
     zh: '码头的设施有险情，货堆要塌',
     en: 'a hazard at the wharf, a cargo stack may fall',
-    label: 'port hazard',
   },
   labourDispute: {
     zh: '工地上一群工人讨薪，堵着门',
     en: 'a group of workers demanding wages are blocking the gate',
-    label: 'labour dispute',
   },
   groupSmall: {
     zh: '村口聚了好多人，情绪很激动，大概{p}人',
     en: 'a crowd has gathered at the village, very agitated, about {p} people',
-    label: 'group incident (small)',
   },
   groupLarge: {
     zh: '很多人聚集堵路，起码{p}人，场面快控制不住了',
     en: 'a big crowd blocking the road, at least {p} people, getting out of hand',
-    label: 'group incident (large)',
   },
   violentCrime: {
     zh: '有人持械打架，已经有人受伤',
     en: 'people are fighting with weapons, someone is hurt',
-    label: 'violent crime',
   },
   mountainRescue: {
     zh: '我们爬山迷路了，{n}个人被困在山上',
     en: 'we got lost hiking, {n} of us stuck on the mountain',
-    label: 'hikers lost or trapped',
   },
 };
 
-/** The kind's name: the scenario's (Chinese), and English where known. */
+/** The kind's name as every view gives it: the scenario's, in English its `nameEn` (terms.ts). */
 export function kindLabel(scenario: Scenario, kind: string): Bilingual {
-  const zh = scenario.incidentKinds.find((k) => k.id === kind)?.name || kind;
-  return { zh, en: KIND_WORDS[kind]?.label ?? zh };
+  const entry = scenario.incidentKinds.find((k) => k.id === kind);
+  return {
+    zh: incidentKindWords(kind, entry?.name, 'zh', entry?.nameEn),
+    en: incidentKindWords(kind, entry?.name, 'en', entry?.nameEn),
+  };
 }
 
 const DIRECTIONS: Array<Bilingual> = [
@@ -289,7 +256,9 @@ export function callerWords(
     const others = scenario.districts.map((_, i) => i).filter((i) => i !== facts.district);
     district = others[Math.floor(stream.next() * others.length)];
   }
-  const districtName = scenario.districts[district]?.name || null;
+  const districtEntry = scenario.districts[district];
+  const districtName = districtEntry?.name || districtEntry?.nameEn || null;
+  const districtEnglish = districtEntry?.nameEn || districtName;
   const near = incomplete ? null : landmark(scenario, facts.location);
   const participants = facts.participants ?? 50 + Math.floor(stream.next() * 100);
   const phrase = KIND_WORDS[facts.kind];
@@ -307,7 +276,7 @@ export function callerWords(
   const place: Bilingual = {
     zh: [districtName, near?.zh].filter(Boolean).join('，') || '我也说不清在哪',
     en:
-      [near?.en, districtName ? `in ${districtName}` : null].filter(Boolean).join(' ') ||
+      [near?.en, districtEnglish ? `in ${districtEnglish}` : null].filter(Boolean).join(' ') ||
       'I am not sure where exactly',
   };
   const extra: Bilingual[] = [];
@@ -322,7 +291,8 @@ export function callerWords(
     zh: `${opening.zh}我在${place.zh}，${what.zh}。${extra.map((e) => e.zh).join('')}`,
     en: `${opening.en}I am ${place.en}: ${what.en}. ${extra.map((e) => e.en).join(' ')}`.trim(),
   };
-  const districtLabel = districtName ? { zh: districtName, en: districtName } : null;
+  const districtLabel =
+    districtName && districtEnglish ? { zh: districtName, en: districtEnglish } : null;
   return {
     words,
     given: {

@@ -1,7 +1,8 @@
 /**
  * The training module's sentences in both languages: problems with exercise and session files,
- * deduction reasons, and the labels of capabilities and approval paths. Chinese first.
+ * deduction reasons, durations. Capabilities are the shared words of src/sim/analysis/terms.ts.
  */
+import { capabilityWords } from '../sim/analysis/terms.ts';
 import type { Bilingual, Lang } from './api.ts';
 
 type Say<A extends unknown[] = []> = Record<Lang, (...args: A) => string>;
@@ -58,62 +59,9 @@ export const trainingText = {
   },
 };
 
-/** What an approval path is called. */
-export const APPROVAL_PATH_LABELS: Record<string, Bilingual> = {
-  none: { zh: '无需报批', en: 'no approval' },
-  fireRescueApproval: {
-    zh: '消防救援调派其他力量报批',
-    en: 'approval for fire rescue to call others',
-  },
-  militaryReport: { zh: '军地联动报告审批', en: 'report and approval for troops' },
-  militaryDirect: { zh: '紧急情况直接请求部队', en: 'urgent direct request to troops' },
-  crossRegion: { zh: '跨区域增援申请', en: 'cross-region request' },
-};
-
-/** Capability labels; a capability not listed shows as "其他力量" / "other forces". */
-export const CAPABILITY_LABELS: Record<string, Bilingual> = {
-  fire: { zh: '消防救援', en: 'fire rescue' },
-  medical: { zh: '医疗急救', en: 'medical' },
-  police: { zh: '公安', en: 'police' },
-  forestry: { zh: '林业扑火', en: 'forestry fire crew' },
-  militia: { zh: '民兵', en: 'militia' },
-  military: { zh: '驻军部队', en: 'troops' },
-  waterRescue: { zh: '水域救援', en: 'water rescue' },
-  rescue: { zh: '抢险救援', en: 'rescue' },
-  gas: { zh: '燃气抢修', en: 'gas repair' },
-  hazmat: { zh: '危化品处置', en: 'hazmat' },
-  expert: { zh: '专家', en: 'experts' },
-  publicity: { zh: '宣传', en: 'public information' },
-  power: { zh: '电力抢修', en: 'power repair' },
-  water: { zh: '供水抢修', en: 'water-main repair' },
-  search: { zh: '搜寻', en: 'search' },
-  engineering: { zh: '工程抢险', en: 'engineering' },
-  welfare: { zh: '民政救助', en: 'welfare' },
-  drainage: { zh: '排涝', en: 'drainage' },
-  township: { zh: '乡镇（街道）', en: 'township' },
-  flood: { zh: '防汛抢险', en: 'flood fighting' },
-  geology: { zh: '地质灾害', en: 'geology' },
-  roadRepair: { zh: '道路抢修', en: 'road repair' },
-  maritimeSAR: { zh: '海上搜救', en: 'maritime SAR' },
-  fisheryRescue: { zh: '渔业救助', en: 'fishery rescue' },
-  oilSpill: { zh: '溢油处置', en: 'oil-spill response' },
-  monitoring: { zh: '环境监测', en: 'monitoring' },
-  tourism: { zh: '文旅', en: 'tourism' },
-  transport: { zh: '交通运输', en: 'transport' },
-  labour: { zh: '人社劳动监察', en: 'labour inspection' },
-  stability: { zh: '维稳力量', en: 'stability team' },
-  crowdControl: { zh: '处突力量', en: 'crowd control' },
-  traffic: { zh: '交警', en: 'traffic police' },
-  safety: { zh: '应急管理（安监）', en: 'work safety' },
-  volunteer: { zh: '社会救援队', en: 'volunteer rescue' },
-  any: { zh: '处置力量', en: 'responders' },
-  utility: { zh: '公用事业抢修', en: 'utility repair' },
-  evacuation: { zh: '转移安置', en: 'evacuation' },
-  weather: { zh: '气象', en: 'weather service' },
-};
-
+/** A capability in both languages: the words every view uses (src/sim/analysis/terms.ts). */
 export function capabilityLabel(capability: string): Bilingual {
-  return CAPABILITY_LABELS[capability] ?? { zh: '其他力量', en: 'other forces' };
+  return { zh: capabilityWords(capability, 'zh'), en: capabilityWords(capability, 'en') };
 }
 
 /** Rounds seconds for a sentence: "2 分 05 秒" / "2 min 05 s"; "1 小时 05 分" / "1 h 05 min". */

@@ -41,7 +41,11 @@ export function scoreVerified(
   const calls = windowCalls(scenario, seed, window, exercise.difficulty, reference.outcomes);
   const units = unitViews(scenario);
   const homes = homeDistricts(scenario);
-  const agencyName = (id: string) => scenario.agencies.find((a) => a.id === id)?.name || id;
+  const agencyName = (id: string): Bilingual => {
+    const agency = scenario.agencies.find((a) => a.id === id);
+    const zh = agency?.name || agency?.nameEn || id;
+    return { zh, en: agency?.nameEn || zh };
+  };
   const answers = new Map<number, SessionFile['log'][number]>();
   for (const entry of file.log) {
     if (entry.command.type === 'dispatch' && entry.source === 'operator')

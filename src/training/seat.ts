@@ -53,15 +53,23 @@ export function unitViews(scenario: Scenario): Map<string, UnitView> {
     const agency = scenario.agencies.find((a) => a.id === spec?.agency);
     const base = scenario.bases.find((b) => b.id === spec?.base);
     const name = spec?.name || agency?.name || '';
+    const agencyEn = agency?.nameEn || agency?.name || '';
     const copy = unit.copy > 1 ? ` ${unit.copy}` : '';
     const zh = unit.reserve
       ? `增援力量${copy}${agency?.name ? `（${agency.name}）` : ''}`
       : `${name}${copy}${base?.name && !name.includes(base.name) ? `（${base.name}）` : ''}`;
-    const en = unit.reserve ? `reinforcement${copy}${agency?.name ? ` (${agency.name})` : ''}` : zh;
+    // In English: the unit's English name, else its agency's with the Chinese name after it.
+    const en = unit.reserve
+      ? `reinforcement${copy}${agencyEn ? ` (${agencyEn})` : ''}`
+      : spec?.nameEn
+        ? `${spec.nameEn}${copy}`
+        : agency?.nameEn && name
+          ? `${agency.nameEn}: ${name}${copy}`
+          : zh;
     views.set(unit.id, {
       id: unit.id,
       label: { zh: zh || '力量', en: en || 'unit' },
-      agency: agency?.name ?? '',
+      agency: { zh: agency?.name || agencyEn, en: agencyEn },
       tier: agency?.tier ?? 1,
     });
   }

@@ -75,7 +75,7 @@ export function scoreSheetText(sheet: ScoreSheet, lang: Lang): string {
       .map((s) => `${s.capability[lang]}:${s.trainee ? s.trainee.label[lang] : zh ? '空' : 'open'}`)
       .join(zh ? '、' : ', ');
     const linkage = c.procedure.linkage
-      ? `${c.procedure.linkage.notified.join(zh ? '、' : ', ') || '—'}${c.procedure.linkage.pathRight ? '' : zh ? '（途径有误）' : ' (wrong path)'}`
+      ? `${c.procedure.linkage.notified.map((name) => name[lang]).join(zh ? '、' : ', ') || '—'}${c.procedure.linkage.pathRight ? '' : zh ? '（途径有误）' : ' (wrong path)'}`
       : '—';
     const lost = c.deductions.reduce((sum, d) => sum + d.points, 0);
     lines.push(

@@ -4,7 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Language } from '../scenarios/messages.ts';
-import { causeWords } from '../sim/analysis/terms.ts';
+import { causeWords, tierWords } from '../sim/analysis/terms.ts';
 import { TIER_ONE_WORDS } from './reportFigures.ts';
 
 export type { Language } from '../scenarios/messages.ts';
@@ -88,10 +88,7 @@ const zh = {
   assessmentNote:
     '每格为各次重复的均值，其下为 95% 置信区间；考核周期起点早于预热期结束的不计。未出动且无扣分的联动单位不列出。',
   assessmentZero: (figures: string[]) => `${figures.join('、')}：各单位均为 0，不列出。`,
-  tier: (tier: string) =>
-    ({ '1': '一级联动单位', '2': '二级联动单位', '3': '三级联动单位', outside: '外部增援' })[
-      tier
-    ] ?? `${tier} 级`,
+  tier: (tier: string) => tierWords(tier, 'zh'),
   area: (area: string) => ({ urban: '城区', rural: '农村' })[area] ?? area,
   minutes: '分钟',
   seconds: '秒',
@@ -184,13 +181,7 @@ const en: Strings = {
   assessmentNote:
     'Each cell: the mean over the replications, with its 95% confidence interval below; periods that start before the end of the warm-up are left out. Agencies never dispatched and without deductions are not listed.',
   assessmentZero: (figures: string[]) => `${figures.join(', ')}: 0 for every agency, not shown.`,
-  tier: (tier: string) =>
-    ({
-      '1': 'Tier-1 partner agencies',
-      '2': 'Tier-2 partner agencies',
-      '3': 'Tier-3 partner agencies',
-      outside: 'Outside help',
-    })[tier] ?? `Tier ${tier}`,
+  tier: (tier: string) => tierWords(tier, 'en'),
   area: (area: string) => ({ urban: 'urban', rural: 'rural' })[area] ?? area,
   minutes: 'min',
   seconds: 's',

@@ -155,6 +155,7 @@ function open(scenario: Scenario, trace: Trace, seed: number, language: Language
   const specNames = new Map<string, string>();
   for (const spec of [...scenario.units, ...scenario.rules.reinforcement.pools])
     specNames.set(spec.id, spec.name || spec.id);
+  for (const unit of scenario.units) specNames.set(unit.id, nameIn(unit, language));
   const names: ReplayNames = {
     units: roster.map(({ spec, copy }) => {
       const label = specNames.get(spec) ?? spec;

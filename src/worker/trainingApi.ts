@@ -89,7 +89,7 @@ export interface SeatSetup {
   units: SeatUnit[];
   outOfService: string[];
   /** Agency ids and names, for the linkage step. */
-  agencies: Array<{ id: string; name: string }>;
+  agencies: Array<{ id: string; name: Bilingual }>;
   /** Incident kinds (id and name) for the triage step. */
   kinds: Array<{ id: string; label: Bilingual }>;
 }
@@ -291,7 +291,10 @@ async function seatOpen(
     outOfService: prepared.outOfService,
     agencies: scenario.agencies.map((agency) => ({
       id: agency.id,
-      name: agency.name || agency.id,
+      name: {
+        zh: agency.name || agency.nameEn || agency.id,
+        en: agency.nameEn || agency.name || agency.id,
+      },
     })),
     kinds,
   };

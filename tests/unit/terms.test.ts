@@ -120,10 +120,14 @@ describe('words for every token', () => {
 
 describe('capabilities typed by their words', () => {
   it('reads words and tokens back to tokens', () => {
-    expect(capabilityToken('水上救援')).toBe('waterRescue');
+    expect(capabilityToken('水域救援')).toBe('waterRescue');
     expect(capabilityToken('water rescue')).toBe('waterRescue');
     expect(capabilityToken('myOwnCapability')).toBe('myOwnCapability');
-    expect(parseCapabilities('灭火、水上救援, rescue')).toEqual(['fire', 'waterRescue', 'rescue']);
+    expect(parseCapabilities('灭火救援、水域救援, rescue')).toEqual([
+      'fire',
+      'waterRescue',
+      'rescue',
+    ]);
   });
 
   it('writes needs in words and reads them back', () => {
@@ -131,7 +135,7 @@ describe('capabilities typed by their words', () => {
       { capability: 'fire', units: 2 },
       { capability: 'medical', units: 1 },
     ];
-    expect(formatNeeds(needs, 'zh')).toBe('灭火×2、医疗急救×1');
+    expect(formatNeeds(needs, 'zh')).toBe('灭火救援×2、医疗急救×1');
     expect(parseNeeds(formatNeeds(needs, 'zh'))).toEqual(needs);
     expect(parseNeeds(formatNeeds(needs, 'en'))).toEqual(needs);
     expect(parseNeeds('expert advice x 2, fire x3')).toEqual([

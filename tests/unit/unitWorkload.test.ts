@@ -42,7 +42,7 @@ describe('workload per unit', () => {
     expect(report.aggregate['utilisation.byAgency.fire'].mean).toBeCloseTo(fireMean, 12);
   });
 
-  it('names units as the scenario does, copies by their number, agencies in the language', () => {
+  it('names units and agencies in the language, copies by their number', () => {
     const rows = unitWorkload(report, names, 'en');
     for (const row of rows) {
       expect(row.name).not.toBe(row.id);
@@ -50,7 +50,11 @@ describe('workload per unit', () => {
     }
     const copy = rows.find((r) => r.id.endsWith('#2'))!;
     const spec = scenario.units.find((u) => u.id === copy.id.slice(0, -2))!;
-    expect(copy.name).toBe(`${spec.name} #2`);
+    expect(spec.nameEn).toBeTruthy();
+    expect(copy.name).toBe(`${spec.nameEn} #2`);
+    expect(unitWorkload(report, names, 'zh').find((r) => r.id === copy.id)?.name).toBe(
+      `${spec.name} #2`,
+    );
     expect(rows.find((r) => r.id.startsWith('fire-'))?.agency).toBe(
       'Lincheng Fire and Rescue Detachment',
     );

@@ -1,11 +1,12 @@
 /**
- * English names of the built-in scenarios' districts, agencies and incident kinds (`nameEn`), so
+ * English names of the built-in scenarios' districts, agencies, units and incident kinds (`nameEn`), so
  * that the English page names them in English ("Putuo District", "Zhoushan Emergency Medical
  * Centre (120)") instead of showing their ids. Worked out from the Chinese names the cities are
  * written with: a district's by its id (the pinyin of its name) and the kind of division its
  * name ends in; an agency's by its city and what it is; an incident kind's from the kinds' table
- * in terms.ts. A name not covered here keeps no `nameEn` (the English page then shows the
- * Chinese name) and tests/unit/englishNames.test.ts fails.
+ * in terms.ts; a unit's from the place its name starts with and what it is. A district, agency
+ * or kind not covered here keeps no `nameEn` (the English page then shows the Chinese name) and
+ * tests/unit/englishNames.test.ts fails; a unit only gets one where its place is known.
  */
 import { INCIDENT_KIND_ENGLISH } from '../../lib/incidentKindEnglish.ts';
 import type { ScenarioInput } from '../schema.ts';
@@ -117,16 +118,117 @@ function named<T extends Named>(entry: T, english: string | undefined): T {
   return english && !entry.nameEn ? { ...entry, nameEn: english } : entry;
 }
 
-/** A built-in scenario with the English names of its districts, agencies and incident kinds. */
+/** What a unit is, at the end of its name, longest first: "临城站水罐消防车" is 临城 + 站水罐消防车. */
+const UNIT_KINDS: Array<[string, string]> = [
+  ['站水域救援分队（冲锋舟）', 'fire station water rescue team (assault boats)'],
+  ['站水域救援分队', 'fire station water rescue team'],
+  ['站危化品洗消车', 'fire station hazmat decontamination truck'],
+  ['站水罐消防车', 'fire station water tender'],
+  ['站抢险救援车', 'fire station rescue truck'],
+  ['消防救援大队水罐消防车', 'Fire and Rescue Brigade water tender'],
+  ['消防救援大队抢险救援车', 'Fire and Rescue Brigade rescue truck'],
+  ['急救站备用救护车', 'reserve ambulance'],
+  ['急救站救护车', 'ambulance'],
+  ['急救分站救护车', 'ambulance'],
+  ['应急处置联动办公室（综治办）', 'emergency coordination office'],
+  ['应急民兵分队（30人以上）', 'militia emergency squad (30 or more)'],
+  ['卫生院救护车', 'health centre ambulance'],
+  ['派出所警车', 'police station patrol car'],
+  ['巡逻警车', 'police patrol car'],
+  ['巡特警大队', 'SWAT brigade'],
+  ['巡特警支队', 'SWAT detachment'],
+  ['交警中队', 'traffic police squadron'],
+  ['交警大队', 'traffic police brigade'],
+  ['供水抢修队', 'water-supply repair team'],
+  ['电力抢修队', 'power repair team'],
+  ['燃气抢险队', 'gas emergency team'],
+  ['防汛抢险队', 'flood-fighting team'],
+  ['移动排涝泵车', 'mobile drainage pump truck'],
+  ['海事巡逻艇', 'maritime patrol boat'],
+  ['渔政执法救助船', 'fishery enforcement and rescue vessel'],
+  ['乡镇应急队', 'township emergency teams'],
+  ['专职消防队', 'full-time fire brigade'],
+  ['森林消防专业队', 'forest firefighting team'],
+  ['民兵应急排', 'militia emergency platoon'],
+  ['民兵应急连', 'militia emergency company'],
+  ['民兵应急分队', 'militia emergency squad'],
+  ['应急救助队（临时安置）', 'relief team (temporary shelter)'],
+  ['应急救助队', 'relief team'],
+  ['应急联络组', 'emergency liaison group'],
+  ['应急监测组', 'emergency monitoring team'],
+  ['应急监测车', 'emergency monitoring vehicle'],
+  ['新闻发布组', 'press team'],
+  ['景区应急救援队', 'scenic area rescue team'],
+  ['应急队', 'emergency team'],
+];
+
+/**
+ * A place a unit's name starts with, in English: a district ("西山区" → "Xishan District",
+ * "西山" → "Xishan"), the city ("临城" → "Lincheng"), or a body of the city's ("市民政局" →
+ * "Lincheng Civil Affairs Bureau", by `agencyEnglish`); undefined for any other place (an
+ * island, a town that is not a district), which a pinyin guess would only get wrong.
+ */
+function placeEnglish(
+  place: string,
+  districts: ScenarioInput['districts'],
+  city: [string, string] | undefined,
+): string | undefined {
+  if (!place) return undefined;
+  for (const d of districts) {
+    if (!d.name || !d.nameEn || !/^[a-z]+$/.test(d.id)) continue;
+    if (place === d.name) return d.nameEn;
+    if (d.name.length === place.length + 1 && d.name.startsWith(place))
+      return `${d.id[0].toUpperCase()}${d.id.slice(1)}`;
+  }
+  if (place.endsWith('中心镇')) {
+    const around = placeEnglish(place.slice(0, -3), districts, city);
+    return around && `${around} central town`;
+  }
+  const none = new Map<string, string>();
+  for (const [zh, en] of CITIES) {
+    if (place === zh || place === `${zh}市`) return en;
+    if (place.startsWith(zh)) return agencyEnglish(place, none);
+  }
+  if (city && (place.startsWith('市') || place.startsWith('县'))) {
+    const body = place.slice(1);
+    if (!body) return city[1];
+    return agencyEnglish(
+      city[0].endsWith('县') ? `${city[0]}${body}` : `${city[0]}市${body}`,
+      none,
+    );
+  }
+  return undefined;
+}
+
+/** A unit's English name: its place's and what it is ("Lincheng fire station water tender"). */
+export function unitEnglish(
+  name: string,
+  districts: ScenarioInput['districts'],
+  city: [string, string] | undefined,
+): string | undefined {
+  const kind = UNIT_KINDS.find(([suffix]) => name.endsWith(suffix));
+  if (!kind) return undefined;
+  const place = placeEnglish(name.slice(0, -kind[0].length), districts, city);
+  return place ? `${place} ${kind[1]}` : undefined;
+}
+
+/** The city (or county) a scenario's agencies are named after, if they name one. */
+function cityOf(agencies: ScenarioInput['agencies']): [string, string] | undefined {
+  return CITIES.find(([zh]) => agencies.some((a) => a.name?.startsWith(zh)));
+}
+
+/** A built-in scenario with the English names of its districts, agencies, units and incident kinds. */
 export function withEnglishNames(input: ScenarioInput): ScenarioInput {
   const districts = input.districts.map((d) => named(d, districtEnglish(d.id, d.name ?? '')));
   const byChinese = new Map(
     districts.flatMap((d) => (d.name && d.nameEn ? [[d.name, d.nameEn] as const] : [])),
   );
+  const city = cityOf(input.agencies);
   return {
     ...input,
     districts,
     agencies: input.agencies.map((a) => named(a, agencyEnglish(a.name ?? '', byChinese))),
+    units: input.units.map((u) => named(u, unitEnglish(u.name ?? '', districts, city))),
     incidentKinds: input.incidentKinds.map((k) =>
       named(
         k,

@@ -1,7 +1,7 @@
 /**
  * What a report's readers need to name its figures, taken from the scenario that was run and
  * from its trace header when the report is made: the scenario's names for agencies, districts
- * and incident kinds, an agency's tier and sector, a district's area, the units' agencies and
+ * incident kinds and units (with their English names), an agency's tier and sector, a district's area, the units' agencies and
  * the arrival targets. A report carries them so that a view, a CSV export or a merged shard is
  * labelled by the scenario it was computed from, not by whatever scenario is open later.
  *
@@ -42,6 +42,8 @@ export interface UnitLabel {
   agency: string;
   /** Its name in the scenario, with the copy's number ("临城站水罐车 #2"); '' where it has none. */
   name?: string;
+  /** Its English name with the copy's number, where the scenario gives one. */
+  nameEn?: string;
 }
 
 export interface ReportLabels {
@@ -67,6 +69,8 @@ export function reportLabels(scenario: Scenario, header: TraceHeader): ReportLab
   for (const spec of [...scenario.units, ...scenario.rules.reinforcement.pools]) {
     specNames.set(spec.id, spec.name);
   }
+  const specEnglish = new Map<string, string>();
+  for (const unit of scenario.units) if (unit.nameEn) specEnglish.set(unit.id, unit.nameEn);
   return {
     scenarioName: scenario.name,
     agencies: scenario.agencies.map(({ id, name, nameEn, tier, sector }) => ({
@@ -91,6 +95,7 @@ export function reportLabels(scenario: Scenario, header: TraceHeader): ReportLab
       id,
       agency: header.unitAgencies[i],
       name: unitName(id, specNames),
+      ...english(unitName(id, specEnglish)),
     })),
     targets: {
       tier1: { ...scenario.targets.tier1 },

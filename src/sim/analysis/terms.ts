@@ -66,7 +66,12 @@ export const CAUSE_WORDS: Record<CauseName, Words> = {
   neighbourRequest: { zh: '请求邻近地区支援', en: 'request to a neighbouring region' },
 };
 
-/** Capabilities of units and needs of incidents in the built-in scenarios. */
+/**
+ * Capabilities of units and needs of incidents in the built-in scenarios: the one table every
+ * view reads (results, replay, editors, training, drills); tests/unit/vocabulary.test.ts fails
+ * when a view keeps words of its own. A word names what a unit can do and, as a slot of an
+ * incident's needs, the force sent for it ("灭火救援 ×2"), so it reads both ways.
+ */
 export const CAPABILITY_WORDS: Readonly<Record<string, Words>> = {
   any: { zh: '任意力量', en: 'any unit' },
   crowdControl: { zh: '现场秩序维护', en: 'crowd control' },
@@ -74,14 +79,14 @@ export const CAPABILITY_WORDS: Readonly<Record<string, Words>> = {
   engineering: { zh: '工程抢险', en: 'engineering' },
   evacuation: { zh: '群众转移', en: 'evacuation' },
   expert: { zh: '专家会商', en: 'expert advice' },
-  fire: { zh: '灭火', en: 'firefighting' },
+  fire: { zh: '灭火救援', en: 'firefighting' },
   fisheryRescue: { zh: '渔业救助', en: 'fishery rescue' },
   flood: { zh: '防汛抢险', en: 'flood fighting' },
   forestry: { zh: '森林灭火', en: 'forest firefighting' },
   gas: { zh: '燃气抢修', en: 'gas repair' },
   geology: { zh: '地质灾害处置', en: 'geological hazards' },
   hazmat: { zh: '危化品处置', en: 'hazardous materials' },
-  labour: { zh: '劳资调解', en: 'labour mediation' },
+  labour: { zh: '劳资纠纷调处', en: 'labour mediation' },
   maritimeSAR: { zh: '海上搜救', en: 'maritime search and rescue' },
   medical: { zh: '医疗急救', en: 'emergency medical care' },
   military: { zh: '部队兵力', en: 'troops' },
@@ -90,20 +95,20 @@ export const CAPABILITY_WORDS: Readonly<Record<string, Words>> = {
   oilSpill: { zh: '溢油处置', en: 'oil-spill response' },
   police: { zh: '治安警力', en: 'police' },
   power: { zh: '电力抢修', en: 'power repair' },
-  publicity: { zh: '新闻发布', en: 'public information' },
+  publicity: { zh: '信息发布', en: 'public information' },
   rescue: { zh: '抢险救援', en: 'rescue' },
   roadRepair: { zh: '道路抢修', en: 'road repair' },
-  safety: { zh: '安全监管', en: 'safety supervision' },
+  safety: { zh: '安全生产监管', en: 'work-safety supervision' },
   search: { zh: '搜寻', en: 'search' },
   stability: { zh: '维稳处置', en: 'public order' },
   tourism: { zh: '游客服务', en: 'tourist services' },
   township: { zh: '乡镇（街道）应急力量', en: 'township emergency team' },
-  traffic: { zh: '交通疏导', en: 'traffic control' },
+  traffic: { zh: '交通管制', en: 'traffic control' },
   transport: { zh: '运输保障', en: 'transport' },
   utility: { zh: '公用设施抢修', en: 'utility repair' },
-  volunteer: { zh: '志愿者', en: 'volunteers' },
-  water: { zh: '供水抢修', en: 'water repair' },
-  waterRescue: { zh: '水上救援', en: 'water rescue' },
+  volunteer: { zh: '应急救援志愿者', en: 'emergency volunteers' },
+  water: { zh: '供水抢修', en: 'water-supply repair' },
+  waterRescue: { zh: '水域救援', en: 'water rescue' },
   weather: { zh: '气象服务', en: 'weather service' },
   welfare: { zh: '救助安置', en: 'relief and shelter' },
 };
@@ -113,6 +118,55 @@ export const SEASON_WORDS: Record<'flood' | 'forestFire', Words> = {
   flood: { zh: '汛期', en: 'flood season' },
   forestFire: { zh: '森林防火期', en: 'forest-fire season' },
 };
+
+/**
+ * Severities of incidents (事件等级), 1 the gravest; the glossary's words. The Roman numeral
+ * is the response level a severity usually calls for.
+ */
+export const SEVERITY_WORDS: Record<1 | 2 | 3 | 4, Words> = {
+  1: { zh: '特别重大（Ⅰ级）', en: 'catastrophic (I)' },
+  2: { zh: '重大（Ⅱ级）', en: 'major (II)' },
+  3: { zh: '较大（Ⅲ级）', en: 'serious (III)' },
+  4: { zh: '一般（Ⅳ级）', en: 'general (IV)' },
+};
+
+/** A severity's words; a number outside 1–4 (a newer file) shows as itself. */
+export function severityWords(severity: number, language: TermLanguage): string {
+  return Object.hasOwn(SEVERITY_WORDS, severity)
+    ? SEVERITY_WORDS[severity as 1 | 2 | 3 | 4][language]
+    : String(severity);
+}
+
+/** The tiers of partner agencies (联动单位分级) as groups, and help from outside the city. */
+export const TIER_WORDS: Record<'1' | '2' | '3' | 'outside', Words> = {
+  1: { zh: '一级联动单位', en: 'tier-1 partner agencies' },
+  2: { zh: '二级联动单位', en: 'tier-2 partner agencies' },
+  3: { zh: '三级联动单位', en: 'tier-3 partner agencies' },
+  outside: { zh: '外部增援', en: 'outside help' },
+};
+
+/** A tier on its own, short: in a choice, a column or a sentence ("bases with tier 1 units"). */
+export const TIER_SHORT_WORDS: Record<1 | 2 | 3, Words> = {
+  1: { zh: '一级', en: 'tier 1' },
+  2: { zh: '二级', en: 'tier 2' },
+  3: { zh: '三级', en: 'tier 3' },
+};
+
+/** A tier's short words; an unknown tier as "4 级" / "tier 4". */
+export function tierShortWords(tier: number | string, language: TermLanguage): string {
+  const known = Object.hasOwn(TIER_SHORT_WORDS, tier)
+    ? TIER_SHORT_WORDS[Number(tier) as 1 | 2 | 3]
+    : undefined;
+  if (known) return known[language];
+  return language === 'zh' ? `${tier} 级` : `tier ${tier}`;
+}
+
+/** A tier's words as a heading ("Tier-1 partner agencies"); an unknown tier as "3 级" / "Tier 3". */
+export function tierWords(tier: string, language: TermLanguage): string {
+  if (!Object.hasOwn(TIER_WORDS, tier)) return language === 'zh' ? `${tier} 级` : `Tier ${tier}`;
+  const words = TIER_WORDS[tier as keyof typeof TIER_WORDS][language];
+  return language === 'zh' ? words : words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** The kinds of scheduled events (a scenario's `events`). */
 export const EVENT_KIND_WORDS: Record<

@@ -1,7 +1,10 @@
 /** Strings of the what-if comparison (方案比较). */
 
 import { measureWord } from '../../scenarios/variants.ts';
+import { tierShortWords } from '../../sim/analysis/terms.ts';
 import type { Language } from '../i18n.ts';
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The table's entry for `key`, if it has its own (not one of Object.prototype's, like "constructor"). */
 const entryOf = (table: Record<string, string>, key: string): string | undefined =>
@@ -38,7 +41,7 @@ const zh = {
   agency: '联动单位',
   tier: '级别',
   tierOption: (tier: number, current: boolean) =>
-    `${['', '一级', '二级', '三级'][tier]}${current ? '（当前）' : ''}`,
+    `${tierShortWords(tier, 'zh')}${current ? '（当前）' : ''}`,
   unit: '力量',
   unitOption: (name: string, count: number, crew: number, base: string) =>
     `${name} · ${count} ${measureWord(name)} · ${crew} 人 · ${base}`,
@@ -207,7 +210,8 @@ const en: typeof zh = {
   },
   agency: 'Partner agency',
   tier: 'Tier',
-  tierOption: (tier: number, current: boolean) => `Tier ${tier}${current ? ' (now)' : ''}`,
+  tierOption: (tier: number, current: boolean) =>
+    `${capitalise(tierShortWords(tier, 'en'))}${current ? ' (now)' : ''}`,
   unit: 'Unit',
   unitOption: (name: string, count: number, crew: number, base: string) =>
     `${name} · ${count} unit${count === 1 ? '' : 's'} · crew ${crew} · ${base}`,

@@ -1,8 +1,10 @@
 /**
  * What the drill editor offers from the scenario a drill plays on: its agencies, incident kinds,
- * districts, units and capabilities, with their names (never ids on a Chinese screen). Read from
+ * districts, units and capabilities, with their names in the page's language (English names on
+ * the English page, never ids on a Chinese one). Read from
  * the scenario document as it is (a well-formed entry is listed, anything else skipped).
  */
+import { incidentKindWords } from '../../sim/analysis/terms.ts';
 import { displayName, type Language } from '../i18n.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 
@@ -26,12 +28,33 @@ const isObject = (value: unknown): value is Json =>
 const listOf = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
+/** An entry's name in the language: in English its `nameEn` where it has one. */
+const nameIn = (entry: Json, language: Language) =>
+  displayName(
+    text(entry.id),
+    text(entry.name) || undefined,
+    language,
+    text(entry.nameEn) || undefined,
+  );
+
 function named(list: unknown, language: Language): Named[] {
+  return listOf(list)
+    .filter((entry) => text(entry.id))
+    .map((entry) => ({ id: text(entry.id), name: nameIn(entry, language) }));
+}
+
+/** Incident kinds by the words every view gives them (terms.ts: built-in kinds in English too). */
+function kindsOf(list: unknown, language: Language): Named[] {
   return listOf(list)
     .filter((entry) => text(entry.id))
     .map((entry) => ({
       id: text(entry.id),
-      name: displayName(text(entry.id), text(entry.name) || undefined, language),
+      name: incidentKindWords(
+        text(entry.id),
+        text(entry.name) || undefined,
+        language,
+        text(entry.nameEn) || undefined,
+      ),
     }));
 }
 
@@ -42,7 +65,7 @@ export function scenarioLists(doc: ScenarioDoc | null, language: Language): Scen
     .filter((unit) => text(unit.id))
     .map((unit) => ({
       id: text(unit.id),
-      name: displayName(text(unit.id), text(unit.name) || undefined, language),
+      name: nameIn(unit, language),
       agency: text(unit.agency),
     }));
   const capabilities = new Set<string>();
@@ -55,7 +78,7 @@ export function scenarioLists(doc: ScenarioDoc | null, language: Language): Scen
   return {
     title: displayName(text(doc.id), title || undefined, language),
     agencies: named(doc.agencies, language),
-    kinds: named(doc.incidentKinds, language),
+    kinds: kindsOf(doc.incidentKinds, language),
     districts: named(doc.districts, language),
     units,
     capabilities: [...capabilities].sort(),

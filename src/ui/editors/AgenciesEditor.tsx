@@ -1,6 +1,7 @@
 /** Partner agencies (联动单位): name, tier, sector, and the duty hours their tier gives. */
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
+import { EnglishNameField } from './EnglishNameField.tsx';
 import { SelectField, TextField } from './fields.tsx';
 import { asArray, getIn, setIn, textOf } from './model.ts';
 import { schemaAt } from './SchemaForm.tsx';
@@ -80,6 +81,7 @@ export function AgenciesEditor({ schema }: { schema: JsonSchema | null }) {
                       )
                     }
                   />
+                  <EnglishNameField at={['agencies', index]} entry={agency} name={name} />
                 </td>
                 <td>
                   <SelectField

@@ -7,6 +7,7 @@ import { Fragment, useState } from 'react';
 import { capabilityToken, capabilityWords } from '../../sim/analysis/terms.ts';
 import { useLanguage, useStrings, type Language } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
+import { EnglishNameField } from './EnglishNameField.tsx';
 import { DetailsToggle, NumberField, SelectField, TextField } from './fields.tsx';
 import { DayProfileField } from './DayProfileField.tsx';
 import { HourProfileEditor } from './HourProfileEditor.tsx';
@@ -150,6 +151,7 @@ export function IncidentsEditor({
                       value={textOf(kind, 'name')}
                       onCommit={(text) => set('name', t.name, text)}
                     />
+                    <EnglishNameField at={['incidentKinds', index]} entry={kind} name={name} />
                   </td>
                   {(
                     [

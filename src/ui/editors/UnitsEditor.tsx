@@ -7,6 +7,7 @@ import { Fragment, useState } from 'react';
 import { capabilityToken, capabilityWords } from '../../sim/analysis/terms.ts';
 import { useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
+import { EnglishNameField } from './EnglishNameField.tsx';
 import { DetailsToggle, NumberField, SelectField, TextField } from './fields.tsx';
 import { type FocusRequest, asArray, freshId, getIn, parsePath, setIn, textOf } from './model.ts';
 import { ObjectFields, schemaAt } from './SchemaForm.tsx';
@@ -186,6 +187,7 @@ export function UnitsEditor({
                       value={textOf(unit, 'name')}
                       onCommit={(text) => set(t.editUnitField(name, t.name), 'name', text)}
                     />
+                    <EnglishNameField at={['units', index]} entry={unit} name={name} />
                   </td>
                   <td>
                     <SelectField

@@ -1,7 +1,10 @@
 /** Strings of the scenario editors (zh-CN and English). Terms follow ../shared/glossary.md. */
 import type { RuleId } from '../../scenarios/rules/index.ts';
 import { RULE_NAMES } from '../../scenarios/ruleNames.ts';
+import { tierShortWords } from '../../sim/analysis/terms.ts';
 import type { JsonSyntaxReason } from './jsonSyntax.ts';
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The rules' names as the comparison and the results give them (one name per rule). */
 function ruleNames(language: 'zh' | 'en'): Record<RuleId, string> {
@@ -52,6 +55,8 @@ const zh = {
   } as Record<string, string>,
   // Overview
   name: '名称',
+  nameEn: '英文名称（英文界面显示；空则显示中文名称）',
+  editNameEn: (name: string) => `${name}：英文名称`,
   id: '编号',
   description: '说明（每种语言一段，空行分隔）',
   descriptionShown: '当前语言的说明',
@@ -70,7 +75,7 @@ const zh = {
   // Agencies
   tier: '级别',
   tierName: (tier: number) =>
-    (['', '一级', '二级', '三级'][tier] ?? `${tier} 级（无效）`) as string,
+    [1, 2, 3].includes(tier) ? tierShortWords(tier, 'zh') : `${tier} 级（无效）`,
   sector: '性质',
   sectorName: {
     government: '政府部门',
@@ -142,6 +147,7 @@ const zh = {
   editStreamField: (kind: string, field: string) => `来电流 ${kind}：${field}`,
   // District panel
   districtTitle: (name: string) => `辖区：${name}`,
+  editDistrictName: (name: string) => `${name}：名称`,
   area: { urban: '城区', rural: '农村' } as Record<string, string>,
   callWeight: '来电权重',
   callLoad: '预计日均警情',
@@ -332,6 +338,8 @@ const en: Strings = {
     '°': '°',
   },
   name: 'Name',
+  nameEn: 'English name (shown on English pages; empty: the Chinese name)',
+  editNameEn: (name: string) => `${name}: English name`,
   id: 'Id',
   description: 'Description (one paragraph per language, blank line between)',
   descriptionShown: 'Description in this language',
@@ -349,7 +357,7 @@ const en: Strings = {
   editWarmup: (from: string, to: string) => `Warm-up: ${from} → ${to}`,
   tier: 'Tier',
   tierName: (tier: number) =>
-    (['', 'Tier 1', 'Tier 2', 'Tier 3'][tier] ?? `Tier ${tier} (invalid)`) as string,
+    [1, 2, 3].includes(tier) ? capitalise(tierShortWords(tier, 'en')) : `Tier ${tier} (invalid)`,
   sector: 'Sector',
   sectorName: {
     government: 'Government',
@@ -419,6 +427,7 @@ const en: Strings = {
   editKindField: (kind: string, field: string) => `${kind}: ${field}`,
   editStreamField: (kind: string, field: string) => `Calls of ${kind}: ${field}`,
   districtTitle: (name: string) => `District: ${name}`,
+  editDistrictName: (name: string) => `${name}: name`,
   area: { urban: 'urban', rural: 'rural' },
   callWeight: 'Call weight',
   callLoad: 'Expected calls per day',

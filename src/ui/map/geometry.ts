@@ -103,7 +103,7 @@ function readBases(doc: ScenarioDoc, named: Named): MapBase[] {
     const agency = agencies.get(text(unit.agency));
     const entry: MapUnit = {
       id: text(unit.id),
-      name: named(text(unit.id), text(unit.name)),
+      name: named(text(unit.id), text(unit.name), text(unit.nameEn) || undefined),
       agencyName: agency?.name ?? text(unit.agency),
       tier: agency?.tier ?? 1,
       count: Number.isInteger(unit.count) ? (unit.count as number) : 1,

@@ -1,4 +1,5 @@
 /** Strings of the city map, the isochrones and the coverage map. */
+import { tierShortWords } from '../../sim/analysis/terms.ts';
 
 const zh = {
   zoomIn: '放大',
@@ -11,7 +12,7 @@ const zh = {
   base: (name: string) => `驻地 ${name}`,
   unitsAtBase: (count: number) => `${count} 支力量`,
   noUnits: '无驻扎力量',
-  tier: (tier: number) => ['', '一级', '二级', '三级'][tier] ?? `${tier}级`,
+  tier: (tier: number) => tierShortWords(tier, 'zh'),
   unitLine: (name: string, agency: string, tier: string, count: number) =>
     `${name}${count > 1 ? ` ×${count}` : ''}（${agency}，${tier}）`,
   noValue: '无数据',
@@ -56,7 +57,7 @@ const en: typeof zh = {
   base: (name) => `Base ${name}`,
   unitsAtBase: (count) => `${count} unit${count === 1 ? '' : 's'}`,
   noUnits: 'no units',
-  tier: (tier) => `tier ${tier}`,
+  tier: (tier) => tierShortWords(tier, 'en'),
   unitLine: (name, agency, tier, count) =>
     `${name}${count > 1 ? ` ×${count}` : ''} (${agency}, ${tier})`,
   noValue: 'no data',

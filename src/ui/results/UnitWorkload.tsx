@@ -42,7 +42,7 @@ export function unitWorkload(report: Report, names: ReportNames, language: Langu
       const unit = names.units.get(id);
       return {
         id,
-        name: unit?.name || id,
+        name: unit ? entryName(id, unit, language) : id,
         agency: unit ? entryName(unit.agency, names.agencies.get(unit.agency), language) : '',
         estimate,
       };

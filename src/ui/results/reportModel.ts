@@ -285,7 +285,7 @@ function breakdownName(
     case 'agency':
       return entryName(breakdown.key, names.agencies.get(breakdown.key), language);
     case 'unit':
-      return names.units.get(breakdown.key)?.name || breakdown.key;
+      return entryName(breakdown.key, names.units.get(breakdown.key), language);
     case 'capability':
       return capabilityWords(breakdown.key, language);
     case 'cause':

@@ -1,5 +1,7 @@
 /** Strings of the readiness report (src/ui/results/ReportView.tsx and its charts). */
-import { causeWords } from '../../sim/analysis/terms.ts';
+import { causeWords, tierShortWords } from '../../sim/analysis/terms.ts';
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const zh = {
   reportHeading: '演练评估报告',
@@ -158,7 +160,7 @@ const zh = {
       outside: '外部增援',
       none: '无力量到场',
     })[tier] ?? `${tier} 级`,
-  tierShort: (tier: string) => ({ '1': '一级', '2': '二级', '3': '三级' })[tier] ?? tier,
+  tierShort: (tier: string) => tierShortWords(tier, 'zh'),
   area: (area: string) => ({ urban: '城区', rural: '农村' })[area] ?? area,
 };
 
@@ -309,7 +311,7 @@ const en: typeof zh = {
       outside: 'Outside help',
       none: 'No arrival',
     })[tier] ?? `Tier ${tier}`,
-  tierShort: (tier: string) => `Tier ${tier}`,
+  tierShort: (tier: string) => capitalise(tierShortWords(tier, 'en')),
   area: (area: string) => ({ urban: 'urban', rural: 'rural' })[area] ?? area,
 };
 

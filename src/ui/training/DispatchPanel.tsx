@@ -91,7 +91,7 @@ export function DispatchPanel({
                         className={`${isChosen ? 'chosen' : ''} ${cursor ? 'cursor' : ''}`}
                         onClick={() => onDraft(pick(at({ cursor: row }), view, candidate.unit))}
                       >
-                        <td title={unit?.agency}>
+                        <td title={unit?.agency[language]}>
                           {isChosen && <span aria-label={t.assigned}>✓ </span>}
                           <span className="seat-rank">{row + 1}</span> {unit?.label[language] ?? ''}
                           <span className="hint"> · {t.unitState[candidate.state]}</span>

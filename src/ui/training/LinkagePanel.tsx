@@ -2,6 +2,7 @@
  * 联动通知 (the agencies notified and the approval path asked through), and 跟踪 / 结案 (the
  * arrivals, reports and approvals of the incident as the run brings them; call-back and close).
  */
+import type { Bilingual } from '../../training/api.ts';
 import type { ApprovalPath } from '../../training/schema.ts';
 import type { TrackingEvent } from '../../worker/trainingApi.ts';
 import { useLanguage, useStrings } from '../i18n.ts';
@@ -25,13 +26,14 @@ export function LinkagePanel({
   onDraft,
   onNotify,
 }: {
-  agencies: Array<{ id: string; name: string }>;
+  agencies: Array<{ id: string; name: Bilingual }>;
   draft: LinkageDraft;
   done: { agencies: string[]; approvalPath: ApprovalPath } | null;
   onDraft(draft: LinkageDraft): void;
   onNotify(): void;
 }) {
   const t = useStrings(trainingStrings);
+  const language = useLanguage();
   return (
     <form
       className="seat-linkage"
@@ -56,7 +58,7 @@ export function LinkagePanel({
                   checked={draft.agencies.includes(agency.id)}
                   onChange={() => onDraft({ ...toggleAgency(draft, agency.id), cursor: i })}
                 />
-                {agency.name}
+                {agency.name[language]}
               </label>
             </li>
           ))}

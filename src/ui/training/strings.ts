@@ -1,9 +1,14 @@
 /** Strings of the training view (培训考核). Terms follow ../shared/glossary.md and drills.md. */
 import type { ApprovalPath, Level } from '../../training/schema.ts';
+import { severityWords } from '../../sim/analysis/terms.ts';
 
 export type TrainingPage = 'setup' | 'seat' | 'score' | 'debrief' | 'class';
 export type SeatStep = 'answer' | 'triage' | 'dispatch' | 'linkage' | 'tracking' | 'close';
 export type Speed = 'step' | '1x' | '2x' | '5x' | '10x';
+
+/** Severities 1 (特别重大) to 4 (一般), in the shared words; a choice starts with a capital. */
+const SEVERITIES = [1, 2, 3, 4];
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const zh = {
   pages: {
@@ -130,7 +135,7 @@ const zh = {
   notGiven: '未说明',
   kind: '警情性质',
   severity: '事件等级',
-  severityNames: ['特别重大（Ⅰ）', '重大（Ⅱ）', '较大（Ⅲ）', '一般（Ⅳ）'],
+  severityNames: SEVERITIES.map((severity) => severityWords(severity, 'zh')),
   channel: '受理方式',
   emergency: '紧急警情（联动调度）',
   line12345: '非紧急，转 12345 热线',
@@ -456,7 +461,7 @@ const en: TrainingStrings = {
   notGiven: 'not said',
   kind: 'Kind of incident',
   severity: 'Severity',
-  severityNames: ['Catastrophic (I)', 'Major (II)', 'Serious (III)', 'General (IV)'],
+  severityNames: SEVERITIES.map((severity) => capitalise(severityWords(severity, 'en'))),
   channel: 'Handling',
   emergency: 'Emergency (coordinated dispatch)',
   line12345: 'Not an emergency: pass to the 12345 line',

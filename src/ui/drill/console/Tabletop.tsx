@@ -7,6 +7,7 @@ import type { Drill } from '../../../drills/api.ts';
 import { useLanguage, useStrings } from '../../i18n.ts';
 import { TABLETOP_STAGES, type ConsoleState, type TabletopEntry } from '../consoleModel.ts';
 import { commandText } from '../describe.ts';
+import { label } from '../labels.ts';
 import type { ScenarioLists } from '../scenarioLists.ts';
 import { useConsole } from './ConsoleContext.tsx';
 import { consoleStrings } from './strings.ts';
@@ -76,7 +77,8 @@ export function Tabletop({
   return (
     <div className="drill-tabletop" data-testid="tabletop">
       <h4>
-        {t.tabletop} · {t.stepOf(stepIndex + 1, drill.steps.length)}：{step.title}
+        {label('mode', 'tabletop', language)} · {t.stepOf(stepIndex + 1, drill.steps.length)}：
+        {step.title}
       </h4>
       <div className="drill-tabletop-stages">
         {t.tabletopStages.map((name, index) => (

@@ -28,6 +28,7 @@ import { checkDrillFile } from '../files.ts';
 import { PlanTrend } from './PlanTrend.tsx';
 import { withEvaluations, type AttachedSheet } from './planTrend.ts';
 import type { RuleId } from '../../../scenarios/rules/index.ts';
+import { tierWords } from '../../../sim/analysis/terms.ts';
 
 const planStrings = {
   zh: {
@@ -51,8 +52,7 @@ const planStrings = {
       objective: '演练目标',
     } as Record<string, string>,
     stale: '近两个半年未演练',
-    tier: (tier: string) =>
-      ({ '1': '一级联动单位', '2': '二级联动单位', '3': '三级联动单位' })[tier] ?? `${tier} 级`,
+    tier: (tier: string) => tierWords(tier, 'zh'),
     half1: (year: string) => `${year} 上半年`,
     half2: (year: string) => `${year} 下半年`,
     loading: '正在载入…',
@@ -80,7 +80,7 @@ const planStrings = {
     coverage: 'Coverage',
     dimension: { agency: 'Agency', tier: 'Tier', rule: 'Rule', objective: 'Objective' },
     stale: 'not exercised in the last two half-years',
-    tier: (tier: string) => `Tier ${tier}`,
+    tier: (tier: string) => tierWords(tier, 'en'),
     half1: (year: string) => `${year} H1`,
     half2: (year: string) => `${year} H2`,
     loading: 'Loading…',
@@ -184,7 +184,9 @@ export function PlanView({ active }: { active: boolean }) {
   const sourceOf = new Map(evaluated.map((e) => [e.entry.drill.id, e.source]));
   const agencyNames = new Map(
     entries.flatMap((e) =>
-      e.scenario.agencies.map((a) => [a.id, displayName(a.id, a.name, language)] as const),
+      e.scenario.agencies.map(
+        (a) => [a.id, displayName(a.id, a.name, language, a.nameEn)] as const,
+      ),
     ),
   );
   const halfLabel = (half: string) => {
