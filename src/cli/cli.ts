@@ -25,6 +25,7 @@ import {
   type CallFile,
 } from '../scenarios/callFile.ts';
 import { detectedMapping, encodingLine } from './callImportLines.ts';
+import { scenarioJson, TABLE_FROM, toIncidentTable } from '../scenarios/incidentTable.ts';
 import { TIME_FORMATS, type TimeFormat } from '../scenarios/callTimes.ts';
 import type { PointOrder } from '../scenarios/callPlaces.ts';
 import { readKindMap } from '../scenarios/callKinds.ts';
@@ -68,11 +69,16 @@ Commands:
                                why units were late for one incident: waits, mobilisation, travel
   bulletin [--scenario …] [--seed N]
                                the Fuyang-style assessment bulletin per unit and period
-  import-calls CSV --scenario FILE|ID --time COL --kind COL
-               [--group-by COL] (--lon COL --lat COL | --point COL [--point-order lonlat|latlon] | --district COL)
-               [--time-format auto|ymd|mdy|dmy] [--kind-map value=kind,…] [--kind-map-file MAP.csv|MAP.json]
-               [--fit] [--out FILE]
-                               add call history from CSV to a scenario as listed incidents
+  import-calls FILE --scenario FILE|ID [--time COL] [--kind COL[,COL]]
+               [--group-by COL] [--lon COL --lat COL | --point COL [--point-order lonlat|latlon] | --district COL]
+               [--time-format auto|ymd|mdy|dmy|excel|unix|unix-ms|seconds] [--encoding auto|utf8|gbk]
+               [--kind-map value=kind,…] [--kind-map-file MAP.csv|MAP.json] [--fit] [--out FILE]
+                               add call history from CSV (UTF-8 or GBK) or .xlsx to a scenario as
+                               listed incidents; columns left out are detected and said; times:
+                               dates (year first, month/day/year, day/month/year), Excel serial
+                               days, Unix seconds or milliseconds, or seconds from the start;
+                               two kind columns are joined as "A / B"; --fit (or --fit-run)
+                               fits the run to the calls' span
 ${DRILL_USAGE}
 ${TRAINING_USAGE}
 
@@ -463,10 +469,16 @@ function importCallFile(
   const listed = fitted
     ? scenario.arrivals.incidents.map((i) => ({ ...i, time: i.time + fitted.shift }))
     : scenario.arrivals.incidents;
+  const all = [...listed, ...incidents];
+  // A large history in columns: a third of the size, the same incidents when loaded.
+  const { incidentTable: _, ...arrivals } = scenario.arrivals;
   const updated = {
     ...scenario,
     ...(fitted ? { start: fitted.start, duration: fitted.duration } : {}),
-    arrivals: { ...scenario.arrivals, incidents: [...listed, ...incidents] },
+    arrivals:
+      all.length >= TABLE_FROM
+        ? { ...arrivals, incidents: [], incidentTable: toIncidentTable(all) }
+        : { ...arrivals, incidents: all },
   };
   if (fitted) {
     const hours = (fitted.duration / 3600).toLocaleString(zh ? 'zh-CN' : 'en');
@@ -486,7 +498,7 @@ function importCallFile(
     throw new ExitError(1);
   }
   printProblems(checked.warnings, zh ? '警告' : 'warning');
-  const text = JSON.stringify(updated, null, 1);
+  const text = scenarioJson(updated);
   const out = option(args, 'out');
   if (out) writeFileSync(out, text);
   else console.log(text);

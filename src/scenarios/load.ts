@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { districtRings, NearestPointIndex, pointInPolygon } from '../lib/geo.ts';
 import { LIMITS, Scenario, type Travel } from './schema.ts';
 import { cut, loaderText, translate, type Language } from './messages.ts';
+import { expandIncidentTable, IncidentTable, tablePath } from './incidentTable.ts';
 import { districtCrossing } from './ringCheck.ts';
 
 export interface ScenarioProblem {
@@ -31,7 +32,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 export function loadScenarioText(text: string, language: Language = 'en'): LoadResult {
   // A byte-order mark left by the decoding (see decode.ts) is not part of the JSON.
   if (text.startsWith('\uFEFF')) text = text.slice(1);
-  const bytes = new TextEncoder().encode(text).length;
+  const bytes = utf8Length(text);
   if (bytes > LIMITS.fileBytes) {
     return {
       ok: false,
@@ -52,8 +53,69 @@ export function loadScenarioText(text: string, language: Language = 'en'): LoadR
   return loadScenario(data, language);
 }
 
+/** The UTF-8 size of a text, without encoding it (a file near the limit is hundreds of MB). */
+function utf8Length(text: string): number {
+  if (text.length * 3 <= LIMITS.fileBytes) return text.length; // under the limit however encoded
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 /** Checks already-parsed data against the schema and the cross-references between its parts. */
-export function loadScenario(data: unknown, language: Language = 'en'): LoadResult {
+export function loadScenario(input: unknown, language: Language = 'en'): LoadResult {
+  // Listed incidents in columns are expanded first: everything after reads one list.
+  const expanded = withTableExpanded(input, language);
+  if ('errors' in expanded) return { ok: false, errors: expanded.errors, warnings: [] };
+  const { data, first } = expanded;
+  const inFile = (problem: ScenarioProblem) => ({ ...problem, path: tablePath(problem.path, first) });
+  const result = checkScenario(data, language);
+  if (first === Infinity) return result;
+  return result.ok
+    ? { ...result, warnings: result.warnings.map(inFile) }
+    : { ...result, errors: result.errors.map(inFile), warnings: result.warnings.map(inFile) };
+}
+
+/**
+ * The data with `arrivals.incidentTable` expanded into `arrivals.incidents` (and the index of
+ * its first row there; Infinity without a table), or the table's problems.
+ */
+function withTableExpanded(
+  data: unknown,
+  language: Language,
+): { data: unknown; first: number } | { errors: ScenarioProblem[] } {
+  const arrivals = (data as { arrivals?: unknown } | null)?.arrivals;
+  if (arrivals === null || typeof arrivals !== 'object' || !('incidentTable' in arrivals))
+    return { data, first: Infinity };
+  const { incidentTable, ...rest } = arrivals as Record<string, unknown>;
+  if (incidentTable === undefined) return { data, first: Infinity };
+  const table = IncidentTable.safeParse(incidentTable);
+  if (!table.success) {
+    const errors = table.error.issues.map((issue) =>
+      describeIssue({ ...issue, path: ['arrivals', 'incidentTable', ...issue.path] }, data, language),
+    );
+    return { errors };
+  }
+  const expanded = expandIncidentTable(table.data, language);
+  if ('problems' in expanded) return { errors: expanded.problems };
+  if (rest.incidents !== undefined && !Array.isArray(rest.incidents))
+    return { data, first: Infinity };
+  const listed: unknown[] = Array.isArray(rest.incidents) ? rest.incidents : [];
+  const incidents = listed.concat(expanded.incidents);
+  return {
+    data: { ...(data as object), arrivals: { ...rest, incidents } },
+    first: listed.length,
+  };
+}
+
+function checkScenario(data: unknown, language: Language): LoadResult {
   const reserved = reservedKeys(data, language);
   const parsed = Scenario.safeParse(data);
   if (!parsed.success) {

@@ -67,7 +67,7 @@ describe('sim import-calls', () => {
     const csv = file('huge.csv', 'time,kind,district\n');
     truncateSync(csv, 2_362_232_013); // sparse: 2.2 GB on paper, nothing on disk
     expect(main(importArgs(csv, join(dir, 'huge.json')))).toBe(2);
-    expect(err.join('\n')).toContain('the file has 2252.8 MB; a call file may have at most 64 MB');
+    expect(err.join('\n')).toContain('the file has 2252.8 MB; a call file may have at most 256 MB');
   });
 
   it('a damaged workbook (even saved with a .csv name) is read as one, and said to be unreadable', async () => {
