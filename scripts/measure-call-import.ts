@@ -44,7 +44,9 @@ console.error = error;
 const importSeconds = (performance.now() - t0) / 1000;
 if (code !== 0) throw new Error(`import-calls exited ${String(code)}`);
 console.log(`calls: ${calls.toLocaleString('en')}; CSV ${mb(statSync(csv).size)}`);
-console.log(`import: ${importSeconds.toFixed(1)} s; scenario file ${mb(statSync(out).size)}; peak RSS so far ${rss()}`);
+console.log(
+  `import: ${importSeconds.toFixed(1)} s; scenario file ${mb(statSync(out).size)}; peak RSS so far ${rss()}`,
+);
 t0 = performance.now();
 const loaded = loadScenarioText(readFileSync(out, 'utf8'));
 const loadSeconds = (performance.now() - t0) / 1000;

@@ -17,8 +17,7 @@ const column = <T extends z.ZodType>(
   item: T,
   description: string,
   unit?: Parameters<typeof documented>[2],
-) =>
-  documented(z.array(item), description, unit);
+) => documented(z.array(item), description, unit);
 
 export const IncidentTable = z.strictObject({
   kinds: column(z.string(), 'The incident kind ids the table uses; `kind` holds indexes into it.'),
@@ -32,8 +31,10 @@ export const IncidentTable = z.strictObject({
     z.number().min(-90).max(90).nullable(),
     'Latitude of each call, or null where the call is placed by district.',
   ).optional(),
-  districts: column(z.string(), 'District ids the table uses; `district` holds indexes into it.')
-    .optional(),
+  districts: column(
+    z.string(),
+    'District ids the table uses; `district` holds indexes into it.',
+  ).optional(),
   district: column(
     z.number().int().min(0).nullable(),
     'Index into `districts` of each call’s district, or null.',
@@ -90,7 +91,8 @@ export function expandIncidentTable(
     if (values && values.length !== rows)
       problems.push({ path: at(name), message: w.length(values.length, rows) });
   }
-  if (!table.lon !== !table.lat) problems.push({ path: at(table.lon ? 'lon' : 'lat'), message: w.needs('lon') });
+  if (!table.lon !== !table.lat)
+    problems.push({ path: at(table.lon ? 'lon' : 'lat'), message: w.needs('lon') });
   if (!table.district !== !table.districts)
     problems.push({ path: at('district'), message: w.needs('district') });
   if (problems.length > 0) return { problems };

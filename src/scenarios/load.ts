@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { districtRings, NearestPointIndex, pointInPolygon } from '../lib/geo.ts';
-import { LIMITS, Scenario, type Travel } from './schema.ts';
+import { LIMITS, Scenario, type ListedIncident, type Travel } from './schema.ts';
 import { cut, loaderText, translate, type Language } from './messages.ts';
 import { expandIncidentTable, IncidentTable, tablePath } from './incidentTable.ts';
 import { districtCrossing } from './ringCheck.ts';
@@ -74,9 +74,12 @@ export function loadScenario(input: unknown, language: Language = 'en'): LoadRes
   // Listed incidents in columns are expanded first: everything after reads one list.
   const expanded = withTableExpanded(input, language);
   if ('errors' in expanded) return { ok: false, errors: expanded.errors, warnings: [] };
-  const { data, first } = expanded;
-  const inFile = (problem: ScenarioProblem) => ({ ...problem, path: tablePath(problem.path, first) });
-  const result = checkScenario(data, language);
+  const { data, first, rows } = expanded;
+  const inFile = (problem: ScenarioProblem) => ({
+    ...problem,
+    path: tablePath(problem.path, first),
+  });
+  const result = checkScenario(data, language, rows);
   if (first === Infinity) return result;
   return result.ok
     ? { ...result, warnings: result.warnings.map(inFile) }
@@ -84,40 +87,60 @@ export function loadScenario(input: unknown, language: Language = 'en'): LoadRes
 }
 
 /**
- * The data with `arrivals.incidentTable` expanded into `arrivals.incidents` (and the index of
- * its first row there; Infinity without a table), or the table's problems.
+ * The data without `arrivals.incidentTable`, the table's rows as listed incidents (checked
+ * already by the table's schema: they are added after the rest is parsed, not parsed again, which
+ * for millions of rows is most of the time of a load) and the index of its first row among the
+ * incidents (Infinity without a table); or the table's problems.
  */
 function withTableExpanded(
   data: unknown,
   language: Language,
-): { data: unknown; first: number } | { errors: ScenarioProblem[] } {
+): { data: unknown; first: number; rows: ListedIncident[] } | { errors: ScenarioProblem[] } {
+  const none = { data, first: Infinity, rows: [] };
   const arrivals = (data as { arrivals?: unknown } | null)?.arrivals;
   if (arrivals === null || typeof arrivals !== 'object' || !('incidentTable' in arrivals))
-    return { data, first: Infinity };
+    return none;
   const { incidentTable, ...rest } = arrivals as Record<string, unknown>;
-  if (incidentTable === undefined) return { data, first: Infinity };
+  if (incidentTable === undefined) return none;
   const table = IncidentTable.safeParse(incidentTable);
   if (!table.success) {
     const errors = table.error.issues.map((issue) =>
-      describeIssue({ ...issue, path: ['arrivals', 'incidentTable', ...issue.path] }, data, language),
+      describeIssue(
+        { ...issue, path: ['arrivals', 'incidentTable', ...issue.path] },
+        data,
+        language,
+      ),
     );
     return { errors };
   }
   const expanded = expandIncidentTable(table.data, language);
   if ('problems' in expanded) return { errors: expanded.problems };
-  if (rest.incidents !== undefined && !Array.isArray(rest.incidents))
-    return { data, first: Infinity };
-  const listed: unknown[] = Array.isArray(rest.incidents) ? rest.incidents : [];
-  const incidents = listed.concat(expanded.incidents);
+  if (rest.incidents !== undefined && !Array.isArray(rest.incidents)) return none;
+  const listed = Array.isArray(rest.incidents) ? rest.incidents.length : 0;
+  if (listed + expanded.incidents.length > LIMITS.listedIncidents)
+    return {
+      errors: [
+        {
+          path: 'arrivals.incidentTable',
+          message: loaderText.tooManyListed[language](
+            listed + expanded.incidents.length,
+            LIMITS.listedIncidents,
+          ),
+        },
+      ],
+    };
   return {
-    data: { ...(data as object), arrivals: { ...rest, incidents } },
-    first: listed.length,
+    data: { ...(data as object), arrivals: rest },
+    first: listed,
+    rows: expanded.incidents,
   };
 }
 
-function checkScenario(data: unknown, language: Language): LoadResult {
+function checkScenario(data: unknown, language: Language, rows: ListedIncident[]): LoadResult {
   const reserved = reservedKeys(data, language);
   const parsed = Scenario.safeParse(data);
+  if (parsed.success && rows.length > 0)
+    parsed.data.arrivals.incidents = parsed.data.arrivals.incidents.concat(rows);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => describeIssue(issue, data, language));
     // A strict object already names "__proto__" among its unknown fields.

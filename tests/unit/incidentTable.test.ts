@@ -36,7 +36,9 @@ describe('incidentTable', () => {
   });
 
   it('writes each column on one line', () => {
-    const text = scenarioJson(lineScenario({ arrivals: { incidentTable: toIncidentTable(listed) } }));
+    const text = scenarioJson(
+      lineScenario({ arrivals: { incidentTable: toIncidentTable(listed) } }),
+    );
     expect(text).toContain('  "time": [600,1200,1800]');
     expect(text).toContain('  "lon": [0.05,null,0.15]');
     expect(JSON.parse(text).arrivals.incidentTable.district).toEqual([null, 0, 0]);
@@ -54,7 +56,9 @@ describe('incidentTable', () => {
     expect(!shorter.ok && shorter.errors[0].path).toBe('arrivals.incidentTable.kind');
     const unknown = { ...toIncidentTable(listed), kinds: ['flood'] };
     const flood = loadScenario(lineScenario({ arrivals: { incidentTable: unknown } }));
-    expect(!flood.ok && flood.errors.map((e) => e.path)).toContain('arrivals.incidentTable.kind[0]');
+    expect(!flood.ok && flood.errors.map((e) => e.path)).toContain(
+      'arrivals.incidentTable.kind[0]',
+    );
     const negative = { ...toIncidentTable(listed), time: [600, -1, 1800] };
     const early = loadScenario(lineScenario({ arrivals: { incidentTable: negative } }));
     expect(!early.ok && early.errors[0].path).toBe('arrivals.incidentTable.time[1]');
