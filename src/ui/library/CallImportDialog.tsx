@@ -7,51 +7,33 @@
  * with the CLI.
  */
 import { useEffect, useMemo, useState } from 'react';
-import {
-  CSV_LIMITS,
-  importRows,
-  kindValue,
-  type CallColumnMapping,
-  type CsvRow,
-  type ParsedCsv,
-} from '../../scenarios/importCalls.ts';
+import { CSV_LIMITS, importRows, type ParsedCsv } from '../../scenarios/importCalls.ts';
 import { CALL_ENCODINGS, readCallFile, type CallEncoding } from '../../scenarios/callFile.ts';
-import { detectColumns, suggestMapping, type ColumnInfo } from '../../scenarios/callColumns.ts';
+import { detectColumns } from '../../scenarios/callColumns.ts';
 import { TIME_FORMATS, type TimeFormat } from '../../scenarios/callTimes.ts';
 import { DEFAULT_START } from '../../scenarios/defaults.ts';
-import type { ListedIncident } from '../../scenarios/schema.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
-import type { ScenarioDoc } from '../workspace/history.ts';
 import { ImportDialog, ProblemList } from './FileStep.tsx';
 import type { TextFile } from './files.ts';
-import { libraryStrings, type LibraryStrings } from './strings.ts';
+import { libraryStrings } from './strings.ts';
+import {
+  appendIncidents,
+  callMapping,
+  cut,
+  guessMapping,
+  listedCount,
+  mappingProblem,
+  namedList,
+  typeLabel,
+  valueCounts,
+  type Mapping,
+} from './callMapping.ts';
 
 /** Rows and columns shown in the preview, and kind values offered for mapping. */
 const PREVIEW_ROWS = 5;
 const PREVIEW_COLUMNS = 30;
 const KIND_VALUES_SHOWN = 40;
-
-interface Named {
-  id: string;
-  name: string;
-}
-
-type PlaceBy = 'lonLat' | 'point' | 'district';
-
-interface Mapping {
-  time: string;
-  kind: string;
-  kindAlso: string;
-  placeBy: PlaceBy;
-  lon: string;
-  lat: string;
-  district: string;
-  point: string;
-  groupBy: string;
-  timeFormat: TimeFormat;
-  kindValues: Record<string, string>;
-}
 
 export function CallImportDialog({
   initialFile,
@@ -434,137 +416,4 @@ function CallMapping({
       </div>
     </>
   );
-}
-
-function namedList(value: unknown): Named[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .filter((item): item is Record<string, unknown> => typeof item?.id === 'string')
-    .map((item) => ({
-      id: item.id as string,
-      name: typeof item.name === 'string' ? item.name : '',
-    }));
-}
-
-/** Distinct values of a column (or two, joined) with their row counts, most common first. */
-function valueCounts(rows: CsvRow[], column: number, also = -1): [string, number][] {
-  if (column < 0) return [];
-  const counts = new Map<string, number>();
-  for (let i = 1; i < rows.length; i++) {
-    const value = kindValue(rows[i].cells, column, also);
-    counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
-/** A column's detected type in the preview: the type, and for a time how it is written. */
-function typeLabel(column: ColumnInfo, t: LibraryStrings): string {
-  const type = t.columnTypes[column.type];
-  return column.timeFormat ? `${type} · ${t.timeFormats[column.timeFormat]}` : type;
-}
-
-const COLUMN_GUESSES: Record<'time' | 'kind' | 'lon' | 'lat' | 'district' | 'point', RegExp> = {
-  time: /时间|日期|time|date/i,
-  kind: /类型|类别|事件|kind|type|category/i,
-  lon: /经度|^lon|^lng|longitude|^x$/i,
-  lat: /纬度|^lat|latitude|^y$/i,
-  district: /辖区|区县|区域|街道|乡镇|district|area|zone/i,
-  point: /坐标|位置|location|point|geom|coordinates/i,
-};
-
-/**
- * A first mapping from the columns' detected types (the names where types say nothing), and
- * kind values matched by kind id or name.
- */
-function guessMapping(
-  header: string[],
-  rows: CsvRow[],
-  kinds: Named[],
-  columns: ColumnInfo[],
-): Mapping {
-  const suggested = suggestMapping(columns);
-  const find = (key: keyof typeof COLUMN_GUESSES) =>
-    suggested[key] ?? header.find((column) => COLUMN_GUESSES[key].test(column)) ?? '';
-  const mapping: Mapping = {
-    time: find('time'),
-    kind: find('kind'),
-    kindAlso: '',
-    lon: find('lon'),
-    lat: find('lat'),
-    district: find('district'),
-    point: find('point'),
-    groupBy: '',
-    timeFormat: 'auto',
-    placeBy: 'lonLat',
-    kindValues: {},
-  };
-  if (!(mapping.lon && mapping.lat) && mapping.district) mapping.placeBy = 'district';
-  else if (!(mapping.lon && mapping.lat) && mapping.point) mapping.placeBy = 'point';
-  for (const [value] of valueCounts(rows, header.indexOf(mapping.kind))) {
-    const kind = kinds.find((k) => k.id === value || (k.name !== '' && k.name === value));
-    if (kind) mapping.kindValues[value] = kind.id;
-  }
-  return mapping;
-}
-
-/** What keeps the mapping from being tried at all, said at the mapping step. */
-function mappingProblem(
-  header: string[],
-  rows: CsvRow[],
-  mapping: Mapping,
-  t: LibraryStrings,
-): string | null {
-  if (rows.length === 0) return t.noRows;
-  if (header.length < 2) return t.tooFewColumns(cut(header.join('')) || '—');
-  if (rows.length < 2) return t.noRows;
-  const chosen: Array<[string, string]> = [
-    [t.columnTime, mapping.time],
-    [t.columnKind, mapping.kind],
-    ...(mapping.placeBy === 'lonLat'
-      ? ([
-          [t.columnLon, mapping.lon],
-          [t.columnLat, mapping.lat],
-        ] as Array<[string, string]>)
-      : mapping.placeBy === 'point'
-        ? ([[t.columnPoint, mapping.point]] as Array<[string, string]>)
-        : ([[t.columnDistrict, mapping.district]] as Array<[string, string]>)),
-  ];
-  const missing = chosen.find(([, column]) => column === '');
-  if (missing) return t.mapColumn(missing[0]);
-  const columns = chosen.map(([, column]) => column);
-  const twice = columns.find((column, i) => columns.indexOf(column) !== i);
-  return twice ? t.sameColumn(twice) : null;
-}
-
-function callMapping(mapping: Mapping): CallColumnMapping {
-  return {
-    time: mapping.time,
-    kind: mapping.kind,
-    ...(mapping.kindAlso ? { kindAlso: mapping.kindAlso } : {}),
-    kindValues: mapping.kindValues,
-    timeFormat: mapping.timeFormat,
-    ...(mapping.groupBy ? { groupBy: mapping.groupBy } : {}),
-    ...(mapping.placeBy === 'lonLat'
-      ? { lon: mapping.lon, lat: mapping.lat }
-      : mapping.placeBy === 'point'
-        ? { point: mapping.point }
-        : { district: mapping.district }),
-  };
-}
-
-/** Incidents the scenario lists already (the import adds to them, within the limit). */
-function listedCount(doc: ScenarioDoc): number {
-  const arrivals = doc.arrivals as { incidents?: unknown } | undefined;
-  return Array.isArray(arrivals?.incidents) ? arrivals.incidents.length : 0;
-}
-
-/** A cell or a column name in the preview: long ones cut. */
-function cut(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-function appendIncidents(draft: ScenarioDoc, incidents: ListedIncident[]): void {
-  const arrivals = (draft.arrivals ??= {}) as Record<string, unknown>;
-  const listed = Array.isArray(arrivals.incidents) ? arrivals.incidents : [];
-  arrivals.incidents = [...listed, ...incidents];
 }
