@@ -1,15 +1,32 @@
 /**
  * Measures a large call-history import end to end, as a planner would run it: a CSV of N calls
  * (default 2,000,000, spread over a year in the default city) through `sim import-calls --fit`,
- * then the written scenario loaded as `sim run` loads it. Prints the time of each step, the
- * sizes, and the peak memory (maximum resident set). `npx tsx scripts/measure-call-import.ts [N]`
+ * then the written scenario loaded as `sim run` loads it, in a fresh process (as the next
+ * command would). Prints the time of each step, the sizes, and the peak memory (maximum resident
+ * set) of each process. `npx tsx scripts/measure-call-import.ts [N]`
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { main } from '../src/cli/cli.ts';
 import { loadScenarioText } from '../src/scenarios/load.ts';
+
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+const rss = () => mb(process.resourceUsage().maxRSS * 1024);
+
+if (process.argv[2] === '--load') {
+  const t0 = performance.now();
+  const loaded = loadScenarioText(readFileSync(process.argv[3], 'utf8'));
+  const seconds = (performance.now() - t0) / 1000;
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors.slice(0, 3)));
+  const count = loaded.scenario.arrivals.incidents.length.toLocaleString('en');
+  console.log(
+    `load (fresh process): ${seconds.toFixed(1)} s; ${count} listed incidents; peak RSS ${rss()}`,
+  );
+  process.exit(0);
+}
 
 const calls = Number(process.argv[2] ?? 2_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'drill-measure-'));
@@ -33,10 +50,8 @@ const csv = join(dir, 'calls.csv');
 writeFileSync(csv, lines.join('\n'));
 lines.length = 0;
 const out = join(dir, 'scenario.json');
-const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
-const rss = () => mb(process.resourceUsage().maxRSS * 1024);
 
-let t0 = performance.now();
+const t0 = performance.now();
 const error = console.error;
 console.error = () => {};
 const code = main(['import-calls', csv, '--scenario', 'default-city', '--fit', '--out', out]);
@@ -47,10 +62,8 @@ console.log(`calls: ${calls.toLocaleString('en')}; CSV ${mb(statSync(csv).size)}
 console.log(
   `import: ${importSeconds.toFixed(1)} s; scenario file ${mb(statSync(out).size)}; peak RSS so far ${rss()}`,
 );
-t0 = performance.now();
-const loaded = loadScenarioText(readFileSync(out, 'utf8'));
-const loadSeconds = (performance.now() - t0) / 1000;
-if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors.slice(0, 3)));
-console.log(
-  `load: ${loadSeconds.toFixed(1)} s; ${loaded.scenario.arrivals.incidents.length.toLocaleString('en')} listed incidents; peak RSS ${rss()}`,
+process.stdout.write(
+  execFileSync(process.execPath, [...process.execArgv, process.argv[1], '--load', out], {
+    encoding: 'utf8',
+  }),
 );
