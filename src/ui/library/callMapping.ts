@@ -150,10 +150,12 @@ export function callMapping(mapping: Mapping): CallColumnMapping {
   };
 }
 
-/** Incidents the scenario lists already (the import adds to them, within the limit). */
+/** Incidents the scenario lists already, in its list and its table (the import adds to them, within the limit). */
 export function listedCount(doc: ScenarioDoc): number {
-  const arrivals = doc.arrivals as { incidents?: unknown } | undefined;
-  return Array.isArray(arrivals?.incidents) ? arrivals.incidents.length : 0;
+  const arrivals = doc.arrivals as { incidents?: unknown; incidentTable?: { time?: unknown } };
+  const listed = Array.isArray(arrivals?.incidents) ? arrivals.incidents.length : 0;
+  const table = arrivals?.incidentTable?.time;
+  return listed + (Array.isArray(table) ? table.length : 0);
 }
 
 /** A cell or a column name in the preview: long ones cut. */
