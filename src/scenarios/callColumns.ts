@@ -79,7 +79,7 @@ export function detectColumns(
     });
     if (values.length === 0) return info('empty');
     const share = (test: (v: string) => boolean) => values.filter(test).length / values.length;
-    if (share(looksLikeDate) >= 0.9) {
+    if (share(looksLikeDate) >= 0.8) {
       const order = detectOrder(values);
       return info('time', { timeFormat: order === 'none' ? 'ymd' : order });
     }
