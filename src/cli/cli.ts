@@ -502,6 +502,14 @@ function importCallFile(
   const out = option(args, 'out');
   if (out) writeFileSync(out, text);
   else console.log(text);
+  if ('incidentTable' in updated.arrivals) {
+    const count = all.length.toLocaleString(zh ? 'zh-CN' : 'en');
+    console.error(
+      zh
+        ? `${count} 起列明事件按列写入 arrivals.incidentTable（紧凑形式）`
+        : `${count} listed incidents written in columns, as arrivals.incidentTable (the compact form)`,
+    );
+  }
   console.error(summary);
 }
 

@@ -85,6 +85,9 @@ describe('sim import-calls writes a large history as a table', () => {
     writeFileSync(csv, rows.join('\n'));
     const out = join(dir, 'out.json');
     expect(main(['import-calls', csv, '--scenario', scenario, '--out', out])).toBe(0);
+    expect(err).toContain(
+      '10,000 listed incidents written in columns, as arrivals.incidentTable (the compact form)',
+    );
     const text = readFileSync(out, 'utf8');
     expect(JSON.parse(text).arrivals.incidents).toEqual([]);
     const loaded = loadScenarioText(text);
