@@ -11,9 +11,21 @@ import {
   callText,
   CSV_LIMITS,
   groupProblems,
-  importCalls,
+  importRows,
+  readCsv,
   type CallColumnMapping,
+  type ParsedCsv,
 } from '../scenarios/importCalls.ts';
+import {
+  CALL_ENCODINGS,
+  decodeCalls,
+  isZip,
+  readCallFile,
+  type CallEncoding,
+  type CallFile,
+} from '../scenarios/callFile.ts';
+import { detectedMapping, encodingLine } from './callImportLines.ts';
+import { scenarioJson, TABLE_FROM, toIncidentTable } from '../scenarios/incidentTable.ts';
 import { TIME_FORMATS, type TimeFormat } from '../scenarios/callTimes.ts';
 import type { PointOrder } from '../scenarios/callPlaces.ts';
 import { readKindMap } from '../scenarios/callKinds.ts';
@@ -57,11 +69,16 @@ Commands:
                                why units were late for one incident: waits, mobilisation, travel
   bulletin [--scenario …] [--seed N]
                                the Fuyang-style assessment bulletin per unit and period
-  import-calls CSV --scenario FILE|ID --time COL --kind COL
-               [--group-by COL] (--lon COL --lat COL | --point COL [--point-order lonlat|latlon] | --district COL)
-               [--time-format auto|ymd|mdy|dmy] [--kind-map value=kind,…] [--kind-map-file MAP.csv|MAP.json]
-               [--fit] [--out FILE]
-                               add call history from CSV to a scenario as listed incidents
+  import-calls FILE --scenario FILE|ID [--time COL] [--kind COL[,COL]]
+               [--group-by COL] [--lon COL --lat COL | --point COL [--point-order lonlat|latlon] | --district COL]
+               [--time-format auto|ymd|mdy|dmy|excel|unix|unix-ms|seconds] [--encoding auto|utf8|gbk]
+               [--kind-map value=kind,…] [--kind-map-file MAP.csv|MAP.json] [--fit] [--out FILE]
+                               add call history from CSV (UTF-8 or GBK) or .xlsx to a scenario as
+                               listed incidents; columns left out are detected and said; times:
+                               dates (year first, month/day/year, day/month/year), Excel serial
+                               days, Unix seconds or milliseconds, or seconds from the start;
+                               two kind columns are joined as "A / B"; --fit (or --fit-run)
+                               fits the run to the calls' span
 ${DRILL_USAGE}
 ${TRAINING_USAGE}
 
@@ -72,7 +89,7 @@ Options for every command:
 class UsageError extends Error {}
 
 /** Options that never take a value, so that `--force ID` leaves ID as a positional argument. */
-const FLAGS = new Set(['json', 'force', 'fit']);
+const FLAGS = new Set(['json', 'force', 'fit', 'fit-run']);
 
 interface Args {
   positional: string[];
@@ -164,6 +181,16 @@ const readFailure: Record<string, { en: string; zh: string }> = {
 
 /** A text file's content, decoded (UTF-8 with or without BOM, UTF-16, GBK); errors in `language`. */
 function readText(path: string, language: Language, tooLarge?: (bytes: number) => string): string {
+  const decoded = decodeText(readBytes(path, language, tooLarge), language);
+  if (!decoded.ok) throw new UsageError(`${path}: ${decoded.message}`);
+  return decoded.text;
+}
+
+function readBytes(
+  path: string,
+  language: Language,
+  tooLarge?: (bytes: number) => string,
+): Uint8Array {
   let bytes: Uint8Array;
   try {
     const size = tooLarge ? statSync(path).size : 0;
@@ -177,9 +204,7 @@ function readText(path: string, language: Language, tooLarge?: (bytes: number) =
       language === 'zh' ? `无法读取“${path}”：${reason}` : `cannot read "${path}": ${reason}`,
     );
   }
-  const decoded = decodeText(bytes, language);
-  if (!decoded.ok) throw new UsageError(`${path}: ${decoded.message}`);
-  return decoded.text;
+  return bytes;
 }
 
 function seedsFrom(args: Args): number[] {
@@ -339,42 +364,69 @@ function commandMerge(args: Args, language: Language): void {
   emitReport(mergeReports(reports), args, language);
 }
 
-function commandImportCalls(args: Args, language: Language): void {
+function commandImportCalls(args: Args, language: Language): number | Promise<number> {
   const csvFile = args.positional[1];
-  if (!csvFile) throw new UsageError('import-calls needs a CSV file');
+  if (!csvFile) throw new UsageError('import-calls needs a CSV or .xlsx file');
   // The base scenario's warnings ("no calls") are not this import's: the result's are printed.
   const scenario = scenarioFrom(args, language, true);
-  const time = option(args, 'time');
-  const kind = option(args, 'kind');
-  if (!time || !kind) throw new UsageError('import-calls needs --time COL and --kind COL');
   const timeFormat = option(args, 'time-format') ?? 'auto';
   if (!(TIME_FORMATS as readonly string[]).includes(timeFormat))
     throw new UsageError(`--time-format is one of ${TIME_FORMATS.join(', ')}`);
-  const kinds = new Set(scenario.incidentKinds.map((k) => k.id));
+  const encoding = option(args, 'encoding') ?? 'auto';
+  if (!(CALL_ENCODINGS as readonly string[]).includes(encoding))
+    throw new UsageError(`--encoding is one of ${CALL_ENCODINGS.join(', ')}`);
   const t = callText[language];
+  const bytes = readBytes(csvFile, language, (size) => t.tooLarge(size, CSV_LIMITS.bytes));
+  const then = (file: CallFile) => {
+    if (!file.ok) {
+      console.error(`${csvFile}: ${file.message}`);
+      throw new ExitError(1);
+    }
+    importCallFile(args, language, scenario, csvFile, file.parsed, file.encoding);
+    return 0;
+  };
+  if (isZip(bytes)) return readCallFile(bytes, { language }).then(then);
+  const decoded = decodeCalls(bytes, encoding as CallEncoding, language);
+  if (!decoded.ok) throw new UsageError(`${csvFile}: ${decoded.message}`);
+  const parsed = readCsv(decoded.text, language);
+  return then({ ok: true, parsed, format: 'csv', encoding: decoded.encoding });
+}
+
+function importCallFile(
+  args: Args,
+  language: Language,
+  scenario: Scenario,
+  csvFile: string,
+  parsed: ParsedCsv,
+  encoding: string,
+): void {
+  const t = callText[language];
+  const given = (name: string) => option(args, name);
+  const detected = detectedMapping(parsed.rows, scenario, given, language);
+  for (const line of detected.lines) console.error(line);
   const mapping: CallColumnMapping = {
-    time,
-    kind,
-    timeFormat: timeFormat as TimeFormat,
-    lon: option(args, 'lon'),
-    lat: option(args, 'lat'),
-    district: option(args, 'district'),
-    point: option(args, 'point'),
+    ...detected.mapping,
+    timeFormat: (option(args, 'time-format') ?? 'auto') as TimeFormat,
     groupBy: option(args, 'group-by'),
     pointOrder: pointOrderOption(args),
     kindValues: kindValuesOption(args, scenario, language),
   };
-  const csv = readText(csvFile, language, (bytes) => t.tooLarge(bytes, CSV_LIMITS.bytes));
-  const { incidents, problems, times, unmappedKinds, groupedRows, fitted } = importCalls(
-    csv,
+  if (!mapping.time || !mapping.kind)
+    throw new UsageError('import-calls needs --time COL and --kind COL (no column looks like one)');
+  const kinds = new Set(scenario.incidentKinds.map((k) => k.id));
+  console.error(encodingLine(encoding, language));
+  const { incidents, problems, times, unmappedKinds, groupedRows, fitted } = importRows(
+    parsed,
     mapping,
     scenario.start,
     kinds,
     {
       language,
       districts: scenario.districts,
+      timeZone: scenario.timeZone,
       existing: scenario.arrivals.incidents.length,
-      fit: args.options.has('fit'),
+      fit: args.options.has('fit') || args.options.has('fit-run'),
+      warmup: scenario.warmup,
       existingTimes: scenario.arrivals.incidents.map((i) => i.time),
     },
   );
@@ -387,7 +439,7 @@ function commandImportCalls(args: Args, language: Language): void {
       group.count === 1 ? '' : zh ? `（共 ${group.count} 行）` : ` (${group.count} rows)`;
     console.error(`${csvFile}:${lines}: ${group.message}${count}`);
   }
-  if (times.detected) console.error(timeOrderLine(times.order, zh));
+  if (times.detected) console.error(timeOrderLine(times, zh));
   if (unmappedKinds.length > 0) {
     const locale = zh ? 'zh-CN' : 'en';
     const list = unmappedKinds
@@ -417,10 +469,16 @@ function commandImportCalls(args: Args, language: Language): void {
   const listed = fitted
     ? scenario.arrivals.incidents.map((i) => ({ ...i, time: i.time + fitted.shift }))
     : scenario.arrivals.incidents;
+  const all = [...listed, ...incidents];
+  // A large history in columns: a third of the size, the same incidents when loaded.
+  const { incidentTable: _, ...arrivals } = scenario.arrivals;
   const updated = {
     ...scenario,
     ...(fitted ? { start: fitted.start, duration: fitted.duration } : {}),
-    arrivals: { ...scenario.arrivals, incidents: [...listed, ...incidents] },
+    arrivals:
+      all.length >= TABLE_FROM
+        ? { ...arrivals, incidents: [], incidentTable: toIncidentTable(all) }
+        : { ...arrivals, incidents: all },
   };
   if (fitted) {
     const hours = (fitted.duration / 3600).toLocaleString(zh ? 'zh-CN' : 'en');
@@ -440,10 +498,18 @@ function commandImportCalls(args: Args, language: Language): void {
     throw new ExitError(1);
   }
   printProblems(checked.warnings, zh ? '警告' : 'warning');
-  const text = JSON.stringify(updated, null, 1);
+  const text = scenarioJson(updated);
   const out = option(args, 'out');
   if (out) writeFileSync(out, text);
   else console.log(text);
+  if ('incidentTable' in updated.arrivals) {
+    const count = all.length.toLocaleString(zh ? 'zh-CN' : 'en');
+    console.error(
+      zh
+        ? `${count} 起列明事件按列写入 arrivals.incidentTable（紧凑形式）`
+        : `${count} listed incidents written in columns, as arrivals.incidentTable (the compact form)`,
+    );
+  }
   console.error(summary);
 }
 
@@ -477,7 +543,14 @@ function pointOrderOption(args: Args): PointOrder | undefined {
 }
 
 /** How year-last dates were read, when detected (so that a wrong guess is seen and overridden). */
-function timeOrderLine(order: string, zh: boolean): string {
+function timeOrderLine(times: { order: string; clock: string }, zh: boolean): string {
+  if (times.clock !== 'date') {
+    const name = callText[zh ? 'zh' : 'en'].clockName[times.clock];
+    return zh
+      ? `时间按“${name}”读取（自动判断，--time-format ${times.clock}）`
+      : `times read as ${name} (detected, --time-format ${times.clock})`;
+  }
+  const order = times.order;
   const names: Record<string, [string, string]> = {
     mdy: ['month/day/year', '月/日/年'],
     dmy: ['day/month/year', '日/月/年'],
@@ -623,7 +696,11 @@ function drillIo(args: Args, language: Language) {
   };
 }
 
-export function main(argv: string[]): number {
+/**
+ * Runs one command; its exit code. `import-calls` of an .xlsx workbook answers later (the
+ * workbook is read asynchronously); every other command at once.
+ */
+export function main(argv: string[]): number | Promise<number> {
   const args = parseArgs(argv);
   try {
     const language = languageOf(args);
@@ -664,9 +741,10 @@ export function main(argv: string[]): number {
       case 'bulletin':
         commandBulletin(args, language);
         return 0;
-      case 'import-calls':
-        commandImportCalls(args, language);
-        return 0;
+      case 'import-calls': {
+        const done = commandImportCalls(args, language);
+        return typeof done === 'number' ? done : done.catch(failed);
+      }
       case 'training':
         return trainingMain(argv.slice(argv.indexOf('training') + 1), language);
       case undefined:
@@ -677,12 +755,17 @@ export function main(argv: string[]): number {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof ExitError) return error.code;
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    console.error(error instanceof Error ? error.message : String(error));
-    return 1;
+    return failed(error);
   }
+}
+
+/** The exit code of a command that threw, its message printed. */
+function failed(error: unknown): number {
+  if (error instanceof ExitError) return error.code;
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  console.error(error instanceof Error ? error.message : String(error));
+  return 1;
 }

@@ -41,6 +41,15 @@ export const en = {
   meridiemRange: () => 'with AM/PM, hours go from 1 to 12',
   undecidedOrder: (value: string) =>
     `time "${value}": day/month or month/day cannot be told from the file (no number over 12); give the time format (mdy or dmy)`,
+  excelLeap: (value: string) =>
+    `time "${value}" is Excel's 29 February 1900, a day that never was (Excel's 1900 leap-year error)`,
+  notNumber: (value: string, clock: string) => `time "${value}" is not a number (${clock})`,
+  clockName: {
+    excel: 'Excel serial date',
+    unix: 'Unix seconds',
+    'unix-ms': 'Unix milliseconds',
+    seconds: 'seconds from the scenario start',
+  } as Record<string, string>,
   beforeStart: () => 'the call is before the scenario start',
   mapUnknownKind: (value: string, kind: string) =>
     `value "${value}" is mapped to "${kind}", which is not an incident kind of the scenario`,
@@ -86,6 +95,15 @@ const zh: typeof en = {
   meridiemRange: () => '带上午/下午（AM/PM）时，小时为 1 至 12',
   undecidedOrder: (value: string) =>
     `时间“${value}”：无法从文件判断是“日/月”还是“月/日”（没有大于 12 的数）；请指定时间格式（mdy 或 dmy）`,
+  excelLeap: (value: string) =>
+    `时间“${value}”是 Excel 的 1900 年 2 月 29 日，这一天并不存在（Excel 1900 年闰年错误）`,
+  notNumber: (value: string, clock: string) => `时间“${value}”不是数字（${clock}）`,
+  clockName: {
+    excel: 'Excel 序列日期',
+    unix: 'Unix 秒',
+    'unix-ms': 'Unix 毫秒',
+    seconds: '距情景开始的秒数',
+  },
   beforeStart: () => '来电时间早于情景开始时间',
   mapUnknownKind: (value: string, kind: string) =>
     `值“${value}”对应的“${kind}”不是本情景的事件类型`,

@@ -6,10 +6,24 @@
  * detected from the file: a first number over 12 is a day, a second one over 12 is a day).
  */
 import type { CallText } from './callImportText.ts';
+import type { NumericClock } from './callClock.ts';
 
-/** How dates with the year last are read; `auto` detects the order from the file. */
-export type TimeFormat = 'auto' | 'ymd' | 'mdy' | 'dmy';
-export const TIME_FORMATS: readonly TimeFormat[] = ['auto', 'ymd', 'mdy', 'dmy'];
+/**
+ * How call times are read: `auto` detects it from the column; `ymd`, `mdy`, `dmy` are dates
+ * (year first, or the year last with month/day or day/month); `excel` serial days, `unix`
+ * seconds, `unix-ms` milliseconds, `seconds` from the scenario start (see `callClock.ts`).
+ */
+export type TimeFormat = 'auto' | 'ymd' | 'mdy' | 'dmy' | NumericClock;
+export const TIME_FORMATS: readonly TimeFormat[] = [
+  'auto',
+  'ymd',
+  'mdy',
+  'dmy',
+  'excel',
+  'unix',
+  'unix-ms',
+  'seconds',
+];
 
 /** Day/month order found in a file: decided, or not decidable (every number ≤ 12), or no such dates. */
 export type DetectedOrder = 'mdy' | 'dmy' | 'undecided' | 'none';
@@ -63,6 +77,11 @@ function fields(value: string): Fields | null {
     second: +(m[6] ?? 0),
     meridiem: (m[7] ?? '').toLowerCase().replace(/\./g, ''),
   };
+}
+
+/** Whether a value is written as a date-time of one of the forms read (not checked to exist). */
+export function looksLikeDate(value: string): boolean {
+  return fields(value) !== null;
 }
 
 /** The day/month order of the year-last dates among `values` (a sample or the whole column). */

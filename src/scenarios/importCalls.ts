@@ -17,6 +17,13 @@ import {
   type PointOrder,
 } from './callPlaces.ts';
 import { detectOrder, localText, readTime, startMs, type TimeFormat } from './callTimes.ts';
+import {
+  detectNumericClock,
+  excelSerialMs,
+  NUMERIC_CLOCKS,
+  zoneClock,
+  type NumericClock,
+} from './callClock.ts';
 
 export { callText } from './callImportText.ts';
 export {
@@ -32,6 +39,8 @@ export interface CallColumnMapping {
   /** Column with the call time: a local date-time (see `callTimes.ts`) or seconds from start. */
   time: string;
   kind: string;
+  /** A second column for the kind: the value is both joined by " / " ("Medical / Alarm"). */
+  kindAlso?: string;
   lon?: string;
   lat?: string;
   district?: string;
@@ -56,8 +65,16 @@ export interface CallImportResult {
   fitted?: { start: string; duration: number; shift: number };
   /** With `groupBy`: rows read into an incident of an earlier row with the same number. */
   groupedRows: number;
-  /** How year-last dates were read, and whether that was detected from the file. */
-  times: { order: 'ymd' | 'mdy' | 'dmy' | 'undecided'; detected: boolean };
+  /**
+   * How the times were read: dates (`clock: 'date'`, year-last ones in `order`) or numbers
+   * (Excel serials, Unix seconds or milliseconds, seconds from the start); and whether that was
+   * detected from the file.
+   */
+  times: {
+    order: 'ymd' | 'mdy' | 'dmy' | 'undecided';
+    detected: boolean;
+    clock: 'date' | NumericClock;
+  };
 }
 
 /**
@@ -106,13 +123,18 @@ export interface CallImportOptions {
   districts?: ReadonlyArray<{ id: string; name?: string }>;
   /**
    * Fit the run to the data: the start moved to the hour of the earliest call (of these and of
-   * `existingTimes`), the duration to cover the last; times are then from the new start.
+   * `existingTimes`), less the warm-up, the duration to cover the last; times are then from the
+   * new start.
    */
   fit?: boolean;
+  /** The scenario's warm-up: with `fit`, the run starts that long before the first call. */
+  warmup?: number;
   /** Times of the incidents the scenario lists already (seconds from the old start), for `fit`. */
   existingTimes?: readonly number[];
   /** Incidents the scenario lists already (the imported calls are added to them). */
   existing?: number;
+  /** The scenario's IANA time zone: Unix times are instants, shown on its clock (default Asia/Shanghai). */
+  timeZone?: string;
 }
 
 /** Imports call history from CSV text; see `importRows` for the mapping. */
@@ -142,7 +164,7 @@ export function importRows(
   let groupedRows = 0;
   /** Incident number → index of its incident in `incidents`. */
   const groups = new Map<string, number>();
-  const times: CallImportResult['times'] = { order: 'ymd', detected: false };
+  const times: CallImportResult['times'] = { order: 'ymd', detected: false, clock: 'date' };
   const result: Pick<CallImportResult, 'fitted'> = {};
   const done = () => ({
     ...result,
@@ -152,7 +174,7 @@ export function importRows(
     unmappedKinds:
       columns.kind >= 0 && incidents.length + problems.length > 0
         ? unmappedKinds(
-            rows.slice(1).map((r) => (r.cells[columns.kind] ?? '').trim()),
+            rows.slice(1).map((r) => kindValue(r.cells, columns.kind, columns.kindAlso)),
             mapping.kindValues,
             knownKinds,
           )
@@ -164,6 +186,7 @@ export function importRows(
   const columns = {
     time: column(mapping.time),
     kind: column(mapping.kind),
+    kindAlso: column(mapping.kindAlso),
     lon: column(mapping.lon),
     lat: column(mapping.lat),
     district: column(mapping.district),
@@ -175,7 +198,7 @@ export function importRows(
     return done();
   }
   const before = problems.length;
-  for (const key of ['time', 'kind', 'point', 'groupBy'] as const) {
+  for (const key of ['time', 'kind', 'kindAlso', 'point', 'groupBy'] as const) {
     if (columns[key] < 0 && (key === 'time' || key === 'kind' || mapping[key] !== undefined))
       problems.push({
         line: rows[0].line,
@@ -199,12 +222,24 @@ export function importRows(
   for (const district of options.districts ?? []) districtId.set(district.id, district.id);
 
   const format = mapping.timeFormat ?? 'auto';
+  const timeValues = () => rows.slice(1).map((r) => r.cells[columns.time] ?? '');
   if (format === 'auto') {
-    const found = detectOrder(rows.slice(1).map((r) => r.cells[columns.time] ?? ''));
-    times.order = found === 'none' ? 'ymd' : found;
-    times.detected = found !== 'none';
-  } else times.order = format;
+    const clock = detectNumericClock(timeValues());
+    if (clock !== null && clock !== 'seconds') {
+      times.clock = clock;
+      times.detected = true;
+    } else {
+      const found = detectOrder(timeValues());
+      times.order = found === 'none' ? 'ymd' : found;
+      times.detected = found !== 'none';
+    }
+  } else if ((NUMERIC_CLOCKS as readonly string[]).includes(format))
+    times.clock = format as NumericClock;
+  else times.order = format as 'ymd' | 'mdy' | 'dmy';
   const start = startMs(startLocal);
+  const toLocal = times.clock.startsWith('unix')
+    ? zoneClock(options.timeZone ?? 'Asia/Shanghai')
+    : (ms: number) => ms;
   const pointOrder: DetectedPointOrder = !hasPoint
     ? 'undecided'
     : (mapping.pointOrder ??
@@ -215,14 +250,17 @@ export function importRows(
     const found: CallImportProblem[] = [];
     const problem = (group: string, message: string) => found.push({ line, message, group });
     const timeText = row[columns.time] ?? '';
-    const read = readTime(timeText, times.order, t, shown);
+    const read =
+      times.clock === 'date'
+        ? readTime(timeText, times.order, t, shown)
+        : readNumericTime(timeText, times.clock, t, toLocal);
     let time = NaN;
     if (!read.ok) problem('time', read.message);
     else {
       time = 'seconds' in read ? read.seconds : (read.ms - start) / 1000;
       if (time < 0 && !options.fit) problem('beforeStart', t.beforeStart());
     }
-    const rawKind = (row[columns.kind] ?? '').trim();
+    const rawKind = kindValue(row, columns.kind, columns.kindAlso);
     const values = mapping.kindValues;
     const kind = values && Object.hasOwn(values, rawKind) ? values[rawKind] : rawKind;
     if (!knownKinds.has(kind)) problem(`kind:${rawKind}`, t.unknownKind(shown(rawKind)));
@@ -276,6 +314,33 @@ export function importRows(
 
 const HOUR = 3600;
 
+/** The kind's value of a row: its kind column, and the second one's joined by " / " if any. */
+export function kindValue(cells: readonly string[], kind: number, also = -1): string {
+  const first = (cells[kind] ?? '').trim();
+  if (also < 0) return first;
+  const second = (cells[also] ?? '').trim();
+  return first && second ? `${first} / ${second}` : first || second;
+}
+
+/** A time written as a number, read on `clock` (local clock milliseconds, or seconds from start). */
+function readNumericTime(
+  value: string,
+  clock: NumericClock,
+  t: (typeof callText)['en'],
+  toLocal: (instantMs: number) => number,
+): ReturnType<typeof readTime> {
+  const text = value.trim();
+  const n = /^-?\d+(?:\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (Number.isNaN(n)) return { ok: false, message: t.notNumber(shown(value), t.clockName[clock]) };
+  if (clock === 'seconds') return { ok: true, seconds: n };
+  if (clock === 'unix') return { ok: true, ms: toLocal(Math.round(n * 1000)) };
+  if (clock === 'unix-ms') return { ok: true, ms: toLocal(Math.round(n)) };
+  const ms = excelSerialMs(n);
+  if (ms === 'leap') return { ok: false, message: t.excelLeap(shown(value)) };
+  if (ms === null) return { ok: false, message: t.notNumber(shown(value), t.clockName[clock]) };
+  return { ok: true, ms };
+}
+
 /**
  * The run that covers the calls: from the hour of the earliest (imported or already listed) to
  * the end of the hour of the latest. The imported times are moved to the new start in place.
@@ -291,7 +356,9 @@ function fitRun(
     if (time < first) first = time;
     if (time > last) last = time;
   }
-  const from = Math.floor(first / HOUR) * HOUR;
+  // The scenario's warm-up (left out of the statistics) comes before the first call.
+  const warmup = options.warmup ?? 0;
+  const from = Math.floor(first / HOUR) * HOUR - warmup;
   const duration = Math.max(HOUR, Math.ceil((last - from + 1) / HOUR) * HOUR);
   for (const incident of incidents) incident.time -= from;
   return { start: localText(startMs(startLocal) + from * 1000), duration, shift: -from };

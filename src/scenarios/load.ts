@@ -4,8 +4,9 @@
  */
 import type { z } from 'zod';
 import { districtRings, NearestPointIndex, pointInPolygon } from '../lib/geo.ts';
-import { LIMITS, Scenario, type Travel } from './schema.ts';
+import { LIMITS, Scenario, type ListedIncident, type Travel } from './schema.ts';
 import { cut, loaderText, translate, type Language } from './messages.ts';
+import { expandIncidentTable, IncidentTable, tablePath } from './incidentTable.ts';
 import { districtCrossing } from './ringCheck.ts';
 
 export interface ScenarioProblem {
@@ -31,7 +32,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 export function loadScenarioText(text: string, language: Language = 'en'): LoadResult {
   // A byte-order mark left by the decoding (see decode.ts) is not part of the JSON.
   if (text.startsWith('\uFEFF')) text = text.slice(1);
-  const bytes = new TextEncoder().encode(text).length;
+  const bytes = utf8Length(text);
   if (bytes > LIMITS.fileBytes) {
     return {
       ok: false,
@@ -52,10 +53,94 @@ export function loadScenarioText(text: string, language: Language = 'en'): LoadR
   return loadScenario(data, language);
 }
 
+/** The UTF-8 size of a text, without encoding it (a file near the limit is hundreds of MB). */
+function utf8Length(text: string): number {
+  if (text.length * 3 <= LIMITS.fileBytes) return text.length; // under the limit however encoded
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 /** Checks already-parsed data against the schema and the cross-references between its parts. */
-export function loadScenario(data: unknown, language: Language = 'en'): LoadResult {
+export function loadScenario(input: unknown, language: Language = 'en'): LoadResult {
+  // Listed incidents in columns are expanded first: everything after reads one list.
+  const expanded = withTableExpanded(input, language);
+  if ('errors' in expanded) return { ok: false, errors: expanded.errors, warnings: [] };
+  const { data, first, rows } = expanded;
+  const inFile = (problem: ScenarioProblem) => ({
+    ...problem,
+    path: tablePath(problem.path, first),
+  });
+  const result = checkScenario(data, language, rows);
+  if (first === Infinity) return result;
+  return result.ok
+    ? { ...result, warnings: result.warnings.map(inFile) }
+    : { ...result, errors: result.errors.map(inFile), warnings: result.warnings.map(inFile) };
+}
+
+/**
+ * The data without `arrivals.incidentTable`, the table's rows as listed incidents (checked
+ * already by the table's schema: they are added after the rest is parsed, not parsed again, which
+ * for millions of rows is most of the time of a load) and the index of its first row among the
+ * incidents (Infinity without a table); or the table's problems.
+ */
+function withTableExpanded(
+  data: unknown,
+  language: Language,
+): { data: unknown; first: number; rows: ListedIncident[] } | { errors: ScenarioProblem[] } {
+  const none = { data, first: Infinity, rows: [] };
+  const arrivals = (data as { arrivals?: unknown } | null)?.arrivals;
+  if (arrivals === null || typeof arrivals !== 'object' || !('incidentTable' in arrivals))
+    return none;
+  const { incidentTable, ...rest } = arrivals as Record<string, unknown>;
+  if (incidentTable === undefined) return none;
+  const table = IncidentTable.safeParse(incidentTable);
+  if (!table.success) {
+    const errors = table.error.issues.map((issue) =>
+      describeIssue(
+        { ...issue, path: ['arrivals', 'incidentTable', ...issue.path] },
+        data,
+        language,
+      ),
+    );
+    return { errors };
+  }
+  const expanded = expandIncidentTable(table.data, language);
+  if ('problems' in expanded) return { errors: expanded.problems };
+  if (rest.incidents !== undefined && !Array.isArray(rest.incidents)) return none;
+  const listed = Array.isArray(rest.incidents) ? rest.incidents.length : 0;
+  if (listed + expanded.incidents.length > LIMITS.listedIncidents)
+    return {
+      errors: [
+        {
+          path: 'arrivals.incidentTable',
+          message: loaderText.tooManyListed[language](
+            listed + expanded.incidents.length,
+            LIMITS.listedIncidents,
+          ),
+        },
+      ],
+    };
+  return {
+    data: { ...(data as object), arrivals: rest },
+    first: listed,
+    rows: expanded.incidents,
+  };
+}
+
+function checkScenario(data: unknown, language: Language, rows: ListedIncident[]): LoadResult {
   const reserved = reservedKeys(data, language);
   const parsed = Scenario.safeParse(data);
+  if (parsed.success && rows.length > 0)
+    parsed.data.arrivals.incidents = parsed.data.arrivals.incidents.concat(rows);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => describeIssue(issue, data, language));
     // A strict object already names "__proto__" among its unknown fields.

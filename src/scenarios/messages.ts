@@ -90,6 +90,11 @@ export const loaderText = {
     en: (bytes: number, limit: number) => `the file is ${bytes} bytes; the limit is ${limit} bytes`,
     zh: (bytes: number, limit: number) => `文件大小 ${bytes} 字节，超过上限 ${limit} 字节`,
   },
+  tooManyListed: {
+    en: (count: number, limit: number) =>
+      `${count} listed incidents with the table's; at most ${limit}`,
+    zh: (count: number, limit: number) => `连同列表形式共列明 ${count} 起事件，最多 ${limit} 起`,
+  },
   expectedType: {
     en: (expected: string, received: string) => `expected ${expected}, got ${received}`,
     zh: (expected: string, received: string) =>

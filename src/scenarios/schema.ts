@@ -7,6 +7,7 @@ import { DEFAULT_START } from './defaults.ts';
 import { ruleSchemas, type RuleId } from './rules/index.ts';
 import { Distribution, documented, DutySchedule, id, seconds } from './schemaParts.ts';
 import { z } from 'zod';
+import { IncidentTable } from './incidentTable.ts';
 
 export { Distribution, DutySchedule } from './schemaParts.ts';
 
@@ -14,7 +15,13 @@ export const SCENARIO_FORMAT_VERSION = 1;
 
 /** Limits on what one scenario may hold, so that a wrong file cannot exhaust the browser. */
 export const LIMITS = {
-  fileBytes: 64 * 1024 * 1024,
+  /**
+   * 256 MB: a call history at the limit of listed incidents (2,000,000) is about 70 MB in the
+   * columnar `incidentTable` and 130 MB as one object per call (written without indentation);
+   * both load, and 256 MB stays well inside the longest string a browser's JavaScript holds
+   * (about 512 MB in V8), which JSON.parse needs the whole file as.
+   */
+  fileBytes: 256 * 1024 * 1024,
   districts: 1_000,
   polygonPoints: 50_000,
   bases: 5_000,
@@ -389,6 +396,10 @@ export const Arrivals = z.strictObject({
       .max(LIMITS.listedIncidents, `at most ${LIMITS.listedIncidents} incidents`)
       .default([]),
     'Calls at given times and places (a scripted drill, or imported call history).',
+  ),
+  incidentTable: documented(
+    IncidentTable.optional(),
+    'More listed calls in columns (the compact form for large call histories): read as if listed in `incidents` after those there, in the same order.',
   ),
 });
 

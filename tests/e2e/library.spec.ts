@@ -319,7 +319,9 @@ test('the library speaks English too', async ({ page }) => {
   await page.getByTestId('import-menu').click();
   await page.getByTestId('import-calls').click();
   const dialog = page.getByTestId('call-import-dialog');
-  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Import call history (CSV)');
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
+    'Import call history (CSV / Excel)',
+  );
   await dialog.getByTestId('call-import-file').setInputFiles(`${FIXTURES}/calls.csv`);
   await dialog.getByTestId('call-kind-火灾').selectOption('fire');
   const problems = dialog.getByTestId('call-import-problems').getByTestId('problem');

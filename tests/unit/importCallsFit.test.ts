@@ -62,6 +62,7 @@ describe('fitting the run to the data', () => {
     const out = join(dir, 'fit.json');
     expect(main(args(out, '--fit'))).toBe(0);
     expect(err).toEqual([
+      'read as UTF-8',
       'run fitted to the data: start 2026-07-05 06:00, 240 h',
       '240 call(s) imported, 0 row(s) skipped',
     ]);
@@ -73,6 +74,7 @@ describe('fitting the run to the data', () => {
   it('without --fit: calls before the start are skipped as one group, those past the end are one warning', () => {
     expect(main(args(join(dir, 'nofit.json')))).toBe(0);
     expect(err).toEqual([
+      'read as UTF-8',
       `${csv}:2,3,4,5,6…: the call is before the scenario start (18 rows)`,
       'warning arrivals.incidents[24].time: 198 listed calls come after the end of the run and will not be simulated, this one first (lengthen the run, or import with --fit)',
       '222 call(s) imported, 18 row(s) skipped',

@@ -41,10 +41,10 @@ describe('call times in the formats exports use', () => {
       ['time,kind,lon,lat', ...rows.map((r) => `${r},fire,120.1,30.2`)].join('\n');
     const mapping = { time: 'time', kind: 'kind', lon: 'lon', lat: 'lat' };
     const dmy = importCalls(csv(['01/02/2017 10:00', '31/12/2016 10:00']), mapping, START, kinds);
-    expect(dmy.times).toEqual({ order: 'dmy', detected: true });
+    expect(dmy.times).toMatchObject({ order: 'dmy', detected: true });
     expect(dmy.incidents.map((i) => i.time)).toEqual([32 * 86_400 + at(10, 0), at(10, 0)]);
     const mdy = importCalls(csv(['01/02/2017 10:00', '12/31/2016 10:00']), mapping, START, kinds);
-    expect(mdy.times).toEqual({ order: 'mdy', detected: true });
+    expect(mdy.times).toMatchObject({ order: 'mdy', detected: true });
     expect(mdy.incidents.map((i) => i.time)).toEqual([2 * 86_400 + at(10, 0), at(10, 0)]);
   });
 

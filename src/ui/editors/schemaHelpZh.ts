@@ -163,6 +163,20 @@ export const schemaHelpZh: Readonly<Record<string, string>> = {
   'Calls at given times and places (a scripted drill, or imported call history).':
     '在指定时间、地点的来电（演练脚本，或导入的历史警情）。',
   'Time of the call after the scenario start.': '来电时刻（自情景开始起算）。',
+  'More listed calls in columns (the compact form for large call histories): read as if listed in `incidents` after those there, in the same order.':
+    '按列存放的更多列明来电（大量历史警情的紧凑形式）：按顺序视同列在 `incidents` 之后。',
+  'The incident kind ids the table uses; `kind` holds indexes into it.':
+    '表中用到的事件类型 id；`kind` 列存放其序号。',
+  'Time of each call after the scenario start.': '每起来电的时刻（自情景开始起算）。',
+  'Index into `kinds` of each call’s kind.': '每起来电的事件类型在 `kinds` 中的序号。',
+  'Longitude of each call, or null where the call is placed by district.':
+    '每起来电的经度；按辖区定位的来电为 null。',
+  'Latitude of each call, or null where the call is placed by district.':
+    '每起来电的纬度；按辖区定位的来电为 null。',
+  'District ids the table uses; `district` holds indexes into it.':
+    '表中用到的辖区 id；`district` 列存放其序号。',
+  'Index into `districts` of each call’s district, or null.':
+    '每起来电的辖区在 `districts` 中的序号，或 null。',
   'District id; used to place the call when no location is given.':
     '辖区编号；未给出位置时据此确定来电地点。',
   // dispatch

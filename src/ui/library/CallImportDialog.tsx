@@ -1,51 +1,39 @@
 /**
- * Import of call history from CSV, in two steps: choose the file, then map its columns (time,
- * kind, place) and the values of its kind column to the scenario's incident kinds, with a live
- * preview of what will be imported and which lines fail and why. One undoable edit adds the
- * calls as listed incidents. The parsing is src/scenarios/importCalls.ts, shared with the CLI.
+ * Import of call history from CSV (UTF-8 or GBK) or an Excel workbook, in two steps: choose the
+ * file, then map its columns (time, kind, place; each column's detected type shown) and the
+ * values of its kind column to the scenario's incident kinds, with a live preview of what will
+ * be imported and which lines fail and why. One undoable edit adds the calls as listed
+ * incidents. The reading and parsing are src/scenarios/callFile.ts and importCalls.ts, shared
+ * with the CLI.
  */
-import { useMemo, useState } from 'react';
-import {
-  CSV_LIMITS,
-  importRows,
-  readCsv,
-  type CallColumnMapping,
-  type CsvRow,
-} from '../../scenarios/importCalls.ts';
+import { useEffect, useMemo, useState } from 'react';
+import { CSV_LIMITS, importRows, type ParsedCsv } from '../../scenarios/importCalls.ts';
+import { CALL_ENCODINGS, readCallFile, type CallEncoding } from '../../scenarios/callFile.ts';
+import { detectColumns } from '../../scenarios/callColumns.ts';
 import { TIME_FORMATS, type TimeFormat } from '../../scenarios/callTimes.ts';
 import { DEFAULT_START } from '../../scenarios/defaults.ts';
-import type { ListedIncident } from '../../scenarios/schema.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
-import type { ScenarioDoc } from '../workspace/history.ts';
 import { ImportDialog, ProblemList } from './FileStep.tsx';
 import type { TextFile } from './files.ts';
-import { libraryStrings, type LibraryStrings } from './strings.ts';
+import { libraryStrings } from './strings.ts';
+import {
+  appendIncidents,
+  callMapping,
+  cut,
+  guessMapping,
+  listedCount,
+  mappingProblem,
+  namedList,
+  typeLabel,
+  valueCounts,
+  type Mapping,
+} from './callMapping.ts';
 
 /** Rows and columns shown in the preview, and kind values offered for mapping. */
 const PREVIEW_ROWS = 5;
 const PREVIEW_COLUMNS = 30;
 const KIND_VALUES_SHOWN = 40;
-
-interface Named {
-  id: string;
-  name: string;
-}
-
-type PlaceBy = 'lonLat' | 'point' | 'district';
-
-interface Mapping {
-  time: string;
-  kind: string;
-  placeBy: PlaceBy;
-  lon: string;
-  lat: string;
-  district: string;
-  point: string;
-  groupBy: string;
-  timeFormat: TimeFormat;
-  kindValues: Record<string, string>;
-}
 
 export function CallImportDialog({
   initialFile,
@@ -59,17 +47,119 @@ export function CallImportDialog({
     <ImportDialog
       title={t.callsTitle}
       intro={t.callsIntro}
-      accept=".csv,text/csv"
+      accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
       testId="call-import"
       maxBytes={CSV_LIMITS.bytes}
       initialFile={initialFile}
       onClose={onClose}
-      steps={(file, onDone) => <CallMapping file={file} onDone={onDone} />}
+      binary
+      steps={(file, onDone) => <CallFileRead file={file} onDone={onDone} />}
     />
   );
 }
 
-function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
+interface Read {
+  parsed: ParsedCsv;
+  /** The encoding found or chosen ('xlsx' for a workbook). */
+  encoding: string;
+  /** The encoding asked for ('auto' until one is chosen). */
+  asked: CallEncoding;
+}
+
+/** Reads the file's bytes (a workbook, or CSV in the encoding detected or chosen). */
+function CallFileRead({ file, onDone }: { file: TextFile; onDone: () => void }) {
+  const language = useLanguage();
+  const [asked, setAsked] = useState<CallEncoding>('auto');
+  const [read, setRead] = useState<Read | { error: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    const bytes = file.bytes ?? new TextEncoder().encode(file.text);
+    void readCallFile(bytes, { encoding: asked, language }).then((found) => {
+      if (!live) return;
+      setRead(
+        found.ok
+          ? { parsed: found.parsed, encoding: found.encoding, asked }
+          : { error: found.message },
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [file, asked, language]);
+  if (read === null) return null;
+  const choice = (
+    <EncodingChoice
+      shown={!('encoding' in read && read.encoding === 'xlsx')}
+      asked={asked}
+      found={'encoding' in read ? read.encoding : null}
+      onChoose={setAsked}
+    />
+  );
+  if ('error' in read)
+    return (
+      <>
+        {choice}
+        <p className="problems" role="alert" data-testid="call-file-error">
+          {read.error}
+        </p>
+      </>
+    );
+  return (
+    <>
+      {choice}
+      <CallMapping key={read.encoding} parsed={read.parsed} name={file.name} onDone={onDone} />
+    </>
+  );
+}
+
+function EncodingChoice({
+  shown,
+  asked,
+  found,
+  onChoose,
+}: {
+  shown: boolean;
+  asked: CallEncoding;
+  found: string | null;
+  onChoose: (encoding: CallEncoding) => void;
+}) {
+  const t = useStrings(libraryStrings);
+  return (
+    <div className="fields library-fields">
+      {shown && (
+        <label>
+          {t.encoding}
+          <select
+            data-testid="call-encoding"
+            value={asked}
+            onChange={(event) => onChoose(event.target.value as CallEncoding)}
+          >
+            {CALL_ENCODINGS.map((encoding) => (
+              <option key={encoding} value={encoding}>
+                {t.encodings[encoding]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {found && (
+        <p className="hint" data-testid="call-read-as">
+          {t.readAs(found)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function CallMapping({
+  parsed,
+  name,
+  onDone,
+}: {
+  parsed: ParsedCsv;
+  name: string;
+  onDone: () => void;
+}) {
   const t = useStrings(libraryStrings);
   const language = useLanguage();
   const { workspace, edit } = useWorkspace();
@@ -78,15 +168,19 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
   const districts = namedList(doc.districts);
   // A scenario without a start begins at the schema's default, and so do its calls.
   const start = typeof doc.start === 'string' ? doc.start : DEFAULT_START;
+  const timeZone = typeof doc.timeZone === 'string' ? doc.timeZone : undefined;
 
   // Read once; each change of the mapping maps the rows read.
-  const parsed = useMemo(() => readCsv(file.text, language), [file.text, language]);
   const rows = parsed.rows;
   const header = useMemo(() => (rows[0]?.cells ?? []).map((cell) => cell.trim()), [rows]);
-  const [mapping, setMapping] = useState<Mapping>(() => guessMapping(header, rows, kinds));
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the districts are the document's
+  const columnTypes = useMemo(() => detectColumns(rows, districts), [rows]);
+  const [mapping, setMapping] = useState<Mapping>(() =>
+    guessMapping(header, rows, kinds, columnTypes),
+  );
   const kindCounts = useMemo(
-    () => valueCounts(rows, header.indexOf(mapping.kind)),
-    [rows, header, mapping.kind],
+    () => valueCounts(rows, header.indexOf(mapping.kind), header.indexOf(mapping.kindAlso)),
+    [rows, header, mapping.kind, mapping.kindAlso],
   );
 
   const columnProblem = mappingProblem(header, rows, mapping, t);
@@ -97,6 +191,7 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
         : importRows(parsed, callMapping(mapping), start, new Set(kinds.map((k) => k.id)), {
             language,
             districts,
+            timeZone,
             existing: listedCount(doc),
           }),
     // kinds and districts come from the document, which does not change while the dialog is open.
@@ -106,7 +201,7 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
 
   const set = (change: Partial<Mapping>) => setMapping((current) => ({ ...current, ...change }));
   const columnSelect = (
-    key: 'time' | 'kind' | 'lon' | 'lat' | 'district' | 'point' | 'groupBy',
+    key: 'time' | 'kind' | 'kindAlso' | 'lon' | 'lat' | 'district' | 'point' | 'groupBy',
     label: string,
   ) => (
     <label>
@@ -116,7 +211,9 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
         value={mapping[key]}
         onChange={(event) => set({ [key]: event.target.value })}
       >
-        <option value="">{key === 'groupBy' ? t.noGroupBy : t.chooseColumn}</option>
+        <option value="">
+          {key === 'groupBy' ? t.noGroupBy : key === 'kindAlso' ? t.noKindAlso : t.chooseColumn}
+        </option>
         {header.map((column) => (
           <option key={column} value={column}>
             {column}
@@ -144,7 +241,7 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
   const add = () => {
     if (!result || result.incidents.length === 0) return;
     const incidents = result.incidents;
-    edit(t.callsLabel(file.name, incidents.length), (draft) => appendIncidents(draft, incidents));
+    edit(t.callsLabel(name, incidents.length), (draft) => appendIncidents(draft, incidents));
     onDone();
   };
 
@@ -167,6 +264,13 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
                 </th>
               ))}
             </tr>
+            <tr className="library-types" data-testid="call-column-types">
+              {columnTypes.slice(0, PREVIEW_COLUMNS).map((column, i) => (
+                <td key={i} title={t.detectedType}>
+                  {typeLabel(column, t)}
+                </td>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {rows.slice(1, 1 + PREVIEW_ROWS).map((row) => (
@@ -183,6 +287,7 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
       <div className="fields library-fields">
         {columnSelect('time', t.columnTime)}
         {columnSelect('kind', t.columnKind)}
+        {columnSelect('kindAlso', t.columnKindAlso)}
         <fieldset className="library-radios">
           <legend>{t.placeBy}</legend>
           {(['lonLat', 'point', 'district'] as const).map((placeBy) => (
@@ -222,7 +327,7 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
             {TIME_FORMATS.map((format) => (
               <option key={format} value={format}>
                 {format === 'auto' && result?.times.detected
-                  ? `${t.timeFormats.auto} · ${t.timeFormats[result.times.order]}`
+                  ? `${t.timeFormats.auto} · ${t.timeFormats[result.times.clock === 'date' ? result.times.order : result.times.clock]}`
                   : t.timeFormats[format]}
               </option>
             ))}
@@ -311,120 +416,4 @@ function CallMapping({ file, onDone }: { file: TextFile; onDone: () => void }) {
       </div>
     </>
   );
-}
-
-function namedList(value: unknown): Named[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .filter((item): item is Record<string, unknown> => typeof item?.id === 'string')
-    .map((item) => ({
-      id: item.id as string,
-      name: typeof item.name === 'string' ? item.name : '',
-    }));
-}
-
-/** Distinct values of a column with their row counts, most common first. */
-function valueCounts(rows: CsvRow[], column: number): [string, number][] {
-  if (column < 0) return [];
-  const counts = new Map<string, number>();
-  for (let i = 1; i < rows.length; i++) {
-    const value = (rows[i].cells[column] ?? '').trim();
-    counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
-const COLUMN_GUESSES: Record<'time' | 'kind' | 'lon' | 'lat' | 'district' | 'point', RegExp> = {
-  time: /时间|日期|time|date/i,
-  kind: /类型|类别|事件|kind|type|category/i,
-  lon: /经度|^lon|^lng|longitude|^x$/i,
-  lat: /纬度|^lat|latitude|^y$/i,
-  district: /辖区|区县|区域|街道|乡镇|district|area|zone/i,
-  point: /坐标|位置|location|point|geom|coordinates/i,
-};
-
-/** A first mapping from the column names, and kind values matched by kind id or name. */
-function guessMapping(header: string[], rows: CsvRow[], kinds: Named[]): Mapping {
-  const find = (key: keyof typeof COLUMN_GUESSES) =>
-    header.find((column) => COLUMN_GUESSES[key].test(column)) ?? '';
-  const mapping: Mapping = {
-    time: find('time'),
-    kind: find('kind'),
-    lon: find('lon'),
-    lat: find('lat'),
-    district: find('district'),
-    point: find('point'),
-    groupBy: '',
-    timeFormat: 'auto',
-    placeBy: 'lonLat',
-    kindValues: {},
-  };
-  if (!(mapping.lon && mapping.lat) && mapping.district) mapping.placeBy = 'district';
-  else if (!(mapping.lon && mapping.lat) && mapping.point) mapping.placeBy = 'point';
-  for (const [value] of valueCounts(rows, header.indexOf(mapping.kind))) {
-    const kind = kinds.find((k) => k.id === value || (k.name !== '' && k.name === value));
-    if (kind) mapping.kindValues[value] = kind.id;
-  }
-  return mapping;
-}
-
-/** What keeps the mapping from being tried at all, said at the mapping step. */
-function mappingProblem(
-  header: string[],
-  rows: CsvRow[],
-  mapping: Mapping,
-  t: LibraryStrings,
-): string | null {
-  if (rows.length === 0) return t.noRows;
-  if (header.length < 2) return t.tooFewColumns(cut(header.join('')) || '—');
-  if (rows.length < 2) return t.noRows;
-  const chosen: Array<[string, string]> = [
-    [t.columnTime, mapping.time],
-    [t.columnKind, mapping.kind],
-    ...(mapping.placeBy === 'lonLat'
-      ? ([
-          [t.columnLon, mapping.lon],
-          [t.columnLat, mapping.lat],
-        ] as Array<[string, string]>)
-      : mapping.placeBy === 'point'
-        ? ([[t.columnPoint, mapping.point]] as Array<[string, string]>)
-        : ([[t.columnDistrict, mapping.district]] as Array<[string, string]>)),
-  ];
-  const missing = chosen.find(([, column]) => column === '');
-  if (missing) return t.mapColumn(missing[0]);
-  const columns = chosen.map(([, column]) => column);
-  const twice = columns.find((column, i) => columns.indexOf(column) !== i);
-  return twice ? t.sameColumn(twice) : null;
-}
-
-function callMapping(mapping: Mapping): CallColumnMapping {
-  return {
-    time: mapping.time,
-    kind: mapping.kind,
-    kindValues: mapping.kindValues,
-    timeFormat: mapping.timeFormat,
-    ...(mapping.groupBy ? { groupBy: mapping.groupBy } : {}),
-    ...(mapping.placeBy === 'lonLat'
-      ? { lon: mapping.lon, lat: mapping.lat }
-      : mapping.placeBy === 'point'
-        ? { point: mapping.point }
-        : { district: mapping.district }),
-  };
-}
-
-/** Incidents the scenario lists already (the import adds to them, within the limit). */
-function listedCount(doc: ScenarioDoc): number {
-  const arrivals = doc.arrivals as { incidents?: unknown } | undefined;
-  return Array.isArray(arrivals?.incidents) ? arrivals.incidents.length : 0;
-}
-
-/** A cell or a column name in the preview: long ones cut. */
-function cut(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-function appendIncidents(draft: ScenarioDoc, incidents: ListedIncident[]): void {
-  const arrivals = (draft.arrivals ??= {}) as Record<string, unknown>;
-  const listed = Array.isArray(arrivals.incidents) ? arrivals.incidents : [];
-  arrivals.incidents = [...listed, ...incidents];
 }

@@ -18,9 +18,12 @@ export function FileStep({
   maxBytes,
   file,
   onFile,
+  binary = false,
 }: {
   accept: string;
   testId: string;
+  /** Hand over the file's bytes undecoded (the import decodes them itself). */
+  binary?: boolean;
   /** Files larger than this are refused before they are read. */
   maxBytes?: number;
   file: TextFile | null;
@@ -46,7 +49,13 @@ export function FileStep({
             return;
           }
           try {
-            const decoded = decodeText(new Uint8Array(await chosen.arrayBuffer()), language);
+            const bytes = new Uint8Array(await chosen.arrayBuffer());
+            if (binary) {
+              onFile({ name: chosen.name, text: '', bytes });
+              setError(null);
+              return;
+            }
+            const decoded = decodeText(bytes, language);
             if (decoded.ok) {
               onFile({ name: chosen.name, text: decoded.text });
               setError(null);
@@ -110,7 +119,9 @@ export function ImportDialog({
   initialFile,
   onClose,
   steps,
+  binary,
 }: {
+  binary?: boolean;
   title: string;
   intro: string;
   accept: string;
@@ -130,8 +141,13 @@ export function ImportDialog({
         maxBytes={maxBytes}
         file={file}
         onFile={setFile}
+        binary={binary}
       />
-      {file && <Fragment key={file.name + file.text.length}>{steps(file, onClose)}</Fragment>}
+      {file && (
+        <Fragment key={file.name + file.text.length + (file.bytes?.length ?? 0)}>
+          {steps(file, onClose)}
+        </Fragment>
+      )}
     </Dialog>
   );
 }

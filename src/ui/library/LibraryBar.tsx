@@ -24,6 +24,7 @@ import {
   checkScenarioFile,
   downloadText,
   droppedKind,
+  readAsBytes,
   exportFileName,
   scenarioJson,
   type TextFile,
@@ -117,7 +118,9 @@ export function LibraryBar() {
 
   const readFile = async (file: File): Promise<TextFile | null> => {
     try {
-      const decoded = decodeText(new Uint8Array(await file.arrayBuffer()), language);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (readAsBytes(file.name)) return { name: file.name, text: '', bytes };
+      const decoded = decodeText(bytes, language);
       if (decoded.ok) return { name: file.name, text: decoded.text };
       setFileErrors({ name: file.name, errors: [{ path: '', message: decoded.message }] });
       return null;

@@ -13,6 +13,13 @@ import type { ScenarioDoc } from '../workspace/history.ts';
 export interface TextFile {
   name: string;
   text: string;
+  /** The file's bytes, for a reader that decodes them itself (the call import: GBK, .xlsx). */
+  bytes?: Uint8Array;
+}
+
+/** Files whose bytes are read by their import (a workbook is no text; a CSV's encoding can be chosen). */
+export function readAsBytes(name: string): boolean {
+  return /\.(csv|xlsx)$/i.test(name);
 }
 
 export type ScenarioFileCheck =
@@ -97,7 +104,7 @@ export type DroppedKind = 'scenario' | 'calls' | 'roads' | 'districts' | 'unknow
  */
 export function droppedKind(file: TextFile): DroppedKind {
   const name = file.name.toLowerCase();
-  if (name.endsWith('.csv')) return 'calls';
+  if (name.endsWith('.csv') || name.endsWith('.xlsx')) return 'calls';
   if (name.endsWith('.osm') || name.endsWith('.xml')) return 'roads';
   if (!name.endsWith('.json') && !name.endsWith('.geojson')) return 'unknown';
   const geometry = /"type"\s*:\s*"(Multi)?(LineString|Polygon)"/.exec(file.text);
