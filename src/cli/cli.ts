@@ -17,6 +17,7 @@ import {
 import { TIME_FORMATS, type TimeFormat } from '../scenarios/callTimes.ts';
 import type { PointOrder } from '../scenarios/callPlaces.ts';
 import { readKindMap } from '../scenarios/callKinds.ts';
+import { OBSERVED_OPTIONS, type ObservedColumns } from '../scenarios/callObserved.ts';
 import { loadScenario, loadScenarioText, type ScenarioProblem } from '../scenarios/load.ts';
 import type { Language } from '../scenarios/messages.ts';
 import { Scenario } from '../scenarios/schema.ts';
@@ -61,7 +62,10 @@ Commands:
                [--group-by COL] (--lon COL --lat COL | --point COL [--point-order lonlat|latlon] | --district COL)
                [--time-format auto|ymd|mdy|dmy] [--kind-map value=kind,…] [--kind-map-file MAP.csv|MAP.json]
                [--fit] [--out FILE]
+               [--dispatched COL] [--en-route COL] [--on-scene COL] [--cleared COL] [--unit COL]
+               [--agency COL] [--capability COL]
                                add call history from CSV to a scenario as listed incidents
+                               (with the observed times of each unit, for calibrate)
 ${DRILL_USAGE}
 ${TRAINING_USAGE}
 
@@ -339,6 +343,14 @@ function commandMerge(args: Args, language: Language): void {
   emitReport(mergeReports(reports), args, language);
 }
 
+/** The observed-time columns given (--dispatched, --en-route, …), or none. */
+function observedColumnsOption(args: Args): ObservedColumns | undefined {
+  const columns: ObservedColumns = {};
+  for (const [key, name] of Object.entries(OBSERVED_OPTIONS))
+    columns[key as keyof ObservedColumns] = option(args, name);
+  return Object.values(columns).some((c) => c !== undefined) ? columns : undefined;
+}
+
 function commandImportCalls(args: Args, language: Language): void {
   const csvFile = args.positional[1];
   if (!csvFile) throw new UsageError('import-calls needs a CSV file');
@@ -363,6 +375,7 @@ function commandImportCalls(args: Args, language: Language): void {
     groupBy: option(args, 'group-by'),
     pointOrder: pointOrderOption(args),
     kindValues: kindValuesOption(args, scenario, language),
+    observed: observedColumnsOption(args),
   };
   const csv = readText(csvFile, language, (bytes) => t.tooLarge(bytes, CSV_LIMITS.bytes));
   const { incidents, problems, times, unmappedKinds, groupedRows, fitted } = importCalls(

@@ -17,6 +17,7 @@ import {
   type PointOrder,
 } from './callPlaces.ts';
 import { detectOrder, localText, readTime, startMs, type TimeFormat } from './callTimes.ts';
+import { ObservedReader, type ObservedColumns } from './callObserved.ts';
 
 export { callText } from './callImportText.ts';
 export {
@@ -45,6 +46,8 @@ export interface CallColumnMapping {
   timeFormat?: TimeFormat;
   /** Values of the kind column mapped to incident kind ids (values not listed are used as they are). */
   kindValues?: Record<string, string>;
+  /** Columns of what was observed per unit (times, unit): kept in `observed` for calibration. */
+  observed?: ObservedColumns;
 }
 
 export interface CallImportResult {
@@ -182,6 +185,15 @@ export function importRows(
         message: t.noColumn(shown(String(mapping[key])), shown(header.join(', '))),
       });
   }
+  const observed = new ObservedReader(
+    header,
+    mapping.observed ?? {},
+    t,
+    shown,
+    options.language ?? 'en',
+  );
+  for (const name of observed.missingColumns())
+    problems.push({ line: rows[0].line, message: t.noColumn(shown(name), shown(header.join(', '))) });
   const hasLonLat = columns.lon >= 0 && columns.lat >= 0;
   const hasPoint = columns.point >= 0;
   if (!hasLonLat && !hasPoint && columns.district < 0)
@@ -255,16 +267,22 @@ export function importRows(
     }
     const number = columns.groupBy >= 0 ? (row[columns.groupBy] ?? '').trim() : '';
     const first = number ? groups.get(number) : undefined;
+    const unit = observed.active
+      ? observed.read(row, time, times.order, start, problem)
+      : null;
     if (found.length > 0) problems.push(...found);
     else if (first === undefined) {
       if (number) groups.set(number, incidents.length);
+      observed.add(incidents.length, unit);
       incidents.push(incident);
     } else {
+      observed.add(first, unit);
       // Another unit's row of an incident already read: the call is the earliest row's time.
       groupedRows++;
       if (time < incidents[first].time) incidents[first].time = time;
     }
   }
+  observed.finish(incidents);
   if (options.fit && incidents.length > 0) result.fitted = fitRun(incidents, startLocal, options);
   const existing = options.existing ?? 0;
   if (incidents.length > 0 && existing + incidents.length > LIMITS.listedIncidents) {

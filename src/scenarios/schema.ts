@@ -366,6 +366,39 @@ export const CallStream = z.strictObject({
   ),
 });
 
+const afterCall = (what: string) =>
+  documented(z.number().finite().min(0, 'must be ≥ 0').optional(), `${what}, after the call.`, 's');
+
+/** One unit's times as the dispatch system recorded them (imported history, for calibration). */
+export const ObservedUnit = z.strictObject({
+  unit: documented(
+    z.string().max(200).optional(),
+    'The unit as the records name it: matched to a unit of the scenario by id or name.',
+  ),
+  agency: documented(
+    z.string().max(200).optional(),
+    'Agency id of the unit, when the unit itself is not one of the scenario (its nearest base of that agency is taken).',
+  ),
+  capability: documented(
+    z.string().max(200).optional(),
+    'What the unit was sent for (a capability): for the on-scene time per kind and capability.',
+  ),
+  dispatched: afterCall('When the unit was ordered (派车)'),
+  enRoute: afterCall('When it left (出动)'),
+  onScene: afterCall('When it arrived (到场)'),
+  cleared: afterCall('When it finished on scene (处置完毕 / 返队)'),
+});
+export type ObservedUnit = z.infer<typeof ObservedUnit>;
+
+export const ObservedTimes = z.strictObject({
+  handledAfter: afterCall('When the first unit was ordered: call taking and assessment'),
+  units: documented(
+    z.array(ObservedUnit).max(LIMITS.neededUnitsPerIncident).optional(),
+    'The units that went, each with its times.',
+  ),
+});
+export type ObservedTimes = z.infer<typeof ObservedTimes>;
+
 export const ListedIncident = z.strictObject({
   time: documented(z.number().finite().min(0), 'Time of the call after the scenario start.', 's'),
   kind: documented(z.string(), 'Id of the incident kind.'),
@@ -373,6 +406,10 @@ export const ListedIncident = z.strictObject({
   district: documented(
     z.string().optional(),
     'District id; used to place the call when no location is given.',
+  ),
+  observed: documented(
+    ObservedTimes.optional(),
+    'What the records of a real call show (imported history): read by calibration, ignored by the simulation.',
   ),
 });
 export type ListedIncident = z.infer<typeof ListedIncident>;
