@@ -41,7 +41,8 @@ export const OBSERVED_OPTIONS: Record<keyof ObservedColumns, string> = {
 export const observedText = {
   en: {
     beforeCall: (field: string) => `the ${field} time is before the call`,
-    outOfOrder: (later: string, earlier: string) => `the ${later} time is before the ${earlier} time`,
+    outOfOrder: (later: string, earlier: string) =>
+      `the ${later} time is before the ${earlier} time`,
     field: {
       dispatched: 'dispatched',
       enRoute: 'en-route',

@@ -193,7 +193,10 @@ export function importRows(
     options.language ?? 'en',
   );
   for (const name of observed.missingColumns())
-    problems.push({ line: rows[0].line, message: t.noColumn(shown(name), shown(header.join(', '))) });
+    problems.push({
+      line: rows[0].line,
+      message: t.noColumn(shown(name), shown(header.join(', '))),
+    });
   const hasLonLat = columns.lon >= 0 && columns.lat >= 0;
   const hasPoint = columns.point >= 0;
   if (!hasLonLat && !hasPoint && columns.district < 0)
@@ -267,9 +270,7 @@ export function importRows(
     }
     const number = columns.groupBy >= 0 ? (row[columns.groupBy] ?? '').trim() : '';
     const first = number ? groups.get(number) : undefined;
-    const unit = observed.active
-      ? observed.read(row, time, times.order, start, problem)
-      : null;
+    const unit = observed.active ? observed.read(row, time, times.order, start, problem) : null;
     if (found.length > 0) problems.push(...found);
     else if (first === undefined) {
       if (number) groups.set(number, incidents.length);
