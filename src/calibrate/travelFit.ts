@@ -226,7 +226,10 @@ export function fitTravel(scenario: Scenario, trips: readonly ObservedTrip[]): T
   const total = share.reduce((a, b) => a + b, 0);
   let free = classes.flatMap((_, c) => (share[c] >= MIN_SHARE * total ? [c] : []));
   const eligible = first.sameNode.map((same, i) => !same && y[i] >= 0);
-  let current = { overhead: travel.tripOverheadSeconds, inverse: inverseBefore };
+  let current: { overhead: number; inverse: Float64Array } = {
+    overhead: travel.tripOverheadSeconds,
+    inverse: inverseBefore,
+  };
   let keep = [...eligible];
   let { design } = first;
   for (let round = 0; round < ROUNDS; round++) {
