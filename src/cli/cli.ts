@@ -28,6 +28,7 @@ import { RecordKind, traceToNdjson, type Trace, type TraceHeader } from '../sim/
 import { dispatchReasons } from '../sim/dispatch/why.ts';
 import { bulletin } from '../sim/analysis/assessment.ts';
 import { explainIncident } from '../sim/analysis/explain.ts';
+import { commandCalibrate } from './calibrate.ts';
 import { DRILL_USAGE, drillJsonSchema, drillMain } from './drill.ts';
 import { formatReport } from './format.ts';
 import { TRAINING_USAGE, trainingMain } from './training.ts';
@@ -66,6 +67,10 @@ Commands:
                [--agency COL] [--capability COL]
                                add call history from CSV to a scenario as listed incidents
                                (with the observed times of each unit, for calibrate)
+  calibrate --scenario FILE [--replications R] [--json] [--out FITTED.json]
+                               fit travel speeds and overhead, mobilisation, on-scene and call
+                               handling to the observed times of the listed incidents; print
+                               observed against simulated response before and after the fit
 ${DRILL_USAGE}
 ${TRAINING_USAGE}
 
@@ -680,6 +685,16 @@ export function main(argv: string[]): number {
       case 'import-calls':
         commandImportCalls(args, language);
         return 0;
+      case 'calibrate':
+        return commandCalibrate(
+          scenarioFrom(args, language, true),
+          {
+            replications: Math.max(1, integerOption(args, 'replications', 10)),
+            json: args.options.has('json'),
+            out: option(args, 'out'),
+          },
+          language,
+        );
       case 'training':
         return trainingMain(argv.slice(argv.indexOf('training') + 1), language);
       case undefined:
