@@ -66,8 +66,17 @@ export function fitObservations(scenario: Scenario, seen: Observations): Calibra
 
 const tenth = (x: number) => Math.round(x * 10) / 10;
 
-/** The scenario with the fitted values written in (a new object; the input is not changed). */
-export function applyFit(scenario: Scenario, fit: CalibrationFit): Scenario {
+/**
+ * The scenario with the fitted values written in (a new object; the input is not changed, and
+ * its long arrays — roads, listed incidents — are shared, not copied). It takes the loaded
+ * scenario or the document as the editor holds it (defaults left out): what it writes is
+ * complete either way.
+ */
+export function applyFit<T extends object>(document: T, fit: CalibrationFit): T {
+  return applyToScenario(document as unknown as Scenario, fit) as unknown as T;
+}
+
+function applyToScenario(scenario: Scenario, fit: CalibrationFit): Scenario {
   let travel = scenario.travel;
   const t = fit.travel;
   if (t && travel.model === 'roadGraph') {

@@ -135,16 +135,24 @@ export const calibrationText = {
   },
 } as const;
 
+export interface FitLine {
+  section: string;
+  what: string;
+  before: string;
+  after: string;
+  /** The sample it was fitted to. */
+  n?: number;
+}
+
 /** The fitted values as lines: (what, before, after). */
 export function fitLines(
   scenario: Scenario,
   fit: CalibrationFit,
   language: CalibrationLanguage,
-): Array<{ section: string; what: string; before: string; after: string; n?: number }> {
+): FitLine[] {
   const t = calibrationText[language];
   const name = names(scenario, language);
-  const lines: Array<{ section: string; what: string; before: string; after: string; n?: number }> =
-    [];
+  const lines: FitLine[] = [];
   const travel = scenario.travel;
   if (fit.travel && travel.model !== 'matrix') {
     for (const c of fit.travel.fittedClasses) {

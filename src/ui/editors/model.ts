@@ -63,6 +63,7 @@ export const EDITOR_TABS = [
   'incidents',
   'events',
   'rules',
+  'calibrate',
   'raw',
 ] as const;
 export type EditorTab = (typeof EDITOR_TABS)[number];

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgenciesEditor } from '../editors/AgenciesEditor.tsx';
+import { CalibrationPanel } from '../calibrate/CalibrationPanel.tsx';
 import { ErrorList } from '../editors/ErrorList.tsx';
 import { problemsByPath, ProblemsContext } from '../editors/fields.tsx';
 import { EventsEditor } from '../editors/EventsEditor.tsx';
@@ -167,6 +168,7 @@ export function ScenarioView() {
             {tab === 'incidents' && <IncidentsEditor schema={schema} focus={focus} />}
             {tab === 'events' && <EventsEditor />}
             {tab === 'rules' && <RulesEditor schema={schema} focus={focus} />}
+            {tab === 'calibrate' && <CalibrationPanel />}
             {tab === 'raw' && (
               <RawJsonEditor draft={rawDraft} onDraft={setRawDraft} check={check} onGoTo={goTo} />
             )}
