@@ -162,6 +162,23 @@ export const schemaHelpZh: Readonly<Record<string, string>> = {
     '此类事件在各辖区的相对权重；默认取各辖区的 callWeight。',
   'Calls at given times and places (a scripted drill, or imported call history).':
     '在指定时间、地点的来电（演练脚本，或导入的历史警情）。',
+  // observed times of imported call history (calibration)
+  'What the records of a real call show (imported history): read by calibration, ignored by the simulation.':
+    '真实警情记录中的观测值（导入的接处警记录）：供校准使用，仿真不读取。',
+  'When the first unit was ordered: call taking and assessment, after the call.':
+    '首个力量接到派车指令的时刻，即接警研判用时，自接警起计。',
+  'The units that went, each with its times.': '出动的各力量及其各环节时间。',
+  'The unit as the records name it: matched to a unit of the scenario by id or name.':
+    '记录中的力量名称或编号：按编号或名称对应到情景中的力量。',
+  'Agency id of the unit, when the unit itself is not one of the scenario (its nearest base of that agency is taken).':
+    '力量所属联动单位编号；力量本身不在情景中时，取该单位距事发地最近的驻地。',
+  'What the unit was sent for (a capability): for the on-scene time per kind and capability.':
+    '派该力量承担的处置能力：用于按事件类型和能力拟合现场处置时间。',
+  'When the unit was ordered (派车), after the call.': '派车时刻，自接警起计。',
+  'When it left (出动), after the call.': '出动时刻，自接警起计。',
+  'When it arrived (到场), after the call.': '到场时刻，自接警起计。',
+  'When it finished on scene (处置完毕 / 返队), after the call.':
+    '现场处置完毕（返队）时刻，自接警起计。',
   'Time of the call after the scenario start.': '来电时刻（自情景开始起算）。',
   'District id; used to place the call when no location is given.':
     '辖区编号；未给出位置时据此确定来电地点。',
