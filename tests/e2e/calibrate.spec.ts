@@ -45,6 +45,10 @@ test('calibrate a scenario against its history, apply the fit, undo it', async (
   await expect(panel.getByTestId('calibration-scatter').locator('circle.after')).not.toHaveCount(0);
   await expect(panel.getByTestId('calibration-map')).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/calibration-zh.png`, fullPage: true });
+  await panel.getByTestId('calibration-fit').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/calibration-fit-zh.png` });
+  await panel.getByTestId('calibration-map').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/calibration-figures-zh.png` });
 
   const before = await exportScenario(page);
   expect(before.travel.roadClasses.arterial.speedKmh).toBeCloseTo(31.5, 5);

@@ -180,10 +180,16 @@ function Answer(props: {
           </tr>
         </thead>
         <tbody>
-          {responseRow(language === 'zh' ? '总体' : 'Overall', result.comparison.overall, '')}
+          {responseRow(t.overall, result.comparison.overall, '')}
+          <tr className="section-row">
+            <th colSpan={5}>{t.byDistrict}</th>
+          </tr>
           {result.comparison.byDistrict.map((row) =>
             responseRow(name.district(row.key), row, `d:${row.key}`),
           )}
+          <tr className="section-row">
+            <th colSpan={5}>{t.byKind}</th>
+          </tr>
           {result.comparison.byKind.map((row) =>
             responseRow(name.kind(row.key), row, `k:${row.key}`),
           )}
