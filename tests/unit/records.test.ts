@@ -132,6 +132,12 @@ function encode(r: TraceRecord): Columns {
       return raw(r.cause, r.secondsSinceRequest);
     case 'graded':
       return raw(r.level, r.participants);
+    case 'transportStarted':
+      return raw('none', r.hospital);
+    case 'atHospital':
+      return raw('none', r.travelSeconds);
+    case 'handedOver':
+      return raw('none', r.handoverSeconds);
     default: {
       const unknown: never = r;
       throw new Error(`no encoder for ${JSON.stringify(unknown)}`);

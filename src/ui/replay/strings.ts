@@ -41,6 +41,9 @@ const zhKinds: Record<RecordKindName, string> = {
   firstReceiverActing: '首接负责先期处置',
   supplied: '后方物资到达',
   graded: '群体性事件分级',
+  transportStarted: '送医（转运病人）',
+  atHospital: '到达医院',
+  handedOver: '病人交接完毕',
 };
 
 const enKinds: Record<RecordKindName, string> = {
@@ -73,6 +76,9 @@ const enKinds: Record<RecordKindName, string> = {
   firstReceiverActing: 'First receiver acting',
   supplied: 'Rear supplies arrived',
   graded: 'Group incident graded',
+  transportStarted: 'Left for hospital with a patient',
+  atHospital: 'Arrived at hospital',
+  handedOver: 'Patient handed over',
 };
 
 const zhCauses = causeTable('zh');
