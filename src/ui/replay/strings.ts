@@ -93,6 +93,8 @@ const zhUnitStatus: Record<UnitStatus, string> = {
   onScene: '现场处置',
   returning: '返回驻地',
   outOfService: '停用',
+  transporting: '送医途中',
+  atHospital: '医院交接中',
 };
 
 const enUnitStatus: Record<UnitStatus, string> = {
@@ -103,6 +105,8 @@ const enUnitStatus: Record<UnitStatus, string> = {
   onScene: 'on scene',
   returning: 'returning',
   outOfService: 'out of service',
+  transporting: 'carrying a patient to hospital',
+  atHospital: 'handing over at hospital',
 };
 
 const zhIncidentState: Record<IncidentState, string> = {
