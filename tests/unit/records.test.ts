@@ -334,7 +334,15 @@ describe('decoding the records of rules the built-ins do not use', () => {
 describe('every kind of record has a decoder', () => {
   /** The indexes a record of the kind (and cause) has: which of incident, unit and place. */
   function has(kind: RecordKindName, cause: CauseName) {
-    const noIncident = ['available', 'external', 'outOfService', 'inService', 'prepositioned'];
+    const noIncident = [
+      'available',
+      'external',
+      'outOfService',
+      'inService',
+      'prepositioned',
+      'atHospital',
+      'handedOver',
+    ];
     const withUnit = [
       'dispatched',
       'enRoute',
@@ -348,6 +356,9 @@ describe('every kind of record has a decoder', () => {
       'reportedLate',
       'reportMissing',
       'firstReceiverActing',
+      'transportStarted',
+      'atHospital',
+      'handedOver',
     ];
     return {
       incident: !noIncident.includes(kind),
