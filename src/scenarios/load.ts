@@ -7,6 +7,7 @@ import { districtRings, NearestPointIndex, pointInPolygon } from '../lib/geo.ts'
 import { LIMITS, Scenario, type Travel } from './schema.ts';
 import { cut, loaderText, translate, type Language } from './messages.ts';
 import { districtCrossing } from './ringCheck.ts';
+import { realismChecks } from './realismChecks.ts';
 
 export interface ScenarioProblem {
   /** Where, as a path into the file, e.g. `units[3].mobilisation.mean` (empty: the whole file). */
@@ -466,6 +467,9 @@ function crossCheck(scenario: Scenario, language: Language) {
   ) {
     warnings.push({ path: 'arrivals', message: t.noDemand[language]() });
   }
+  const realism = realismChecks(scenario, language);
+  errors.push(...realism.errors);
+  warnings.push(...realism.warnings);
   return { errors, warnings };
 }
 

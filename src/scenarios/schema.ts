@@ -134,7 +134,7 @@ const nonEmergencySpeedFactor = documented(
   'factor',
 );
 const tripOverheadSeconds = seconds(
-  'Fixed time added to every trip between two different places (getting under way, finding the address, parking): the 0.65 min of the fire-response fit T = 0.65 + 1.7·D min.',
+  'Fixed time added to every trip that takes any time (getting under way, finding the address, parking): the 0.65 min of the fire-response fit T = 0.65 + 1.7·D min.',
   0,
 );
 const travelNoiseCv = documented(
