@@ -113,7 +113,7 @@ export function perturbedWithHistory(truth: Scenario, history: ListedIncident[])
   const roadClasses = Object.fromEntries(
     Object.entries(truth.travel.roadClasses).map(([c, v]) => [
       c,
-      { ...v, speedKmh: v.speedKmh * 0.7 },
+      { ...v, speedKmh: v.speedKmh * 0.6 },
     ]),
   );
   return {

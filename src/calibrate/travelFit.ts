@@ -162,6 +162,7 @@ function leastSquares(
   design: Design,
   travel: readonly number[],
   keep: readonly boolean[],
+  weight: readonly number[],
   free: readonly number[],
   inverse: Float64Array,
   withOverhead: boolean,
@@ -176,9 +177,10 @@ function leastSquares(
     for (let c = 0; c < row.length; c++) if (!free.includes(c)) y -= row[c] * inverse[c];
     for (const c of free) x.push(row[c]);
     if (withOverhead) x.push(1);
+    const w = weight[i];
     for (let r = 0; r < n; r++) {
-      atb[r] += x[r] * y;
-      for (let s = 0; s < n; s++) ata[r][s] += x[r] * x[s];
+      atb[r] += w * x[r] * y;
+      for (let s = 0; s < n; s++) ata[r][s] += w * x[r] * x[s];
     }
   });
   const solution = solve(ata, atb);
@@ -188,14 +190,17 @@ function leastSquares(
   return { overhead: withOverhead ? solution[n - 1] : 0, inverse: next };
 }
 
-/** Keeps the trips within 4 robust standard deviations (1.4826 × MAD) of the fit. */
+/**
+ * Keeps the trips within 4 robust standard deviations (1.4826 × MAD) of the fit; residuals are
+ * relative (observed ÷ predicted − 1), as the noise of a trip is.
+ */
 function robustKeep(residuals: readonly number[], eligible: readonly boolean[]): boolean[] {
   const used = residuals.filter((_, i) => eligible[i]).sort((a, b) => a - b);
   if (used.length < 8) return [...eligible];
   const median = used[Math.floor(used.length / 2)];
   const deviations = used.map((r) => Math.abs(r - median)).sort((a, b) => a - b);
   const sigma = 1.4826 * deviations[Math.floor(deviations.length / 2)];
-  return residuals.map((r, i) => eligible[i] && Math.abs(r - median) <= 4 * sigma + 1);
+  return residuals.map((r, i) => eligible[i] && Math.abs(r - median) <= 4 * sigma + 0.01);
 }
 
 export function fitTravel(scenario: Scenario, trips: readonly ObservedTrip[]): TravelFit | null {
@@ -232,17 +237,26 @@ export function fitTravel(scenario: Scenario, trips: readonly ObservedTrip[]): T
   };
   let keep = [...eligible];
   let { design } = first;
+  // The noise of a trip is multiplicative (a lognormal factor), so its spread grows with the
+  // trip: weighted least squares, each trip by 1 / predicted² (at least a minute), the
+  // prediction of the round before.
+  const weightsAt = (overhead: number, inverse: Float64Array) =>
+    design.map((row) => 1 / Math.max(60, predict(row, overhead, inverse)) ** 2);
   for (let round = 0; round < ROUNDS; round++) {
-    let fit = leastSquares(design, y, keep, free, current.inverse, true);
+    const weight = weightsAt(current.overhead, current.inverse);
+    let fit = leastSquares(design, y, keep, weight, free, current.inverse, true);
     // A negative overhead or speed cannot be: refit without it (overhead 0, class kept).
-    if (fit && fit.overhead < 0) fit = leastSquares(design, y, keep, free, current.inverse, false);
+    if (fit && fit.overhead < 0)
+      fit = leastSquares(design, y, keep, weight, free, current.inverse, false);
     const negative = fit ? free.filter((c) => !(fit!.inverse[c] > 0)) : [];
     if (negative.length > 0) {
       free = free.filter((c) => !negative.includes(c));
       continue;
     }
     if (!fit) break;
-    const residuals = design.map((row, i) => y[i] - predict(row, fit.overhead, fit.inverse));
+    const residuals = design.map(
+      (row, i) => y[i] / Math.max(1, predict(row, fit.overhead, fit.inverse)) - 1,
+    );
     keep = robustKeep(residuals, eligible);
     const settled = classes.every(
       (_, c) => Math.abs(fit.inverse[c] - current.inverse[c]) <= 1e-4 * current.inverse[c],

@@ -8,7 +8,7 @@ import { applyFit, calibrate } from '../../src/calibrate/calibrate.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
 import { historyOf, perturbedWithHistory, truthScenario, TRUTH } from '../calibrationHistory.ts';
 
-const truth = truthScenario(7);
+const truth = truthScenario(14);
 const history = historyOf(truth, 11);
 const start = perturbedWithHistory(truth, history);
 const result = calibrate(start, { replications: 3 });
@@ -19,7 +19,7 @@ const within = (value: number, target: number, share: number) =>
 
 describe('calibration against a synthetic history', () => {
   it('reads the observed trips, mobilisations and responses of the history', () => {
-    expect(history.length).toBeGreaterThan(800);
+    expect(history.length).toBeGreaterThan(1600);
     expect(result.counts.incidents).toBe(history.filter((i) => i.observed).length);
     expect(result.counts.trips).toBeGreaterThan(500);
     expect(result.counts.unmatchedUnits).toBe(0);
@@ -67,5 +67,22 @@ describe('calibration against a synthetic history', () => {
       fit.travel!.overheadSeconds,
       0,
     );
+  });
+});
+
+describe('figures of the synthetic calibration', () => {
+  it('prints what was recovered (for the record; the checks are above)', () => {
+    const travel = fit.travel!;
+    const { overall } = result.comparison;
+    const minutes = (s: { median: number; p90: number }) =>
+      `${(s.median / 60).toFixed(2)} / ${(s.p90 / 60).toFixed(2)} min`;
+    console.log(
+      [
+        `speeds ${JSON.stringify(Object.fromEntries(Object.entries(travel.speeds).map(([c, v]) => [c, +v.toFixed(1)])))}`,
+        `overhead ${travel.overheadSeconds.toFixed(1)} s (${travel.used}/${travel.observed} trips)`,
+        `response observed ${minutes(overall.observed)}, before ${minutes(overall.before)}, after ${minutes(overall.after!)}`,
+      ].join('\n'),
+    );
+    expect(travel.used).toBeGreaterThan(0.9 * travel.observed);
   });
 });

@@ -59,7 +59,8 @@ const en: Strings = {
   apply: 'Apply fitted values',
   applyLabel: 'Apply calibration’s fitted values',
   applied: 'The fitted values were written into the scenario (undo takes them back).',
-  stale: 'The scenario was edited since it was calibrated; the results are of the earlier version. Calibrate again to refresh them.',
+  stale:
+    'The scenario was edited since it was calibrated; the results are of the earlier version. Calibrate again to refresh them.',
   response: 'Response (call → first arrival): observed and simulated',
   group: 'Scope',
   observed: 'Observed',
