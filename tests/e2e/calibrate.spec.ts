@@ -8,6 +8,8 @@ import type { Page } from '@playwright/test';
 import { expect, SCREENSHOTS, test } from './offline.ts';
 
 const FIXTURE = 'tests/e2e/fixtures/calibration-history.json';
+/** The fixture's guessed arterial speed, before calibration. */
+const GUESSED = JSON.parse(readFileSync(FIXTURE, 'utf8')).travel.roadClasses.arterial.speedKmh;
 
 async function exportScenario(page: Page) {
   const [download] = await Promise.all([
@@ -47,22 +49,25 @@ test('calibrate a scenario against its history, apply the fit, undo it', async (
   await page.screenshot({ path: `${SCREENSHOTS}/calibration-zh.png`, fullPage: true });
   await panel.getByTestId('calibration-fit').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}/calibration-fit-zh.png` });
+  await panel.getByTestId('calibration-scatter').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/calibration-scatter-zh.png` });
   await panel.getByTestId('calibration-map').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SCREENSHOTS}/calibration-figures-zh.png` });
+  await page.screenshot({ path: `${SCREENSHOTS}/calibration-map-zh.png` });
 
   const before = await exportScenario(page);
-  expect(before.travel.roadClasses.arterial.speedKmh).toBeCloseTo(31.5, 5);
+  expect(before.travel.roadClasses.arterial.speedKmh).toBeCloseTo(GUESSED, 5);
   await panel.getByTestId('calibration-apply').click();
   await expect(panel.getByTestId('calibration-applied')).toBeVisible();
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /应用校准拟合值/);
   const applied = await exportScenario(page);
   expect(applied.travel.roadClasses.arterial.speedKmh).toBeGreaterThan(40);
+  expect(applied.travel.tripOverheadSeconds).toBeGreaterThan(20);
   expect(applied.dispatch.callHandling.type).toBe('lognormal');
   expect(applied.arrivals.incidents).toHaveLength(before.arrivals.incidents.length);
 
   await page.getByTestId('undo').click();
   const undone = await exportScenario(page);
-  expect(undone.travel.roadClasses.arterial.speedKmh).toBeCloseTo(31.5, 5);
+  expect(undone.travel.roadClasses.arterial.speedKmh).toBeCloseTo(GUESSED, 5);
   expect(undone.dispatch.callHandling).toEqual(before.dispatch.callHandling);
 
   await page.getByTestId('language-switch').click();

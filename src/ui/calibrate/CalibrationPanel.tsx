@@ -8,7 +8,7 @@
 import { useMemo, useState } from 'react';
 import { applyFit } from '../../calibrate/calibrate.ts';
 import type { GroupRow } from '../../calibrate/compare.ts';
-import { names, rowCells } from '../../calibrate/words.ts';
+import { names, rowCells, seconds } from '../../calibrate/words.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { calibrateInWorker, type CalibrationAnswer } from '../../worker/calibrateClient.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
@@ -110,8 +110,8 @@ function Answer(props: {
   const residualFill = useMemo((): DistrictFill | undefined => {
     if (!answer.ok) return undefined;
     const rows = answer.result.travelResidualByDistrict;
-    const format = (seconds: number) =>
-      `${seconds >= 0 ? '+' : '−'}${Math.abs(seconds / 60).toLocaleString(locale, { maximumFractionDigits: 1 })} ${language === 'zh' ? '分钟' : 'min'}`;
+    const format = (value: number) =>
+      `${value >= 0 ? '+' : '−'}${seconds(Math.abs(value), language)}`;
     return {
       scale: 'difference',
       legend: t.residualLegend,
@@ -119,7 +119,7 @@ function Answer(props: {
       values: Object.fromEntries(rows.map((r) => [r.district, r.median])),
       details: Object.fromEntries(rows.map((r) => [r.district, t.trips(r.n)])),
     };
-  }, [answer, locale, language, t]);
+  }, [answer, language, t]);
 
   if (!answer.ok) {
     return answer.reason === 'noObserved' ? (

@@ -16,9 +16,12 @@ export function TravelScatter(props: {
 }) {
   const step = Math.max(1, Math.ceil(props.trips.length / MAX_POINTS));
   const shown = props.trips.filter((t, i) => i % step === 0 && Number.isFinite(t.after));
-  const top = Math.max(60, ...shown.flatMap((t) => [t.observed, t.before, t.after])) / 60;
+  // The axes reach the 98th percentile of the times: a few very long trips (outliers left out
+  // of the fit) would otherwise squeeze every other trip into a corner; they sit on the edge.
+  const values = shown.flatMap((t) => [t.observed, t.after]).sort((a, b) => a - b);
+  const top = Math.max(60, values[Math.floor(0.98 * (values.length - 1))] ?? 60) / 60;
   const limit = Math.ceil(top / 5) * 5;
-  const scale = (minutes: number) => (minutes / limit) * (SIZE - 2 * PAD);
+  const scale = (minutes: number) => (Math.min(minutes, limit) / limit) * (SIZE - 2 * PAD);
   const x = (seconds: number) => PAD + scale(seconds / 60);
   const y = (seconds: number) => SIZE - PAD - scale(seconds / 60);
   const ticks = Array.from({ length: 6 }, (_, i) => (limit * i) / 5);
