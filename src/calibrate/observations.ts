@@ -2,13 +2,16 @@
  * What the imported history shows, read out of a scenario's listed incidents (`observed`): each
  * unit's trip (from its base to the incident, with the observed travel), its mobilisation, its
  * time on scene, the call handling of each incident and its response (call → first arrival).
+ * A trip with no en-route time counts from the order plus the agency's mean mobilisation.
  * A unit is matched to the scenario's units by id or name (a copy's "#n" suffix dropped); a unit
  * the scenario does not know, but whose agency it knows, is taken to come from the nearest base
  * of that agency.
  */
+import { distributionMean } from '../lib/distributions.ts';
 import type { LonLat } from '../lib/geo.ts';
 import { haversineMetres, pointInPolygon } from '../lib/geo.ts';
 import type { ListedIncident, ObservedUnit, Scenario } from '../scenarios/schema.ts';
+import { MIN_SAMPLE } from './fitDistributions.ts';
 
 export interface ObservedTrip {
   /** Index of the listed incident. */
@@ -94,6 +97,13 @@ export function readObservations(scenario: Scenario): Observations {
     return best;
   };
 
+  /** Trips whose departure was not recorded: ordered + the agency's mean mobilisation. */
+  const withoutEnRoute: Array<{
+    trip: ObservedTrip;
+    agency: string;
+    left: number;
+    seen: ObservedUnit;
+  }> = [];
   scenario.arrivals.incidents.forEach((incident, index) => {
     const observed = incident.observed;
     if (!observed?.units?.length && observed?.handledAfter === undefined) return;
@@ -111,12 +121,6 @@ export function readObservations(scenario: Scenario): Observations {
         result.unmatchedUnits++;
         continue;
       }
-      // Leaving the moment it was ordered: a unit already on the road (sent on its way home),
-      // which neither mobilised nor started from its base.
-      const onTheRoad = seen.enRoute !== undefined && seen.enRoute === seen.dispatched;
-      if (onTheRoad) continue;
-      if (seen.enRoute !== undefined && seen.dispatched !== undefined)
-        push(result.mobilisation, agency!, seen.enRoute - seen.dispatched);
       if (seen.cleared !== undefined && seen.onScene !== undefined && kind) {
         const capability =
           seen.capability ??
@@ -126,20 +130,47 @@ export function readObservations(scenario: Scenario): Observations {
         result.onScene.set(kind.id, byCapability);
         push(byCapability, capability, seen.cleared - seen.onScene);
       }
+      // Leaving the moment it was ordered: a unit already on the road (sent on its way home),
+      // which neither mobilised nor started from its base.
+      const onTheRoad = seen.enRoute !== undefined && seen.enRoute === seen.dispatched;
+      if (onTheRoad) continue;
+      if (seen.enRoute !== undefined && seen.dispatched !== undefined)
+        push(result.mobilisation, agency!, seen.enRoute - seen.dispatched);
       const base = unit ? baseById.get(unit.base) : nearestBase(agency!, incident.location);
-      if (seen.enRoute !== undefined && seen.onScene !== undefined && base && incident.location)
+      if (seen.onScene === undefined || !base || !incident.location) continue;
+      const trip = {
+        incident: index,
+        base: base.id,
+        from: base.location,
+        to: incident.location,
+        departure: 0,
+        emergency: kind?.responseMode !== 'nonEmergency',
+        travel: 0,
+        district,
+      };
+      if (seen.enRoute !== undefined)
         result.trips.push({
-          incident: index,
-          base: base.id,
-          from: base.location,
-          to: incident.location,
+          ...trip,
           departure: incident.time + seen.enRoute,
-          emergency: kind?.responseMode !== 'nonEmergency',
           travel: seen.onScene - seen.enRoute,
-          district,
         });
+      else if (seen.dispatched !== undefined)
+        withoutEnRoute.push({ trip, agency: agency!, left: incident.time, seen });
     }
     if (first < Infinity) result.response.set(index, first);
   });
+  // Without an en-route time, travel is onScene − dispatched − the agency's mean mobilisation:
+  // the mean of those observed, else of its units in the scenario.
+  for (const { trip, agency, left, seen } of withoutEnRoute) {
+    const sample = result.mobilisation.get(agency) ?? [];
+    const units = scenario.units.filter((u) => u.agency === agency);
+    const mobilisation =
+      sample.length >= MIN_SAMPLE
+        ? sample.reduce((a, b) => a + b, 0) / sample.length
+        : units.reduce((sum, u) => sum + distributionMean(u.mobilisation), 0) / units.length;
+    const travel = seen.onScene! - seen.dispatched! - mobilisation;
+    if (travel > 0)
+      result.trips.push({ ...trip, departure: left + seen.dispatched! + mobilisation, travel });
+  }
   return result;
 }
