@@ -66,6 +66,9 @@ test('calibrate a scenario against its history, apply the fit, undo it', async (
   expect(applied.arrivals.incidents).toHaveLength(before.arrivals.incidents.length);
 
   await page.getByTestId('undo').click();
+  // Back to the calibrated version: the fit can be applied again.
+  await expect(panel.getByTestId('calibration-applied')).toBeHidden();
+  await expect(panel.getByTestId('calibration-apply')).toBeEnabled();
   const undone = await exportScenario(page);
   expect(undone.travel.roadClasses.arterial.speedKmh).toBeCloseTo(GUESSED, 5);
   expect(undone.dispatch.callHandling).toEqual(before.dispatch.callHandling);

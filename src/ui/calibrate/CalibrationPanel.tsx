@@ -104,7 +104,9 @@ function Answer(props: {
 }) {
   const t = useStrings(calibrationStrings);
   const language = useLanguage();
-  const { answer, doc, applied } = props.state;
+  const { answer, doc } = props.state;
+  // Applied while the scenario is not back to the calibrated version (undo brings it back).
+  const applied = props.state.applied && props.currentDoc !== doc;
   const locale = localeOf(language);
   const name = useMemo(() => names(doc as unknown as Scenario, language), [doc, language]);
   const residualFill = useMemo((): DistrictFill | undefined => {
@@ -155,7 +157,11 @@ function Answer(props: {
   const sections = [...new Set(lines.map((l) => l.section))];
   return (
     <>
-      {props.currentDoc !== doc && !applied && <p className="hint">{t.stale}</p>}
+      {props.currentDoc !== doc && !applied && (
+        <p className="hint" data-testid="calibration-stale">
+          {t.stale}
+        </p>
+      )}
       <h3>{t.response}</h3>
       <table data-testid="calibration-response">
         <thead>
