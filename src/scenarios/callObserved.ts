@@ -5,10 +5,9 @@
  * (src/calibrate/); the simulation ignores them. With grouping by incident number, each row is
  * one unit of its incident.
  */
-import type { CallText } from './callImportText.ts';
 import type { Language } from './messages.ts';
 import type { ListedIncident, ObservedUnit } from './schema.ts';
-import { readTime } from './callTimes.ts';
+import type { ReadTime } from './callTimes.ts';
 
 /** Columns of the observed times (all optional; a blank cell is a time not recorded). */
 export interface ObservedColumns {
@@ -78,8 +77,6 @@ export class ObservedReader {
   constructor(
     header: readonly string[],
     private readonly columns: ObservedColumns,
-    private readonly t: CallText,
-    private readonly show: (value: string) => string,
     language: Language,
   ) {
     this.words = observedText[language];
@@ -101,13 +98,14 @@ export class ObservedReader {
   }
 
   /**
-   * One row's unit, or null when the row has no observed cell. `start` is the start as local
-   * clock ms; the problems of the row go to `problem` (group, message).
+   * One row's unit, or null when the row has no observed cell. `readCell` reads a time as the
+   * call time is read (the same format); `start` is the start as local clock ms; the problems
+   * of the row go to `problem` (group, message).
    */
   read(
     cells: readonly string[],
     callTime: number,
-    order: 'ymd' | 'mdy' | 'dmy' | 'undecided',
+    readCell: (text: string) => ReadTime,
     start: number,
     problem: (group: string, message: string) => void,
   ): RowUnit | null {
@@ -125,7 +123,7 @@ export class ObservedReader {
       const value = this.cell(cells, field);
       if (!value) continue;
       any = true;
-      const read = readTime(value, order, this.t, this.show);
+      const read = readCell(value);
       if (!read.ok) {
         problem(`observed:${field}`, `${this.columns[field]}: ${read.message}`);
         continue;

@@ -185,13 +185,7 @@ export function importRows(
         message: t.noColumn(shown(String(mapping[key])), shown(header.join(', '))),
       });
   }
-  const observed = new ObservedReader(
-    header,
-    mapping.observed ?? {},
-    t,
-    shown,
-    options.language ?? 'en',
-  );
+  const observed = new ObservedReader(header, mapping.observed ?? {}, options.language ?? 'en');
   for (const name of observed.missingColumns())
     problems.push({
       line: rows[0].line,
@@ -270,7 +264,9 @@ export function importRows(
     }
     const number = columns.groupBy >= 0 ? (row[columns.groupBy] ?? '').trim() : '';
     const first = number ? groups.get(number) : undefined;
-    const unit = observed.active ? observed.read(row, time, times.order, start, problem) : null;
+    // The observed times are read as the call time is.
+    const readCell = (text: string) => readTime(text, times.order, t, shown);
+    const unit = observed.active ? observed.read(row, time, readCell, start, problem) : null;
     if (found.length > 0) problems.push(...found);
     else if (first === undefined) {
       if (number) groups.set(number, incidents.length);
