@@ -174,6 +174,8 @@ export function fitLines(
       n: fit.travel.used,
     });
   }
+  if (!fit.travel)
+    lines.push({ section: t.travel, what: t.travel, before: '—', after: t.notFitted });
   for (const m of fit.mobilisation) {
     const unit = scenario.units.find((u) => u.agency === m.agency);
     lines.push({

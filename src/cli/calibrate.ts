@@ -49,7 +49,6 @@ export function commandCalibrate(
     }
     if (result.fit.travel)
       lines.push(`  ${t.tripsUsed(result.fit.travel.used, result.fit.travel.observed)}`);
-    else lines.push(`  ${t.travel}: ${t.notFitted}`);
     lines.push('', t.response(result.replications), `  ${t.medianP90}`);
     const name = names(scenario, language);
     const row = (label: string, r: (typeof result.comparison)['overall']) =>
