@@ -91,7 +91,7 @@ describe('a scenario using the realism knobs, through the CLI', () => {
     expect(main(['validate', scenarioFile, '--lang', 'zh'])).toBe(0);
     const text = out.join('\n');
     expect(text).toContain('travel.nonEmergencySpeedFactor: 非紧急出警车速系数 1');
-    expect(text).toContain('送医途中不用警灯警报');
+    expect(text).toContain('送医途中不用警灯警报（1 类事件）');
   });
 
   it('runs replications and reports the units’ workload, transport included', () => {

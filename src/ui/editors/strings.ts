@@ -257,6 +257,7 @@ const zh = {
     nonEmergencySpeedFactor: '非紧急出警车速系数',
     tripOverheadSeconds: '每趟固定耗时',
     shortTrip: '短途加速（平方根律）',
+    model: '模型',
     accelerationMps2: '加速度',
     noiseCv: '行程时间随机扰动（变异系数）',
   } as Record<string, string>,
