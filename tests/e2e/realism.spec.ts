@@ -24,6 +24,7 @@ test('opens a scenario with transport to hospital, shows its settings and replay
   const travel = page.getByTestId('travel-fields');
   await expect(travel).toContainText('每趟固定耗时');
   await expect(travel).toContainText('短途加速（平方根律）');
+  await expect(page.getByTestId('map-hospital-westHospital')).toBeVisible();
   await expect(page.getByTestId('field-travel.tripOverheadSeconds')).toHaveValue('39');
   await travel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}/realism-overview.png`, fullPage: true });
@@ -48,5 +49,9 @@ test('opens a scenario with transport to hospital, shows its settings and replay
   await expect(rows.first()).toContainText('西区医院');
   await expect(rows.first()).toContainText('西区救护车');
   await rows.first().click();
+  // The hospital is on the map, named.
+  const hospital = page.getByTestId('replay-map').getByTestId('map-hospital-westHospital');
+  await expect(hospital).toBeVisible();
+  await expect(hospital.locator('title')).toHaveText('西区医院');
   await page.screenshot({ path: `${SCREENSHOTS}/realism-replay.png`, fullPage: true });
 });
