@@ -73,8 +73,10 @@ export function defaultsInEffect(input: unknown): DefaultInEffect[] {
   if (withoutSirens > 0) {
     found.push({
       path: 'incidentKinds[*].transport.emergency',
-      value: { zh: '送医途中不用警灯警报', en: 'transport to hospital without lights and sirens' },
-      count: [withoutSirens, transports.length],
+      value: {
+        zh: `送医途中不用警灯警报（${withoutSirens} 类事件）`,
+        en: `transport to hospital without lights and sirens (${withoutSirens} kind${withoutSirens === 1 ? '' : 's'} of incident)`,
+      },
     });
   }
   if (dispatch.redispatchReturning === undefined) {

@@ -204,7 +204,7 @@ export const MatrixTravel = z.strictObject({
 const ShortTrip = documented(
   z.strictObject({
     model: documented(
-      z.literal('squareRoot'),
+      z.enum(['squareRoot']),
       'Square-root law: T = 2·√(D/a) up to the distance v²/a, then v/a + D/v (v the speed of the trip).',
     ),
     accelerationMps2: documented(

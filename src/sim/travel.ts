@@ -140,6 +140,8 @@ class DistanceTravel implements TravelModel {
     if (from === to) return 0;
     const metres =
       this.distance(this.coordinates(from), this.coordinates(to)) * this.spec.detourFactor;
+    // Two places at one point (a hospital beside a base): no trip, no overhead.
+    if (metres === 0) return 0;
     const factor = speedFactor(drive, this.spec);
     const shortTrip = this.spec.shortTrip;
     if (shortTrip) {
