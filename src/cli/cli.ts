@@ -29,6 +29,7 @@ import { scenarioJson, TABLE_FROM, toIncidentTable } from '../scenarios/incident
 import { TIME_FORMATS, type TimeFormat } from '../scenarios/callTimes.ts';
 import type { PointOrder } from '../scenarios/callPlaces.ts';
 import { readKindMap } from '../scenarios/callKinds.ts';
+import { OBSERVED_OPTIONS, type ObservedColumns } from '../scenarios/callObserved.ts';
 import { loadScenario, loadScenarioText, type ScenarioProblem } from '../scenarios/load.ts';
 import type { Language } from '../scenarios/messages.ts';
 import { Scenario } from '../scenarios/schema.ts';
@@ -39,6 +40,7 @@ import { RecordKind, traceToNdjson, type Trace, type TraceHeader } from '../sim/
 import { dispatchReasons } from '../sim/dispatch/why.ts';
 import { bulletin } from '../sim/analysis/assessment.ts';
 import { explainIncident } from '../sim/analysis/explain.ts';
+import { commandCalibrate } from './calibrate.ts';
 import { DRILL_USAGE, drillJsonSchema, drillMain } from './drill.ts';
 import { formatReport } from './format.ts';
 import { TRAINING_USAGE, trainingMain } from './training.ts';
@@ -73,12 +75,19 @@ Commands:
                [--group-by COL] [--lon COL --lat COL | --point COL [--point-order lonlat|latlon] | --district COL]
                [--time-format auto|ymd|mdy|dmy|excel|unix|unix-ms|seconds] [--encoding auto|utf8|gbk]
                [--kind-map value=kind,…] [--kind-map-file MAP.csv|MAP.json] [--fit] [--out FILE]
+               [--dispatched COL] [--en-route COL] [--on-scene COL] [--cleared COL] [--unit COL]
+               [--agency COL] [--capability COL]
                                add call history from CSV (UTF-8 or GBK) or .xlsx to a scenario as
                                listed incidents; columns left out are detected and said; times:
                                dates (year first, month/day/year, day/month/year), Excel serial
                                days, Unix seconds or milliseconds, or seconds from the start;
                                two kind columns are joined as "A / B"; --fit (or --fit-run)
-                               fits the run to the calls' span
+                               fits the run to the calls' span; the observed
+                               times of each unit are kept for calibrate
+  calibrate --scenario FILE [--replications R] [--json] [--out FITTED.json]
+                               fit travel speeds and overhead, mobilisation, on-scene and call
+                               handling to the observed times of the listed incidents; print
+                               observed against simulated response before and after the fit
 ${DRILL_USAGE}
 ${TRAINING_USAGE}
 
@@ -364,6 +373,14 @@ function commandMerge(args: Args, language: Language): void {
   emitReport(mergeReports(reports), args, language);
 }
 
+/** The observed-time columns given (--dispatched, --en-route, …), or none. */
+function observedColumnsOption(args: Args): ObservedColumns | undefined {
+  const columns: ObservedColumns = {};
+  for (const [key, name] of Object.entries(OBSERVED_OPTIONS))
+    columns[key as keyof ObservedColumns] = option(args, name);
+  return Object.values(columns).some((c) => c !== undefined) ? columns : undefined;
+}
+
 function commandImportCalls(args: Args, language: Language): number | Promise<number> {
   const csvFile = args.positional[1];
   if (!csvFile) throw new UsageError('import-calls needs a CSV or .xlsx file');
@@ -410,6 +427,7 @@ function importCallFile(
     groupBy: option(args, 'group-by'),
     pointOrder: pointOrderOption(args),
     kindValues: kindValuesOption(args, scenario, language),
+    observed: observedColumnsOption(args),
   };
   if (!mapping.time || !mapping.kind)
     throw new UsageError('import-calls needs --time COL and --kind COL (no column looks like one)');
@@ -745,6 +763,16 @@ export function main(argv: string[]): number | Promise<number> {
         const done = commandImportCalls(args, language);
         return typeof done === 'number' ? done : done.catch(failed);
       }
+      case 'calibrate':
+        return commandCalibrate(
+          scenarioFrom(args, language, true),
+          {
+            replications: Math.max(1, integerOption(args, 'replications', 10)),
+            json: args.options.has('json'),
+            out: option(args, 'out'),
+          },
+          language,
+        );
       case 'training':
         return trainingMain(argv.slice(argv.indexOf('training') + 1), language);
       case undefined:

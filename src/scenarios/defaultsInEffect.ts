@@ -56,6 +56,29 @@ export function defaultsInEffect(input: unknown): DefaultInEffect[] {
       value: { zh: '紧急通行车速系数 1.2', en: 'emergency speed factor 1.2' },
     });
   }
+  const kinds = Array.isArray(input.incidentKinds) ? input.incidentKinds.filter(isRecord) : [];
+  if (
+    travel.model !== undefined &&
+    travel.model !== 'matrix' &&
+    travel.nonEmergencySpeedFactor === undefined &&
+    kinds.some((kind) => kind.responseMode === 'nonEmergency')
+  ) {
+    found.push({
+      path: 'travel.nonEmergencySpeedFactor',
+      value: { zh: '非紧急出警车速系数 1', en: 'non-emergency speed factor 1' },
+    });
+  }
+  const transports = kinds.map((kind) => kind.transport).filter(isRecord);
+  const withoutSirens = transports.filter((transport) => transport.emergency === undefined).length;
+  if (withoutSirens > 0) {
+    found.push({
+      path: 'incidentKinds[*].transport.emergency',
+      value: {
+        zh: `送医途中不用警灯警报（${withoutSirens} 类事件）`,
+        en: `transport to hospital without lights and sirens (${withoutSirens} kind${withoutSirens === 1 ? '' : 's'} of incident)`,
+      },
+    });
+  }
   if (dispatch.redispatchReturning === undefined) {
     found.push({
       path: 'dispatch.redispatchReturning',

@@ -24,6 +24,7 @@ import {
   zoneClock,
   type NumericClock,
 } from './callClock.ts';
+import { ObservedReader, type ObservedColumns } from './callObserved.ts';
 
 export { callText } from './callImportText.ts';
 export {
@@ -54,6 +55,8 @@ export interface CallColumnMapping {
   timeFormat?: TimeFormat;
   /** Values of the kind column mapped to incident kind ids (values not listed are used as they are). */
   kindValues?: Record<string, string>;
+  /** Columns of what was observed per unit (times, unit): kept in `observed` for calibration. */
+  observed?: ObservedColumns;
 }
 
 export interface CallImportResult {
@@ -205,6 +208,12 @@ export function importRows(
         message: t.noColumn(shown(String(mapping[key])), shown(header.join(', '))),
       });
   }
+  const observed = new ObservedReader(header, mapping.observed ?? {}, options.language ?? 'en');
+  for (const name of observed.missingColumns())
+    problems.push({
+      line: rows[0].line,
+      message: t.noColumn(shown(name), shown(header.join(', '))),
+    });
   const hasLonLat = columns.lon >= 0 && columns.lat >= 0;
   const hasPoint = columns.point >= 0;
   if (!hasLonLat && !hasPoint && columns.district < 0)
@@ -293,16 +302,25 @@ export function importRows(
     }
     const number = columns.groupBy >= 0 ? (row[columns.groupBy] ?? '').trim() : '';
     const first = number ? groups.get(number) : undefined;
+    // The observed times are read as the call time is.
+    const readCell = (text: string) =>
+      times.clock === 'date'
+        ? readTime(text, times.order, t, shown)
+        : readNumericTime(text, times.clock, t, toLocal);
+    const unit = observed.active ? observed.read(row, time, readCell, start, problem) : null;
     if (found.length > 0) problems.push(...found);
     else if (first === undefined) {
       if (number) groups.set(number, incidents.length);
+      observed.add(incidents.length, unit);
       incidents.push(incident);
     } else {
+      observed.add(first, unit);
       // Another unit's row of an incident already read: the call is the earliest row's time.
       groupedRows++;
       if (time < incidents[first].time) incidents[first].time = time;
     }
   }
+  observed.finish(incidents);
   if (options.fit && incidents.length > 0) result.fitted = fitRun(incidents, startLocal, options);
   const existing = options.existing ?? 0;
   if (incidents.length > 0 && existing + incidents.length > LIMITS.listedIncidents) {

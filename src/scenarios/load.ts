@@ -8,6 +8,7 @@ import { LIMITS, Scenario, type ListedIncident, type Travel } from './schema.ts'
 import { cut, loaderText, translate, type Language } from './messages.ts';
 import { expandIncidentTable, IncidentTable, tablePath } from './incidentTable.ts';
 import { districtCrossing } from './ringCheck.ts';
+import { realismChecks } from './realismChecks.ts';
 
 export interface ScenarioProblem {
   /** Where, as a path into the file, e.g. `units[3].mobilisation.mean` (empty: the whole file). */
@@ -551,6 +552,9 @@ function crossCheck(scenario: Scenario, language: Language) {
   ) {
     warnings.push({ path: 'arrivals', message: t.noDemand[language]() });
   }
+  const realism = realismChecks(scenario, language);
+  errors.push(...realism.errors);
+  warnings.push(...realism.warnings);
   return { errors, warnings };
 }
 

@@ -275,6 +275,7 @@ const whatZh: Record<string, string> = {
   unit: '力量',
   'incident kind': '事件类型',
   'road class': '道路等级',
+  hospital: '医院',
 };
 
 function typeName(name: string, language: Language): string {

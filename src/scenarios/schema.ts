@@ -101,6 +101,14 @@ export const District = z
   });
 export type District = z.infer<typeof District>;
 
+export const Hospital = z.strictObject({
+  id: id('hospital'),
+  name: documented(z.string().max(200).default(''), 'Name shown to people (e.g. 舟山医院).'),
+  nameEn,
+  location: lonLat,
+});
+export type Hospital = z.infer<typeof Hospital>;
+
 export const Base = z.strictObject({
   id: id('base'),
   name: documented(z.string().max(200).default(''), 'Name shown to people (e.g. 临城消防站).'),
@@ -126,6 +134,15 @@ const emergencySpeedFactor = documented(
   z.number().finite().positive('must be > 0').default(1.2),
   'Speed multiplier for units driving to an incident with lights and sirens (returns drive at normal speed).',
   'factor',
+);
+const nonEmergencySpeedFactor = documented(
+  z.number().finite().positive('must be > 0').default(1),
+  'Speed multiplier for units driving to an incident of a kind whose response mode is non-emergency (no lights and sirens).',
+  'factor',
+);
+const tripOverheadSeconds = seconds(
+  'Fixed time added to every trip that takes any time (getting under way, finding the address, parking): the 0.65 min of the fire-response fit T = 0.65 + 1.7·D min.',
+  0,
 );
 const travelNoiseCv = documented(
   z.number().finite().min(0, 'must be ≥ 0').max(2, 'must be ≤ 2').default(0),
@@ -166,6 +183,8 @@ export const RoadGraphTravel = z.strictObject({
     'Speed per road class (e.g. expressway, arterial, local), optionally varying by hour.',
   ),
   emergencySpeedFactor,
+  nonEmergencySpeedFactor,
+  tripOverheadSeconds,
   noiseCv: travelNoiseCv,
 });
 
@@ -180,8 +199,29 @@ export const MatrixTravel = z.strictObject({
     'Travel time from the row zone to the column zone.',
     's',
   ),
+  tripOverheadSeconds,
   noiseCv: travelNoiseCv,
 });
+
+/**
+ * The square-root law of short trips (Kolesar 1975, the RAND fire-engine study): a vehicle
+ * accelerating at a constant rate to its cruising speed v covers a road distance D in
+ * 2·√(D/a) while D ≤ v²/a (it never reaches cruising speed), and in v/a + D/v beyond.
+ */
+const ShortTrip = documented(
+  z.strictObject({
+    model: documented(
+      z.enum(['squareRoot']),
+      'Square-root law: T = 2·√(D/a) up to the distance v²/a, then v/a + D/v (v the speed of the trip).',
+    ),
+    accelerationMps2: documented(
+      z.number().finite().positive('must be > 0').max(20, 'must be ≤ 20'),
+      'Constant acceleration a of a vehicle getting up to speed (Kolesar’s New York fit: about 0.41 m/s²).',
+      'm/s²',
+    ),
+  }),
+  'Short trips slower than distance ÷ speed, as a vehicle accelerates (the RAND fit’s square-root branch); omit for distance ÷ speed throughout.',
+);
 
 export const DistanceTravel = z.strictObject({
   model: z.literal('distance'),
@@ -196,6 +236,9 @@ export const DistanceTravel = z.strictObject({
     'factor',
   ),
   emergencySpeedFactor,
+  nonEmergencySpeedFactor,
+  tripOverheadSeconds,
+  shortTrip: ShortTrip.optional(),
   noiseCv: travelNoiseCv,
 });
 
@@ -292,6 +335,42 @@ export const IncidentKind = z.strictObject({
     description: 'Time a unit works on scene, from its arrival until it clears.',
     unit: 's',
   }),
+  responseMode: documented(
+    z.enum(['emergency', 'nonEmergency']).default('emergency'),
+    'How units drive to these incidents: emergency (lights and sirens, the travel model’s emergencySpeedFactor) or non-emergency (its nonEmergencySpeedFactor). A zone-to-zone matrix has one time for both.',
+  ),
+  callHandling: documented(
+    Distribution.optional(),
+    'Call taking and assessment for this kind, instead of the centre’s dispatch.callHandling.',
+  ),
+  workTimeByCapability: documented(
+    z.record(z.string().min(1), Distribution).optional(),
+    'Time on scene by capability of the unit’s slot (e.g. an engine 11 min, an ambulance 60 min on the same call); a capability not listed works `workTime`.',
+  ),
+  transport: documented(
+    z
+      .strictObject({
+        capability: documented(
+          z.string().min(1),
+          'Capability of the units that carry a patient (e.g. medical).',
+        ),
+        share: documented(
+          z.number().min(0).max(1),
+          'Share of these units’ jobs that end with a patient carried to a hospital.',
+          'share',
+        ),
+        handover: Distribution.meta({
+          description: 'Time at the hospital handing the patient over, before the unit is free.',
+          unit: 's',
+        }),
+        emergency: documented(
+          z.boolean().default(false),
+          'Whether the unit drives to the hospital with lights and sirens (emergencySpeedFactor) or at normal speed.',
+        ),
+      })
+      .optional(),
+    'Patient transport: after its work on scene, a unit of this capability carries a patient to the nearest hospital (by travel time), hands over, then returns to base (a returning unit may be sent again, as dispatch.redispatchReturning says). Needs `hospitals`.',
+  ),
   nonEmergencyShare: documented(
     z.number().min(0).max(1).default(0),
     'Share of these calls that can be handed to the 12345 line and use no unit.',
@@ -374,6 +453,39 @@ export const CallStream = z.strictObject({
   ),
 });
 
+const afterCall = (what: string) =>
+  documented(z.number().finite().min(0, 'must be ≥ 0').optional(), `${what}, after the call.`, 's');
+
+/** One unit's times as the dispatch system recorded them (imported history, for calibration). */
+export const ObservedUnit = z.strictObject({
+  unit: documented(
+    z.string().max(200).optional(),
+    'The unit as the records name it: matched to a unit of the scenario by id or name.',
+  ),
+  agency: documented(
+    z.string().max(200).optional(),
+    'Agency id of the unit, when the unit itself is not one of the scenario (its nearest base of that agency is taken).',
+  ),
+  capability: documented(
+    z.string().max(200).optional(),
+    'What the unit was sent for (a capability): for the on-scene time per kind and capability.',
+  ),
+  dispatched: afterCall('When the unit was ordered (派车)'),
+  enRoute: afterCall('When it left (出动)'),
+  onScene: afterCall('When it arrived (到场)'),
+  cleared: afterCall('When it finished on scene (处置完毕 / 返队)'),
+});
+export type ObservedUnit = z.infer<typeof ObservedUnit>;
+
+export const ObservedTimes = z.strictObject({
+  handledAfter: afterCall('When the first unit was ordered: call taking and assessment'),
+  units: documented(
+    z.array(ObservedUnit).max(LIMITS.neededUnitsPerIncident).optional(),
+    'The units that went, each with its times.',
+  ),
+});
+export type ObservedTimes = z.infer<typeof ObservedTimes>;
+
 export const ListedIncident = z.strictObject({
   time: documented(z.number().finite().min(0), 'Time of the call after the scenario start.', 's'),
   kind: documented(z.string(), 'Id of the incident kind.'),
@@ -381,6 +493,10 @@ export const ListedIncident = z.strictObject({
   district: documented(
     z.string().optional(),
     'District id; used to place the call when no location is given.',
+  ),
+  observed: documented(
+    ObservedTimes.optional(),
+    'What the records of a real call show (imported history): read by calibration, ignored by the simulation.',
   ),
 });
 export type ListedIncident = z.infer<typeof ListedIncident>;
@@ -609,6 +725,10 @@ export const Scenario = z.strictObject({
     'Stations, barracks, depots.',
   ),
   travel: Travel,
+  hospitals: documented(
+    z.array(Hospital).max(LIMITS.bases, `at most ${LIMITS.bases} hospitals`).optional(),
+    'Hospitals that medical units carry patients to (an incident kind’s `transport`).',
+  ),
   agencies: documented(
     z.array(Agency).min(1, 'needs at least one agency'),
     'Partner agencies (联动单位).',

@@ -7,7 +7,8 @@ import { exp, log } from '../lib/detmath.ts';
 import type { DistributionShape } from '../lib/distributions.ts';
 import { z } from 'zod';
 
-type Unit = 's' | 'm' | 'km/h' | 'people' | 'calls/day' | 'share' | 'factor' | 'weight' | '°';
+type Unit =
+  's' | 'm' | 'km/h' | 'm/s²' | 'people' | 'calls/day' | 'share' | 'factor' | 'weight' | '°';
 
 /** Attaches the description and the unit shown in the JSON Schema and the editor. */
 export function documented<T extends z.ZodType>(schema: T, description: string, unit?: Unit): T {

@@ -270,6 +270,20 @@ export function decodeRecord(trace: Trace, i: number): TraceRecord {
         level: cause as CauseOf<'graded'>,
         participants: value,
       };
+    case Code.transportStarted:
+      return { kind: 'transportStarted', t, command, incident, unit, place, hospital: value };
+    case Code.atHospital:
+      return { kind: 'atHospital', t, command, incident: null, unit, place, travelSeconds: value };
+    case Code.handedOver:
+      return {
+        kind: 'handedOver',
+        t,
+        command,
+        incident: null,
+        unit,
+        place,
+        handoverSeconds: value,
+      };
     default:
       return unknownKind(code, i);
   }

@@ -61,6 +61,9 @@ export const RECORD_CAUSES = {
   firstReceiverActing: ['firstReceiver'],
   supplied: ['rearHQ', 'stockOut'],
   graded: ['township', 'county', 'city'],
+  transportStarted: ['none'],
+  atHospital: ['none'],
+  handedOver: ['none'],
 } as const satisfies { readonly [K in RecordKindName]: readonly CauseName[] };
 
 /** The causes a kind of record can have. */
@@ -200,7 +203,31 @@ export type TraceRecord =
       cause: CauseOf<'supplied'>;
       secondsSinceRequest: number;
     })
-  | (OfIncident & { kind: 'graded'; level: CauseOf<'graded'>; participants: number });
+  | (OfIncident & { kind: 'graded'; level: CauseOf<'graded'>; participants: number })
+  | (Base & {
+      kind: 'transportStarted';
+      /** The incident the patient comes from. */
+      incident: number;
+      unit: number;
+      /** The hospital's place. */
+      place: number;
+      /** Index of the hospital in the scenario's `hospitals`. */
+      hospital: number;
+    })
+  | (Base & {
+      kind: 'atHospital';
+      incident: null;
+      unit: number;
+      place: number;
+      travelSeconds: number;
+    })
+  | (Base & {
+      kind: 'handedOver';
+      incident: null;
+      unit: number;
+      place: number;
+      handoverSeconds: number;
+    });
 
 /** The decoded record of one kind. */
 export type RecordOf<K extends RecordKindName> = Extract<TraceRecord, { kind: K }>;

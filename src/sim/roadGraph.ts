@@ -8,6 +8,7 @@ import type { Travel } from '../scenarios/schema.ts';
 import type { Calendar } from './calendar.ts';
 import { cos } from '../lib/detmath.ts';
 import { haversineMetres, NearestPointIndex, type LonLat } from '../lib/geo.ts';
+import { speedFactor, type Drive } from './drive.ts';
 import type { TravelModel } from './travel.ts';
 
 type RoadGraphSpec = Extract<Travel, { model: 'roadGraph' }>;
@@ -25,7 +26,6 @@ export class RoadGraphTravel implements TravelModel {
   readonly noiseCv: number;
   private readonly nodes: readonly LonLat[];
   private readonly nodeIndex: NearestPointIndex;
-  private readonly emergencyFactor: number;
   /** For each hour of the day, its speed band (hours with identical speeds share one band). */
   private readonly bandOfHour: Int32Array;
   /** Per band, per edge: seconds to drive it at normal speed. */
@@ -48,12 +48,11 @@ export class RoadGraphTravel implements TravelModel {
   private closures = 0;
 
   constructor(
-    spec: RoadGraphSpec,
+    private readonly spec: RoadGraphSpec,
     private readonly calendar: Calendar,
   ) {
     this.nodes = spec.nodes;
     this.noiseCv = spec.noiseCv;
-    this.emergencyFactor = spec.emergencySpeedFactor;
     this.nodeIndex = new NearestPointIndex(spec.nodes);
     const classes = Object.keys(spec.roadClasses);
     const factorOf = (roadClass: string, hour: number) =>
@@ -116,15 +115,16 @@ export class RoadGraphTravel implements TravelModel {
     return this.closures * 64 + this.bandOfHour[this.calendar.hourOfDay(time)];
   }
 
-  seconds(from: number, to: number, time: number, emergency: boolean, limit = Infinity): number {
+  seconds(from: number, to: number, time: number, drive: Drive, limit = Infinity): number {
     if (from === to) return 0;
     const band = this.bandOfHour[this.calendar.hourOfDay(time)];
-    const factor = emergency ? this.emergencyFactor : 1;
+    const factor = speedFactor(drive, this.spec);
+    const overhead = this.spec.tripOverheadSeconds;
     let normal: number;
     if (this.anchors.has(to)) normal = this.tree(to, band, true).seconds[from];
     else if (this.anchors.has(from)) normal = this.tree(from, band, false).seconds[to];
-    else normal = this.pointToPoint(from, to, band, limit * factor);
-    return normal / factor;
+    else normal = this.pointToPoint(from, to, band, (limit - overhead) * factor);
+    return normal / factor + overhead;
   }
 
   /**

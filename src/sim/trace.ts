@@ -72,6 +72,15 @@ export const RECORD_KINDS = [
     'graded',
     'a group incident graded by participants (cause township, county or city); value: participants',
   ],
+  [
+    'transportStarted',
+    'a unit left the scene carrying a patient to a hospital (place: the hospital); value: hospital index',
+  ],
+  ['atHospital', 'the unit reached the hospital; value: travel seconds'],
+  [
+    'handedOver',
+    'the patient was handed over at the hospital, the unit heads home; value: seconds',
+  ],
 ] as const;
 
 export type RecordKindName = (typeof RECORD_KINDS)[number][0];

@@ -7,7 +7,10 @@
 import type { Travel } from '../scenarios/schema.ts';
 import type { Calendar } from './calendar.ts';
 import { haversineMetres, manhattanMetres, type LonLat } from '../lib/geo.ts';
+import { speedFactor, type Drive } from './drive.ts';
 import { RoadGraphTravel } from './roadGraph.ts';
+
+export type { Drive } from './drive.ts';
 
 export interface TravelModel {
   /** The place for a point in a district (road graph: the nearest node; matrix: the zone). */
@@ -18,8 +21,9 @@ export interface TravelModel {
    * Driving time in seconds from one place to another, leaving at `time`; Infinity if
    * unreachable. With `limit`, a time over the limit may be returned as Infinity: the caller
    * only wants to know about trips faster than that (it makes searches from odd places cheap).
+   * A trip that takes any time at all takes the scenario's trip overhead besides.
    */
-  seconds(from: number, to: number, time: number, emergency: boolean, limit?: number): number;
+  seconds(from: number, to: number, time: number, drive: Drive, limit?: number): number;
   /**
    * Where a unit driving from `from` to `to` (normal speed, leaving at `departure`) is after
    * `elapsed` s. With `keep` false (a look, not a move), the place may be a scratch place that
@@ -87,7 +91,8 @@ class MatrixTravel implements TravelModel {
   }
 
   seconds(from: number, to: number): number {
-    return this.spec.seconds[from][to];
+    const seconds = this.spec.seconds[from][to];
+    return seconds > 0 ? seconds + this.spec.tripOverheadSeconds : seconds;
   }
 
   positionAfter(from: number, to: number, _departure: number, elapsed: number): number {
@@ -131,12 +136,25 @@ class DistanceTravel implements TravelModel {
     return place === SCRATCH_PLACE ? this.scratch : this.points[place];
   }
 
-  seconds(from: number, to: number, _time: number, emergency: boolean): number {
+  seconds(from: number, to: number, _time: number, drive: Drive): number {
     if (from === to) return 0;
     const metres =
       this.distance(this.coordinates(from), this.coordinates(to)) * this.spec.detourFactor;
+    // Two places at one point (a hospital beside a base): no trip, no overhead.
+    if (metres === 0) return 0;
+    const factor = speedFactor(drive, this.spec);
+    const shortTrip = this.spec.shortTrip;
+    if (shortTrip) {
+      const trip = squareRootLawSeconds(
+        metres,
+        this.metresPerSecond * factor,
+        shortTrip.accelerationMps2,
+      );
+      return trip + this.spec.tripOverheadSeconds;
+    }
     const seconds = metres / this.metresPerSecond;
-    return emergency ? seconds / this.spec.emergencySpeedFactor : seconds;
+    const driven = drive === false ? seconds : seconds / factor;
+    return driven + this.spec.tripOverheadSeconds;
   }
 
   positionAfter(from: number, to: number, departure: number, elapsed: number, keep = true) {
@@ -157,4 +175,15 @@ class DistanceTravel implements TravelModel {
   }
 
   setEdgesClosed(): void {}
+}
+
+/**
+ * Seconds to drive `metres` from standstill to standstill accelerating (and braking) at
+ * `acceleration` up to the cruising speed `speed` (Kolesar 1975, the RAND fire-engine study):
+ * 2·√(D/a) while the vehicle never reaches cruising speed (D ≤ v²/a), v/a + D/v beyond.
+ */
+export function squareRootLawSeconds(metres: number, speed: number, acceleration: number): number {
+  const critical = (speed * speed) / acceleration;
+  if (metres <= critical) return 2 * Math.sqrt(metres / acceleration);
+  return speed / acceleration + metres / speed;
 }

@@ -34,6 +34,8 @@ export interface ReplayNames {
   agencies: Record<string, string>;
   kinds: string[];
   districts: string[];
+  /** The scenario's hospitals (a transport record's value is an index into them). */
+  hospitals: string[];
 }
 
 export type ReplayOpened =
@@ -169,6 +171,7 @@ function open(scenario: Scenario, trace: Trace, seed: number, language: Language
     districts: trace.header.districts.map((id) =>
       nameIn(scenario.districts.find((district) => district.id === id) ?? { id }, language),
     ),
+    hospitals: (scenario.hospitals ?? []).map((hospital) => nameIn(hospital, language)),
   };
   const result: ReplayOpened = {
     ok: true,

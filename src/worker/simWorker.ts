@@ -20,6 +20,7 @@ import type { LoggedCommand } from '../scenarios/commands.ts';
 import type { SessionOptions } from '../sim/session.ts';
 import { traceDigest, type TraceHeader } from '../sim/trace.ts';
 import { applyPatches, type DocPatch } from './docPatch.ts';
+import { calibrateApi } from './calibrateApi.ts';
 import { drillApi } from './drillApi.ts';
 import { mapApi } from './mapApi.ts';
 import { replayApi } from './replayApi.ts';
@@ -258,6 +259,7 @@ const api = {
   ...replayApi,
   ...drillApi,
   ...trainingApi,
+  ...calibrateApi,
 };
 
 export type SimWorkerApi = typeof api;

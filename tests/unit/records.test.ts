@@ -132,6 +132,12 @@ function encode(r: TraceRecord): Columns {
       return raw(r.cause, r.secondsSinceRequest);
     case 'graded':
       return raw(r.level, r.participants);
+    case 'transportStarted':
+      return raw('none', r.hospital);
+    case 'atHospital':
+      return raw('none', r.travelSeconds);
+    case 'handedOver':
+      return raw('none', r.handoverSeconds);
     default: {
       const unknown: never = r;
       throw new Error(`no encoder for ${JSON.stringify(unknown)}`);
@@ -328,7 +334,15 @@ describe('decoding the records of rules the built-ins do not use', () => {
 describe('every kind of record has a decoder', () => {
   /** The indexes a record of the kind (and cause) has: which of incident, unit and place. */
   function has(kind: RecordKindName, cause: CauseName) {
-    const noIncident = ['available', 'external', 'outOfService', 'inService', 'prepositioned'];
+    const noIncident = [
+      'available',
+      'external',
+      'outOfService',
+      'inService',
+      'prepositioned',
+      'atHospital',
+      'handedOver',
+    ];
     const withUnit = [
       'dispatched',
       'enRoute',
@@ -342,6 +356,9 @@ describe('every kind of record has a decoder', () => {
       'reportedLate',
       'reportMissing',
       'firstReceiverActing',
+      'transportStarted',
+      'atHospital',
+      'handedOver',
     ];
     return {
       incident: !noIncident.includes(kind),

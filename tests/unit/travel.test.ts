@@ -147,6 +147,7 @@ describe('other travel models', () => {
           [0, 600],
           [900, 60],
         ],
+        tripOverheadSeconds: 0,
         noiseCv: 0,
       },
       ['a', 'b'],
@@ -164,6 +165,8 @@ describe('other travel models', () => {
       speedKmh: 36,
       detourFactor: 1.5,
       emergencySpeedFactor: 2,
+      nonEmergencySpeedFactor: 1,
+      tripOverheadSeconds: 0,
       noiseCv: 0,
     } as const;
     const straight = makeTravelModel({ ...spec, metric: 'straight' }, ['d'], calendar);

@@ -19,8 +19,13 @@ export const UNIT_STATUSES = [
   'onScene',
   'returning',
   'outOfService',
+  'transporting',
+  'atHospital',
 ] as const;
-/** `free`: available but away from base (stranded by a closed road); `dispatched`: mobilising. */
+/**
+ * `free`: available but away from base (stranded by a closed road); `dispatched`: mobilising;
+ * `transporting`: carrying a patient to a hospital; `atHospital`: handing the patient over.
+ */
 export type UnitStatus = (typeof UNIT_STATUSES)[number];
 
 /** How long a finished incident stays on the map after it closed. */
@@ -212,6 +217,43 @@ export function buildReplayIndex(trace: Trace, homes: UnitHomes): ReplayIndex {
           stand(unit, time, 'atBase', place);
         }
         break;
+      case RecordKind.transportStarted: {
+        // The way home begun at the scene turns into the drive to the hospital.
+        const scene = unitPlace[unit];
+        closeLeg(unit, time, scene);
+        unitIncident[unit] = trace.incident[i];
+        const leg = scene >= 0 ? startLeg(unit, time, scene, place, Infinity) : -1;
+        push(unit, {
+          start: time,
+          status: 'transporting',
+          incident: unitIncident[unit],
+          at: shown(unit, scene),
+          leg,
+          record: i,
+          place: scene,
+        });
+        break;
+      }
+      case RecordKind.atHospital:
+        closeLeg(unit, time, place);
+        stand(unit, time, 'atHospital', place);
+        break;
+      case RecordKind.handedOver: {
+        unitIncident[unit] = -1;
+        const base = homes.basePlaces[unit];
+        const leg = base >= 0 ? startLeg(unit, time, place, base, Infinity) : -1;
+        unitPlace[unit] = place;
+        push(unit, {
+          start: time,
+          status: 'returning',
+          incident: -1,
+          at: shown(unit, place),
+          leg,
+          record: i,
+          place,
+        });
+        break;
+      }
       case RecordKind.outOfService:
         stand(unit, time, 'outOfService', place >= 0 ? place : unitPlace[unit]);
         break;

@@ -4,6 +4,7 @@
  * come free, the first waiting incident it can serve. Also the candidates a person (or the
  * replay's "why") sees, with the same estimates.
  */
+import type { Drive } from '../drive.ts';
 import { Cause } from '../trace.ts';
 import { SLOT_OPEN, UnitState, type Incident, type Unit } from '../world/types.ts';
 import type { World } from '../world/world.ts';
@@ -110,7 +111,7 @@ export class Proposer {
    */
   private nearest(incident: Incident, capability: number, taken: number[]): number {
     const world = this.world;
-    const bases = this.basesFor(incident.place);
+    const bases = this.basesFor(incident.place, world.kinds[incident.kind].drive);
     const capableAt = this.capableAt[capability];
     let chosen = -1;
     let best = Infinity;
@@ -143,14 +144,16 @@ export class Proposer {
   }
 
   /** The bases by travel time from each to the place, now (ordered once per place and epoch). */
-  private basesFor(place: number): BasesByTravel {
+  private basesFor(place: number, drive: Drive): BasesByTravel {
     const world = this.world;
     const epoch = world.travel.epoch(world.now);
     let ordered = this.basesByTravel.get(epoch);
-    let known = ordered?.get(place);
+    // Emergency and non-emergency trips to the same place are known apart.
+    const cacheKey = drive === true ? place * 2 : place * 2 + 1;
+    let known = ordered?.get(cacheKey);
     if (known) return known;
     const places = world.roster.basePlaces;
-    const travel = places.map((from) => world.travel.seconds(from, place, world.now, true));
+    const travel = places.map((from) => world.travel.seconds(from, place, world.now, drive));
     // Unknown times (NaN) sort last, with the unreachable; they are never chosen either way.
     const key = (base: number) => (travel[base] < Infinity ? travel[base] : Infinity);
     const order = Int32Array.from(places.keys()).sort((a, b) => key(a) - key(b) || a - b);
@@ -163,7 +166,7 @@ export class Proposer {
       ordered = new Map();
       this.basesByTravel.set(epoch, ordered);
     }
-    ordered.set(place, known);
+    ordered.set(cacheKey, known);
     this.orderedPlaces++;
     return known;
   }
@@ -177,7 +180,7 @@ export class Proposer {
         unit.basePlace,
         incident.place,
         world.now,
-        true,
+        world.kinds[incident.kind].drive,
       );
     }
     return travel;

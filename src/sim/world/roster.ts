@@ -144,6 +144,24 @@ export function buildRoster(
       growth: kind.growth,
       slotCapability: Int32Array.from(slots),
       work: sampler(kind.workTime),
+      workByCapability: kind.workTimeByCapability
+        ? new Map(
+            Object.entries(kind.workTimeByCapability).map(([capability, distribution]) => [
+              capabilities.index(capability),
+              sampler(distribution),
+            ]),
+          )
+        : null,
+      handling: kind.callHandling ? sampler(kind.callHandling) : null,
+      drive: kind.responseMode === 'nonEmergency' ? 'nonEmergency' : true,
+      transport: kind.transport
+        ? {
+            capability: capabilities.index(kind.transport.capability),
+            share: kind.transport.share,
+            handover: sampler(kind.transport.handover),
+            drive: kind.transport.emergency,
+          }
+        : null,
       nonEmergencyShare: kind.nonEmergencyShare,
     };
   });

@@ -6,6 +6,7 @@
 import type { IncidentKind } from '../../scenarios/schema.ts';
 import type { WeeklyDuty } from '../calendar.ts';
 import type { EventHandle } from '../engine.ts';
+import type { Drive } from '../drive.ts';
 import type { Sampler } from '../random.ts';
 
 export const enum UnitState {
@@ -15,6 +16,8 @@ export const enum UnitState {
   OnScene,
   Returning,
   OutOfService,
+  /** Carrying a patient to a hospital, or handing over there (a kind's `transport`). */
+  Transporting,
 }
 
 /** A slot with no unit yet. */
@@ -85,7 +88,22 @@ export interface Kind {
   /** Capability index of each unit slot the kind needs. */
   slotCapability: Int32Array;
   work: Sampler;
+  /** On-scene time by capability index, where the kind gives one (else `work`). */
+  workByCapability: ReadonlyMap<number, Sampler> | null;
+  /** The kind's own call handling, or null: the centre's. */
+  handling: Sampler | null;
+  /** How units drive to it (emergency or not). */
+  drive: Drive;
+  transport: KindTransport | null;
   nonEmergencyShare: number;
+}
+
+/** Patient transport after the work on scene, for units of one capability. */
+export interface KindTransport {
+  capability: number;
+  share: number;
+  handover: Sampler;
+  drive: Drive;
 }
 
 export interface Incident {

@@ -56,9 +56,10 @@ export class UnitCycle {
     unit.incident = incident.index;
     unit.slot = slot;
     unit.tripTo = incident.place;
+    const drive = world.kinds[incident.kind].drive;
     const estimate = unit.approach
       ? NaN
-      : world.travel.seconds(unit.place, incident.place, now, true);
+      : world.travel.seconds(unit.place, incident.place, now, drive);
     world.record(RecordKind.dispatched, incident.index, unit.index, unit.place, cause, estimate);
     unit.steps = world.dispatcher.orderSteps(unit, incident, incident.slotCapability[slot]);
     unit.step = 0;
@@ -112,10 +113,10 @@ export class UnitCycle {
   private onEnRoute(unit: Unit): void {
     const world = this.world;
     const now = world.now;
+    const incident = world.incidents[unit.incident]!;
     let seconds = unit.approach
       ? unit.approach(world.streams.approach)
-      : world.travel.seconds(unit.place, unit.tripTo, now, true);
-    const incident = world.incidents[unit.incident]!;
+      : world.travel.seconds(unit.place, unit.tripTo, now, world.kinds[incident.kind].drive);
     let cause = Cause.none;
     if (!unit.approach) {
       for (const speedUp of world.hooks.speedUp) {
@@ -208,13 +209,23 @@ export class UnitCycle {
     incident.active--;
     const cleared = world.hooks.unitCleared;
     for (let h = 0; h < cleared.length; h++) cleared[h](unit, incident);
+    const capability = incident.slotCapability[unit.slot];
     unit.incident = -1;
     unit.slot = -1;
     world.closeIfDone(incident);
+    const kind = world.kinds[incident.kind];
+    if (world.transport?.begin(unit, kind, capability, incident.index)) return;
+    this.headHome(unit, world.travelNoise);
+  }
+
+  /** The unit sets off for its base from where it is (or waits there, if the way is cut). */
+  headHome(unit: Unit, noise: (() => number) | null): void {
+    const world = this.world;
+    const now = world.now;
     let seconds = unit.approach
       ? unit.approach(world.streams.approach)
       : world.travel.seconds(unit.place, unit.basePlace, now, false);
-    if (seconds > 0 && world.travelNoise && !unit.approach) seconds *= world.travelNoise();
+    if (seconds > 0 && noise && !unit.approach) seconds *= noise();
     unit.tripTo = unit.basePlace;
     unit.tripDeparture = now;
     if (seconds === Infinity) {

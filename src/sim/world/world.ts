@@ -8,8 +8,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { Calendar } from '../calendar.ts';
 import { Engine } from '../engine.ts';
 import type { LonLat } from '../../lib/geo.ts';
-import { exp, log } from '../../lib/detmath.ts';
-import { makeStream, sampler, standardNormal, type Sampler, type Stream } from '../random.ts';
+import { makeStream, sampler, type Sampler, type Stream } from '../random.ts';
 import { installRules, type Hooks } from '../rules/registry.ts';
 import { Cause, RecordKind, TraceBuilder } from '../trace.ts';
 import { makeTravelModel, type TravelModel } from '../travel.ts';
@@ -19,6 +18,7 @@ import { CommandDoor } from './commands.ts';
 import { Districts } from './places.ts';
 import { WaitingQueue } from './queue.ts';
 import { WaitingRoom } from './shortfall.ts';
+import { lognormalNoise, PatientTransport } from './transport.ts';
 import { buildRoster, Capabilities, type Roster } from './roster.ts';
 import { SLOT_OPEN, UnitState, type Incident, type Kind, type Unit } from './types.ts';
 import { UnitCycle } from './unitCycle.ts';
@@ -61,6 +61,8 @@ export class World {
   readonly dispatcher: Dispatcher;
   readonly door: CommandDoor;
   readonly calls: CallGenerator;
+  /** Patient transport to hospitals, when a kind asks for it. */
+  readonly transport: PatientTransport | null;
   /** Seasons switched on (flood, forestFire), for the rules that depend on them. */
   readonly seasons = new Set<string>();
   responseLevel = 0;
@@ -91,14 +93,7 @@ export class World {
       WORLD_STREAMS.map((name) => [name, makeStream(seed, name)]),
     ) as World['streams'];
     this.callHandling = sampler(scenario.dispatch.callHandling);
-    const cv = this.travel.noiseCv;
-    if (cv > 0) {
-      const sigma = Math.sqrt(log(1 + cv * cv));
-      const stream = this.streams.travel;
-      this.travelNoise = () => exp(-sigma * sigma * 0.5 + sigma * standardNormal(stream));
-    } else {
-      this.travelNoise = null;
-    }
+    this.travelNoise = lognormalNoise(this.travel.noiseCv, this.streams.travel);
     this.hooks = installRules(this);
     this.roster = buildRoster(scenario, this.travel, this.districts, this.capabilities, {
       duty: (tier, own) => own ?? this.hooks.duty(tier),
@@ -127,6 +122,7 @@ export class World {
     );
     this.assessedEvent = this.event((incident) => this.assess(incident));
     this.waitingRoom = new WaitingRoom(this);
+    this.transport = PatientTransport.needed(this) ? new PatientTransport(this) : null;
   }
 
   /** Starts the run: calls, the scenario's commands, duty rounds. */
@@ -195,7 +191,8 @@ export class World {
     const work: number[] = [];
     const slotUnit: number[] = [];
     for (let s = 0; s < slots; s++) {
-      work.push(kind.work(this.streams.work));
+      const onScene = kind.workByCapability?.get(kind.slotCapability[s]) ?? kind.work;
+      work.push(onScene(this.streams.work));
       slotUnit.push(SLOT_OPEN);
     }
     const incident: Incident = {
@@ -207,7 +204,7 @@ export class World {
       slotCapability: kind.slotCapability,
       slotUnit,
       work,
-      handling: this.callHandling(this.streams.callHandling),
+      handling: (kind.handling ?? this.callHandling)(this.streams.callHandling),
       open: slots,
       active: 0,
       queued: false,
@@ -253,7 +250,9 @@ export class World {
         capabilities.push(capability);
         incident.slotUnit.push(SLOT_OPEN);
         // Own stream: slots added by rules must not shift other calls' work times.
-        incident.work.push(this.kinds[incident.kind].work(this.streams.addedWork));
+        const kind = this.kinds[incident.kind];
+        const onScene = kind.workByCapability?.get(capability) ?? kind.work;
+        incident.work.push(onScene(this.streams.addedWork));
         added++;
       }
     }
@@ -330,7 +329,7 @@ export class World {
       this.currentPlace(unit),
       incident.place,
       this.engine.now,
-      true,
+      this.kinds[incident.kind].drive,
       limit,
     );
   }

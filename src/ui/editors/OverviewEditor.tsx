@@ -6,6 +6,7 @@ import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { NumberField, TextField } from './fields.tsx';
 import { descriptionIn, setIn, textOf } from './model.ts';
 import { editorStrings } from './strings.ts';
+import { TravelFields } from './TravelFields.tsx';
 
 /** A length of time in days, hours and minutes, in the page's language. */
 export function formatSeconds(seconds: number, locale: string): string {
@@ -124,6 +125,7 @@ export function OverviewEditor({ check }: { check: ScenarioInfo | null }) {
         )}
       </div>
       <DefaultsInEffect doc={doc} />
+      <TravelFields doc={doc} />
       <h3 className="editors-subtitle">{t.descriptionShown}</h3>
       <p className="scenario-description editors-description" data-testid="scenario-description">
         {descriptionIn(description, language)}

@@ -67,6 +67,7 @@ export const EDITOR_TABS = [
   'targets',
   'events',
   'rules',
+  'calibrate',
   'raw',
 ] as const;
 export type EditorTab = (typeof EDITOR_TABS)[number];

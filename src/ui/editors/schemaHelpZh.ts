@@ -62,6 +62,16 @@ export const schemaHelpZh: Readonly<Record<string, string>> = {
     '一天中 0–23 时（当地时间）每小时的车速倍数；1 = 畅行。',
   'Speed multiplier for units driving to an incident with lights and sirens (returns drive at normal speed).':
     '力量开启警灯警笛赶赴事件现场时的车速倍数（返回驻地时按正常车速）。',
+  'Speed multiplier for units driving to an incident of a kind whose response mode is non-emergency (no lights and sirens).':
+    '赶赴“非紧急出警”类事件（不开警灯警笛）时的车速倍数。',
+  'Fixed time added to every trip that takes any time (getting under way, finding the address, parking): the 0.65 min of the fire-response fit T = 0.65 + 1.7·D min.':
+    '每趟行程（行驶时间不为零时）另加的固定耗时（起步、找门牌、停车）：即消防出警拟合式 T = 0.65 + 1.7·D（分钟）中的 0.65 分钟。',
+  'Short trips slower than distance ÷ speed, as a vehicle accelerates (the RAND fit’s square-root branch); omit for distance ÷ speed throughout.':
+    '短途行程因车辆需加速而慢于“距离 ÷ 车速”（RAND 拟合式的平方根段）；不填则全程按“距离 ÷ 车速”计。',
+  'Square-root law: T = 2·√(D/a) up to the distance v²/a, then v/a + D/v (v the speed of the trip).':
+    '平方根律：距离不超过 v²/a 时 T = 2·√(D/a)，超过后 T = v/a + D/v（v 为该趟行程的车速）。',
+  'Constant acceleration a of a vehicle getting up to speed (Kolesar’s New York fit: about 0.41 m/s²).':
+    '车辆起步加速的恒定加速度 a（Kolesar 纽约拟合值约 0.41 米/秒²）。',
   'Coefficient of variation of a lognormal multiplicative noise on every trip (0 = deterministic).':
     '每次行程所乘对数正态随机扰动的变异系数（0 = 无随机扰动）。',
   'District ids, in the order of the matrix rows and columns.':
@@ -71,6 +81,12 @@ export const schemaHelpZh: Readonly<Record<string, string>> = {
     '距离算法：直线（大圆）距离，或曼哈顿距离（东西向加南北向）。',
   'Speed.': '车速。',
   'Road distance divided by the measured distance.': '道路距离与测得距离之比（绕行系数）。',
+  // hospitals
+  'Hospitals that medical units carry patients to (an incident kind’s `transport`).':
+    '医疗力量送病人前往的医院（见事件类型的 `transport`）。',
+  'Identifier of the hospital, unique in the scenario (letters, digits, _ - . :).':
+    '医院编号，在情景内唯一（字母、数字及 _ - . :）。',
+  'Name shown to people (e.g. 舟山医院).': '显示的名称（如舟山医院）。',
   // agencies
   'Partner agencies (联动单位).': '联动单位。',
   'Identifier of the agency, unique in the scenario (letters, digits, _ - . :).':
@@ -147,6 +163,24 @@ export const schemaHelpZh: Readonly<Record<string, string>> = {
   'Successive steps of growth.': '依次升级的各步。',
   'Severity after this step.': '此步升级后的事件等级。',
   'Units the incident needs in addition after this step.': '此步升级后事件另需增加的力量。',
+  'How units drive to these incidents: emergency (lights and sirens, the travel model’s emergencySpeedFactor) or non-emergency (its nonEmergencySpeedFactor). A zone-to-zone matrix has one time for both.':
+    '力量赶赴此类事件的方式：紧急出警（开警灯警笛，按出行模型的 emergencySpeedFactor）或非紧急出警（按其 nonEmergencySpeedFactor）。分区矩阵模型两者用同一时间。',
+  'Call taking and assessment for this kind, instead of the centre’s dispatch.callHandling.':
+    '此类事件的接警研判时间，代替指挥中心统一的 dispatch.callHandling。',
+  'Time on scene by capability of the unit’s slot (e.g. an engine 11 min, an ambulance 60 min on the same call); a capability not listed works `workTime`.':
+    '按力量所承担的能力分别设定的现场处置时间（如同一起警情中消防车 11 分钟、救护车 60 分钟）；未列出的能力按 `workTime` 计。',
+  'A probability distribution of a duration (seconds): fixed, uniform, triangular, exponential, lognormal (mean and sd, or median and p90), gamma, Erlang, empirical values or a histogram.':
+    '时长（秒）的概率分布：固定值、均匀、三角、指数、对数正态（均值与标准差，或中位数与 90 百分位）、伽马、埃尔朗、经验值或直方图。',
+  'Patient transport: after its work on scene, a unit of this capability carries a patient to the nearest hospital (by travel time), hands over, then returns to base (a returning unit may be sent again, as dispatch.redispatchReturning says). Needs `hospitals`.':
+    '送医：具备此能力的力量现场处置结束后，将病人送往（按行驶时间）最近的医院，交接完毕后返回驻地（返程中可否改派按 dispatch.redispatchReturning）。需要填写 `hospitals`。',
+  'Capability of the units that carry a patient (e.g. medical).':
+    '负责送医的力量所具备的能力（如 medical）。',
+  'Share of these units’ jobs that end with a patient carried to a hospital.':
+    '此类力量出警中需送病人去医院的比例。',
+  'Time at the hospital handing the patient over, before the unit is free.':
+    '在医院交接病人所用的时间，其后力量才可用。',
+  'Whether the unit drives to the hospital with lights and sirens (emergencySpeedFactor) or at normal speed.':
+    '送医途中是否开警灯警笛（按 emergencySpeedFactor），否则按正常车速。',
   // arrivals
   'Where calls come from: generated streams and listed incidents.':
     '来电来源：随机生成的来电流和逐条列出的警情。',
@@ -162,6 +196,23 @@ export const schemaHelpZh: Readonly<Record<string, string>> = {
     '此类事件在各辖区的相对权重；默认取各辖区的 callWeight。',
   'Calls at given times and places (a scripted drill, or imported call history).':
     '在指定时间、地点的来电（演练脚本，或导入的历史警情）。',
+  // observed times of imported call history (calibration)
+  'What the records of a real call show (imported history): read by calibration, ignored by the simulation.':
+    '真实警情记录中的观测值（导入的接处警记录）：供校准使用，仿真不读取。',
+  'When the first unit was ordered: call taking and assessment, after the call.':
+    '首个力量接到派车指令的时刻，即接警研判用时，自接警起计。',
+  'The units that went, each with its times.': '出动的各力量及其各环节时间。',
+  'The unit as the records name it: matched to a unit of the scenario by id or name.':
+    '记录中的力量名称或编号：按编号或名称对应到情景中的力量。',
+  'Agency id of the unit, when the unit itself is not one of the scenario (its nearest base of that agency is taken).':
+    '力量所属联动单位编号；力量本身不在情景中时，取该单位距事发地最近的驻地。',
+  'What the unit was sent for (a capability): for the on-scene time per kind and capability.':
+    '派该力量承担的处置能力：用于按事件类型和能力拟合现场处置时间。',
+  'When the unit was ordered (派车), after the call.': '派车时刻，自接警起计。',
+  'When it left (出动), after the call.': '出动时刻，自接警起计。',
+  'When it arrived (到场), after the call.': '到场时刻，自接警起计。',
+  'When it finished on scene (处置完毕 / 返队), after the call.':
+    '现场处置完毕（返队）时刻，自接警起计。',
   'Time of the call after the scenario start.': '来电时刻（自情景开始起算）。',
   'More listed calls in columns (the compact form for large call histories): read as if listed in `incidents` after those there, in the same order.':
     '按列存放的更多列明来电（大量历史警情的紧凑形式）：按顺序视同列在 `incidents` 之后。',

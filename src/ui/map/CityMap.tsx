@@ -19,6 +19,7 @@ import {
 } from 'react';
 import { useLanguage, useStrings } from '../i18n.ts';
 import { extentPoints, mapGeometry, type MapBase, type MapGeometry } from './geometry.ts';
+import { HospitalLayer } from './HospitalLayer.tsx';
 import { IsochroneControls, IsochroneLayer, useIsochrones } from './Isochrones.tsx';
 import {
   edgePaths,
@@ -233,6 +234,9 @@ export function CityMap(props: CityMapProps) {
                 onSelect={onSelect}
                 strings={strings}
               />
+            )}
+            {layers.bases && geometry.hospitals && (
+              <HospitalLayer hospitals={geometry.hospitals} project={project} />
             )}
             {/* Over the bases: a district's name and value stay readable in a crowded centre. */}
             {layers.districts && (

@@ -38,9 +38,18 @@ export interface MapRoads {
   classes: string[];
 }
 
+/** A hospital that units carry patients to. */
+export interface MapHospital {
+  id: string;
+  name: string;
+  location: LonLat;
+}
+
 export interface MapGeometry {
   districts: MapDistrict[];
   bases: MapBase[];
+  /** The scenario's hospitals (none when it has no patient transport). */
+  hospitals?: MapHospital[];
   /** Null when the scenario's travel model has no road network ('matrix', 'distance'). */
   roads: MapRoads | null;
 }
@@ -125,6 +134,20 @@ function readBases(doc: ScenarioDoc, named: Named): MapBase[] {
   );
 }
 
+function readHospitals(doc: ScenarioDoc, named: Named): MapHospital[] {
+  return listOf(doc.hospitals).flatMap((hospital) =>
+    text(hospital.id) && isLonLat(hospital.location)
+      ? [
+          {
+            id: text(hospital.id),
+            name: named(text(hospital.id), text(hospital.name), text(hospital.nameEn)),
+            location: hospital.location,
+          },
+        ]
+      : [],
+  );
+}
+
 function readRoads(doc: ScenarioDoc): MapRoads | null {
   const travel = doc.travel;
   if (!isObject(travel) || travel.model !== 'roadGraph' || !Array.isArray(travel.nodes)) {
@@ -166,6 +189,7 @@ export function mapGeometry(doc: ScenarioDoc, language: Language = 'zh'): MapGeo
     geometry = {
       districts: readDistricts(doc, named),
       bases: readBases(doc, named),
+      hospitals: readHospitals(doc, named),
       roads: readRoads(doc),
     };
     byLanguage.set(language, geometry);
@@ -181,6 +205,7 @@ type Named = (id: string, name: string, nameEn?: string) => string;
 export function extentPoints(geometry: MapGeometry): LonLat[] {
   const points: LonLat[] = geometry.districts.flatMap((district) => district.rings.flat());
   for (const base of geometry.bases) points.push(base.location);
+  for (const hospital of geometry.hospitals ?? []) points.push(hospital.location);
   // A loop, not push(...nodes): a spread of 500,000 road nodes overflows the call stack.
   for (const node of geometry.roads?.nodes ?? []) if (isLonLat(node)) points.push(node);
   return points;

@@ -212,7 +212,14 @@ function rowText(replay: PageReplay, record: number, t: ReplayStrings, locale: s
   return {
     kind: t.kinds[kindName],
     subject: subjects.join(' · '),
-    detail: detailOf(kindName, CAUSES[trace.cause[record]], trace.value[record], t, locale),
+    detail: detailOf(
+      kindName,
+      CAUSES[trace.cause[record]],
+      trace.value[record],
+      t,
+      locale,
+      replay.names.hospitals,
+    ),
   };
 }
 
@@ -244,7 +251,14 @@ function searchTexts(replay: PageReplay, t: ReplayStrings, locale: string): stri
             ? incidents[incident]
             : '';
     const kindName = RECORD_KINDS[trace.kind[i]][0];
-    const detail = detailOf(kindName, CAUSES[trace.cause[i]], trace.value[i], t, locale);
+    const detail = detailOf(
+      kindName,
+      CAUSES[trace.cause[i]],
+      trace.value[i],
+      t,
+      locale,
+      replay.names.hospitals,
+    );
     texts[i] = `${kind.label} ${subject} ${detail.toLowerCase()} ${kind.name}`;
   }
   return texts;
@@ -257,6 +271,7 @@ function detailOf(
   value: number,
   t: ReplayStrings,
   locale: string,
+  hospitals: readonly string[],
 ): string {
   const parts: string[] = [];
   if (cause !== 'none') parts.push(t.causes[cause]);
@@ -273,7 +288,12 @@ function detailOf(
     case 'reportedLate':
     case 'commandHandedOver':
     case 'supplied':
+    case 'atHospital':
+    case 'handedOver':
       if (Number.isFinite(value) && value > 0) parts.push(minutes(value));
+      break;
+    case 'transportStarted':
+      if (hospitals[value]) parts.push(hospitals[value]);
       break;
     case 'queued':
     case 'overflowed':

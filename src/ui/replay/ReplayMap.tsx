@@ -168,6 +168,17 @@ function StatusShape({ status, colour }: { status: UnitView['status']; colour: s
       return <circle r={4} fill={colour} stroke="#fff" strokeWidth={1} opacity={0.8} />;
     case 'outOfService':
       return <path d="M-4,-4 L4,4 M4,-4 L-4,4" stroke="#5b6675" strokeWidth={2} />;
+    case 'transporting':
+      return <path d="M0,-6 L5.5,4.5 L-5.5,4.5 Z" fill="#fff" stroke={colour} strokeWidth={2} />;
+    case 'atHospital':
+      return (
+        <path
+          d="M-1.5,-5 H1.5 V-1.5 H5 V1.5 H1.5 V5 H-1.5 V1.5 H-5 V-1.5 H-1.5 Z"
+          fill={colour}
+          stroke="#fff"
+          strokeWidth={1}
+        />
+      );
   }
 }
 
@@ -186,6 +197,8 @@ export function ReplayLegend({
     'enRoute',
     'onScene',
     'returning',
+    'transporting',
+    'atHospital',
     'free',
     'outOfService',
   ] as const;

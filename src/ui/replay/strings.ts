@@ -41,6 +41,9 @@ const zhKinds: Record<RecordKindName, string> = {
   firstReceiverActing: '首接负责先期处置',
   supplied: '后方物资到达',
   graded: '群体性事件分级',
+  transportStarted: '送医（转运病人）',
+  atHospital: '到达医院',
+  handedOver: '病人交接完毕',
 };
 
 const enKinds: Record<RecordKindName, string> = {
@@ -73,6 +76,9 @@ const enKinds: Record<RecordKindName, string> = {
   firstReceiverActing: 'First receiver acting',
   supplied: 'Rear supplies arrived',
   graded: 'Group incident graded',
+  transportStarted: 'Left for hospital with a patient',
+  atHospital: 'Arrived at hospital',
+  handedOver: 'Patient handed over',
 };
 
 const zhCauses = causeTable('zh');
@@ -87,6 +93,8 @@ const zhUnitStatus: Record<UnitStatus, string> = {
   onScene: '现场处置',
   returning: '返回驻地',
   outOfService: '停用',
+  transporting: '送医途中',
+  atHospital: '医院交接中',
 };
 
 const enUnitStatus: Record<UnitStatus, string> = {
@@ -97,6 +105,8 @@ const enUnitStatus: Record<UnitStatus, string> = {
   onScene: 'on scene',
   returning: 'returning',
   outOfService: 'out of service',
+  transporting: 'carrying a patient to hospital',
+  atHospital: 'handing over at hospital',
 };
 
 const zhIncidentState: Record<IncidentState, string> = {

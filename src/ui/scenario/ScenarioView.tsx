@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgenciesEditor } from '../editors/AgenciesEditor.tsx';
+import { CalibrationPanel } from '../calibrate/CalibrationPanel.tsx';
 import { DispatchEditor } from '../editors/DispatchEditor.tsx';
 import { DistrictsEditor } from '../editors/DistrictsEditor.tsx';
 import { RoadPickContext } from '../editors/roadPick.ts';
@@ -185,6 +186,7 @@ export function ScenarioView() {
               {tab === 'targets' && <TargetsEditor />}
               {tab === 'events' && <EventsEditor />}
               {tab === 'rules' && <RulesEditor schema={schema} focus={focus} />}
+              {tab === 'calibrate' && <CalibrationPanel />}
               {tab === 'raw' && (
                 <RawJsonEditor draft={rawDraft} onDraft={setRawDraft} check={check} onGoTo={goTo} />
               )}
