@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { documented } from './schemaParts.ts';
+import { ObservedTimes } from './observedSchema.ts';
 import type { Language } from './messages.ts';
 
 /** From this many listed incidents on, the importer writes them as a table. */
@@ -39,6 +40,10 @@ export const IncidentTable = z.strictObject({
     z.number().int().min(0).nullable(),
     'Index into `districts` of each call’s district, or null.',
   ).optional(),
+  observed: column(
+    ObservedTimes.nullable(),
+    'What the records show of each call (imported history, for calibration), or null.',
+  ).optional(),
 });
 export type IncidentTable = z.infer<typeof IncidentTable>;
 
@@ -47,6 +52,7 @@ interface Listed {
   kind: string;
   location?: [number, number];
   district?: string;
+  observed?: ObservedTimes;
 }
 
 const words = {
@@ -86,7 +92,7 @@ export function expandIncidentTable(
     `arrivals.incidentTable.${name}${row === undefined ? '' : `[${row}]`}`;
   const rows = table.time.length;
   const problems: TableProblem[] = [];
-  for (const name of ['kind', 'lon', 'lat', 'district'] as const) {
+  for (const name of ['kind', 'lon', 'lat', 'district', 'observed'] as const) {
     const values = table[name];
     if (values && values.length !== rows)
       problems.push({ path: at(name), message: w.length(values.length, rows) });
@@ -118,6 +124,8 @@ export function expandIncidentTable(
         });
       else incident.district = table.districts[d];
     }
+    const observed = table.observed?.[i] ?? null;
+    if (observed !== null) incident.observed = observed;
     incidents[i] = incident;
     if (problems.length >= 20) break;
   }
@@ -156,7 +164,9 @@ export function toIncidentTable(incidents: readonly Listed[]): IncidentTable {
   const lon: (number | null)[] = [];
   const lat: (number | null)[] = [];
   const district: (number | null)[] = [];
+  const observed: (ObservedTimes | null)[] = [];
   for (const incident of incidents) {
+    observed.push(incident.observed ?? null);
     time.push(incident.time);
     kind.push(index(incident.kind, kinds, kindIndex));
     lon.push(incident.location ? incident.location[0] : null);
@@ -168,6 +178,7 @@ export function toIncidentTable(incidents: readonly Listed[]): IncidentTable {
   const table: IncidentTable = { kinds, time, kind };
   if (lon.some((v) => v !== null)) Object.assign(table, { lon, lat });
   if (districts.length > 0) Object.assign(table, { districts, district });
+  if (observed.some((v) => v !== null)) table.observed = observed;
   return table;
 }
 

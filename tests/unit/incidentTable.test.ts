@@ -35,6 +35,31 @@ describe('incidentTable', () => {
     expect(digest(b.scenario)).toBe(digest(a.scenario));
   });
 
+  it('keeps what was observed of each call (for calibration) through the table', () => {
+    const observed = { handledAfter: 75, units: [{ unit: 'e1', enRoute: 140, onScene: 610 }] };
+    const withObserved = [{ ...listed[0], observed }, listed[1], listed[2]];
+    const table = toIncidentTable(withObserved);
+    expect(table.observed).toEqual([observed, null, null]);
+    const loaded = loadScenarioText(
+      scenarioJson(lineScenario({ arrivals: { incidentTable: table } })),
+    );
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    expect(loaded.scenario.arrivals.incidents.map((i) => i.observed)).toEqual([
+      observed,
+      undefined,
+      undefined,
+    ]);
+    const bad = loadScenario(
+      lineScenario({
+        arrivals: {
+          incidentTable: { ...table, observed: [{ handledAfter: -1 }, null, null] },
+        },
+      }),
+    );
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0].path).toBe('arrivals.incidentTable.observed[0].handledAfter');
+  });
+
   it('writes each column on one line', () => {
     const text = scenarioJson(
       lineScenario({ arrivals: { incidentTable: toIncidentTable(listed) } }),

@@ -228,6 +228,8 @@ export const schemaHelpZh: Readonly<Record<string, string>> = {
     '表中用到的辖区 id；`district` 列存放其序号。',
   'Index into `districts` of each call’s district, or null.':
     '每起来电的辖区在 `districts` 中的序号，或 null。',
+  'What the records show of each call (imported history, for calibration), or null.':
+    '每起来电在记录中的实际时间（导入的历史记录，供校准使用），或 null。',
   'District id; used to place the call when no location is given.':
     '辖区编号；未给出位置时据此确定来电地点。',
   // dispatch
