@@ -37,6 +37,10 @@ test('opens a scenario with transport to hospital, shows its settings and replay
   const share = page.getByTestId('field-incidentKinds[2].transport.share');
   await expect(share).toHaveValue('0.7');
   await share.scrollIntoViewIfNeeded();
+  // The carrying capability is chosen among the units' capabilities, in words.
+  const capability = page.getByTestId('field-incidentKinds[2].transport.capability');
+  await expect(capability).toHaveValue('medical');
+  await expect(capability.locator('option:checked')).toHaveText('医疗急救');
   await page.screenshot({ path: `${SCREENSHOTS}/realism-kind.png`, fullPage: true });
 
   // The replay: the ambulance's transports in the log, with the hospital named.

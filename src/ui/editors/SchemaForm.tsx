@@ -11,7 +11,12 @@
  * with its defaults around the one changed field.
  */
 import { useEffect, useState } from 'react';
-import { eventKindWords, seasonWords, SEASON_WORDS } from '../../sim/analysis/terms.ts';
+import {
+  capabilityWords,
+  eventKindWords,
+  seasonWords,
+  SEASON_WORDS,
+} from '../../sim/analysis/terms.ts';
 import { displayName, useLanguage, useStrings, type Language } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { ChoiceListField } from './ChoiceList.tsx';
@@ -171,10 +176,21 @@ export function SchemaNode({
           }}
         />
       );
-    case 'string':
+    case 'string': {
+      const capabilities = name === 'capability' ? capabilityChoices(doc, shown, language) : null;
+      if (capabilities)
+        return (
+          <SelectField
+            {...frame}
+            value={typeof shown === 'string' ? shown : ''}
+            choices={capabilities}
+            onCommit={change}
+          />
+        );
       return (
         <TextField {...frame} value={typeof shown === 'string' ? shown : ''} onCommit={change} />
       );
+    }
     case 'list': {
       const choices = listChoices(schema, name, doc, language);
       if (choices) {
@@ -262,6 +278,28 @@ function listChoices(
   if (/agencies$/i.test(name)) return from('agencies');
   if (name === 'districts') return from('districts');
   return null;
+}
+
+/**
+ * The capabilities the scenario's units have (and the value as it is, if none has it), in the
+ * page's words: a capability field is chosen, not typed.
+ */
+function capabilityChoices(
+  doc: Record<string, unknown> | undefined,
+  current: unknown,
+  language: Language,
+): Choice[] | null {
+  const tokens = new Set<string>();
+  for (const unit of asArray(doc?.units)) {
+    const list = (unit as { capabilities?: unknown }).capabilities;
+    if (Array.isArray(list))
+      for (const token of list) if (typeof token === 'string') tokens.add(token);
+  }
+  if (typeof current === 'string' && current !== '') tokens.add(current);
+  if (tokens.size === 0) return null;
+  return [...tokens]
+    .sort()
+    .map((token) => ({ value: token, label: capabilityWords(token, language) }));
 }
 
 /** A list of plain values typed as "a, b, c"; numbers are kept as numbers. */
