@@ -78,10 +78,13 @@ describe('road network from GeoJSON', () => {
     ]);
     const { graph, totalLengthM } = ok(buildRoadGraph(lines, (c) => c, speeds, 'en'));
     expect(graph.nodes).toHaveLength(4);
+    // Each edge carries its length along the line, to the decimetre.
+    const dm = (a: [number, number], b: [number, number]) =>
+      Math.round(haversineMetres(a, b) * 10) / 10;
     expect(graph.edges).toEqual([
-      { from: 0, to: 1, roadClass: 'primary' },
-      { from: 1, to: 2, roadClass: 'primary' },
-      { from: 1, to: 3, roadClass: 'residential' },
+      { from: 0, to: 1, roadClass: 'primary', lengthM: dm([120, 30], [120.01, 30]) },
+      { from: 1, to: 2, roadClass: 'primary', lengthM: dm([120.01, 30], [120.02, 30]) },
+      { from: 1, to: 3, roadClass: 'residential', lengthM: dm([120.01, 30], [120.01, 30.01]) },
     ]);
     const expected =
       haversineMetres([120, 30], [120.02, 30]) + haversineMetres([120.01, 30], [120.01, 30.01]);
