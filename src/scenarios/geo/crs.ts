@@ -124,3 +124,42 @@ export function detectCrs(hints: { name?: string; crsText?: string }): Crs | und
     return 'wgs84';
   return undefined;
 }
+
+/** Road lines with their points in WGS-84 (the same lines for WGS-84). */
+export function linesToWgs84<Line extends { points: LonLat[] }>(
+  lines: readonly Line[],
+  crs: Crs,
+): Line[] {
+  if (crs === 'wgs84') return [...lines];
+  const convert = converterTo84(crs);
+  return lines.map((line) => ({ ...line, points: line.points.map(convert) }));
+}
+
+/** Nested GeoJSON coordinates in WGS-84: positions are converted, anything else is left as is. */
+export function coordinatesToWgs84(value: unknown, crs: Crs): unknown {
+  if (crs === 'wgs84' || !Array.isArray(value)) return value;
+  if (value.length >= 2 && typeof value[0] === 'number' && typeof value[1] === 'number') {
+    const [lon, lat] = toWgs84([value[0], value[1]], crs);
+    return [lon, lat, ...value.slice(2)];
+  }
+  return value.map((item) => coordinatesToWgs84(item, crs));
+}
+
+/** Features with their geometry in WGS-84. */
+export function featuresToWgs84<Feature extends { geometry: Record<string, unknown> | null }>(
+  features: readonly Feature[],
+  crs: Crs,
+): Feature[] {
+  if (crs === 'wgs84') return [...features];
+  return features.map((feature) =>
+    feature.geometry && 'coordinates' in feature.geometry
+      ? {
+          ...feature,
+          geometry: {
+            ...feature.geometry,
+            coordinates: coordinatesToWgs84(feature.geometry.coordinates, crs),
+          },
+        }
+      : feature,
+  );
+}

@@ -107,6 +107,16 @@ export const geoText = {
     en: (reason: string) => `not a readable shapefile: ${reason}`,
     zh: (reason: string) => `无法读取的 Shapefile：${reason}`,
   },
+  shpHeader: {
+    en: () => 'the .shp does not start as a shapefile does (file code 9994)',
+    zh: () => '.shp 文件头不是 Shapefile 格式（文件代码应为 9994）',
+  },
+  shpCut: {
+    en: (actual: number, declared: number) =>
+      `the .shp is cut short: ${actual} of its ${declared} bytes`,
+    zh: (actual: number, declared: number) =>
+      `.shp 文件不完整：只有 ${actual} 字节，应为 ${declared} 字节`,
+  },
   noShp: {
     en: () =>
       'no .shp file: a shapefile needs its .shp and .dbf (and .prj, .cpg) files, or a .zip of them',

@@ -83,6 +83,8 @@ export function readShapefile(
     return failure('', geoText.manyShp[language](shps.map((file) => file.name).join(', ')));
   }
   const shp = shps[0];
+  const header = shpHeaderProblem(shp.bytes, language);
+  if (header) return failure(shp.name, header);
   const part = (extension: string) =>
     files.find(
       (file) => extensionOf(file.name) === extension && baseOf(file.name) === baseOf(shp.name),
@@ -143,4 +145,14 @@ function withinLonLat(features: readonly GeoJsonFeature[]): boolean {
       return Math.abs(value[0]) <= 180 && Math.abs(value[1]) <= 90;
   }
   return true;
+}
+
+/** What is wrong with a .shp's header (the reader's own errors are in English). */
+function shpHeaderProblem(bytes: Uint8Array, language: Language): string | undefined {
+  if (bytes.length < 100) return geoText.shpCut[language](bytes.length, 100);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getInt32(0) !== 9994) return geoText.shpHeader[language]();
+  const declared = view.getInt32(24) * 2;
+  if (declared > bytes.length) return geoText.shpCut[language](bytes.length, declared);
+  return undefined;
 }
