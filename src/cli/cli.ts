@@ -29,6 +29,7 @@ import { bulletin } from '../sim/analysis/assessment.ts';
 import { explainIncident } from '../sim/analysis/explain.ts';
 import { DRILL_USAGE, drillJsonSchema, drillMain } from './drill.ts';
 import { formatReport } from './format.ts';
+import { GEO_USAGE, importDistrictsMain, importRoadsMain, type GeoIo } from './geo.ts';
 import { TRAINING_USAGE, trainingMain } from './training.ts';
 
 const USAGE = `Drill planner simulator (应急联动演练规划)
@@ -62,6 +63,7 @@ Commands:
                [--time-format auto|ymd|mdy|dmy] [--kind-map value=kind,…] [--kind-map-file MAP.csv|MAP.json]
                [--fit] [--out FILE]
                                add call history from CSV to a scenario as listed incidents
+${GEO_USAGE}
 ${DRILL_USAGE}
 ${TRAINING_USAGE}
 
@@ -72,7 +74,7 @@ Options for every command:
 class UsageError extends Error {}
 
 /** Options that never take a value, so that `--force ID` leaves ID as a positional argument. */
-const FLAGS = new Set(['json', 'force', 'fit']);
+const FLAGS = new Set(['json', 'force', 'fit', 'no-contract', 'add']);
 
 interface Args {
   positional: string[];
@@ -164,6 +166,17 @@ const readFailure: Record<string, { en: string; zh: string }> = {
 
 /** A text file's content, decoded (UTF-8 with or without BOM, UTF-16, GBK); errors in `language`. */
 function readText(path: string, language: Language, tooLarge?: (bytes: number) => string): string {
+  const decoded = decodeText(readBytes(path, language, tooLarge), language);
+  if (!decoded.ok) throw new UsageError(`${path}: ${decoded.message}`);
+  return decoded.text;
+}
+
+/** A file's bytes; errors in `language`. */
+function readBytes(
+  path: string,
+  language: Language,
+  tooLarge?: (bytes: number) => string,
+): Uint8Array {
   let bytes: Uint8Array;
   try {
     const size = tooLarge ? statSync(path).size : 0;
@@ -177,9 +190,7 @@ function readText(path: string, language: Language, tooLarge?: (bytes: number) =
       language === 'zh' ? `无法读取“${path}”：${reason}` : `cannot read "${path}": ${reason}`,
     );
   }
-  const decoded = decodeText(bytes, language);
-  if (!decoded.ok) throw new UsageError(`${path}: ${decoded.message}`);
-  return decoded.text;
+  return bytes;
 }
 
 function seedsFrom(args: Args): number[] {
@@ -623,6 +634,30 @@ function drillIo(args: Args, language: Language) {
   };
 }
 
+/** What `sim import-roads` and `sim import-districts` need of the command line. */
+function geoIo(args: Args, language: Language): GeoIo {
+  return {
+    positional: args.positional.slice(1),
+    option: (name) => option(args, name),
+    has: (name) => args.options.has(name),
+    readBytes: (path) => readBytes(path, language),
+    readText: (path) => readText(path, language),
+    // The base scenario's own warnings are not this import's: the result's are printed.
+    scenario: () => scenarioFrom(args, language, true),
+    write: (path, text) => {
+      if (path) writeFileSync(path, text);
+      else console.log(text);
+    },
+    printProblems,
+    usage: (message) => {
+      throw new UsageError(message);
+    },
+    exit: (code) => {
+      throw new ExitError(code);
+    },
+  };
+}
+
 export function main(argv: string[]): number {
   const args = parseArgs(argv);
   try {
@@ -666,6 +701,12 @@ export function main(argv: string[]): number {
         return 0;
       case 'import-calls':
         commandImportCalls(args, language);
+        return 0;
+      case 'import-roads':
+        importRoadsMain(geoIo(args, language), language);
+        return 0;
+      case 'import-districts':
+        importDistrictsMain(geoIo(args, language), language);
         return 0;
       case 'training':
         return trainingMain(argv.slice(argv.indexOf('training') + 1), language);

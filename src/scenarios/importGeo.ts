@@ -15,3 +15,4 @@ export * from './geo/roadGraph.ts';
 export * from './geo/crs.ts';
 export * from './geo/shapefile.ts';
 export { decodeXmlEntities } from './geo/xml.ts';
+export * from './geo/apply.ts';

@@ -51,6 +51,11 @@ export const DEFAULT_ROAD_SPEEDS: Readonly<Record<string, number>> = {
   service: 15,
   road: 30,
   track: 15,
+  // Chinese urban road grades (城市道路等级), as GIS files name them.
+  快速路: 80,
+  主干路: 50,
+  次干路: 40,
+  支路: 30,
 };
 
 /** Speed of a class with no default (a GeoJSON class such as 主干路). */

@@ -7,8 +7,10 @@ import { useMemo, useState } from 'react';
 import {
   districtsFromGeoJson,
   featurePropertyNames,
+  mergeDistricts,
   parseGeoJson,
   type DistrictImport,
+  type DistrictMode,
 } from '../../scenarios/importGeo.ts';
 import { useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
@@ -17,7 +19,7 @@ import { ImportDialog, ProblemList } from './FileStep.tsx';
 import type { TextFile } from './files.ts';
 import { libraryStrings } from './strings.ts';
 
-type Mode = 'replace' | 'add';
+type Mode = DistrictMode;
 
 /** Districts listed in the preview. */
 const PREVIEW_DISTRICTS = 12;
@@ -96,9 +98,12 @@ function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) 
   const add = () => {
     if (!districts.ok) return;
     const imported = districts.value;
-    edit(t.districtsLabel(file.name, imported.length), (draft) =>
-      mergeDistricts(draft, imported, mode),
-    );
+    edit(t.districtsLabel(file.name, imported.length), (draft) => {
+      const current = Array.isArray(draft.districts)
+        ? (draft.districts as Record<string, unknown>[])
+        : [];
+      draft.districts = mergeDistricts(current, imported, mode);
+    });
     onDone();
   };
 
@@ -177,29 +182,6 @@ function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) 
       </div>
     </>
   );
-}
-
-function mergeDistricts(draft: ScenarioDoc, imported: DistrictImport[], mode: Mode): void {
-  const current = Array.isArray(draft.districts)
-    ? (draft.districts as Record<string, unknown>[])
-    : [];
-  if (mode === 'replace') {
-    draft.districts = imported;
-    return;
-  }
-  const byId = new Map(imported.map((district) => [district.id, district]));
-  const updated = current.map((district) => {
-    const replacement = byId.get(district.id as string);
-    if (!replacement) return district;
-    byId.delete(replacement.id);
-    // Keep what the file does not say (call weight); the boundary is the file's. An English
-    // name was of the old name: a district the file renames loses it.
-    const { polygon: _polygon, polygons: _polygons, nameEn, ...rest } = district;
-    const renamed = replacement.name !== '' && replacement.name !== district.name;
-    const english = nameEn === undefined || renamed ? {} : { nameEn };
-    return { ...rest, ...english, ...replacement, area: district.area ?? replacement.area };
-  });
-  draft.districts = [...updated, ...byId.values()];
 }
 
 /** References in the scenario to district ids that the import would remove. */
