@@ -98,12 +98,11 @@ export function readShapefile(
   let geometries: unknown[];
   let rows: Record<string, unknown>[] = [];
   const encoding = dbf ? dbfEncoding(dbf.bytes, decode(cpg)) : 'utf-8';
-  let projected = false;
+  const projected = prjText !== undefined && /^\s*PROJCS/i.test(prjText);
   try {
     // shpjs converts with the .prj when proj4 understands it, and leaves the numbers as they are
     // when not: a projected system left unconverted is caught below by its coordinates.
     geometries = parseShp(shp.bytes, prjText);
-    projected = prjText !== undefined && /^\s*PROJCS/i.test(prjText);
     if (dbf) rows = parseDbf(dbf.bytes, encoding) as Record<string, unknown>[];
   } catch (error) {
     return failure(

@@ -7,15 +7,18 @@ import { useMemo, useState } from 'react';
 import {
   districtsFromGeoJson,
   featurePropertyNames,
+  featuresToWgs84,
   mergeDistricts,
-  parseGeoJson,
+  type Crs,
   type DistrictImport,
   type DistrictMode,
 } from '../../scenarios/importGeo.ts';
 import { useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import type { ScenarioDoc } from '../workspace/history.ts';
+import { CrsField } from './CrsField.tsx';
 import { ImportDialog, ProblemList } from './FileStep.tsx';
+import { formatOf, initialCrs, mapFeatures } from './mapFile.ts';
 import type { TextFile } from './files.ts';
 import { libraryStrings } from './strings.ts';
 
@@ -36,8 +39,9 @@ export function DistrictImportDialog({
     <ImportDialog
       title={t.districtsTitle}
       intro={t.districtsIntro}
-      accept=".geojson,.json,application/geo+json,application/json"
+      accept=".geojson,.json,.shp,.dbf,.prj,.cpg,.shx,.zip,application/geo+json,application/json,application/zip"
       testId="district-import"
+      shapefiles
       initialFile={initialFile}
       onClose={onClose}
       steps={(file, onDone) => <DistrictFile file={file} onDone={onDone} />}
@@ -45,7 +49,7 @@ export function DistrictImportDialog({
   );
 }
 
-const ID_PROPERTIES = /^(id|code|adcode|district_?id|编码|代码)$/i;
+const ID_PROPERTIES = /^(id|code|adcode|district_?id|编码|代码|行政区划代码)$/i;
 const NAME_PROPERTIES = /^(name|name_zh|名称|名字|district_?name)$/i;
 
 function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) {
@@ -53,7 +57,9 @@ function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) 
   const language = useLanguage();
   const { workspace, edit } = useWorkspace();
   const doc = workspace!.doc;
-  const features = useMemo(() => parseGeoJson(file.text, language), [file.text, language]);
+  const { features, shapefile } = useMemo(() => mapFeatures(file, language), [file, language]);
+  const detected = useMemo(() => initialCrs(file, formatOf(file)), [file]);
+  const [crs, setCrs] = useState<Crs>(detected.crs);
   const names = features.ok ? featurePropertyNames(features.value) : [];
   const [idProperty, setIdProperty] = useState(() => names.find((n) => ID_PROPERTIES.test(n)));
   const [nameProperty, setNameProperty] = useState(() =>
@@ -65,9 +71,13 @@ function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) 
   const districts = useMemo(
     () =>
       features.ok
-        ? districtsFromGeoJson(features.value, { idProperty, nameProperty, area }, language)
+        ? districtsFromGeoJson(
+            featuresToWgs84(features.value, crs),
+            { idProperty, nameProperty, area },
+            language,
+          )
         : features,
-    [features, idProperty, nameProperty, area, language],
+    [features, idProperty, nameProperty, area, crs, language],
   );
   const lost = districts.ok ? referencesToRemoved(doc, districts.value, mode) : 0;
 
@@ -111,6 +121,13 @@ function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) 
     return <ProblemList problems={features.errors} testId="district-import-problems" />;
   return (
     <>
+      <CrsField
+        crs={crs}
+        detected={detected}
+        encoding={shapefile?.encoding}
+        testId="district-crs"
+        onChange={setCrs}
+      />
       <div className="fields library-fields">
         {propertySelect(t.idProperty, idProperty, setIdProperty, t.autoId, 'district-id-property')}
         {propertySelect(

@@ -2,6 +2,7 @@
  * Reading and writing files in the page: a scenario file checked by the worker's loader before
  * it replaces anything, the export as a download, and which kind of file a dropped file is.
  */
+import type { BinaryFile } from '../../scenarios/geo/shapefile.ts';
 import type { ScenarioProblem } from '../../scenarios/load.ts';
 import { cut, loaderText } from '../../scenarios/messages.ts';
 import { LIMITS } from '../../scenarios/schema.ts';
@@ -13,6 +14,8 @@ import type { ScenarioDoc } from '../workspace/history.ts';
 export interface TextFile {
   name: string;
   text: string;
+  /** A shapefile's parts (.shp, .dbf, .prj, .cpg, or a .zip of them) as bytes; text is ''. */
+  parts?: BinaryFile[];
 }
 
 export type ScenarioFileCheck =
