@@ -226,7 +226,7 @@ function RoadClassMapping({
             format(built.value.graph.edges.length),
             format(built.value.totalLengthM / 1000, 1),
             roads.skipped,
-          )}{' '}
+          )}
           {t.roadDetail(
             format(built.value.oneWayEdges),
             `${format((100 * built.value.oneWayEdges) / built.value.graph.edges.length, 1)}%`,

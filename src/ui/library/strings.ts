@@ -152,7 +152,7 @@ const zh = {
   speedProperty: '限速属性（km/h）',
   noProperty: '（无）',
   roadDetail: (oneWay: string, share: string, joined: string) =>
-    `其中单行路段 ${oneWay} 条（${share}）；${joined} 个形状点已并入路段`,
+    `；其中单行路段 ${oneWay} 条（${share}）；${joined} 个形状点已并入路段`,
   encoding: (name: string) => `属性文字编码：${name}`,
   roadWarnings: '以下取值无法识别，已按说明处理：',
   warningCount: (count: number, message: string) =>
@@ -320,7 +320,7 @@ const en: Strings = {
   speedProperty: 'Speed limit property (km/h)',
   noProperty: '(none)',
   roadDetail: (oneWay: string, share: string, joined: string) =>
-    `${oneWay} of them one-way (${share}); ${joined} shape points merged into edges`,
+    `; ${oneWay} of the edges one-way (${share}); ${joined} shape points merged into edges`,
   encoding: (name: string) => `Attribute text encoding: ${name}`,
   roadWarnings: 'These values were not understood and were handled as said:',
   warningCount: (count: number, message: string) => (count > 1 ? `${count} × ${message}` : message),
