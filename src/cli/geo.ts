@@ -16,6 +16,7 @@ import {
   featuresToWgs84,
   groupWarnings,
   guessRoadProperties,
+  hasPrj,
   isCrs,
   isShapefileName,
   linesToWgs84,
@@ -216,7 +217,7 @@ function crsOf(
   }
   if (file.format === 'osm') return { crs: 'wgs84', how: 'osm' };
   // A .prj has been applied by the reader (to longitude/latitude on its own datum).
-  if (file.parts?.some((part) => /\.prj$/i.test(part.name))) return { crs: 'wgs84', how: 'prj' };
+  if (file.parts && hasPrj(file.parts)) return { crs: 'wgs84', how: 'prj' };
   const member =
     file.text && /"crs"\s*:\s*\{[^}]*"name"\s*:\s*"([^"]{1,200})"/.exec(file.text.slice(0, 4000));
   const detected = detectCrs({ name: file.name, crsText: member ? member[1] : undefined });

@@ -78,7 +78,7 @@ test('a shapefile with GBK attributes and a .prj, its parts chosen together', as
     .setInputFiles(['shp', 'dbf', 'prj', 'cpg'].map((ext) => `${GEO}/roads.${ext}`));
   await expect(dialog.getByTestId('road-import-file-name')).toHaveText('roads.shp');
   await expect(dialog.getByTestId('road-crs-how')).toHaveText(
-    '已据 .prj 文件换算为经纬度 属性文字编码：GBK',
+    '已据 .prj 文件换算为经纬度（属性文字编码：GBK）',
   );
   await expect(dialog.getByTestId('road-class-property')).toHaveValue('CLASS');
   await expect(dialog.getByTestId('road-oneway-property')).toHaveValue('单行');
@@ -106,4 +106,43 @@ test('GCJ-02 roads, detected from the file name, come in as WGS-84', async ({ pa
   // 郑州's published reference point: GCJ-02 in the file, WGS-84 in the scenario.
   expect(haversineMetres(doc.travel.nodes[0], [113.6192856, 34.7478004])).toBeLessThan(1);
   expect(doc.travel.edges[0]).toMatchObject({ lengthM: 620, oneWay: true });
+});
+
+test('districts from a zipped shapefile in Gauss–Krüger metres, in English', async ({ page }) => {
+  const { zipSync } = await import('fflate');
+  const zip = zipSync(
+    Object.fromEntries(
+      ['shp', 'shx', 'dbf', 'prj'].map((ext) => [
+        `districts.${ext}`,
+        new Uint8Array(readFileSync(`${GEO}/districts.${ext}`)),
+      ]),
+    ),
+  );
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('import-menu').click();
+  await page.getByTestId('import-districts').click();
+  const dialog = page.getByTestId('district-import-dialog');
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
+    'Import district boundaries (GeoJSON / shapefile)',
+  );
+  await dialog.getByTestId('district-import-file').setInputFiles({
+    name: '杭州区划.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from(zip),
+  });
+  await expect(dialog.getByTestId('district-crs-how')).toHaveText(
+    'converted to longitude/latitude by the .prj file (attribute text encoding: GBK)',
+  );
+  await expect(dialog.getByTestId('district-id-property')).toHaveValue('CODE');
+  await expect(dialog.getByTestId('district-name-property')).toHaveValue('名称');
+  await expect(dialog.getByTestId('district-import-summary')).toHaveText(
+    '2 districts: 西湖区 (330106), 上城区 (330102)',
+  );
+  await dialog.getByTestId('district-mode-add').check();
+  await page.screenshot({ path: `${SCREENSHOTS}/district-import-shapefile.png`, fullPage: true });
+  await dialog.getByTestId('district-import-confirm').click();
+  const doc = await exportScenario(page);
+  const xihu = doc.districts.find((d: { id: string }) => d.id === '330106');
+  expect(xihu.polygon[1][0]).toBeCloseTo(120.1, 6);
+  expect(xihu.polygon[1][1]).toBeCloseTo(30.3, 6);
 });

@@ -61,6 +61,26 @@ function unzip(file: BinaryFile): BinaryFile[] {
   return Object.entries(entries).map(([name, bytes]) => ({ name, bytes }));
 }
 
+/** Whether the parts (or a zip among them) hold a .prj; the zip's entries are not unpacked. */
+export function hasPrj(files: readonly BinaryFile[]): boolean {
+  return files.some((file) => {
+    if (/\.prj$/i.test(file.name)) return true;
+    if (!/\.zip$/i.test(file.name)) return false;
+    let found = false;
+    try {
+      unzipSync(file.bytes, {
+        filter: (entry) => {
+          if (/\.prj$/i.test(entry.name) && !entry.name.includes('__MACOSX')) found = true;
+          return false;
+        },
+      });
+    } catch {
+      return false;
+    }
+    return found;
+  });
+}
+
 const extensionOf = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase();
 const baseOf = (name: string) => name.slice(0, name.lastIndexOf('.')).toLowerCase();
 

@@ -37,7 +37,7 @@ export function CrsField({
       </label>
       <p className="hint" data-testid={`${testId}-how`}>
         {crs === detected.crs ? t.crsHow[detected.how] : ''}
-        {encoding ? ` ${t.encoding(encoding === 'gb18030' ? 'GBK' : 'UTF-8')}` : ''}
+        {encoding ? t.encoding(encoding === 'gb18030' ? 'GBK' : 'UTF-8') : ''}
       </p>
     </>
   );

@@ -4,6 +4,7 @@
  */
 import {
   detectCrs,
+  hasPrj,
   parseGeoJson,
   readShapefile,
   type Crs,
@@ -30,7 +31,7 @@ export function formatOf(file: TextFile): MapFormat {
 /** The coordinate system a file tells (a .prj has been applied by the reader), else WGS-84. */
 export function initialCrs(file: TextFile, format: MapFormat): { crs: Crs; how: CrsHow } {
   if (format === 'osm') return { crs: 'wgs84', how: 'osm' };
-  if (file.parts?.some((part) => /\.prj$/i.test(part.name))) return { crs: 'wgs84', how: 'prj' };
+  if (file.parts && hasPrj(file.parts)) return { crs: 'wgs84', how: 'prj' };
   const member = /"crs"\s*:\s*\{[^}]*"name"\s*:\s*"([^"]{1,200})"/.exec(file.text.slice(0, 4000));
   const detected = detectCrs({ name: file.name, crsText: member?.[1] });
   return detected ? { crs: detected, how: 'detected' } : { crs: 'wgs84', how: 'assumed' };

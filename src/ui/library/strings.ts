@@ -153,7 +153,7 @@ const zh = {
   noProperty: '（无）',
   roadDetail: (oneWay: string, share: string, joined: string) =>
     `；其中单行路段 ${oneWay} 条（${share}）；${joined} 个形状点已并入路段`,
-  encoding: (name: string) => `属性文字编码：${name}`,
+  encoding: (name: string) => `（属性文字编码：${name}）`,
   roadWarnings: '以下取值无法识别，已按说明处理：',
   warningCount: (count: number, message: string) =>
     count > 1 ? `${count} 处：${message}` : message,
@@ -321,7 +321,7 @@ const en: Strings = {
   noProperty: '(none)',
   roadDetail: (oneWay: string, share: string, joined: string) =>
     `; ${oneWay} of the edges one-way (${share}); ${joined} shape points merged into edges`,
-  encoding: (name: string) => `Attribute text encoding: ${name}`,
+  encoding: (name: string) => ` (attribute text encoding: ${name})`,
   roadWarnings: 'These values were not understood and were handled as said:',
   warningCount: (count: number, message: string) => (count > 1 ? `${count} × ${message}` : message),
   problems: 'Problems',
