@@ -242,9 +242,13 @@ describe('road network from OpenStreetMap XML', () => {
     expect(roadLinesFromOsm('<osm><node id="1" lat="1"', 'en').ok).toBe(false);
   });
 
-  it('gives link roads the speed of their road, unknown classes a fallback', () => {
+  it('gives link roads the speed of their road, Chinese grades theirs, unknown classes a fallback', () => {
     expect(defaultRoadSpeed('primary_link')).toBe(defaultRoadSpeed('primary'));
-    expect(defaultRoadSpeed('主干路')).toBe(30);
+    expect(defaultRoadSpeed('主干路')).toBe(50);
+    expect(defaultRoadSpeed('支路')).toBe(30);
+    expect(defaultRoadSpeed('乡道')).toBe(30);
+    // A class with a speed limit: the limit.
+    expect(defaultRoadSpeed('primary@60')).toBe(60);
   });
 });
 
