@@ -50,7 +50,14 @@ test('an OSM extract keeps its one-way streets one-way, in their direction', asy
   await page.screenshot({ path: `${SCREENSHOTS}/road-import-osm-oneway.png`, fullPage: true });
   await dialog.getByTestId('road-import-confirm').click();
   await expect(dialog).toBeHidden();
+  // On the map, the one-way edges carry arrowheads (those long enough at this scale to show one).
+  const arrows = page.getByTestId('scenario-map').getByTestId('map-one-way');
+  await expect(arrows).toHaveAttribute('data-count', /^[1-6]$/);
   await page.screenshot({ path: `${SCREENSHOTS}/road-import-osm-map.png` });
+  await page.getByTestId('scenario-map').screenshot({
+    path: `${SCREENSHOTS}/road-import-osm-map-detail.png`,
+    scale: 'device',
+  });
 
   const doc = await exportScenario(page);
   const nodes: [number, number][] = doc.travel.nodes;
