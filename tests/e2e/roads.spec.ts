@@ -153,3 +153,32 @@ test('districts from a zipped shapefile in Gauss–Krüger metres, in English', 
   expect(xihu.polygon[1][0]).toBeCloseTo(120.1, 6);
   expect(xihu.polygon[1][1]).toBeCloseTo(30.3, 6);
 });
+
+test('a zipped road shapefile dropped on the page goes to the road import', async ({ page }) => {
+  const { zipSync } = await import('fflate');
+  const zip = zipSync(
+    Object.fromEntries(
+      ['shp', 'dbf', 'prj', 'cpg'].map((ext) => [
+        `roads.${ext}`,
+        new Uint8Array(readFileSync(`${GEO}/roads.${ext}`)),
+      ]),
+    ),
+  );
+  const transfer = await page.evaluateHandle(
+    (bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], '路网.zip', { type: 'application/zip' }));
+      return data;
+    },
+    [...zip],
+  );
+  await page.dispatchEvent('main >> nth=0', 'dragenter', { dataTransfer: transfer });
+  await page.dispatchEvent('main >> nth=0', 'drop', { dataTransfer: transfer });
+  const dialog = page.getByTestId('road-import-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('road-import-file-name')).toHaveText('路网.zip');
+  await expect(dialog.getByTestId('road-crs-how')).toHaveText(
+    '已据 .prj 文件换算为经纬度（属性文字编码：GBK）',
+  );
+  await expect(dialog.getByTestId('road-import-summary')).toContainText('4 个节点，3 条路段');
+});

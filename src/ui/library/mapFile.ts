@@ -9,6 +9,7 @@ import {
   readShapefile,
   type Crs,
   type GeoJsonFeature,
+  type BinaryFile,
   type GeoResult,
   type ShapefileRead,
 } from '../../scenarios/importGeo.ts';
@@ -47,4 +48,13 @@ export function mapFeatures(
   return read.ok
     ? { features: { ok: true, value: read.value.features }, shapefile: read.value }
     : { features: read, shapefile: null };
+}
+
+/** What a dropped .zip is for: districts if its shapefile holds polygons, else roads. */
+export function zippedMapKind(parts: BinaryFile[], language: Language): 'roads' | 'districts' {
+  const read = readShapefile(parts, language);
+  const polygons =
+    read.ok &&
+    read.value.features.some((feature) => /Polygon$/.test(String(feature.geometry?.type)));
+  return polygons ? 'districts' : 'roads';
 }

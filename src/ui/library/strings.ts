@@ -22,7 +22,8 @@ const zh = {
   close: '关闭',
   cancel: '取消',
   dropHere: '松开鼠标打开文件',
-  dropHint: '情景（.json）、来电记录（.csv）、路网（.geojson / .osm）或辖区边界（.geojson）',
+  dropHint:
+    '情景（.json）、来电记录（.csv）、路网（.geojson / .osm / Shapefile 的 .zip）或辖区边界（.geojson / Shapefile 的 .zip）',
   reading: (name: string) => `正在读取 ${name}…`,
 
   confirmTitle: '当前情景有未导出的修改',
@@ -185,7 +186,7 @@ const en: Strings = {
   cancel: 'Cancel',
   dropHere: 'Drop to open the file',
   dropHint:
-    'A scenario (.json), call history (.csv), road network (.geojson / .osm) or district boundaries (.geojson)',
+    'A scenario (.json), call history (.csv), road network (.geojson / .osm / a zipped shapefile) or district boundaries (.geojson / a zipped shapefile)',
   reading: (name: string) => `Reading ${name}…`,
 
   confirmTitle: 'The scenario has edits not exported',
