@@ -8,7 +8,7 @@
  * - surge: the benchmark city's generator at rising load (fewer units, more calls) and at 4× fleet
  *   with 4× calls: CPU microseconds of simulation per call, and the ratio to the light case (a
  *   simulator whose cost per call holds under load keeps every ratio near 1).
- * - roadImport: a generated city-sized OpenStreetMap extract (scripts/cityOsm.ts, 187,250 nodes)
+ * - roadImport: a generated city-sized OpenStreetMap extract (scripts/cityOsm.ts, 187,000 nodes)
  *   read and built into a contracted road graph: seconds from text to graph.
  * Each figure is the median of several timed repetitions after a warm-up run.
  */

@@ -4,7 +4,7 @@
  * (so that contraction has work), a primary road every 10th street (maxspeed 60, some in mph),
  * one-way streets both ways round (every 3rd: oneway=yes, every 7th: oneway=-1), a motorway
  * edge and a few values a real extract has that are not speeds.
- *   npx tsx scripts/cityOsm.ts OUT.osm [STREETS]   (default 250 streets each way: 187,250 nodes)
+ *   npx tsx scripts/cityOsm.ts OUT.osm [STREETS]   (default 250 streets each way: 187,000 nodes)
  */
 import { writeFileSync } from 'node:fs';
 
