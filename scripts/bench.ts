@@ -8,6 +8,8 @@
  * - surge: the benchmark city's generator at rising load (fewer units, more calls) and at 4× fleet
  *   with 4× calls: CPU microseconds of simulation per call, and the ratio to the light case (a
  *   simulator whose cost per call holds under load keeps every ratio near 1).
+ * - roadImport: a generated city-sized OpenStreetMap extract (scripts/cityOsm.ts, 187,000 nodes)
+ *   read and built into a contracted road graph: seconds from text to graph.
  * Each figure is the median of several timed repetitions after a warm-up run.
  */
 import { execFileSync } from 'node:child_process';
@@ -23,6 +25,13 @@ import { Engine } from '../src/sim/engine.ts';
 import { Session } from '../src/sim/session.ts';
 import { exponential, makeStream } from '../src/sim/random.ts';
 import { run } from '../src/sim/run.ts';
+import {
+  buildRoadGraph,
+  defaultRoadSpeed,
+  roadLinesFromOsm,
+  sourceClassCounts,
+} from '../src/scenarios/importGeo.ts';
+import { cityOsm } from './cityOsm.ts';
 import { replicationMetrics } from '../src/sim/analysis/metrics.ts';
 
 const json = process.argv.includes('--json');
@@ -195,6 +204,22 @@ const surge = surgeRuns.map((r) => ({
   ratioToLight: Number((r.microsecondsPerCall / surgeRuns[0].microsecondsPerCall).toFixed(2)),
 }));
 
+log('road import: a generated city-sized OSM extract…');
+const cityOsmText = cityOsm(250);
+let roadImportEdges = 0;
+const roadImport = timed(quick ? 1 : 3, () => {
+  const read = roadLinesFromOsm(cityOsmText, 'en');
+  if (!read.ok) throw new Error(JSON.stringify(read.errors.slice(0, 3)));
+  const classes = Object.fromEntries(
+    sourceClassCounts(read.value.lines).map(([c]) => [c, { speedKmh: defaultRoadSpeed(c) }]),
+  );
+  const built = buildRoadGraph(read.value.lines, (c) => c, classes, 'en');
+  if (!built.ok) throw new Error(JSON.stringify(built.errors));
+  roadImportEdges = built.value.graph.edges.length;
+  return 1;
+});
+const osmNodes = (cityOsmText.match(/<node /g) ?? []).length;
+
 const figures = {
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
   holdModel: {
@@ -225,6 +250,11 @@ const figures = {
   },
   drills,
   surge,
+  roadImport: {
+    nodes: osmNodes,
+    edges: roadImportEdges,
+    seconds: Number(roadImport.seconds.toFixed(2)),
+  },
 };
 
 if (json) {
@@ -244,6 +274,9 @@ if (json) {
     `benchmark city   ${figures.city.secondsPerReplication} s per replication (${cityCalls} calls, ${cityUnits} units, ${cityNodes} nodes, ${figures.city.simulatedDays} days)`,
   );
   for (const d of drills) console.log(`drill            ${d.msPerSeed} ms per seed (${d.drill})`);
+  console.log(
+    `road import      ${figures.roadImport.seconds} s (${osmNodes.toLocaleString('en')} OSM nodes → ${roadImportEdges.toLocaleString('en')} edges)`,
+  );
   for (const r of surge) {
     console.log(
       `surge            ${r.microsecondsPerCall} µs per call (CPU), ×${r.ratioToLight} of light, utilisation ${r.utilisation} (${r.label}: ${r.units} units, ${r.calls} calls, ${r.simulatedDays} days)`,

@@ -43,6 +43,7 @@ import { explainIncident } from '../sim/analysis/explain.ts';
 import { commandCalibrate } from './calibrate.ts';
 import { DRILL_USAGE, drillJsonSchema, drillMain } from './drill.ts';
 import { formatReport } from './format.ts';
+import { GEO_USAGE, importDistrictsMain, importRoadsMain, type GeoIo } from './geo.ts';
 import { TRAINING_USAGE, trainingMain } from './training.ts';
 
 const USAGE = `Drill planner simulator (应急联动演练规划)
@@ -88,6 +89,7 @@ Commands:
                                fit travel speeds and overhead, mobilisation, on-scene and call
                                handling to the observed times of the listed incidents; print
                                observed against simulated response before and after the fit
+${GEO_USAGE}
 ${DRILL_USAGE}
 ${TRAINING_USAGE}
 
@@ -98,7 +100,7 @@ Options for every command:
 class UsageError extends Error {}
 
 /** Options that never take a value, so that `--force ID` leaves ID as a positional argument. */
-const FLAGS = new Set(['json', 'force', 'fit', 'fit-run']);
+const FLAGS = new Set(['json', 'force', 'fit', 'fit-run', 'no-contract', 'add']);
 
 interface Args {
   positional: string[];
@@ -195,6 +197,7 @@ function readText(path: string, language: Language, tooLarge?: (bytes: number) =
   return decoded.text;
 }
 
+/** A file's bytes; errors in `language`. */
 function readBytes(
   path: string,
   language: Language,
@@ -714,6 +717,30 @@ function drillIo(args: Args, language: Language) {
   };
 }
 
+/** What `sim import-roads` and `sim import-districts` need of the command line. */
+function geoIo(args: Args, language: Language): GeoIo {
+  return {
+    positional: args.positional.slice(1),
+    option: (name) => option(args, name),
+    has: (name) => args.options.has(name),
+    readBytes: (path) => readBytes(path, language),
+    readText: (path) => readText(path, language),
+    // The base scenario's own warnings are not this import's: the result's are printed.
+    scenario: () => scenarioFrom(args, language, true),
+    write: (path, text) => {
+      if (path) writeFileSync(path, text);
+      else console.log(text);
+    },
+    printProblems,
+    usage: (message) => {
+      throw new UsageError(message);
+    },
+    exit: (code) => {
+      throw new ExitError(code);
+    },
+  };
+}
+
 /**
  * Runs one command; its exit code. `import-calls` of an .xlsx workbook answers later (the
  * workbook is read asynchronously); every other command at once.
@@ -773,6 +800,12 @@ export function main(argv: string[]): number | Promise<number> {
           },
           language,
         );
+      case 'import-roads':
+        importRoadsMain(geoIo(args, language), language);
+        return 0;
+      case 'import-districts':
+        importDistrictsMain(geoIo(args, language), language);
+        return 0;
       case 'training':
         return trainingMain(argv.slice(argv.indexOf('training') + 1), language);
       case undefined:

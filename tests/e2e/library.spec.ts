@@ -198,7 +198,7 @@ test('a GeoJSON road network replaces the roads, and undo brings them back', asy
       haversineMetres(points[3], points[4])) /
     1000;
   await expect(dialog.getByTestId('road-import-summary')).toHaveText(
-    `5 个节点，4 条路段，总长 ${km.toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} 公里；跳过 1 个非道路要素`,
+    `5 个节点，4 条路段，总长 ${km.toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} 公里；跳过 1 个非道路要素；其中单行路段 0 条（0.0%）；0 个形状点已并入路段`,
   );
   // "primary" is new to the scenario (default speed 50); "residential" goes to its local roads.
   await dialog.getByTestId('road-class-residential').getByRole('combobox').selectOption('local');
@@ -210,11 +210,13 @@ test('a GeoJSON road network replaces the roads, and undo brings them back', asy
   const { doc } = await exportScenario(page);
   expect(doc.travel.model).toBe('roadGraph');
   expect(doc.travel.nodes).toEqual(points);
+  // Each edge with its length along the line, to the decimetre.
+  const dm = (a: number, b: number) => Math.round(haversineMetres(points[a], points[b]) * 10) / 10;
   expect(doc.travel.edges).toEqual([
-    { from: 0, to: 1, roadClass: 'primary' },
-    { from: 1, to: 2, roadClass: 'primary' },
-    { from: 1, to: 3, roadClass: 'local' },
-    { from: 3, to: 4, roadClass: 'trunk' },
+    { from: 0, to: 1, roadClass: 'primary', lengthM: dm(0, 1) },
+    { from: 1, to: 2, roadClass: 'primary', lengthM: dm(1, 2) },
+    { from: 1, to: 3, roadClass: 'local', lengthM: dm(1, 3) },
+    { from: 3, to: 4, roadClass: 'trunk', lengthM: dm(3, 4) },
   ]);
   expect(Object.keys(doc.travel.roadClasses).sort()).toEqual(['local', 'primary', 'trunk']);
   expect(doc.travel.roadClasses.primary).toEqual({ speedKmh: 50 });

@@ -78,10 +78,13 @@ describe('road network from GeoJSON', () => {
     ]);
     const { graph, totalLengthM } = ok(buildRoadGraph(lines, (c) => c, speeds, 'en'));
     expect(graph.nodes).toHaveLength(4);
+    // Each edge carries its length along the line, to the decimetre.
+    const dm = (a: [number, number], b: [number, number]) =>
+      Math.round(haversineMetres(a, b) * 10) / 10;
     expect(graph.edges).toEqual([
-      { from: 0, to: 1, roadClass: 'primary' },
-      { from: 1, to: 2, roadClass: 'primary' },
-      { from: 1, to: 3, roadClass: 'residential' },
+      { from: 0, to: 1, roadClass: 'primary', lengthM: dm([120, 30], [120.01, 30]) },
+      { from: 1, to: 2, roadClass: 'primary', lengthM: dm([120.01, 30], [120.02, 30]) },
+      { from: 1, to: 3, roadClass: 'residential', lengthM: dm([120.01, 30], [120.01, 30.01]) },
     ]);
     const expected =
       haversineMetres([120, 30], [120.02, 30]) + haversineMetres([120.01, 30], [120.01, 30.01]);
@@ -239,9 +242,13 @@ describe('road network from OpenStreetMap XML', () => {
     expect(roadLinesFromOsm('<osm><node id="1" lat="1"', 'en').ok).toBe(false);
   });
 
-  it('gives link roads the speed of their road, unknown classes a fallback', () => {
+  it('gives link roads the speed of their road, Chinese grades theirs, unknown classes a fallback', () => {
     expect(defaultRoadSpeed('primary_link')).toBe(defaultRoadSpeed('primary'));
-    expect(defaultRoadSpeed('主干路')).toBe(30);
+    expect(defaultRoadSpeed('主干路')).toBe(50);
+    expect(defaultRoadSpeed('支路')).toBe(30);
+    expect(defaultRoadSpeed('乡道')).toBe(30);
+    // A class with a speed limit: the limit.
+    expect(defaultRoadSpeed('primary@60')).toBe(60);
   });
 });
 

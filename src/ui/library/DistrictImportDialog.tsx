@@ -7,17 +7,22 @@ import { useMemo, useState } from 'react';
 import {
   districtsFromGeoJson,
   featurePropertyNames,
-  parseGeoJson,
+  featuresToWgs84,
+  mergeDistricts,
+  type Crs,
   type DistrictImport,
+  type DistrictMode,
 } from '../../scenarios/importGeo.ts';
 import { useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import type { ScenarioDoc } from '../workspace/history.ts';
+import { CrsField } from './CrsField.tsx';
 import { ImportDialog, ProblemList } from './FileStep.tsx';
+import { formatOf, initialCrs, mapFeatures } from './mapFile.ts';
 import type { TextFile } from './files.ts';
 import { libraryStrings } from './strings.ts';
 
-type Mode = 'replace' | 'add';
+type Mode = DistrictMode;
 
 /** Districts listed in the preview. */
 const PREVIEW_DISTRICTS = 12;
@@ -34,8 +39,9 @@ export function DistrictImportDialog({
     <ImportDialog
       title={t.districtsTitle}
       intro={t.districtsIntro}
-      accept=".geojson,.json,application/geo+json,application/json"
+      accept=".geojson,.json,.shp,.dbf,.prj,.cpg,.shx,.zip,application/geo+json,application/json,application/zip"
       testId="district-import"
+      shapefiles
       initialFile={initialFile}
       onClose={onClose}
       steps={(file, onDone) => <DistrictFile file={file} onDone={onDone} />}
@@ -43,7 +49,7 @@ export function DistrictImportDialog({
   );
 }
 
-const ID_PROPERTIES = /^(id|code|adcode|district_?id|编码|代码)$/i;
+const ID_PROPERTIES = /^(id|code|adcode|district_?id|编码|代码|行政区划代码)$/i;
 const NAME_PROPERTIES = /^(name|name_zh|名称|名字|district_?name)$/i;
 
 function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) {
@@ -51,7 +57,9 @@ function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) 
   const language = useLanguage();
   const { workspace, edit } = useWorkspace();
   const doc = workspace!.doc;
-  const features = useMemo(() => parseGeoJson(file.text, language), [file.text, language]);
+  const { features, shapefile } = useMemo(() => mapFeatures(file, language), [file, language]);
+  const detected = useMemo(() => initialCrs(file, formatOf(file)), [file]);
+  const [crs, setCrs] = useState<Crs>(detected.crs);
   const names = features.ok ? featurePropertyNames(features.value) : [];
   const [idProperty, setIdProperty] = useState(() => names.find((n) => ID_PROPERTIES.test(n)));
   const [nameProperty, setNameProperty] = useState(() =>
@@ -63,9 +71,13 @@ function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) 
   const districts = useMemo(
     () =>
       features.ok
-        ? districtsFromGeoJson(features.value, { idProperty, nameProperty, area }, language)
+        ? districtsFromGeoJson(
+            featuresToWgs84(features.value, crs),
+            { idProperty, nameProperty, area },
+            language,
+          )
         : features,
-    [features, idProperty, nameProperty, area, language],
+    [features, idProperty, nameProperty, area, crs, language],
   );
   const lost = districts.ok ? referencesToRemoved(doc, districts.value, mode) : 0;
 
@@ -96,9 +108,12 @@ function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) 
   const add = () => {
     if (!districts.ok) return;
     const imported = districts.value;
-    edit(t.districtsLabel(file.name, imported.length), (draft) =>
-      mergeDistricts(draft, imported, mode),
-    );
+    edit(t.districtsLabel(file.name, imported.length), (draft) => {
+      const current = Array.isArray(draft.districts)
+        ? (draft.districts as Record<string, unknown>[])
+        : [];
+      draft.districts = mergeDistricts(current, imported, mode);
+    });
     onDone();
   };
 
@@ -106,6 +121,13 @@ function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) 
     return <ProblemList problems={features.errors} testId="district-import-problems" />;
   return (
     <>
+      <CrsField
+        crs={crs}
+        detected={detected}
+        encoding={shapefile?.encoding}
+        testId="district-crs"
+        onChange={setCrs}
+      />
       <div className="fields library-fields">
         {propertySelect(t.idProperty, idProperty, setIdProperty, t.autoId, 'district-id-property')}
         {propertySelect(
@@ -177,29 +199,6 @@ function DistrictFile({ file, onDone }: { file: TextFile; onDone: () => void }) 
       </div>
     </>
   );
-}
-
-function mergeDistricts(draft: ScenarioDoc, imported: DistrictImport[], mode: Mode): void {
-  const current = Array.isArray(draft.districts)
-    ? (draft.districts as Record<string, unknown>[])
-    : [];
-  if (mode === 'replace') {
-    draft.districts = imported;
-    return;
-  }
-  const byId = new Map(imported.map((district) => [district.id, district]));
-  const updated = current.map((district) => {
-    const replacement = byId.get(district.id as string);
-    if (!replacement) return district;
-    byId.delete(replacement.id);
-    // Keep what the file does not say (call weight); the boundary is the file's. An English
-    // name was of the old name: a district the file renames loses it.
-    const { polygon: _polygon, polygons: _polygons, nameEn, ...rest } = district;
-    const renamed = replacement.name !== '' && replacement.name !== district.name;
-    const english = nameEn === undefined || renamed ? {} : { nameEn };
-    return { ...rest, ...english, ...replacement, area: district.area ?? replacement.area };
-  });
-  draft.districts = [...updated, ...byId.values()];
 }
 
 /** References in the scenario to district ids that the import would remove. */

@@ -4,6 +4,7 @@
  */
 import { Fragment, useId, useState, type ReactNode } from 'react';
 import { decodeText } from '../../scenarios/decode.ts';
+import { isShapefileName } from '../../scenarios/geo/shapefile.ts';
 import { useLanguage, useStrings } from '../i18n.ts';
 import { Dialog } from './Dialog.tsx';
 import type { TextFile } from './files.ts';
@@ -19,11 +20,14 @@ export function FileStep({
   file,
   onFile,
   binary = false,
+  shapefiles = false,
 }: {
   accept: string;
   testId: string;
   /** Hand over the file's bytes undecoded (the import decodes them itself). */
   binary?: boolean;
+  /** Also take a shapefile: its parts chosen together (or a .zip), read as bytes. */
+  shapefiles?: boolean;
   /** Files larger than this are refused before they are read. */
   maxBytes?: number;
   file: TextFile | null;
@@ -40,10 +44,33 @@ export function FileStep({
         type="file"
         accept={accept}
         data-testid={testId}
+        multiple={shapefiles}
         onChange={async (event) => {
-          const chosen = event.target.files?.[0];
+          const all = [...(event.target.files ?? [])];
+          const chosen = all[0];
           event.target.value = '';
           if (!chosen) return;
+          const total = all.reduce((sum, one) => sum + one.size, 0);
+          if (shapefiles && all.some((one) => isShapefileName(one.name))) {
+            if (maxBytes !== undefined && total > maxBytes) {
+              setError(t.tooLarge((total / 1048576).toFixed(1), maxBytes / 1048576));
+              return;
+            }
+            try {
+              const parts = await Promise.all(
+                all.map(async (one) => ({
+                  name: one.name,
+                  bytes: new Uint8Array(await one.arrayBuffer()),
+                })),
+              );
+              const main = all.find((one) => /\.(shp|zip)$/i.test(one.name)) ?? chosen;
+              onFile({ name: main.name, text: '', parts });
+              setError(null);
+            } catch (reason) {
+              setError(t.notReadable(reason instanceof Error ? reason.message : String(reason)));
+            }
+            return;
+          }
           if (maxBytes !== undefined && chosen.size > maxBytes) {
             setError(t.tooLarge((chosen.size / 1048576).toFixed(1), maxBytes / 1048576));
             return;
@@ -120,8 +147,10 @@ export function ImportDialog({
   onClose,
   steps,
   binary,
+  shapefiles,
 }: {
   binary?: boolean;
+  shapefiles?: boolean;
   title: string;
   intro: string;
   accept: string;
@@ -142,9 +171,12 @@ export function ImportDialog({
         file={file}
         onFile={setFile}
         binary={binary}
+        shapefiles={shapefiles}
       />
       {file && (
-        <Fragment key={file.name + file.text.length + (file.bytes?.length ?? 0)}>
+        <Fragment
+          key={`${file.name} ${file.text.length} ${file.bytes?.length ?? 0} ${file.parts?.length ?? 0}`}
+        >
           {steps(file, onClose)}
         </Fragment>
       )}

@@ -30,6 +30,7 @@ import {
   type TextFile,
 } from './files.ts';
 import { MenuButton } from './MenuButton.tsx';
+import { zippedMapKind } from './mapFile.ts';
 import { RoadImportDialog } from './RoadImportDialog.tsx';
 import { libraryStrings } from './strings.ts';
 import './library.css';
@@ -133,6 +134,14 @@ export function LibraryBar() {
 
   const dialogOpen = pendingOpen !== null || fileErrors !== null || importing !== null;
   const dragging = useFileDrop(!dialogOpen && canChange, async (dropped) => {
+    if (/\.zip$/i.test(dropped.name)) {
+      // A zipped shapefile: districts if it holds polygons, else roads (whose dialog also
+      // names what is wrong with a zip that is no shapefile).
+      const parts = [{ name: dropped.name, bytes: new Uint8Array(await dropped.arrayBuffer()) }];
+      const kind = zippedMapKind(parts, language);
+      setImporting({ kind, file: { name: dropped.name, text: '', parts } });
+      return;
+    }
     const file = await readFile(dropped);
     if (!file) return;
     const kind = droppedKind(file);

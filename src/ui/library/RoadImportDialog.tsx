@@ -1,32 +1,39 @@
 /**
- * Import of a road network from GeoJSON or OpenStreetMap XML: choose the file, (for GeoJSON) the
- * property holding the road class, then map each class found to one of the scenario's road
- * classes or a new class with its speed. One undoable edit replaces the scenario's travel model
- * with the road graph. The reading is src/scenarios/importGeo.ts.
+ * Import of a road network from OpenStreetMap XML, GeoJSON or a shapefile: choose the file (a
+ * shapefile's parts together, or a .zip), its coordinate system (detected where the file says),
+ * for GeoJSON and shapefiles the properties holding class, one-way, length and speed limit, then
+ * map each class found to one of the scenario's road classes or a new class with its speed. One
+ * undoable edit replaces the scenario's travel model with the road graph. The reading is
+ * src/scenarios/geo/.
  */
 import { useMemo, useState } from 'react';
 import {
   buildRoadGraph,
   defaultRoadSpeed,
   featurePropertyNames,
-  guessRoadClassProperty,
-  parseGeoJson,
+  featuresToWgs84,
+  groupWarnings,
+  guessRoadProperties,
+  linesToWgs84,
+  roadEventCount,
   roadLinesFromGeoJson,
   roadLinesFromOsm,
   sourceClassCounts,
+  withRoadGraph,
+  type Crs,
   type GeoJsonFeature,
+  type GeoProblem,
   type GeoResult,
   type RoadLines,
+  type RoadPropertyMapping,
 } from '../../scenarios/importGeo.ts';
 import { localeOf, useLanguage, useStrings, type Language } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
-import type { ScenarioDoc } from '../workspace/history.ts';
+import { CrsField } from './CrsField.tsx';
 import { ImportDialog, ProblemList } from './FileStep.tsx';
+import { formatOf, initialCrs, mapFeatures } from './mapFile.ts';
 import type { TextFile } from './files.ts';
 import { libraryStrings, type LibraryStrings } from './strings.ts';
-
-/** Road events name edges by their index: a new network makes those indices meaningless. */
-const ROAD_EVENT_TYPES = new Set(['closeRoad', 'openRoad', 'damageRoad']);
 
 /** Target of a source class: an existing class of the scenario, or a new one with a speed. */
 type ClassChoice = { existing: string } | { newSpeed: string };
@@ -45,63 +52,90 @@ export function RoadImportDialog({
     <ImportDialog
       title={t.roadsTitle}
       intro={t.roadsIntro}
-      accept=".geojson,.json,.osm,.xml,application/geo+json,application/json,application/xml"
+      accept=".osm,.xml,.geojson,.json,.shp,.dbf,.prj,.cpg,.shx,.zip,application/geo+json,application/json,application/xml,application/zip"
       testId="road-import"
       initialFile={initialFile}
       onClose={onClose}
+      shapefiles
       steps={(file, onDone) => <RoadFile file={file} onDone={onDone} />}
     />
   );
 }
 
-function isOsmXml(text: string): boolean {
-  return text
-    .trimStart()
-    .replace(/^\uFEFF/, '')
-    .startsWith('<');
-}
+const PROPERTY_TEST_IDS: Record<keyof RoadPropertyMapping, string> = {
+  classProperty: 'road-class-property',
+  oneWayProperty: 'road-oneway-property',
+  lengthProperty: 'road-length-property',
+  speedProperty: 'road-speed-property',
+};
 
 function RoadFile({ file, onDone }: { file: TextFile; onDone: () => void }) {
   const t = useStrings(libraryStrings);
   const language = useLanguage();
-  const osm = isOsmXml(file.text);
-  const features = useMemo(
-    () => (osm ? null : parseGeoJson(file.text, language)),
-    [osm, file.text, language],
+  const format = formatOf(file);
+  const { features, shapefile } = useMemo(
+    () => (format === 'osm' ? { features: null, shapefile: null } : mapFeatures(file, language)),
+    [file, format, language],
   );
   const propertyNames = features?.ok ? featurePropertyNames(features.value) : [];
-  const [classProperty, setClassProperty] = useState(() => guessRoadClassProperty(propertyNames));
+  const [mapping, setMapping] = useState<RoadPropertyMapping>(() =>
+    guessRoadProperties(propertyNames),
+  );
+  const detected = useMemo(() => initialCrs(file, format), [file, format]);
+  const [crs, setCrs] = useState<Crs>(detected.crs);
 
   const lines = useMemo<GeoResult<RoadLines>>(() => {
-    if (osm) return roadLinesFromOsm(file.text, language);
+    if (format === 'osm') {
+      const read = roadLinesFromOsm(file.text, language);
+      return read.ok
+        ? { ...read, value: { ...read.value, lines: linesToWgs84(read.value.lines, crs) } }
+        : read;
+    }
     if (!features!.ok) return features as Extract<GeoResult<GeoJsonFeature[]>, { ok: false }>;
-    return roadLinesFromGeoJson(features!.value, classProperty, language);
-  }, [osm, file.text, features, classProperty, language]);
+    return roadLinesFromGeoJson(featuresToWgs84(features!.value, crs), mapping, language);
+  }, [format, file.text, features, mapping, crs, language]);
+
+  const propertySelect = (key: keyof RoadPropertyMapping, label: string, none: string) => (
+    <label className="library-inline-field" key={key}>
+      {label}
+      <select
+        data-testid={PROPERTY_TEST_IDS[key]}
+        value={mapping[key] ?? ''}
+        onChange={(event) => setMapping({ ...mapping, [key]: event.target.value || undefined })}
+      >
+        <option value="">{none}</option>
+        {propertyNames.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 
   return (
     <>
-      {!osm && features?.ok && (
-        <label className="library-inline-field">
-          {t.classProperty}
-          <select
-            data-testid="road-class-property"
-            value={classProperty ?? ''}
-            onChange={(event) => setClassProperty(event.target.value || undefined)}
-          >
-            <option value="">{t.noClassProperty}</option>
-            {propertyNames.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+      <CrsField
+        crs={crs}
+        detected={detected}
+        encoding={shapefile?.encoding}
+        testId="road-crs"
+        onChange={setCrs}
+      />
+      {format !== 'osm' && features?.ok && (
+        <div className="fields library-fields">
+          {propertySelect('classProperty', t.classProperty, t.noClassProperty)}
+          {propertySelect('oneWayProperty', t.oneWayProperty, t.noProperty)}
+          {propertySelect('lengthProperty', t.lengthProperty, t.noProperty)}
+          {propertySelect('speedProperty', t.speedProperty, t.noProperty)}
+        </div>
       )}
       {lines.ok ? (
         <RoadClassMapping
-          key={classProperty ?? ''}
+          key={`${JSON.stringify(mapping)} ${crs}`}
           fileName={file.name}
           roads={lines.value}
+          warnings={lines.warnings ?? []}
           onDone={onDone}
         />
       ) : (
@@ -111,13 +145,31 @@ function RoadFile({ file, onDone }: { file: TextFile; onDone: () => void }) {
   );
 }
 
+/** Warnings of one kind once, with their count and the first one's place. */
+function WarningList({ warnings }: { warnings: readonly GeoProblem[] }) {
+  const t = useStrings(libraryStrings);
+  if (warnings.length === 0) return null;
+  const grouped = groupWarnings(warnings).map((group) => ({
+    path: group.first.path,
+    message: t.warningCount(group.count, group.first.message),
+  }));
+  return (
+    <>
+      <p className="hint">{t.roadWarnings}</p>
+      <ProblemList problems={grouped} testId="road-import-warnings" />
+    </>
+  );
+}
+
 function RoadClassMapping({
   fileName,
   roads,
+  warnings,
   onDone,
 }: {
   fileName: string;
   roads: RoadLines;
+  warnings: readonly GeoProblem[];
   onDone: () => void;
 }) {
   const t = useStrings(libraryStrings);
@@ -147,10 +199,7 @@ function RoadClassMapping({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [roads, choices, speedProblem, language],
   );
-  const roadEvents = Array.isArray(doc.events)
-    ? doc.events.filter((event) => ROAD_EVENT_TYPES.has((event as { type?: string })?.type ?? ''))
-        .length
-    : 0;
+  const roadEvents = roadEventCount(doc.events);
   const format = (value: number, digits = 0) =>
     value.toLocaleString(localeOf(language), {
       minimumFractionDigits: digits,
@@ -160,7 +209,11 @@ function RoadClassMapping({
   const replace = () => {
     if (!built?.ok) return;
     const { graph } = built.value;
-    edit(t.roadsLabel(fileName, graph.edges.length), (draft) => replaceRoads(draft, graph));
+    edit(t.roadsLabel(fileName, graph.edges.length), (draft) => {
+      const next = withRoadGraph(draft, graph);
+      draft.travel = next.travel;
+      if (next.events !== undefined) draft.events = next.events;
+    });
     onDone();
   };
 
@@ -174,8 +227,14 @@ function RoadClassMapping({
             format(built.value.totalLengthM / 1000, 1),
             roads.skipped,
           )}
+          {t.roadDetail(
+            format(built.value.oneWayEdges),
+            `${format((100 * built.value.oneWayEdges) / built.value.graph.edges.length, 1)}%`,
+            format(built.value.contractedNodes),
+          )}
         </p>
       )}
+      <WarningList warnings={warnings} />
       <h3 className="library-step">{t.roadClasses}</h3>
       <table className="library-table library-mapping-table" data-testid="road-class-mapping">
         <thead>
@@ -301,23 +360,4 @@ function describeTravel(travel: Record<string, unknown>, t: LibraryStrings): str
     return t.currentGraph(count(travel.nodes), count(travel.edges));
   }
   return t.currentModel(String(travel.model ?? '—'));
-}
-
-function replaceRoads(
-  draft: ScenarioDoc,
-  graph: { nodes: unknown[]; edges: unknown[]; roadClasses: Record<string, unknown> },
-): void {
-  const old = (draft.travel ?? {}) as Record<string, unknown>;
-  // Settings that are not about the roads themselves carry over from the old model.
-  const kept = Object.fromEntries(
-    ['emergencySpeedFactor', 'noiseCv']
-      .filter((key) => old[key] !== undefined)
-      .map((key) => [key, old[key]]),
-  );
-  draft.travel = { model: 'roadGraph', ...graph, ...kept };
-  if (Array.isArray(draft.events)) {
-    draft.events = draft.events.filter(
-      (event) => !ROAD_EVENT_TYPES.has((event as { type?: string })?.type ?? ''),
-    );
-  }
 }

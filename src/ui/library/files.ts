@@ -2,6 +2,7 @@
  * Reading and writing files in the page: a scenario file checked by the worker's loader before
  * it replaces anything, the export as a download, and which kind of file a dropped file is.
  */
+import type { BinaryFile } from '../../scenarios/geo/shapefile.ts';
 import type { ScenarioProblem } from '../../scenarios/load.ts';
 import { cut, loaderText } from '../../scenarios/messages.ts';
 import { LIMITS } from '../../scenarios/schema.ts';
@@ -15,6 +16,8 @@ export interface TextFile {
   text: string;
   /** The file's bytes, for a reader that decodes them itself (the call import: GBK, .xlsx). */
   bytes?: Uint8Array;
+  /** A shapefile's parts (.shp, .dbf, .prj, .cpg, or a .zip of them) as bytes; text is ''. */
+  parts?: BinaryFile[];
 }
 
 /** Files whose bytes are read by their import (a workbook is no text; a CSV's encoding can be chosen). */

@@ -17,12 +17,13 @@ const zh = {
   exportTitle: (file: string) => `把当前情景导出为 ${file}`,
   import: '导入',
   importCalls: '来电记录（CSV / Excel）…',
-  importRoads: '路网（GeoJSON / OSM）…',
-  importDistricts: '辖区边界（GeoJSON）…',
+  importRoads: '路网（OSM / GeoJSON / Shapefile）…',
+  importDistricts: '辖区边界（GeoJSON / Shapefile）…',
   close: '关闭',
   cancel: '取消',
   dropHere: '松开鼠标打开文件',
-  dropHint: '情景（.json）、来电记录（.csv）、路网（.geojson / .osm）或辖区边界（.geojson）',
+  dropHint:
+    '情景（.json）、来电记录（.csv）、路网（.geojson / .osm / Shapefile 的 .zip）或辖区边界（.geojson / Shapefile 的 .zip）',
   reading: (name: string) => `正在读取 ${name}…`,
 
   confirmTitle: '当前情景有未导出的修改',
@@ -115,9 +116,9 @@ const zh = {
   previewColumns: (shown: number, total: number) => `只显示前 ${shown} 列（共 ${total} 列）`,
   tooLarge: (mb: string, limit: number) => `文件大小为 ${mb} MB，最大 ${limit} MB，未读取`,
 
-  roadsTitle: '导入路网（GeoJSON / OpenStreetMap）',
+  roadsTitle: '导入路网（OpenStreetMap / GeoJSON / Shapefile）',
   roadsIntro:
-    'GeoJSON 中的 LineString / MultiLineString 要素，或 OpenStreetMap XML（.osm）中带 highway 标签的道路。共用的点合并为一个节点；人行道等非机动车道路不导入。单行道按双向导入。',
+    'OpenStreetMap XML（.osm）中带 highway 标签的道路，或 GeoJSON、Shapefile（同时选中 .shp、.dbf、.prj、.cpg，或选 .zip）中的线要素。单行道保持单行，路段长度沿线量取（或取文件给出的长度），只连接两段同类道路的形状点并入路段；人行道等非机动车道路不导入。',
   classProperty: '道路等级属性',
   noClassProperty: '（无：全部为同一等级）',
   roadSummary: (nodes: string, edges: string, km: string, skipped: number) =>
@@ -138,9 +139,9 @@ const zh = {
   importRoadsButton: '替换路网',
   roadsLabel: (file: string, edges: number) => `导入路网 ${file}（${edges} 条路段）`,
 
-  districtsTitle: '导入辖区边界（GeoJSON）',
+  districtsTitle: '导入辖区边界（GeoJSON / Shapefile）',
   districtsIntro:
-    'GeoJSON 中的 Polygon / MultiPolygon 要素，每个要素一个辖区；只取外边界（内部空洞忽略）。',
+    'GeoJSON 或 Shapefile（同时选中 .shp、.dbf、.prj、.cpg，或选 .zip）中的面要素，每个要素一个辖区；只取外边界（内部空洞忽略）。',
   idProperty: '辖区 id 属性',
   autoId: '（自动编号 district-1, district-2…）',
   nameProperty: '名称属性',
@@ -158,6 +159,28 @@ const zh = {
   districtWarnings:
     '以下边界自相交，会按文件原样导入；自相交处的来电可能落入错误的辖区，建议在文件中修正：',
   districtsLabel: (file: string, count: number) => `导入辖区边界 ${file}（${count} 个）`,
+  crs: '坐标系',
+  crsNames: {
+    wgs84: 'WGS-84 / CGCS2000（GPS、天地图、OpenStreetMap）',
+    gcj02: 'GCJ-02（高德、腾讯地图）',
+    bd09: 'BD-09（百度地图）',
+  },
+  crsHow: {
+    detected: '已自动识别',
+    osm: 'OpenStreetMap 数据均为 WGS-84',
+    prj: '已据 .prj 文件换算为经纬度',
+    assumed: '文件未注明，默认 WGS-84；取自高德或百度地图的数据请改选',
+  },
+  oneWayProperty: '单行属性',
+  lengthProperty: '长度属性（米）',
+  speedProperty: '限速属性（km/h）',
+  noProperty: '（无）',
+  roadDetail: (oneWay: string, share: string, joined: string) =>
+    `；其中单行路段 ${oneWay} 条（${share}）；${joined} 个形状点已并入路段`,
+  attributeEncoding: (name: string) => `（属性文字编码：${name}）`,
+  roadWarnings: '以下取值无法识别，已按说明处理：',
+  warningCount: (count: number, message: string) =>
+    count > 1 ? `${count} 处：${message}` : message,
   problems: '问题',
 };
 
@@ -180,13 +203,13 @@ const en: Strings = {
   exportTitle: (file: string) => `Export the scenario as ${file}`,
   import: 'Import',
   importCalls: 'Call history (CSV / Excel)…',
-  importRoads: 'Road network (GeoJSON / OSM)…',
-  importDistricts: 'District boundaries (GeoJSON)…',
+  importRoads: 'Road network (OSM / GeoJSON / shapefile)…',
+  importDistricts: 'District boundaries (GeoJSON / shapefile)…',
   close: 'Close',
   cancel: 'Cancel',
   dropHere: 'Drop to open the file',
   dropHint:
-    'A scenario (.json), call history (.csv), road network (.geojson / .osm) or district boundaries (.geojson)',
+    'A scenario (.json), call history (.csv), road network (.geojson / .osm / a zipped shapefile) or district boundaries (.geojson / a zipped shapefile)',
   reading: (name: string) => `Reading ${name}…`,
 
   confirmTitle: 'The scenario has edits not exported',
@@ -282,9 +305,9 @@ const en: Strings = {
   tooLarge: (mb: string, limit: number) =>
     `The file has ${mb} MB; at most ${limit} MB can be imported. It was not read.`,
 
-  roadsTitle: 'Import a road network (GeoJSON / OpenStreetMap)',
+  roadsTitle: 'Import a road network (OpenStreetMap / GeoJSON / shapefile)',
   roadsIntro:
-    'LineString / MultiLineString features of a GeoJSON file, or the highway ways of an OpenStreetMap XML file (.osm). Shared points become one node; footways and other roads not for vehicles are left out. One-way streets are imported as two-way.',
+    'The highway ways of an OpenStreetMap XML file (.osm), or the line features of a GeoJSON file or a shapefile (choose its .shp, .dbf, .prj and .cpg together, or a .zip). One-way streets stay one-way; each edge is measured along its line (or takes the length the file gives); points that only join two like segments are merged into one edge; footways and other roads not for vehicles are left out.',
   classProperty: 'Road class property',
   noClassProperty: '(none: all roads one class)',
   roadSummary: (nodes: string, edges: string, km: string, skipped: number) =>
@@ -306,9 +329,9 @@ const en: Strings = {
   importRoadsButton: 'Replace the road network',
   roadsLabel: (file: string, edges: number) => `Import road network ${file} (${edges} edges)`,
 
-  districtsTitle: 'Import district boundaries (GeoJSON)',
+  districtsTitle: 'Import district boundaries (GeoJSON / shapefile)',
   districtsIntro:
-    'Polygon / MultiPolygon features of a GeoJSON file, one district each; only the outer boundary is used (holes are ignored).',
+    'Polygon features of a GeoJSON file or a shapefile (choose its .shp, .dbf, .prj and .cpg together, or a .zip), one district each; only the outer boundary is used (holes are ignored).',
   idProperty: 'District id property',
   autoId: '(numbered district-1, district-2…)',
   nameProperty: 'Name property',
@@ -327,6 +350,27 @@ const en: Strings = {
   districtWarnings:
     'These boundaries cross themselves and will be imported as drawn; calls near a crossing may land in the wrong district, so fix them in the file:',
   districtsLabel: (file: string, count: number) => `Import district boundaries ${file} (${count})`,
+  crs: 'Coordinate system',
+  crsNames: {
+    wgs84: 'WGS-84 / CGCS2000 (GPS, Tianditu, OpenStreetMap)',
+    gcj02: 'GCJ-02 (AMap / Gaode, Tencent)',
+    bd09: 'BD-09 (Baidu Maps)',
+  },
+  crsHow: {
+    detected: 'detected',
+    osm: 'OpenStreetMap data is always WGS-84',
+    prj: 'converted to longitude/latitude by the .prj file',
+    assumed: 'the file does not say; WGS-84 assumed — choose another for data from AMap or Baidu',
+  },
+  oneWayProperty: 'One-way property',
+  lengthProperty: 'Length property (m)',
+  speedProperty: 'Speed limit property (km/h)',
+  noProperty: '(none)',
+  roadDetail: (oneWay: string, share: string, joined: string) =>
+    `; ${oneWay} of the edges one-way (${share}); ${joined} shape points merged into edges`,
+  attributeEncoding: (name: string) => ` (attribute text encoding: ${name})`,
+  roadWarnings: 'These values were not understood and were handled as said:',
+  warningCount: (count: number, message: string) => (count > 1 ? `${count} × ${message}` : message),
   problems: 'Problems',
 };
 

@@ -23,6 +23,7 @@ import { HospitalLayer } from './HospitalLayer.tsx';
 import { IsochroneControls, IsochroneLayer, useIsochrones } from './Isochrones.tsx';
 import {
   edgePaths,
+  oneWayArrows,
   fittedProjection,
   labelPoint,
   nearestNode,
@@ -515,6 +516,7 @@ const RoadLayer = memo(function RoadLayer({
     () => edgePaths(roads, nodes, (edge) => roads.edges[edge].roadClass),
     [roads, nodes],
   );
+  const arrows = useMemo(() => oneWayArrows(roads, nodes), [roads, nodes]);
   // Slowest underneath, so that expressways stay visible where roads cross.
   const order = [...roads.classes].reverse();
   return (
@@ -527,6 +529,14 @@ const RoadLayer = memo(function RoadLayer({
           data-road-class={roadClass}
         />
       ))}
+      {arrows.count > 0 && (
+        <path
+          d={arrows.d}
+          className="map-road-one-way"
+          data-testid="map-one-way"
+          data-count={arrows.count}
+        />
+      )}
     </g>
   );
 });

@@ -33,7 +33,8 @@ export interface MapBase {
 
 export interface MapRoads {
   nodes: LonLat[];
-  edges: Array<{ from: number; to: number; roadClass: string }>;
+  /** `oneWay`: drivable only from `from` to `to` (drawn with arrowheads). */
+  edges: Array<{ from: number; to: number; roadClass: string; oneWay?: boolean }>;
   /** Road classes, fastest first (the order the map draws them in, slowest underneath). */
   classes: string[];
 }
@@ -158,7 +159,14 @@ function readRoads(doc: ScenarioDoc): MapRoads | null {
     Number.isInteger(index) && isLonLat(nodes[index as number]);
   const edges = listOf(travel.edges).flatMap((edge) =>
     usable(edge.from) && usable(edge.to)
-      ? [{ from: edge.from, to: edge.to, roadClass: text(edge.roadClass) }]
+      ? [
+          {
+            from: edge.from,
+            to: edge.to,
+            roadClass: text(edge.roadClass),
+            ...(edge.oneWay === true && { oneWay: true }),
+          },
+        ]
       : [],
   );
   const classSpecs = isObject(travel.roadClasses) ? travel.roadClasses : {};

@@ -92,6 +92,36 @@ export function edgePaths(
   return new Map([...parts].map(([group, list]) => [group, list.join('')]));
 }
 
+/**
+ * Arrowheads at the middle of the one-way edges, pointing the way they may be driven, as one
+ * path; edges too short on the map to carry one are left plain.
+ */
+export function oneWayArrows(roads: MapRoads, nodes: ProjectedNodes): { d: string; count: number } {
+  const parts: string[] = [];
+  for (const edge of roads.edges) {
+    if (!edge.oneWay) continue;
+    const x1 = nodes.x[edge.from];
+    const y1 = nodes.y[edge.from];
+    const dx = nodes.x[edge.to] - x1;
+    const dy = nodes.y[edge.to] - y1;
+    const length = Math.sqrt(dx * dx + dy * dy);
+    if (!Number.isFinite(length) || length < 4) continue;
+    const size = Math.min(3, length / 4);
+    const ux = dx / length;
+    const uy = dy / length;
+    const mx = x1 + dx / 2;
+    const my = y1 + dy / 2;
+    const tipX = mx + ux * size;
+    const tipY = my + uy * size;
+    const backX = mx - ux * size;
+    const backY = my - uy * size;
+    parts.push(
+      `M${round(backX - uy * size)},${round(backY + ux * size)}L${round(tipX)},${round(tipY)}L${round(backX + uy * size)},${round(backY - ux * size)}`,
+    );
+  }
+  return { d: parts.join(''), count: parts.length };
+}
+
 /** Index of the node nearest to (x, y) within `radius`, or −1. */
 export function nearestNode(nodes: ProjectedNodes, x: number, y: number, radius: number): number {
   let best = -1;
