@@ -14,7 +14,8 @@ import {
   buildAdjacency,
   MinHeap,
   type Adjacency,
-  type Landmark,
+  landmarkTable,
+  type LandmarkTable,
 } from './roadSearch.ts';
 
 type RoadGraphSpec = Extract<Travel, { model: 'roadGraph' }>;
@@ -24,6 +25,9 @@ interface PathTree {
   seconds: Float64Array;
   nextHop: Int32Array;
 }
+
+/** Anchors used as landmarks at most (each costs 16 bytes a node and speed band). */
+const MAX_LANDMARK_ANCHORS = 32;
 
 /** Memory for cached shortest-path trees (12 bytes a node each). */
 const TREE_CACHE_BYTES = 256 * 1024 * 1024;
@@ -51,8 +55,11 @@ export class RoadGraphTravel implements TravelModel {
   private readonly nodeY: Float64Array;
   private readonly secondsPerMetre: number[];
   private search: BoundedSearch | null = null;
-  /** Per speed band: the anchors with both trees cached, as landmarks of the A* (see `landmarks`). */
-  private readonly landmarkLists = new Map<number, { trees: number; list: Landmark[] }>();
+  /** Per speed band: the landmarks of the A* (see `landmarks`), and the tree count they saw. */
+  private readonly landmarkTables = new Map<
+    number,
+    { trees: number; roots: number[]; table: LandmarkTable | null }
+  >();
   /** Counts the changes of closed roads (for `epoch`). */
   private closures = 0;
 
@@ -138,7 +145,7 @@ export class RoadGraphTravel implements TravelModel {
 
   /**
    * A trip between two places that are not bases (a unit on its way home sent to a new
-   * incident): Dijkstra from the destination on the reversed graph, stopped as soon as the
+   * incident): A* from the destination on the reversed graph, stopped as soon as the
    * origin is settled or the search passes `limit`. The last answers are remembered, so that
    * weighing a unit and then dispatching it costs one search.
    */
@@ -156,27 +163,42 @@ export class RoadGraphTravel implements TravelModel {
       this.edgeSeconds[band],
       this.closed,
       this.secondsPerMetre[band],
-      this.landmarks(band),
+      // A search with a limit (a unit weighed against nearer ones) stops early by itself: the
+      // landmarks would cost more to choose than they save.
+      limit === Infinity ? this.landmarks(band) : null,
     );
     if (result < Infinity || limit === Infinity) this.recentTrips.set(key, result);
     return result;
   }
 
   /**
-   * The anchors whose trees from and to them are both cached in the band, as landmarks (listed
-   * again whenever a tree was added; closures empty the cache, and with it the lists).
+   * The landmarks of the band's searches: the anchors whose trees from and to them are both
+   * cached (at most MAX_LANDMARK_ANCHORS of them, in the order they were anchored), laid out
+   * node by node; looked over again whenever a tree was added, rebuilt when the set changed.
+   * Closures empty the tree cache, and with it these tables.
    */
-  private landmarks(band: number): Landmark[] {
-    const known = this.landmarkLists.get(band);
-    if (known && known.trees === this.trees.size) return known.list;
-    const list: Landmark[] = [];
+  private landmarks(band: number): LandmarkTable | null {
+    const known = this.landmarkTables.get(band);
+    if (known && known.trees === this.trees.size) return known.table;
+    const roots: number[] = [];
+    const trees: Array<{ from: Float64Array; to: Float64Array }> = [];
     for (const anchor of this.anchors) {
+      if (roots.length === MAX_LANDMARK_ANCHORS) break;
       const from = this.trees.get((anchor * 64 + band) * 2);
       const to = this.trees.get((anchor * 64 + band) * 2 + 1);
-      if (from && to) list.push({ from: from.seconds, to: to.seconds });
+      if (from && to) {
+        roots.push(anchor);
+        trees.push({ from: from.seconds, to: to.seconds });
+      }
     }
-    this.landmarkLists.set(band, { trees: this.trees.size, list });
-    return list;
+    const same = known && known.roots.join() === roots.join();
+    const table = same
+      ? known.table
+      : roots.length > 0
+        ? landmarkTable(trees, this.nodes.length)
+        : null;
+    this.landmarkTables.set(band, { trees: this.trees.size, roots, table });
+    return table;
   }
 
   positionAfter(from: number, to: number, departure: number, elapsed: number): number {
@@ -195,7 +217,7 @@ export class RoadGraphTravel implements TravelModel {
       this.closed[edge] = closed ? this.closed[edge] + 1 : Math.max(0, this.closed[edge] - 1);
     }
     this.trees.clear();
-    this.landmarkLists.clear();
+    this.landmarkTables.clear();
     this.recentTrips.clear();
     this.closures++;
   }

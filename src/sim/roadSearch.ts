@@ -9,14 +9,32 @@
  */
 
 /**
- * A landmark's shortest-path trees, for a search toward `goal`: `from[v]` is the time from the
- * landmark to v and `to[v]` the time from v to the landmark, both over the roads the search
- * drives (forward), so that the time from the goal to v is at least from[v] − from[goal] and at
- * least to[goal] − to[v].
+ * Landmarks' shortest-path trees, node by node (one node's values side by side, so that a
+ * search reads them from one place): for landmark l, `values[(node * count + l) * 2]` is the
+ * time from the landmark to the node and `[... + 1]` the time from the node to the landmark,
+ * over the roads as driven (forward). The time from a goal g to a node v is then at least
+ * from(v) − from(g) and at least to(g) − to(v).
  */
-export interface Landmark {
-  from: Float64Array;
-  to: Float64Array;
+export interface LandmarkTable {
+  count: number;
+  values: Float64Array;
+}
+
+/** Lays the trees (time from, time to, per landmark) out node by node. */
+export function landmarkTable(
+  trees: ReadonlyArray<{ from: Float64Array; to: Float64Array }>,
+  nodeCount: number,
+): LandmarkTable {
+  const count = trees.length;
+  const values = new Float64Array(nodeCount * count * 2);
+  for (let l = 0; l < count; l++) {
+    const { from, to } = trees[l];
+    for (let node = 0, at = l * 2; node < nodeCount; node++, at += count * 2) {
+      values[at] = from[node];
+      values[at + 1] = to[node];
+    }
+  }
+  return { count, values };
 }
 
 /**
@@ -46,7 +64,8 @@ export class BoundedSearch {
   private generation = 0;
   private readonly heap: MinHeap;
   /** The landmarks in use and their values at the goal (scratch of `run`). */
-  private readonly marks: Landmark[] = [];
+  private readonly marks: number[] = [];
+  private readonly best: number[] = [];
   private readonly fromGoal: number[] = [];
   private readonly toGoal: number[] = [];
 
@@ -73,7 +92,7 @@ export class BoundedSearch {
     edgeSeconds: Float64Array,
     closed: Uint16Array,
     secondsPerMetre: number,
-    landmarks: readonly Landmark[] = [],
+    landmarks: LandmarkTable | null = null,
   ): number {
     const generation = ++this.generation;
     const { seconds, stamp, bounds, heap, nodeX, nodeY } = this;
@@ -88,6 +107,8 @@ export class BoundedSearch {
       Math.sqrt(rx * rx + ry * ry) * secondsPerMetre,
     );
     const { marks, fromGoal, toGoal } = this;
+    const values = landmarks?.values;
+    const stride = (landmarks?.count ?? 0) * 2;
     heap.reset();
     seconds[root] = 0;
     bounds[root] = 0;
@@ -121,11 +142,11 @@ export class BoundedSearch {
           const ey = nodeY[neighbour] - goalY;
           let bound = Math.sqrt(ex * ex + ey * ey) * secondsPerMetre;
           for (let m = 0; m < count; m++) {
-            const mark = marks[m];
+            const at = neighbour * stride + marks[m];
             // NaN (both sides unreachable from the landmark) bounds nothing and fails both tests.
-            const ahead = (mark.from[neighbour] - fromGoal[m]) * LANDMARK_MARGIN;
+            const ahead = (values![at] - fromGoal[m]) * LANDMARK_MARGIN;
             if (ahead > bound) bound = ahead;
-            const behind = (toGoal[m] - mark.to[neighbour]) * LANDMARK_MARGIN;
+            const behind = (toGoal[m] - values![at + 1]) * LANDMARK_MARGIN;
             if (behind > bound) bound = behind;
           }
           bounds[neighbour] = bound;
@@ -138,19 +159,26 @@ export class BoundedSearch {
     return found;
   }
 
-  /** Keeps the landmarks with the largest bounds at the root, above `straight`; their count. */
+  /**
+   * Keeps the landmarks with the largest bounds at the root, above `straight` (their offsets
+   * in a node's values in `marks`, their values at the goal beside); returns their count.
+   */
   private chooseLandmarks(
     root: number,
     goal: number,
-    landmarks: readonly Landmark[],
+    landmarks: LandmarkTable | null,
     straight: number,
   ): number {
-    const { marks, fromGoal, toGoal } = this;
+    if (!landmarks) return 0;
+    const { marks, fromGoal, toGoal, best } = this;
+    const values = landmarks.values;
+    const stride = landmarks.count * 2;
+    const atRoot = root * stride;
+    const atGoal = goal * stride;
     let count = 0;
-    const best: number[] = [];
-    for (const mark of landmarks) {
-      const ahead = mark.from[root] - mark.from[goal];
-      const behind = mark.to[goal] - mark.to[root];
+    for (let offset = 0; offset < stride; offset += 2) {
+      const ahead = values[atRoot + offset] - values[atGoal + offset];
+      const behind = values[atGoal + offset + 1] - values[atRoot + offset + 1];
       let bound = ahead > behind ? ahead : behind;
       if (!(bound > straight)) continue; // also NaN
       if (bound === Infinity) bound = Number.MAX_VALUE; // unreachable: any landmark says so
@@ -164,12 +192,12 @@ export class BoundedSearch {
       }
       if (at < MAX_LANDMARKS) {
         best[at] = bound;
-        marks[at] = mark;
+        marks[at] = offset;
       }
     }
     for (let m = 0; m < count; m++) {
-      fromGoal[m] = marks[m].from[goal];
-      toGoal[m] = marks[m].to[goal];
+      fromGoal[m] = values[atGoal + marks[m]];
+      toGoal[m] = values[atGoal + marks[m] + 1];
     }
     return count;
   }
