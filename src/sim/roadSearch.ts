@@ -82,7 +82,7 @@ export class BoundedSearch {
   /**
    * Shortest time between `root` and `goal` over `adjacency`, or Infinity beyond `limit`.
    * `landmarks` are candidates: the search keeps the MAX_LANDMARKS whose bound at the root is
-   * largest and better than the straight line's.
+   * largest and better than the straight line's; with none, it is the straight line's search.
    */
   run(
     root: number,
@@ -106,6 +106,9 @@ export class BoundedSearch {
       landmarks,
       Math.sqrt(rx * rx + ry * ry) * secondsPerMetre,
     );
+    if (count === 0) {
+      return this.straight(root, goal, limit, adjacency, edgeSeconds, closed, secondsPerMetre);
+    }
     const { marks, fromGoal, toGoal } = this;
     const values = landmarks?.values;
     const stride = (landmarks?.count ?? 0) * 2;
@@ -157,6 +160,46 @@ export class BoundedSearch {
       }
     }
     return found;
+  }
+
+  /** The search by the straight line alone (no landmark bounds more): stops at the goal. */
+  private straight(
+    root: number,
+    goal: number,
+    limit: number,
+    adjacency: Adjacency,
+    edgeSeconds: Float64Array,
+    closed: Uint16Array,
+    secondsPerMetre: number,
+  ): number {
+    const { seconds, stamp, heap, nodeX, nodeY, generation } = this;
+    const goalX = nodeX[goal];
+    const goalY = nodeY[goal];
+    heap.reset();
+    seconds[root] = 0;
+    stamp[root] = generation;
+    heap.push(root, 0);
+    for (let node = heap.pop(); node >= 0; node = heap.pop()) {
+      const base = seconds[node];
+      if (node === goal) return base;
+      const dx = nodeX[node] - goalX;
+      const dy = nodeY[node] - goalY;
+      if (base + Math.sqrt(dx * dx + dy * dy) * secondsPerMetre > limit) return Infinity;
+      for (let k = adjacency.offsets[node]; k < adjacency.offsets[node + 1]; k++) {
+        const edge = adjacency.edges[k];
+        if (closed[edge]) continue;
+        const neighbour = adjacency.targets[k];
+        const candidate = base + edgeSeconds[edge];
+        if (stamp[neighbour] !== generation || candidate < seconds[neighbour]) {
+          stamp[neighbour] = generation;
+          seconds[neighbour] = candidate;
+          const ex = nodeX[neighbour] - goalX;
+          const ey = nodeY[neighbour] - goalY;
+          heap.push(neighbour, candidate + Math.sqrt(ex * ex + ey * ey) * secondsPerMetre);
+        }
+      }
+    }
+    return Infinity;
   }
 
   /**
