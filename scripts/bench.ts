@@ -3,16 +3,26 @@
  * - holdModel.eventsPerSecond: the classic hold model on the event queue alone;
  * - mmc.callsPerSecond: M/M/3 (λ = 1.5, μ = 1, zero travel) through the full domain model, trace included;
  * - simpy.callsPerSecond and ratioToSimpy: the same queue in SimPy 3 (Debian python3-simpy3), if present;
+ * - simjs.callsPerSecond and ratioToSimjs: the same queue in SimJS (the `simjs` dev dependency),
+ *   run in this process, its repetitions taken in turn with ours (ratio: ours over SimJS's);
+ * - memory.peakMiBPer100kCalls: peak resident memory of a process that runs the M/M/3 queue and
+ *   keeps its trace, less that of the same process that loads the code and runs nothing, per
+ *   100,000 calls (in a child process, so that the bench's own heap does not count);
  * - city.secondsPerReplication: one simulated year of the benchmark city;
+ * - city.pool: replications of that year per second (wall clock) on 1 and 2 worker threads,
+ *   each thread with the city built and warmed up before the clock starts;
  * - drills.msPerSeed: one seed of each built-in drill's prediction (play + outcome);
  * - surge: the benchmark city's generator at rising load (fewer units, more calls) and at 4× fleet
  *   with 4× calls: CPU microseconds of simulation per call, and the ratio to the light case (a
  *   simulator whose cost per call holds under load keeps every ratio near 1).
  * - roadImport: a generated city-sized OpenStreetMap extract (scripts/cityOsm.ts, 187,000 nodes)
  *   read and built into a contracted road graph: seconds from text to graph.
- * Each figure is the median of several timed repetitions after a warm-up run.
+ * Each figure is the median of several timed repetitions after a warm-up run, timed in CPU time
+ * of the process (on a shared machine, wall time measures the neighbours); only the worker pool,
+ * whose point is running in parallel, is timed by the wall clock.
  */
 import { execFileSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { BUILTIN_DRILLS } from '../src/drills/builtin/index.ts';
@@ -33,6 +43,7 @@ import {
 } from '../src/scenarios/importGeo.ts';
 import { cityOsm } from './cityOsm.ts';
 import { replicationMetrics } from '../src/sim/analysis/metrics.ts';
+import { simjsMmc } from './simjsMmc.ts';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
@@ -45,17 +56,45 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** CPU seconds used by this process so far. */
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
 function timed(repetitions: number, body: () => number): { seconds: number; work: number } {
   body(); // warm-up: let the JIT compile the hot paths
   const samples: Array<{ seconds: number; work: number }> = [];
   for (let i = 0; i < repetitions; i++) {
-    const start = performance.now();
+    const start = cpuSeconds();
     const work = body();
-    samples.push({ seconds: (performance.now() - start) / 1000, work });
+    samples.push({ seconds: cpuSeconds() - start, work });
   }
   const rates = samples.map((s) => s.work / s.seconds);
   const chosen = samples[rates.indexOf(median(rates))];
   return chosen;
+}
+
+/** Like `timed` for two bodies, their repetitions taken in turn (the load on the machine shared). */
+function timedInTurn(
+  repetitions: number,
+  first: () => number,
+  second: () => number,
+): Array<{ seconds: number; work: number }> {
+  const bodies = [first, second];
+  const samples = bodies.map(() => [] as Array<{ seconds: number; work: number }>);
+  for (const body of bodies) body(); // warm-up
+  for (let i = 0; i < repetitions; i++) {
+    bodies.forEach((body, b) => {
+      const start = cpuSeconds();
+      const work = body();
+      samples[b].push({ seconds: cpuSeconds() - start, work });
+    });
+  }
+  return samples.map((list) => {
+    const rates = list.map((s) => s.work / s.seconds);
+    return list[rates.indexOf(median(rates))];
+  });
 }
 
 function holdModel(pending: number, events: number): number {
@@ -84,11 +123,21 @@ const mmcScenario = queueScenario({
 });
 log(`M/M/3: ${MMC_MINUTES * 1.5} calls expected…`);
 let mmcSeed = 1;
-const mmc = timed(3, () => {
-  const session = new Session(mmcScenario, mmcSeed++);
-  session.advance();
-  return session.finishTrace().incidentCount;
-});
+let simjsSeed = 1;
+let simjsWait = NaN;
+const [mmc, simjsRun] = timedInTurn(
+  3,
+  () => {
+    const session = new Session(mmcScenario, mmcSeed++);
+    session.advance();
+    return session.finishTrace().incidentCount;
+  },
+  () => {
+    const result = simjsMmc(MMC_MINUTES, simjsSeed++);
+    simjsWait = result.meanWait;
+    return result.served;
+  },
+);
 
 const SIMPY_PYTHON = '/usr/bin/python3';
 let simpy: { callsPerSecond: number; calls: number; version: string } | { skipped: string };
@@ -133,6 +182,78 @@ const cityRun = timed(quick ? 1 : 3, () => {
   return 1;
 });
 
+/** Runs scripts/benchChild.ts in a process of its own (through tsx, as this script runs). */
+function child(args: string[]): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/benchChild.ts', ...args], {
+    encoding: 'utf8',
+  });
+}
+
+const MEMORY_CALLS = quick ? 150_000 : 600_000;
+log(`memory: M/M/3, ${MEMORY_CALLS} calls, trace kept, in a child process…`);
+const memoryRun = (calls: number) =>
+  JSON.parse(
+    child(['memory', String(calls)])
+      .trim()
+      .split('\n')
+      .pop()!,
+  ) as {
+    calls: number;
+    maxRssKiB: number;
+  };
+const memoryBaseline = memoryRun(0);
+const memoryFull = memoryRun(MEMORY_CALLS);
+const memory = {
+  calls: memoryFull.calls,
+  peakMiB: Number((memoryFull.maxRssKiB / 1024).toFixed(1)),
+  baselineMiB: Number((memoryBaseline.maxRssKiB / 1024).toFixed(1)),
+  peakMiBPer100kCalls: Number(
+    (
+      ((memoryFull.maxRssKiB - memoryBaseline.maxRssKiB) / 1024 / memoryFull.calls) *
+      100_000
+    ).toFixed(1),
+  ),
+};
+
+/**
+ * Replications of the city year per second of wall clock on `workers` threads, `perWorker`
+ * each: the clock starts when every thread has built the city and run a warm-up year.
+ */
+async function cityPool(workers: number, perWorker: number): Promise<number> {
+  const script = new URL('./benchChild.ts', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
+  const threads = Array.from(
+    { length: workers },
+    (_, w) =>
+      new Worker(code, {
+        eval: true,
+        workerData: { seeds: Array.from({ length: perWorker }, (_, i) => 1 + w * perWorker + i) },
+      }),
+  );
+  const next = (thread: Worker) =>
+    new Promise<unknown>((resolve, reject) => {
+      thread.once('message', resolve);
+      thread.once('error', reject);
+    });
+  await Promise.all(threads.map(next)); // ready
+  const start = performance.now();
+  const done = Promise.all(threads.map(next));
+  for (const thread of threads) thread.postMessage('go');
+  await done;
+  const seconds = (performance.now() - start) / 1000;
+  await Promise.all(threads.map((thread) => thread.terminate()));
+  return (workers * perWorker) / seconds;
+}
+
+const POOL_REPLICATIONS = quick ? 1 : 2;
+log(`benchmark city through worker threads: 1 and 2 workers, ${POOL_REPLICATIONS} years each…`);
+const pool = {
+  replicationsPerWorker: POOL_REPLICATIONS,
+  oneWorker: Number((await cityPool(1, POOL_REPLICATIONS)).toFixed(3)),
+  twoWorkers: Number((await cityPool(2, POOL_REPLICATIONS)).toFixed(3)),
+};
+
 log('built-in drills: one seed of each prediction…');
 const drills = BUILTIN_DRILLS.map((builtin) => {
   const loaded = loadDrillData(builtin.drill, 'en', (id) => builtinScenario(id));
@@ -148,7 +269,7 @@ const drills = BUILTIN_DRILLS.map((builtin) => {
 /**
  * The surge figure: each configuration of the benchmark city runs long enough for some 40,000
  * calls (shorter at more calls a day), timed in CPU time of this process, simulation only (the
- * metrics, computed afterwards, give the utilisation).
+ * metrics, computed afterwards, give the utilisation), after an untimed warm-up run (seed 0).
  */
 const SURGE: Array<{ label: string; fleet: number; callScale: number; days: number }> = [
   { label: 'light (benchmark city)', fleet: 2, callScale: 1, days: 60 },
@@ -157,11 +278,6 @@ const SURGE: Array<{ label: string; fleet: number; callScale: number; days: numb
   { label: '4× fleet, 4× calls', fleet: 8, callScale: 4, days: 15 },
 ];
 const SURGE_SCALE = quick ? 0.25 : 1;
-
-function cpuSeconds(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1e6;
-}
 
 const surgeRuns = SURGE.map((config) => {
   const options: CityOptions = {
@@ -177,6 +293,8 @@ const surgeRuns = SURGE.map((config) => {
   if (!loaded.ok) throw new Error(`surge scenario ${options.id} is invalid`);
   const scenario = loaded.scenario;
   const samples: Array<{ seconds: number; calls: number; utilisation: number }> = [];
+  const warmUp = new Session(scenario, 0); // let the JIT compile this configuration's paths
+  warmUp.advance();
   for (let seed = 1; seed <= (quick ? 1 : 3); seed++) {
     const start = cpuSeconds();
     const session = new Session(scenario, seed);
@@ -240,6 +358,13 @@ const figures = {
           callsPerSecond: Math.round(simpy.callsPerSecond),
           ratioToSimpy: Number((mmc.work / mmc.seconds / simpy.callsPerSecond).toFixed(1)),
         },
+  simjs: {
+    callsPerSecond: Math.round(simjsRun.work / simjsRun.seconds),
+    calls: simjsRun.work,
+    meanWaitMinutes: Number(simjsWait.toFixed(4)),
+    ratioToSimjs: Number((mmc.work / mmc.seconds / (simjsRun.work / simjsRun.seconds)).toFixed(2)),
+  },
+  memory,
   city: {
     scenario: city.id,
     units: cityUnits,
@@ -247,6 +372,7 @@ const figures = {
     simulatedDays: city.duration / 86_400,
     calls: cityCalls,
     secondsPerReplication: Number(cityRun.seconds.toFixed(3)),
+    pool,
   },
   drills,
   surge,
@@ -270,6 +396,15 @@ if (json) {
       `SimPy            ${figures.simpy.callsPerSecond.toLocaleString('en')} calls/s (×${figures.simpy.ratioToSimpy} for us)`,
     );
   }
+  console.log(
+    `SimJS            ${figures.simjs.callsPerSecond.toLocaleString('en')} calls/s (×${figures.simjs.ratioToSimjs} for us; mean wait ${figures.simjs.meanWaitMinutes} min)`,
+  );
+  console.log(
+    `memory           ${memory.peakMiBPer100kCalls} MiB per 100k calls (peak ${memory.peakMiB} MiB for ${memory.calls} calls, ${memory.baselineMiB} MiB with no run)`,
+  );
+  console.log(
+    `city pool        ${pool.oneWorker} replications/s on 1 worker, ${pool.twoWorkers} on 2`,
+  );
   console.log(
     `benchmark city   ${figures.city.secondsPerReplication} s per replication (${cityCalls} calls, ${cityUnits} units, ${cityNodes} nodes, ${figures.city.simulatedDays} days)`,
   );

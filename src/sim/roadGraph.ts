@@ -2,7 +2,7 @@
  * The road-graph travel model: shortest paths by time over the scenario's roads, with speeds per
  * road class and hour (hours with the same speeds share a band), an emergency-lane factor and
  * road closures. Trips to or from bases read cached shortest-path trees (Dijkstra); other trips
- * run a bounded A* search. The binary heap both use is shared with the replay's router.
+ * run a bounded A* search (roadSearch.ts), steered by the bases whose trees are cached.
  */
 import type { Travel } from '../scenarios/schema.ts';
 import type { Calendar } from './calendar.ts';
@@ -10,6 +10,14 @@ import { cos } from '../lib/detmath.ts';
 import { haversineMetres, NearestPointIndex, type LonLat } from '../lib/geo.ts';
 import { speedFactor, type Drive } from './drive.ts';
 import type { TravelModel } from './travel.ts';
+import {
+  BoundedSearch,
+  buildAdjacency,
+  MinHeap,
+  type Adjacency,
+  landmarkTable,
+  type LandmarkTable,
+} from './roadSearch.ts';
 
 type RoadGraphSpec = Extract<Travel, { model: 'roadGraph' }>;
 
@@ -18,6 +26,9 @@ interface PathTree {
   seconds: Float64Array;
   nextHop: Int32Array;
 }
+
+/** Anchors used as landmarks at most (each costs 16 bytes a node and speed band). */
+const MAX_LANDMARK_ANCHORS = 32;
 
 /** Memory for cached shortest-path trees (12 bytes a node each). */
 const TREE_CACHE_BYTES = 256 * 1024 * 1024;
@@ -44,6 +55,11 @@ export class RoadGraphTravel implements TravelModel {
   private readonly nodeY: Float64Array;
   private readonly secondsPerMetre: number[];
   private search: BoundedSearch | null = null;
+  /** Per speed band: the landmarks of the A* (see `landmarks`), and the tree count they saw. */
+  private readonly landmarkTables = new Map<
+    number,
+    { trees: number; roots: number[]; table: LandmarkTable | null }
+  >();
   /** Counts the changes of closed roads (for `epoch`). */
   private closures = 0;
 
@@ -129,7 +145,7 @@ export class RoadGraphTravel implements TravelModel {
 
   /**
    * A trip between two places that are not bases (a unit on its way home sent to a new
-   * incident): Dijkstra from the destination on the reversed graph, stopped as soon as the
+   * incident): A* from the destination on the reversed graph, stopped as soon as the
    * origin is settled or the search passes `limit`. The last answers are remembered, so that
    * weighing a unit and then dispatching it costs one search.
    */
@@ -147,9 +163,42 @@ export class RoadGraphTravel implements TravelModel {
       this.edgeSeconds[band],
       this.closed,
       this.secondsPerMetre[band],
+      // A search with a limit (a unit weighed against nearer ones) stops early by itself: the
+      // landmarks would cost more to choose than they save.
+      limit === Infinity ? this.landmarks(band) : null,
     );
     if (result < Infinity || limit === Infinity) this.recentTrips.set(key, result);
     return result;
+  }
+
+  /**
+   * The landmarks of the band's searches: the anchors whose trees from and to them are both
+   * cached (at most MAX_LANDMARK_ANCHORS of them, in the order they were anchored), laid out
+   * node by node; looked over again whenever a tree was added, rebuilt when the set changed.
+   * Closures empty the tree cache, and with it these tables.
+   */
+  private landmarks(band: number): LandmarkTable | null {
+    const known = this.landmarkTables.get(band);
+    if (known && known.trees === this.trees.size) return known.table;
+    const roots: number[] = [];
+    const trees: Array<{ from: Float64Array; to: Float64Array }> = [];
+    for (const anchor of this.anchors) {
+      if (roots.length === MAX_LANDMARK_ANCHORS) break;
+      const from = this.trees.get((anchor * 64 + band) * 2);
+      const to = this.trees.get((anchor * 64 + band) * 2 + 1);
+      if (from && to) {
+        roots.push(anchor);
+        trees.push({ from: from.seconds, to: to.seconds });
+      }
+    }
+    const same = known && known.roots.join() === roots.join();
+    const table = same
+      ? known.table
+      : roots.length > 0
+        ? landmarkTable(trees, this.nodes.length)
+        : null;
+    this.landmarkTables.set(band, { trees: this.trees.size, roots, table });
+    return table;
   }
 
   positionAfter(from: number, to: number, departure: number, elapsed: number): number {
@@ -168,6 +217,7 @@ export class RoadGraphTravel implements TravelModel {
       this.closed[edge] = closed ? this.closed[edge] + 1 : Math.max(0, this.closed[edge] - 1);
     }
     this.trees.clear();
+    this.landmarkTables.clear();
     this.recentTrips.clear();
     this.closures++;
   }
@@ -208,168 +258,5 @@ export class RoadGraphTravel implements TravelModel {
       }
     }
     return { seconds, nextHop };
-  }
-}
-
-/**
- * Single-pair A* search with reusable arrays (stamps mark what this search has touched). The
- * heuristic is the straight-line distance to the goal times the fewest seconds per metre any
- * edge allows: it never overestimates, so the answer is the shortest time.
- */
-class BoundedSearch {
-  private readonly seconds: Float64Array;
-  private readonly stamp: Int32Array;
-  private generation = 0;
-  private readonly heap: MinHeap;
-
-  constructor(
-    private readonly nodeX: Float64Array,
-    private readonly nodeY: Float64Array,
-  ) {
-    this.seconds = new Float64Array(nodeX.length);
-    this.stamp = new Int32Array(nodeX.length);
-    this.heap = new MinHeap(nodeX.length);
-  }
-
-  /** Shortest time between `root` and `goal` over `adjacency`, or Infinity beyond `limit`. */
-  run(
-    root: number,
-    goal: number,
-    limit: number,
-    adjacency: Adjacency,
-    edgeSeconds: Float64Array,
-    closed: Uint16Array,
-    secondsPerMetre: number,
-  ): number {
-    const generation = ++this.generation;
-    const { seconds, stamp, heap, nodeX, nodeY } = this;
-    const goalX = nodeX[goal];
-    const goalY = nodeY[goal];
-    heap.reset();
-    seconds[root] = 0;
-    stamp[root] = generation;
-    heap.push(root, 0);
-    for (let node = heap.pop(); node >= 0; node = heap.pop()) {
-      const base = seconds[node];
-      if (node === goal) return base;
-      const dx = nodeX[node] - goalX;
-      const dy = nodeY[node] - goalY;
-      if (base + Math.sqrt(dx * dx + dy * dy) * secondsPerMetre > limit) return Infinity;
-      for (let k = adjacency.offsets[node]; k < adjacency.offsets[node + 1]; k++) {
-        const edge = adjacency.edges[k];
-        if (closed[edge]) continue;
-        const neighbour = adjacency.targets[k];
-        const candidate = base + edgeSeconds[edge];
-        if (stamp[neighbour] !== generation || candidate < seconds[neighbour]) {
-          stamp[neighbour] = generation;
-          seconds[neighbour] = candidate;
-          const ex = nodeX[neighbour] - goalX;
-          const ey = nodeY[neighbour] - goalY;
-          heap.push(neighbour, candidate + Math.sqrt(ex * ex + ey * ey) * secondsPerMetre);
-        }
-      }
-    }
-    return Infinity;
-  }
-}
-
-interface Adjacency {
-  offsets: Int32Array;
-  targets: Int32Array;
-  edges: Int32Array;
-}
-
-/** Compressed adjacency lists; `reversed` lists, for each node, the edges that arrive at it. */
-function buildAdjacency(
-  nodeCount: number,
-  edges: ReadonlyArray<{ from: number; to: number; oneWay: boolean }>,
-  reversed: boolean,
-): Adjacency {
-  const pairs: Array<[number, number, number]> = [];
-  edges.forEach((edge, index) => {
-    const [a, b] = reversed ? [edge.to, edge.from] : [edge.from, edge.to];
-    pairs.push([a, b, index]);
-    if (!edge.oneWay) pairs.push([b, a, index]);
-  });
-  const offsets = new Int32Array(nodeCount + 1);
-  for (const [a] of pairs) offsets[a + 1]++;
-  for (let n = 0; n < nodeCount; n++) offsets[n + 1] += offsets[n];
-  const fill = offsets.slice(0, nodeCount);
-  const targets = new Int32Array(pairs.length);
-  const edgeIds = new Int32Array(pairs.length);
-  for (const [a, b, index] of pairs) {
-    const at = fill[a]++;
-    targets[at] = b;
-    edgeIds[at] = index;
-  }
-  return { offsets, targets, edges: edgeIds };
-}
-
-/** Binary min-heap of node ids by key, with duplicates allowed (stale entries are skipped). */
-export class MinHeap {
-  size = 0;
-  private nodes: Int32Array;
-  private keys: Float64Array;
-  /** A node is settled when its stamp equals the current round. */
-  private readonly settled: Int32Array;
-  private round = 1;
-
-  constructor(nodeCount: number) {
-    this.nodes = new Int32Array(Math.max(16, nodeCount));
-    this.keys = new Float64Array(Math.max(16, nodeCount));
-    this.settled = new Int32Array(nodeCount);
-  }
-
-  /** Empties the heap and forgets which nodes were settled. */
-  reset(): void {
-    this.size = 0;
-    this.round++;
-  }
-
-  push(node: number, key: number): void {
-    if (this.size === this.nodes.length) {
-      const nodes = new Int32Array(this.size * 2);
-      nodes.set(this.nodes);
-      const keys = new Float64Array(this.size * 2);
-      keys.set(this.keys);
-      this.nodes = nodes;
-      this.keys = keys;
-    }
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.keys[parent] <= key) break;
-      this.nodes[i] = this.nodes[parent];
-      this.keys[i] = this.keys[parent];
-      i = parent;
-    }
-    this.nodes[i] = node;
-    this.keys[i] = key;
-  }
-
-  /** Removes and returns the unsettled node with the smallest key, or −1 when none is left. */
-  pop(): number {
-    while (this.size > 0) {
-      const top = this.nodes[0];
-      const lastNode = this.nodes[--this.size];
-      const lastKey = this.keys[this.size];
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= this.size) break;
-        if (child + 1 < this.size && this.keys[child + 1] < this.keys[child]) child++;
-        if (this.keys[child] >= lastKey) break;
-        this.nodes[i] = this.nodes[child];
-        this.keys[i] = this.keys[child];
-        i = child;
-      }
-      this.nodes[i] = lastNode;
-      this.keys[i] = lastKey;
-      if (this.settled[top] !== this.round) {
-        this.settled[top] = this.round;
-        return top;
-      }
-    }
-    return -1;
   }
 }

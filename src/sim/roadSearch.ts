@@ -1,0 +1,377 @@
+/**
+ * The road graph's searches: a binary heap, compressed adjacency lists, and the single-pair A*
+ * of trips that neither start nor end at a base. The A* steers by the larger of two lower
+ * bounds: the straight line at the fastest road's speed, and the triangle inequality through
+ * landmarks (bases whose shortest-path trees are cached). Both bounds are consistent with a
+ * margin far above rounding, so the search settles the goal at exactly the time a full Dijkstra
+ * from the same root finds (the same sum, edge by edge, in the same order): a better bound only
+ * makes it settle fewer nodes.
+ */
+
+/**
+ * Landmarks' shortest-path trees, node by node (one node's values side by side, so that a
+ * search reads them from one place): for landmark l, `values[(node * count + l) * 2]` is the
+ * time from the landmark to the node and `[... + 1]` the time from the node to the landmark,
+ * over the roads as driven (forward). The time from a goal g to a node v is then at least
+ * from(v) − from(g) and at least to(g) − to(v).
+ */
+export interface LandmarkTable {
+  count: number;
+  values: Float64Array;
+}
+
+/** Lays the trees (time from, time to, per landmark) out node by node. */
+export function landmarkTable(
+  trees: ReadonlyArray<{ from: Float64Array; to: Float64Array }>,
+  nodeCount: number,
+): LandmarkTable {
+  const count = trees.length;
+  const values = new Float64Array(nodeCount * count * 2);
+  for (let l = 0; l < count; l++) {
+    const { from, to } = trees[l];
+    for (let node = 0, at = l * 2; node < nodeCount; node++, at += count * 2) {
+      values[at] = from[node];
+      values[at + 1] = to[node];
+    }
+  }
+  return { count, values };
+}
+
+/**
+ * The landmark bounds are scaled down by this factor: consistent in exact arithmetic, they are
+ * then consistent with a margin of a ten-millionth of an edge's time, many orders of magnitude
+ * above the rounding of the trees' sums (so that no node is settled before its shortest time).
+ */
+const LANDMARK_MARGIN = 1 - 1e-7;
+
+/** After the goal is reached, keys up to this share above its time are still searched. */
+const TIE_MARGIN = 1e-9;
+
+/** Landmarks a search uses at most (the ones with the largest bound at its root). */
+export const MAX_LANDMARKS = 2;
+
+/**
+ * Single-pair A* search with reusable arrays (stamps mark what this search has touched), run
+ * from `root` over the reversed roads toward `goal` (a trip from `goal` to `root`). The
+ * heuristic never overestimates the time left and is consistent, so the answer is the shortest
+ * time.
+ */
+export class BoundedSearch {
+  private readonly seconds: Float64Array;
+  private readonly stamp: Int32Array;
+  /** Per node touched: the lower bound of the time left from it (the heap's key less the time). */
+  private readonly bounds: Float64Array;
+  private generation = 0;
+  private readonly heap: MinHeap;
+  /** The landmarks in use and their values at the goal (scratch of `run`). */
+  private readonly marks: number[] = [];
+  private readonly best: number[] = [];
+  private readonly fromGoal: number[] = [];
+  private readonly toGoal: number[] = [];
+
+  constructor(
+    private readonly nodeX: Float64Array,
+    private readonly nodeY: Float64Array,
+  ) {
+    this.seconds = new Float64Array(nodeX.length);
+    this.stamp = new Int32Array(nodeX.length);
+    this.bounds = new Float64Array(nodeX.length);
+    this.heap = new MinHeap(nodeX.length);
+  }
+
+  /**
+   * Shortest time between `root` and `goal` over `adjacency`, or Infinity beyond `limit`.
+   * `landmarks` are candidates: the search keeps the MAX_LANDMARKS whose bound at the root is
+   * largest and better than the straight line's; with none, it is the straight line's search.
+   */
+  run(
+    root: number,
+    goal: number,
+    limit: number,
+    adjacency: Adjacency,
+    edgeSeconds: Float64Array,
+    closed: Uint16Array,
+    secondsPerMetre: number,
+    landmarks: LandmarkTable | null = null,
+  ): number {
+    const generation = ++this.generation;
+    const { seconds, stamp, bounds, heap, nodeX, nodeY } = this;
+    const goalX = nodeX[goal];
+    const goalY = nodeY[goal];
+    const rx = nodeX[root] - goalX;
+    const ry = nodeY[root] - goalY;
+    const count = this.chooseLandmarks(
+      root,
+      goal,
+      landmarks,
+      Math.sqrt(rx * rx + ry * ry) * secondsPerMetre,
+    );
+    if (count === 0) {
+      return this.straight(root, goal, limit, adjacency, edgeSeconds, closed, secondsPerMetre);
+    }
+    const { marks, fromGoal, toGoal } = this;
+    const values = landmarks?.values;
+    const stride = (landmarks?.count ?? 0) * 2;
+    heap.reset();
+    seconds[root] = 0;
+    bounds[root] = 0;
+    stamp[root] = generation;
+    heap.push(root, 0);
+    let found = Infinity;
+    let stopAt = Infinity;
+    for (let node = heap.popAny(); node >= 0; node = heap.popAny()) {
+      const key = heap.poppedKey;
+      if (key > stopAt) break;
+      const base = seconds[node];
+      if (key !== base + bounds[node]) continue; // pushed again since with a shorter time
+      if (node === goal) {
+        // Paths of the same length whose sums round apart by the last bit: whatever may still
+        // come in under the goal's time (plus far more than rounding) is searched, so that the
+        // goal keeps the smallest sum, as a Dijkstra would give it.
+        found = base;
+        stopAt = base + base * TIE_MARGIN;
+        continue;
+      }
+      // The key is the time so far plus the bound: past the limit, so is every node left.
+      if (found === Infinity && key > limit) return Infinity;
+      for (let k = adjacency.offsets[node]; k < adjacency.offsets[node + 1]; k++) {
+        const edge = adjacency.edges[k];
+        if (closed[edge]) continue;
+        const neighbour = adjacency.targets[k];
+        const candidate = base + edgeSeconds[edge];
+        if (stamp[neighbour] !== generation) {
+          stamp[neighbour] = generation;
+          const ex = nodeX[neighbour] - goalX;
+          const ey = nodeY[neighbour] - goalY;
+          let bound = Math.sqrt(ex * ex + ey * ey) * secondsPerMetre;
+          for (let m = 0; m < count; m++) {
+            const at = neighbour * stride + marks[m];
+            // NaN (both sides unreachable from the landmark) bounds nothing and fails both tests.
+            const ahead = (values![at] - fromGoal[m]) * LANDMARK_MARGIN;
+            if (ahead > bound) bound = ahead;
+            const behind = (toGoal[m] - values![at + 1]) * LANDMARK_MARGIN;
+            if (behind > bound) bound = behind;
+          }
+          bounds[neighbour] = bound;
+        } else if (!(candidate < seconds[neighbour])) continue;
+        seconds[neighbour] = candidate;
+        // An infinite bound: the goal cannot reach this node, so no trip from it passes here.
+        if (bounds[neighbour] < Infinity) heap.push(neighbour, candidate + bounds[neighbour]);
+      }
+    }
+    return found;
+  }
+
+  /** The search by the straight line alone (no landmark bounds more): stops at the goal. */
+  private straight(
+    root: number,
+    goal: number,
+    limit: number,
+    adjacency: Adjacency,
+    edgeSeconds: Float64Array,
+    closed: Uint16Array,
+    secondsPerMetre: number,
+  ): number {
+    const { seconds, stamp, heap, nodeX, nodeY, generation } = this;
+    const goalX = nodeX[goal];
+    const goalY = nodeY[goal];
+    heap.reset();
+    seconds[root] = 0;
+    stamp[root] = generation;
+    heap.push(root, 0);
+    for (let node = heap.pop(); node >= 0; node = heap.pop()) {
+      const base = seconds[node];
+      if (node === goal) return base;
+      const dx = nodeX[node] - goalX;
+      const dy = nodeY[node] - goalY;
+      if (base + Math.sqrt(dx * dx + dy * dy) * secondsPerMetre > limit) return Infinity;
+      for (let k = adjacency.offsets[node]; k < adjacency.offsets[node + 1]; k++) {
+        const edge = adjacency.edges[k];
+        if (closed[edge]) continue;
+        const neighbour = adjacency.targets[k];
+        const candidate = base + edgeSeconds[edge];
+        if (stamp[neighbour] !== generation || candidate < seconds[neighbour]) {
+          stamp[neighbour] = generation;
+          seconds[neighbour] = candidate;
+          const ex = nodeX[neighbour] - goalX;
+          const ey = nodeY[neighbour] - goalY;
+          heap.push(neighbour, candidate + Math.sqrt(ex * ex + ey * ey) * secondsPerMetre);
+        }
+      }
+    }
+    return Infinity;
+  }
+
+  /**
+   * Keeps the landmarks with the largest bounds at the root, above `straight` (their offsets
+   * in a node's values in `marks`, their values at the goal beside); returns their count.
+   */
+  private chooseLandmarks(
+    root: number,
+    goal: number,
+    landmarks: LandmarkTable | null,
+    straight: number,
+  ): number {
+    if (!landmarks) return 0;
+    const { marks, fromGoal, toGoal, best } = this;
+    const values = landmarks.values;
+    const stride = landmarks.count * 2;
+    const atRoot = root * stride;
+    const atGoal = goal * stride;
+    let count = 0;
+    for (let offset = 0; offset < stride; offset += 2) {
+      const ahead = values[atRoot + offset] - values[atGoal + offset];
+      const behind = values[atGoal + offset + 1] - values[atRoot + offset + 1];
+      let bound = ahead > behind ? ahead : behind;
+      if (!(bound > straight)) continue; // also NaN
+      if (bound === Infinity) bound = Number.MAX_VALUE; // unreachable: any landmark says so
+      let at = count < MAX_LANDMARKS ? count++ : MAX_LANDMARKS;
+      while (at > 0 && best[at - 1] < bound) {
+        if (at < MAX_LANDMARKS) {
+          best[at] = best[at - 1];
+          marks[at] = marks[at - 1];
+        }
+        at--;
+      }
+      if (at < MAX_LANDMARKS) {
+        best[at] = bound;
+        marks[at] = offset;
+      }
+    }
+    for (let m = 0; m < count; m++) {
+      fromGoal[m] = values[atGoal + marks[m]];
+      toGoal[m] = values[atGoal + marks[m] + 1];
+    }
+    return count;
+  }
+}
+
+export interface Adjacency {
+  offsets: Int32Array;
+  targets: Int32Array;
+  edges: Int32Array;
+}
+
+/** Compressed adjacency lists; `reversed` lists, for each node, the edges that arrive at it. */
+export function buildAdjacency(
+  nodeCount: number,
+  edges: ReadonlyArray<{ from: number; to: number; oneWay: boolean }>,
+  reversed: boolean,
+): Adjacency {
+  const pairs: Array<[number, number, number]> = [];
+  edges.forEach((edge, index) => {
+    const [a, b] = reversed ? [edge.to, edge.from] : [edge.from, edge.to];
+    pairs.push([a, b, index]);
+    if (!edge.oneWay) pairs.push([b, a, index]);
+  });
+  const offsets = new Int32Array(nodeCount + 1);
+  for (const [a] of pairs) offsets[a + 1]++;
+  for (let n = 0; n < nodeCount; n++) offsets[n + 1] += offsets[n];
+  const fill = offsets.slice(0, nodeCount);
+  const targets = new Int32Array(pairs.length);
+  const edgeIds = new Int32Array(pairs.length);
+  for (const [a, b, index] of pairs) {
+    const at = fill[a]++;
+    targets[at] = b;
+    edgeIds[at] = index;
+  }
+  return { offsets, targets, edges: edgeIds };
+}
+
+/** Binary min-heap of node ids by key, with duplicates allowed (stale entries are skipped). */
+export class MinHeap {
+  size = 0;
+  private nodes: Int32Array;
+  private keys: Float64Array;
+  /** A node is settled when its stamp equals the current round. */
+  private readonly settled: Int32Array;
+  private round = 1;
+  /** The key the node `pop` returned last came out with. */
+  poppedKey = 0;
+
+  constructor(nodeCount: number) {
+    this.nodes = new Int32Array(Math.max(16, nodeCount));
+    this.keys = new Float64Array(Math.max(16, nodeCount));
+    this.settled = new Int32Array(nodeCount);
+  }
+
+  /** Empties the heap and forgets which nodes were settled. */
+  reset(): void {
+    this.size = 0;
+    this.round++;
+  }
+
+  push(node: number, key: number): void {
+    if (this.size === this.nodes.length) {
+      const nodes = new Int32Array(this.size * 2);
+      nodes.set(this.nodes);
+      const keys = new Float64Array(this.size * 2);
+      keys.set(this.keys);
+      this.nodes = nodes;
+      this.keys = keys;
+    }
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.keys[parent] <= key) break;
+      this.nodes[i] = this.nodes[parent];
+      this.keys[i] = this.keys[parent];
+      i = parent;
+    }
+    this.nodes[i] = node;
+    this.keys[i] = key;
+  }
+
+  /**
+   * Removes and returns the node with the smallest key (in `poppedKey`), or −1 when empty: for
+   * a search that tells an outdated entry by its key, and may take a node out more than once.
+   */
+  popAny(): number {
+    if (this.size === 0) return -1;
+    const top = this.nodes[0];
+    this.poppedKey = this.keys[0];
+    const lastNode = this.nodes[--this.size];
+    const lastKey = this.keys[this.size];
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= this.size) break;
+      if (child + 1 < this.size && this.keys[child + 1] < this.keys[child]) child++;
+      if (this.keys[child] >= lastKey) break;
+      this.nodes[i] = this.nodes[child];
+      this.keys[i] = this.keys[child];
+      i = child;
+    }
+    this.nodes[i] = lastNode;
+    this.keys[i] = lastKey;
+    return top;
+  }
+
+  /** Removes and returns the unsettled node with the smallest key, or −1 when none is left. */
+  pop(): number {
+    while (this.size > 0) {
+      const top = this.nodes[0];
+      const topKey = this.keys[0];
+      const lastNode = this.nodes[--this.size];
+      const lastKey = this.keys[this.size];
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= this.size) break;
+        if (child + 1 < this.size && this.keys[child + 1] < this.keys[child]) child++;
+        if (this.keys[child] >= lastKey) break;
+        this.nodes[i] = this.nodes[child];
+        this.keys[i] = this.keys[child];
+        i = child;
+      }
+      this.nodes[i] = lastNode;
+      this.keys[i] = lastKey;
+      if (this.settled[top] !== this.round) {
+        this.settled[top] = this.round;
+        this.poppedKey = topKey;
+        return top;
+      }
+    }
+    return -1;
+  }
+}
