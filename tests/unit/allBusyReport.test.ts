@@ -96,7 +96,7 @@ describe('all capable units unavailable, from the command line', () => {
     expect(zh).toContain('具备某项能力的力量全部不可用的概率（时间占比）');
     expect(zh).toContain('任一事件类型所需能力');
     const section = zh.slice(zh.indexOf('具备某项能力的力量全部不可用的概率'));
-    expect(section).toMatch(/\n {2}灭火 +\d\.\d{3}/);
+    expect(section).toMatch(/\n {2}灭火救援 +\d\.\d{3}/);
     expect(section).not.toMatch(/[a-z]{3}/i);
     // A share's interval stays within 0–1.
     for (const [, high] of section.matchAll(/–(\d+\.\d+)\)/g)) {
