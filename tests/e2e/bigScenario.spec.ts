@@ -229,7 +229,7 @@ test('call import: a CSV of 100,000 columns is refused at once, a binary file is
     mimeType: 'text/csv',
     buffer: png,
   });
-  await expect(dialog.locator('.library-file-step [role=alert]')).toHaveText(
+  await expect(dialog.getByRole('alert')).toHaveText(
     '这不是文本文件（PNG 图片）：请把数据另存为文本，如 UTF-8 编码的 CSV 或 JSON',
   );
   await page.screenshot({ path: `${SCREENSHOTS}/call-import-binary.png` });
