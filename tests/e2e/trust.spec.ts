@@ -137,8 +137,8 @@ const ALLOWED_LATIN = new Set([
 
 /**
  * Latin-letter words in the visible view — its text, the chosen option of each select and the
- * values of text fields (ids, edited in their own fields, and date-times aside) — that are not
- * allowed: ids, cause or capability tokens.
+ * values of text fields (ids and English names, edited in their own fields, and date-times aside)
+ * — that are not allowed: ids, cause or capability tokens.
  */
 async function latinTokens(page: Page): Promise<string[]> {
   const found = await page.evaluate(() => {
@@ -149,7 +149,7 @@ async function latinTokens(page: Page): Promise<string[]> {
         'input[type=text], input:not([type]), select',
       ),
     ]
-      .filter((field) => !/(^|\.)id$/.test(field.dataset.path ?? ''))
+      .filter((field) => !/(^|\.)(id|nameEn)$/.test(field.dataset.path ?? ''))
       .map((field) =>
         field instanceof HTMLSelectElement ? (field.selectedOptions[0]?.text ?? '') : field.value,
       );
