@@ -74,6 +74,11 @@ describe('guessObservedColumns', () => {
     expect(zh.cleared).toBe('返队时间');
   });
 
+  it('pre-selects no unit column without a time column (which unit went is not enough)', () => {
+    const guessed = guessObservedColumns(['警情编号', '接警时间', '辖区', '处警单位']);
+    expect(Object.values(guessed).every((column) => column === '')).toBe(true);
+  });
+
   it('guesses nothing for a file without observed columns', () => {
     const none = guessObservedColumns(['time', 'kind', 'lon', 'lat', 'district'], ['time', 'kind']);
     expect(Object.values(none).every((column) => column === '')).toBe(true);

@@ -441,12 +441,11 @@ function CallMapping({
               result.incidents.length,
               new Set(result.problems.map((p) => p.line)).size,
             )}
-            {observedCount && observedColumns(mapping.observed) && (
-              <span data-testid="call-observed-result">
-                {' · '}
-                {o.observedResult(observedCount.incidents, observedCount.units)}
-              </span>
-            )}
+          </p>
+        )}
+        {observedCount && observedColumns(mapping.observed) && (
+          <p className="library-result" data-testid="call-observed-result">
+            {o.observedResult(observedCount.incidents, observedCount.units)}
           </p>
         )}
         <button

@@ -4,7 +4,7 @@
  * the calls' span: the columns guessed from their names, the mapping as the importer takes it,
  * and the edit that moves the run (as `sim import-calls --fit` does).
  */
-import type { ObservedColumns } from '../../scenarios/callObserved.ts';
+import { OBSERVED_TIME_FIELDS, type ObservedColumns } from '../../scenarios/callObserved.ts';
 import type { ListedIncident } from '../../scenarios/schema.ts';
 import type { CallImportResult } from '../../scenarios/importCalls.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
@@ -38,7 +38,8 @@ const CALL_COLUMN = /接警|报警|来电|受理|编号|号码|^call|received|in
 
 /**
  * The observed columns pre-selected from the header: for each, the first column whose name
- * looks like it, not taken by the call's own columns (`taken`) nor by an earlier observed one.
+ * looks like it, not taken by the call's own columns (`taken`) nor by an earlier observed one;
+ * none when no time column looks like one.
  */
 export function guessObservedColumns(
   header: readonly string[],
@@ -53,6 +54,9 @@ export function guessObservedColumns(
     guessed[key] = column ?? '';
     if (column) used.add(column);
   }
+  // Which unit went, without when, is nothing to calibrate with: then nothing is pre-selected.
+  if (!OBSERVED_TIME_FIELDS.some((key) => guessed[key]))
+    for (const key of OBSERVED_KEYS) guessed[key] = '';
   return guessed;
 }
 
