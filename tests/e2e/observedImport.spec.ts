@@ -46,7 +46,7 @@ test('import calls with observed times, fit the run, calibrate against them', as
   const fit = dialog.getByTestId('call-fit-run');
   await expect(fit).toBeChecked();
   await expect(dialog.getByTestId('call-fit-hint')).toHaveText(
-    '来电时间超出当前模拟时段。 调整后：开始 2025-03-17 00:00，时长 38 小时',
+    '来电时间超出当前模拟时段。调整后：开始 2025-03-17 00:00，时长 38 小时',
   );
 
   // Not grouped yet: one call per row. Grouped by incident number: one per incident.
@@ -108,4 +108,27 @@ test('import calls with observed times, fit the run, calibrate against them', as
     path: `${SCREENSHOTS}/observed-import-calibrated-zh.png`,
     fullPage: true,
   });
+});
+
+test('in English: the observed columns and the fit said in English', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('scenario-select')).toHaveValue('default-city');
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('import-menu').click();
+  await page.getByTestId('import-calls').click();
+  const dialog = page.getByTestId('call-import-dialog');
+  await dialog.getByTestId('call-import-file').setInputFiles(FIXTURE);
+  const observed = dialog.getByTestId('call-observed');
+  await expect(observed).toContainText('Observed times (optional, for calibration)');
+  await expect(observed).toContainText('On scene');
+  await expect(observed.getByTestId('call-observed-onScene')).toHaveValue('到场时间');
+  await dialog.getByTestId('call-column-groupBy').selectOption('警情编号');
+  await expect(dialog.getByTestId('call-fit-hint')).toHaveText(
+    'The calls fall outside the current run. Fitted: starts 2025-03-17 00:00, 38 h',
+  );
+  await expect(dialog.getByTestId('call-observed-result')).toHaveText(
+    `${INCIDENTS} of them with observed times (${ROWS.length} unit(s))`,
+  );
+  await dialog.getByTestId('call-observed').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/observed-import-en.png`, fullPage: true });
 });

@@ -169,7 +169,8 @@ describe('the dialog’s first mapping of a dispatch system export', () => {
     if (!loaded.ok) return;
     expect(loaded.scenario.start).toBe(fitted.fitted!.start);
     const first = loaded.scenario.arrivals.incidents.find((i) => i.observed)!;
-    expect(first.observed!.units[0].unit).toBe('西山卫生院救护车');
-    expect(first.observed!.units[0].onScene).toBeGreaterThan(first.observed!.units[0].dispatched!);
+    const unit = first.observed!.units![0];
+    expect(unit.unit).toBe('西山卫生院救护车');
+    expect(unit.onScene).toBeGreaterThan(unit.dispatched!);
   });
 });

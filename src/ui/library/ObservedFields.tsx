@@ -71,7 +71,7 @@ export function FitRunField({
       </label>
       {(outside || (checked && fitted)) && (
         <p className="hint" data-testid="call-fit-hint">
-          {outside ? `${t.outsideRun} ` : ''}
+          {outside ? t.outsideRun : ''}
           {checked && fitted
             ? t.fitHint(
                 fitted.start.replace('T', ' '),

@@ -40,7 +40,7 @@ const en: Strings = {
   noObservedColumn: '(none)',
   fitRun: 'Fit the run’s start and duration to the calls’ span',
   fitHint: (start: string, hours: string) => `Fitted: starts ${start}, ${hours} h`,
-  outsideRun: 'The calls fall outside the current run.',
+  outsideRun: 'The calls fall outside the current run. ',
   observedResult: (incidents: number, units: number) =>
     incidents > 0
       ? `${incidents} of them with observed times (${units} unit(s))`
