@@ -3,7 +3,7 @@
  * types, the validation with readable errors and the JSON Schema printed by `sim schema` are all
  * derived from them. Every field carries a description, a unit and a default.
  */
-import { DEFAULT_START } from './defaults.ts';
+import { DEFAULT_DURATION, DEFAULT_START } from './defaults.ts';
 import { ruleSchemas, type RuleId } from './rules/index.ts';
 import { Distribution, documented, DutySchedule, id, seconds } from './schemaParts.ts';
 import { z } from 'zod';
@@ -671,7 +671,7 @@ export const Scenario = z.strictObject({
       .finite()
       .positive('must be > 0')
       .max(LIMITS.durationSeconds, 'at most 10 years')
-      .default(7 * 86_400),
+      .default(DEFAULT_DURATION),
     'Length of a run (simulated time).',
     's',
   ),

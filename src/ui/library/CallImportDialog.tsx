@@ -11,7 +11,7 @@ import { CSV_LIMITS, importRows, type ParsedCsv } from '../../scenarios/importCa
 import { CALL_ENCODINGS, readCallFile, type CallEncoding } from '../../scenarios/callFile.ts';
 import { detectColumns } from '../../scenarios/callColumns.ts';
 import { TIME_FORMATS, type TimeFormat } from '../../scenarios/callTimes.ts';
-import { DEFAULT_START } from '../../scenarios/defaults.ts';
+import { DEFAULT_DURATION, DEFAULT_START } from '../../scenarios/defaults.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { ImportDialog, ProblemList } from './FileStep.tsx';
@@ -29,6 +29,15 @@ import {
   valueCounts,
   type Mapping,
 } from './callMapping.ts';
+import { FitRunField, ObservedFields } from './ObservedFields.tsx';
+import {
+  applyFit,
+  listedTimes,
+  observedColumns,
+  observedCounts,
+  outsideRun,
+} from './observedMapping.ts';
+import { observedStrings } from './observedStrings.ts';
 
 /** Rows and columns shown in the preview, and kind values offered for mapping. */
 const PREVIEW_ROWS = 5;
@@ -169,6 +178,9 @@ function CallMapping({
   // A scenario without a start begins at the schema's default, and so do its calls.
   const start = typeof doc.start === 'string' ? doc.start : DEFAULT_START;
   const timeZone = typeof doc.timeZone === 'string' ? doc.timeZone : undefined;
+  const duration = typeof doc.duration === 'number' ? doc.duration : DEFAULT_DURATION;
+  const warmup = typeof doc.warmup === 'number' ? doc.warmup : 0;
+  const o = useStrings(observedStrings);
 
   // Read once; each change of the mapping maps the rows read.
   const rows = parsed.rows;
@@ -183,21 +195,34 @@ function CallMapping({
     [rows, header, mapping.kind, mapping.kindAlso],
   );
 
+  // Fit the run to the calls' span: null until chosen (then on when the calls fall outside the run).
+  const [fitChosen, setFitChosen] = useState<boolean | null>(null);
   const columnProblem = mappingProblem(header, rows, mapping, t);
-  const result = useMemo(
-    () =>
-      columnProblem
-        ? null
-        : importRows(parsed, callMapping(mapping), start, new Set(kinds.map((k) => k.id)), {
-            language,
-            districts,
-            timeZone,
-            existing: listedCount(doc),
-          }),
+  const importWith = (fit: boolean) =>
+    importRows(parsed, callMapping(mapping), start, new Set(kinds.map((k) => k.id)), {
+      language,
+      districts,
+      timeZone,
+      existing: listedCount(doc),
+      fit,
+      warmup,
+      existingTimes: listedTimes(doc),
+    });
+  // Read with the fit first: whether the calls fall outside the run says if it is on by default.
+  const fitResult = useMemo(
+    () => (columnProblem ? null : importWith(true)),
     // kinds and districts come from the document, which does not change while the dialog is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [parsed, mapping, start, columnProblem, language],
   );
+  const outside = fitResult !== null && outsideRun(fitResult, duration);
+  const fit = fitChosen ?? outside;
+  const result = useMemo(
+    () => (fit ? fitResult : columnProblem ? null : importWith(false)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [fit, fitResult],
+  );
+  const observedCount = result ? observedCounts(result.incidents) : null;
 
   const set = (change: Partial<Mapping>) => setMapping((current) => ({ ...current, ...change }));
   const columnSelect = (
@@ -240,8 +265,11 @@ function CallMapping({
 
   const add = () => {
     if (!result || result.incidents.length === 0) return;
-    const incidents = result.incidents;
-    edit(t.callsLabel(name, incidents.length), (draft) => appendIncidents(draft, incidents));
+    const { incidents, fitted } = result;
+    edit(t.callsLabel(name, incidents.length), (draft) => {
+      if (fitted) applyFit(draft, fitted);
+      appendIncidents(draft, incidents);
+    });
     onDone();
   };
 
@@ -336,6 +364,17 @@ function CallMapping({
         {columnSelect('groupBy', t.groupBy)}
       </div>
       <p className="hint">{t.columnTimeHint}</p>
+      <ObservedFields
+        header={header}
+        chosen={mapping.observed}
+        onChoose={(key, column) => set({ observed: { ...mapping.observed, [key]: column } })}
+      />
+      <FitRunField
+        checked={fit}
+        outside={outside}
+        fitted={fit ? result?.fitted : undefined}
+        onChange={setFitChosen}
+      />
 
       {columnProblem ? (
         <p className="problems" role="alert" data-testid="call-mapping-error">
@@ -402,6 +441,11 @@ function CallMapping({
               result.incidents.length,
               new Set(result.problems.map((p) => p.line)).size,
             )}
+          </p>
+        )}
+        {observedCount && observedColumns(mapping.observed) && (
+          <p className="library-result" data-testid="call-observed-result">
+            {o.observedResult(observedCount.incidents, observedCount.units)}
           </p>
         )}
         <button

@@ -9,6 +9,7 @@ import { suggestMapping, type ColumnInfo } from '../../scenarios/callColumns.ts'
 import type { ListedIncident } from '../../scenarios/schema.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 import type { LibraryStrings } from './strings.ts';
+import { guessObservedColumns, observedColumns, type ObservedKey } from './observedMapping.ts';
 
 export interface Named {
   id: string;
@@ -29,6 +30,8 @@ export interface Mapping {
   groupBy: string;
   timeFormat: TimeFormat;
   kindValues: Record<string, string>;
+  /** The observed columns chosen ('' for none). */
+  observed: Record<ObservedKey, string>;
 }
 
 export function namedList(value: unknown): Named[] {
@@ -95,6 +98,15 @@ export function guessMapping(
     timeFormat: 'auto',
     placeBy: 'lonLat',
     kindValues: {},
+    observed: guessObservedColumns(header, [
+      ...Object.values(suggested),
+      find('time'),
+      find('kind'),
+      find('lon'),
+      find('lat'),
+      find('district'),
+      find('point'),
+    ]),
   };
   if (!(mapping.lon && mapping.lat) && mapping.district) mapping.placeBy = 'district';
   else if (!(mapping.lon && mapping.lat) && mapping.point) mapping.placeBy = 'point';
@@ -142,6 +154,7 @@ export function callMapping(mapping: Mapping): CallColumnMapping {
     kindValues: mapping.kindValues,
     timeFormat: mapping.timeFormat,
     ...(mapping.groupBy ? { groupBy: mapping.groupBy } : {}),
+    ...(observedColumns(mapping.observed) ? { observed: observedColumns(mapping.observed) } : {}),
     ...(mapping.placeBy === 'lonLat'
       ? { lon: mapping.lon, lat: mapping.lat }
       : mapping.placeBy === 'point'
