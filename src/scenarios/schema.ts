@@ -114,6 +114,7 @@ export type Hospital = z.infer<typeof Hospital>;
 export const Base = z.strictObject({
   id: id('base'),
   name: documented(z.string().max(200).default(''), 'Name shown to people (e.g. 临城消防站).'),
+  nameEn,
   location: lonLat,
 });
 export type Base = z.infer<typeof Base>;

@@ -216,15 +216,16 @@ function octantOf(dx: number, dy: number): number {
 
 /** A landmark near the point: the nearest named base, its direction and distance. */
 function landmark(scenario: Scenario, point: LonLat): Bilingual | null {
-  let best: { name: string; at: LonLat; metres: number } | null = null;
+  let best: { name: string; nameEn: string; at: LonLat; metres: number } | null = null;
   for (const base of scenario.bases) {
     if (!base.name) continue;
     const metres = haversineMetres(base.location, point);
-    if (!best || metres < best.metres) best = { name: base.name, at: base.location, metres };
+    if (!best || metres < best.metres)
+      best = { name: base.name, nameEn: base.nameEn || base.name, at: base.location, metres };
   }
   if (!best) return null;
   const rounded = Math.max(100, Math.round(best.metres / 100) * 100);
-  if (best.metres < 150) return { zh: `${best.name}旁边`, en: `next to ${best.name}` };
+  if (best.metres < 150) return { zh: `${best.name}旁边`, en: `next to ${best.nameEn}` };
   const dx = (point[0] - best.at[0]) * cos((point[1] * Math.PI) / 180);
   const dy = point[1] - best.at[1];
   const octant = octantOf(dx, dy);
@@ -232,7 +233,7 @@ function landmark(scenario: Scenario, point: LonLat): Bilingual | null {
   const far = rounded >= 1000 ? `${(rounded / 1000).toFixed(1)}` : `${rounded}`;
   return {
     zh: `${best.name}往${dir.zh}${rounded >= 1000 ? `大约${far}公里` : `大约${far}米`}`,
-    en: `about ${rounded >= 1000 ? `${far} km` : `${far} m`} ${dir.en} of ${best.name}`,
+    en: `about ${rounded >= 1000 ? `${far} km` : `${far} m`} ${dir.en} of ${best.nameEn}`,
   };
 }
 

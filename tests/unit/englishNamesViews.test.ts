@@ -9,7 +9,7 @@ import { unitName } from '../../src/drills/describe.ts';
 import { unitEnglish } from '../../src/scenarios/builtin/english.ts';
 import { builtinScenario, builtinScenarios } from '../../src/scenarios/builtin/index.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
-import { kindLabel } from '../../src/training/caller.ts';
+import { callerWords, kindLabel } from '../../src/training/caller.ts';
 import { unitViews } from '../../src/training/seat.ts';
 import { scenarioLists } from '../../src/ui/drill/scenarioLists.ts';
 import type { ScenarioDoc } from '../../src/ui/workspace/history.ts';
@@ -102,5 +102,44 @@ describe('the training seat names things in the page’s language', () => {
   it('names kinds by their English names', () => {
     const kind = scenario.incidentKinds.find((k) => k.id === 'fishingAccident')!;
     expect(kindLabel(scenario, kind.id)).toEqual({ zh: kind.name, en: kind.nameEn });
+  });
+});
+
+describe('English names of bases', () => {
+  it('gives most built-in bases one, from their place and what they are, never Chinese or an id', () => {
+    const bases = builtinScenarios.flatMap((b) => builtinScenario(b.id).bases);
+    const named = bases.filter((b) => b.nameEn);
+    expect(named.length).toBeGreaterThan(bases.length / 2);
+    for (const base of named) {
+      expect(base.nameEn).not.toMatch(CJK);
+      expect(base.nameEn).not.toBe(base.id);
+    }
+    const zhoushan = builtinScenario('zhoushan-islands').bases;
+    expect(zhoushan.find((b) => b.name === '定海公安分局')?.nameEn).toBe(
+      'Dinghai public security sub-bureau',
+    );
+    // An island is no district: no pinyin guess.
+    expect(zhoushan.find((b) => b.name === '金塘岛综合应急服务站')?.nameEn).toBeUndefined();
+  });
+
+  it('the trainee’s caller names the landmark base in English on the English page', () => {
+    const scenario = builtinScenario('zhoushan-islands');
+    const base = scenario.bases.find((b) => b.name === '定海公安分局')!;
+    const facts = {
+      incident: 1,
+      time: 0,
+      kind: scenario.incidentKinds[0].id,
+      district: 0,
+      location: [base.location[0] + 0.01, base.location[1]] as [number, number],
+      severity: 4,
+      channel: 'emergency' as const,
+      maritime: false,
+      specialPlan: false,
+      participants: null,
+    };
+    const easy = { incompleteInfoShare: 0, wrongInfoShare: 0 } as Parameters<typeof callerWords>[3];
+    const { words } = callerWords(scenario, 1, facts, easy);
+    expect(words.en).toContain('of Dinghai public security sub-bureau');
+    expect(words.zh).toContain('定海公安分局');
   });
 });

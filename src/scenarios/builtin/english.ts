@@ -212,12 +212,58 @@ export function unitEnglish(
   return place ? `${place} ${kind[1]}` : undefined;
 }
 
+/** What a base is, at the end of its name, longest first: "东湖消防救援站" is 东湖 + 消防救援站. */
+const BASE_KINDS: Array<[string, string]> = [
+  ['中心镇卫生院急救点及派出所', 'central town health centre first-aid post and police station'],
+  ['消防救援站及急救分站', 'fire and rescue station and ambulance sub-station'],
+  ['消防救援站', 'fire and rescue station'],
+  ['公安分局', 'public security sub-bureau'],
+  ['急救分站', 'ambulance sub-station'],
+  ['急救站', 'ambulance station'],
+  ['急救中心', 'Emergency Medical Centre'],
+  ['派出所', 'police station'],
+  ['综合应急服务站', 'emergency service station'],
+  ['乡镇（街道）应急服务中心', 'township emergency service centre'],
+  ['乡镇（街道）应急服务站', 'township emergency service station'],
+  ['防汛抢险物资仓库', 'flood-fighting supplies depot'],
+  ['供电抢修站', 'power repair station'],
+  ['公用事业抢修站', 'utilities repair station'],
+  ['区公用事业应急抢修中心', 'District utilities emergency repair centre'],
+  ['公用事业应急抢修中心', 'utilities emergency repair centre'],
+  ['民兵应急连营区', 'militia emergency company barracks'],
+  ['市级机关大院', 'city government compound'],
+  ['港区海上搜救及渔政码头', 'port maritime search-and-rescue and fishery pier'],
+  ['森林防火检查站及专业队营地', 'forest-fire checkpoint and team camp'],
+  ['应急救援志愿者服务站', 'emergency volunteer station'],
+  ['区应急救援志愿者服务站', 'District emergency volunteer station'],
+];
+
+/** A base's English name: as an agency's, else its place's and what it is ("Donghu fire and rescue station"). */
+export function baseEnglish(
+  name: string,
+  districts: ScenarioInput['districts'],
+  byChinese: ReadonlyMap<string, string>,
+  city: [string, string] | undefined,
+): string | undefined {
+  const illustrative = '（示例位置）';
+  if (name.endsWith(illustrative)) {
+    const en = baseEnglish(name.slice(0, -illustrative.length), districts, byChinese, city);
+    return en && `${en} (illustrative location)`;
+  }
+  const asAgency = agencyEnglish(name, byChinese);
+  if (asAgency) return asAgency;
+  const kind = BASE_KINDS.find(([suffix]) => name.endsWith(suffix));
+  if (!kind) return undefined;
+  const place = placeEnglish(name.slice(0, -kind[0].length), districts, city);
+  return place ? `${place} ${kind[1]}` : undefined;
+}
+
 /** The city (or county) a scenario's agencies are named after, if they name one. */
 function cityOf(agencies: ScenarioInput['agencies']): [string, string] | undefined {
   return CITIES.find(([zh]) => agencies.some((a) => a.name?.startsWith(zh)));
 }
 
-/** A built-in scenario with the English names of its districts, agencies, units and incident kinds. */
+/** A built-in scenario with the English names of its districts, agencies, bases, units and incident kinds. */
 export function withEnglishNames(input: ScenarioInput): ScenarioInput {
   const districts = input.districts.map((d) => named(d, districtEnglish(d.id, d.name ?? '')));
   const byChinese = new Map(
@@ -229,6 +275,7 @@ export function withEnglishNames(input: ScenarioInput): ScenarioInput {
     districts,
     agencies: input.agencies.map((a) => named(a, agencyEnglish(a.name ?? '', byChinese))),
     units: input.units.map((u) => named(u, unitEnglish(u.name ?? '', districts, city))),
+    bases: input.bases.map((b) => named(b, baseEnglish(b.name ?? '', districts, byChinese, city))),
     incidentKinds: input.incidentKinds.map((k) =>
       named(
         k,

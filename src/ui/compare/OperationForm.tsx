@@ -16,7 +16,7 @@ import {
   type Tier,
   type VariantOperation,
 } from '../../scenarios/variants.ts';
-import { localeOf, useLanguage, useStrings } from '../i18n.ts';
+import { displayName, localeOf, useLanguage, useStrings } from '../i18n.ts';
 import type { ScenarioDoc } from '../workspace/history.ts';
 import { compareStrings } from './strings.ts';
 
@@ -96,24 +96,24 @@ export function OperationForm({
   const id = useId();
   const agencies = choices<AgencyChoice>(doc, 'agencies', (a) => ({
     id: a.id as string,
-    name: text(a.name, a.id as string),
+    name: displayName(a.id as string, text(a.name, ''), language, text(a.nameEn, '')),
     tier: whole(a.tier, 1),
   }));
   const bases = choices<Choice>(doc, 'bases', (b) => ({
     id: b.id as string,
-    name: text(b.name, b.id as string),
+    name: displayName(b.id as string, text(b.name, ''), language, text(b.nameEn, '')),
   }));
   const baseName = (base: string) => bases.find((b) => b.id === base)?.name ?? base;
   const units = choices<UnitChoice>(doc, 'units', (u) => ({
     id: u.id as string,
-    name: text(u.name, u.id as string),
+    name: displayName(u.id as string, text(u.name, ''), language, text(u.nameEn, '')),
     base: String(u.base),
     count: whole(u.count, 1),
     crew: whole(u.crew, 4),
   }));
   const kinds = choices<Choice>(doc, 'incidentKinds', (k) => ({
     id: k.id as string,
-    name: text(k.name, k.id as string),
+    name: displayName(k.id as string, text(k.name, ''), language, text(k.nameEn, '')),
   }));
 
   const [type, setType] = useState<OperationType>('agencyTier');

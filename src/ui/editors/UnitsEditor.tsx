@@ -357,6 +357,7 @@ export function UnitsEditor({
                     value={textOf(base, 'name')}
                     onCommit={(text) => setBase(t.name, ['name'], text)}
                   />
+                  <EnglishNameField at={['bases', index]} entry={base} name={name} />
                 </td>
                 {[t.longitude, t.latitude].map((label, axis) => (
                   <td key={axis} className="editors-narrow">

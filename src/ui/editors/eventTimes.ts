@@ -62,14 +62,20 @@ export function formatClock(clock: EventClock, language: Language): string {
 const NEAR_METRES = 3_000;
 
 /** The nearest base to a road node, and how far it is. */
-function nearestBase(doc: ScenarioDoc, node: LonLat): { name: string; metres: number } | null {
+function nearestBase(
+  doc: ScenarioDoc,
+  node: LonLat,
+  language: Language,
+): { name: string; metres: number } | null {
   let best: { name: string; metres: number } | null = null;
   for (const base of asArray(doc.bases)) {
     const location = getIn(base, ['location']);
     if (!Array.isArray(location)) continue;
     const metres = haversineMetres(node, location as unknown as LonLat);
     if (!best || metres < best.metres) {
-      best = { name: textOf(base, 'name') || textOf(base, 'id'), metres };
+      const name = textOf(base, 'name');
+      const english = language === 'en' ? textOf(base, 'nameEn') : '';
+      best = { name: english || name || textOf(base, 'id'), metres };
     }
   }
   return best;
@@ -77,7 +83,7 @@ function nearestBase(doc: ScenarioDoc, node: LonLat): { name: string; metres: nu
 
 /** Where a road node is, in words: at a base (within 500 m), else how far from the nearest one. */
 function placeWords(doc: ScenarioDoc, node: LonLat, language: Language): string {
-  const base = nearestBase(doc, node);
+  const base = nearestBase(doc, node, language);
   if (!base) return `${node[1].toFixed(3)}°N ${node[0].toFixed(3)}°E`;
   if (base.metres <= 500) return base.name;
   const km = (base.metres / 1000).toFixed(1);

@@ -126,7 +126,7 @@ function readBases(doc: ScenarioDoc, named: Named): MapBase[] {
       ? [
           {
             id: text(base.id),
-            name: named(text(base.id), text(base.name)),
+            name: named(text(base.id), text(base.name), text(base.nameEn)),
             location: base.location,
             units: unitsByBase.get(text(base.id)) ?? [],
           },
