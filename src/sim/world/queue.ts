@@ -6,53 +6,60 @@
  * that have (or had, since they were listed) an open slot needing it, in the same order. A unit
  * come free looks only at the lists of its capabilities (`servable`), so that a long queue of
  * needs it cannot serve costs it nothing. Entries whose slots of that capability have all been
- * filled are dropped when met; an incident leaving the queue leaves every list at once.
+ * filled are dropped when met; an incident leaving the queue leaves its capabilities' lists.
+ *
+ * Under surge the queue runs thousands long, so the queue and its lists are chunked sorted lists
+ * (`SortedChunks`): a call queued or served moves one chunk's entries, not half the queue's.
  */
 import { SLOT_OPEN, type Incident, type Kind } from './types.ts';
+import { SortedChunks } from './sortedChunks.ts';
 
 export class WaitingQueue {
-  readonly incidents: Incident[] = [];
+  private readonly queue: SortedChunks<Incident>;
+  /** The queue as an array, kept until the queue changes. */
+  private snapshot: Incident[] | null = null;
   /** Per capability: waiting incidents that may need it, in queue order. */
-  private readonly byCapability: Incident[][] = [];
+  private readonly byCapability: Array<SortedChunks<Incident> | undefined> = [];
   /** Scratch of `servable`: per list of the unit's capabilities, how far it has been read. */
-  private readonly cursors: number[] = [];
-  private readonly lists: Incident[][] = [];
+  private readonly lists: Array<SortedChunks<Incident>> = [];
   private readonly listCapability: number[] = [];
+  private readonly cursorChunk: number[] = [];
+  private readonly cursorIndex: number[] = [];
+  private readonly heads: Array<Incident | undefined> = [];
 
-  constructor(private readonly kinds: readonly Kind[]) {}
+  /** `chunkLength`: entries per chunk of the sorted lists (small in tests, to cut them often). */
+  constructor(
+    private readonly kinds: readonly Kind[],
+    private readonly chunkLength = 128,
+  ) {
+    this.queue = new SortedChunks(this.before, chunkLength);
+  }
 
   get length(): number {
-    return this.incidents.length;
+    return this.queue.size;
+  }
+
+  /** The waiting incidents in queue order (a copy made once per change of the queue). */
+  get incidents(): readonly Incident[] {
+    return (this.snapshot ??= this.queue.toArray());
   }
 
   /** Whether `a` is served before `b` (both queued). */
-  private before(a: Incident, b: Incident): boolean {
+  private readonly before = (a: Incident, b: Incident): boolean => {
     const pa = this.kinds[a.kind].priority;
     const pb = this.kinds[b.kind].priority;
     return (
       pa < pb ||
       (pa === pb && (a.queuedAt < b.queuedAt || (a.queuedAt === b.queuedAt && a.index < b.index)))
     );
-  }
-
-  /** Where `incident` is or would go in `list` (the first entry not served before it). */
-  private position(list: readonly Incident[], incident: Incident): number {
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.before(list[middle], incident)) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  }
+  };
 
   add(incident: Incident, now: number): void {
     if (incident.queued) return; // keeps its place
     incident.queued = true;
     incident.queuedAt = now;
-    const waiting = this.incidents;
-    waiting.splice(this.position(waiting, incident), 0, incident);
+    this.queue.insert(incident);
+    this.snapshot = null;
     this.list(incident);
   }
 
@@ -65,31 +72,32 @@ export class WaitingQueue {
     for (let slot = 0; slot < incident.slotUnit.length; slot++) {
       if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
       const capability = incident.slotCapability[slot];
-      const list = (this.byCapability[capability] ??= []);
-      const at = this.position(list, incident);
-      if (list[at] !== incident) list.splice(at, 0, incident);
+      (this.byCapability[capability] ??= new SortedChunks(this.before, this.chunkLength)).insert(
+        incident,
+      );
     }
   }
 
   /** Empties the queue at once (not one by one from the front: a long queue would be quadratic). */
   takeAll(): Incident[] {
-    const all = this.incidents.splice(0);
+    const all = this.queue.toArray();
+    this.queue.clear();
+    this.snapshot = null;
     for (const incident of all) incident.queued = false;
-    for (const list of this.byCapability) if (list) list.length = 0;
+    for (const list of this.byCapability) if (list) list.clear();
     return all;
   }
 
   remove(incident: Incident): void {
     if (!incident.queued) return;
-    const waiting = this.incidents;
-    const at = this.position(waiting, incident);
-    if (waiting[at] === incident) waiting.splice(at, 1);
-    else {
-      const found = waiting.indexOf(incident);
-      if (found >= 0) waiting.splice(found, 1);
-    }
-    for (const list of this.byCapability) {
-      if (list && list.length > 0) drop(list, this.position(list, incident), incident);
+    if (!this.queue.remove(incident)) this.queue.removeByScan(incident);
+    this.snapshot = null;
+    // Only the lists of its slots' capabilities can hold it (slots are added, never taken away).
+    const slotCapability = incident.slotCapability;
+    for (let slot = 0; slot < slotCapability.length; slot++) {
+      const capability = slotCapability[slot];
+      if (firstSlotOf(slotCapability, slot, capability))
+        this.byCapability[capability]?.remove(incident);
     }
     incident.queued = false;
   }
@@ -99,42 +107,68 @@ export class WaitingQueue {
    * `capabilities`, in queue order, until it returns true.
    */
   servable(capabilities: ReadonlySet<number>, visit: (incident: Incident) => boolean): void {
-    const lists = this.lists;
-    const cursors = this.cursors;
-    const listCapability = this.listCapability;
+    const { lists, listCapability, cursorChunk, cursorIndex, heads } = this;
     lists.length = 0;
-    cursors.length = 0;
     listCapability.length = 0;
+    cursorChunk.length = 0;
+    cursorIndex.length = 0;
+    heads.length = 0;
     for (const capability of capabilities) {
       const list = this.byCapability[capability];
-      if (list && list.length > 0) {
+      if (list && list.size > 0) {
         lists.push(list);
-        cursors.push(0);
         listCapability.push(capability);
+        cursorChunk.push(0);
+        cursorIndex.push(0);
+        heads.push(undefined);
       }
     }
     for (;;) {
       // The first incident not yet visited across the lists, its stale entries dropped on the way.
       let next: Incident | undefined;
       for (let l = 0; l < lists.length; l++) {
-        const list = lists[l];
-        const capability = listCapability[l];
-        let head = list[cursors[l]];
-        while (head !== undefined && !needs(head, capability)) {
-          list.splice(cursors[l], 1);
-          head = list[cursors[l]];
-        }
+        const head = this.head(l);
+        heads[l] = head;
         if (head !== undefined && (next === undefined || this.before(head, next))) next = head;
       }
       if (next === undefined) return;
-      for (let l = 0; l < lists.length; l++) if (lists[l][cursors[l]] === next) cursors[l]++;
+      for (let l = 0; l < lists.length; l++) if (heads[l] === next) cursorIndex[l]++;
       if (visit(next)) return;
     }
   }
+
+  /** The entry at list `l`'s cursor that still needs its capability, stale ones dropped. */
+  private head(l: number): Incident | undefined {
+    const list = this.lists[l];
+    const chunks = list.chunks;
+    const capability = this.listCapability[l];
+    let c = this.cursorChunk[l];
+    let i = this.cursorIndex[l];
+    let head: Incident | undefined;
+    while (c < chunks.length) {
+      const chunk = chunks[c];
+      if (i >= chunk.length) {
+        c++;
+        i = 0;
+        continue;
+      }
+      head = chunk[i];
+      if (needs(head, capability)) break;
+      list.removeAt(c, i); // an emptied chunk goes, and chunk c is the next one from its start
+      head = undefined;
+    }
+    this.cursorChunk[l] = c;
+    this.cursorIndex[l] = i;
+    return head;
+  }
 }
 
-function drop(list: Incident[], at: number, incident: Incident): void {
-  if (list[at] === incident) list.splice(at, 1);
+/** Whether `slot` is the first of the incident's slots needing `capability`. */
+function firstSlotOf(slotCapability: ArrayLike<number>, slot: number, capability: number): boolean {
+  for (let earlier = 0; earlier < slot; earlier++) {
+    if (slotCapability[earlier] === capability) return false;
+  }
+  return true;
 }
 
 /** Whether the incident has an open slot needing the capability. */
