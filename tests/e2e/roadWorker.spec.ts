@@ -146,3 +146,25 @@ test('closing the dialog while a city-sized extract is read ends the reading', a
   await expect.poll(() => importWorkers(page)).toBe(0);
   await expect(page.getByTestId('unsaved-edits')).toHaveAttribute('data-edits', '0');
 });
+
+test('a broken file is refused from the worker in the page’s language, saying where', async ({
+  page,
+}, testInfo) => {
+  const broken = testInfo.outputPath('broken.geojson');
+  writeFileSync(broken, '{"type": "FeatureCollection", "features": [', 'utf8');
+  let dialog = await openRoadImport(page);
+  await dialog.getByTestId('road-import-file').setInputFiles(broken);
+  const problems = dialog.getByTestId('road-import-problems').getByTestId('problem');
+  await expect(problems.first()).toContainText('文件不是有效的 JSON');
+  await expect(dialog.getByTestId('road-import-reading')).toBeHidden();
+  await expect(dialog.getByTestId('road-import-confirm')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/road-import-broken-zh.png` });
+  await dialog.getByRole('button', { name: '关闭' }).click();
+
+  await page.getByTestId('language-switch').click();
+  dialog = await openRoadImport(page);
+  await dialog.getByTestId('road-import-file').setInputFiles(broken);
+  await expect(problems.first()).toContainText('the file is not valid JSON');
+  await expect(problems.first()).not.toContainText('文件');
+  await page.screenshot({ path: `${SCREENSHOTS}/road-import-broken-en.png` });
+});
