@@ -7,8 +7,7 @@
  * src/scenarios/geo/, run in the dialog's own worker (src/worker/roadImportApi.ts) so that a
  * city-sized file leaves the page answering; closing the dialog ends the worker.
  */
-import type * as Comlink from 'comlink';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   defaultRoadSpeed,
   groupWarnings,
@@ -23,13 +22,11 @@ import {
 import {
   newClassName,
   RoadImportClosed,
-  roadImportWorker,
   type ClassChoice,
   type GraphAnswer,
   type LinesAnswer,
   type OpenAnswer,
   type RoadClassData,
-  type RoadImportApi,
   type RoadImportWorker,
 } from '../../worker/roadImportClient.ts';
 import { localeOf, useLanguage, useStrings } from '../i18n.ts';
@@ -38,6 +35,7 @@ import { CrsField } from './CrsField.tsx';
 import { ImportDialog, ProblemList } from './FileStep.tsx';
 import { formatOf, initialCrs } from './mapFile.ts';
 import type { TextFile } from './files.ts';
+import { lostProblem, Reading, useRoadImportWorker, useWorkerAnswer } from './roadImportWorker.tsx';
 import { libraryStrings, type LibraryStrings } from './strings.ts';
 
 export function RoadImportDialog({
@@ -68,78 +66,6 @@ const PROPERTY_TEST_IDS: Record<keyof RoadPropertyMapping, string> = {
   lengthProperty: 'road-length-property',
   speedProperty: 'road-speed-property',
 };
-
-/**
- * One answer of the worker, with the inputs it was asked for: an answer for other inputs (the
- * planner changed something since) is shown as "reading…" until the answer for these arrives.
- */
-interface Answer<T> {
-  key: string;
-  answer: T;
-}
-
-/** Where a call to the worker failed (it ran out of memory, its script failed) as a problem. */
-function lostProblem(reason: unknown, t: LibraryStrings): { ok: false; errors: GeoProblem[] } {
-  return {
-    ok: false,
-    errors: [
-      {
-        path: '',
-        message: t.notReadable(reason instanceof Error ? reason.message : String(reason)),
-      },
-    ],
-  };
-}
-
-/**
- * Asks the worker `ask` whenever `key` changes (and `ask` is given), keeping the answer with the
- * key it is for. A closed worker's calls (the dialog is gone) are dropped.
- */
-function useWorkerAnswer<T>(
-  worker: RoadImportWorker,
-  key: string,
-  ask: ((remote: Comlink.Remote<RoadImportApi>) => Promise<T>) | null,
-  failed: (reason: unknown) => T,
-): Answer<T> | null {
-  const [answer, setAnswer] = useState<Answer<T> | null>(null);
-  useEffect(() => {
-    if (!ask) return;
-    let live = true;
-    worker.call(ask).then(
-      (value) => live && setAnswer({ key, answer: value }),
-      (reason) => {
-        if (live && !(reason instanceof RoadImportClosed))
-          setAnswer({ key, answer: failed(reason) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-    // `ask` and `failed` are made anew each render; `key` says all that they depend on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [worker, key]);
-  return answer;
-}
-
-/** This file's own worker, ended when the dialog closes or another file is chosen. */
-function useRoadImportWorker(): RoadImportWorker {
-  const [worker] = useState(roadImportWorker);
-  useEffect(() => () => worker.close(), [worker]);
-  return worker;
-}
-
-function Reading({ text }: { text: string }) {
-  return (
-    <p
-      className="hint library-reading"
-      role="status"
-      aria-busy="true"
-      data-testid="road-import-reading"
-    >
-      {text}
-    </p>
-  );
-}
 
 function RoadFile({ file, onDone }: { file: TextFile; onDone: () => void }) {
   const t = useStrings(libraryStrings);
