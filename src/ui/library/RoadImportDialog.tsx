@@ -4,41 +4,39 @@
  * for GeoJSON and shapefiles the properties holding class, one-way, length and speed limit, then
  * map each class found to one of the scenario's road classes or a new class with its speed. One
  * undoable edit replaces the scenario's travel model with the road graph. The reading is
- * src/scenarios/geo/.
+ * src/scenarios/geo/, run in the dialog's own worker (src/worker/roadImportApi.ts) so that a
+ * city-sized file leaves the page answering; closing the dialog ends the worker.
  */
 import { useMemo, useState } from 'react';
 import {
-  buildRoadGraph,
   defaultRoadSpeed,
-  featurePropertyNames,
-  featuresToWgs84,
   groupWarnings,
   guessRoadProperties,
-  linesToWgs84,
   roadEventCount,
-  roadLinesFromGeoJson,
-  roadLinesFromOsm,
-  sourceClassCounts,
   withRoadGraph,
   type Crs,
-  type GeoJsonFeature,
   type GeoProblem,
-  type GeoResult,
-  type RoadLines,
+  type RoadGraphPart,
   type RoadPropertyMapping,
 } from '../../scenarios/importGeo.ts';
-import { localeOf, useLanguage, useStrings, type Language } from '../i18n.ts';
+import {
+  newClassName,
+  RoadImportClosed,
+  type ClassChoice,
+  type GraphAnswer,
+  type LinesAnswer,
+  type OpenAnswer,
+  type RoadClassData,
+  type RoadImportWorker,
+} from '../../worker/roadImportClient.ts';
+import { localeOf, useLanguage, useStrings } from '../i18n.ts';
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx';
 import { CrsField } from './CrsField.tsx';
 import { ImportDialog, ProblemList } from './FileStep.tsx';
-import { formatOf, initialCrs, mapFeatures } from './mapFile.ts';
+import { formatOf, initialCrs } from './mapFile.ts';
 import type { TextFile } from './files.ts';
+import { lostProblem, Reading, useRoadImportWorker, useWorkerAnswer } from './roadImportWorker.tsx';
 import { libraryStrings, type LibraryStrings } from './strings.ts';
-
-/** Target of a source class: an existing class of the scenario, or a new one with a speed. */
-type ClassChoice = { existing: string } | { newSpeed: string };
-
-type RoadClassData = { speedKmh: number; hourFactors?: number[] };
 
 export function RoadImportDialog({
   initialFile,
@@ -73,27 +71,29 @@ function RoadFile({ file, onDone }: { file: TextFile; onDone: () => void }) {
   const t = useStrings(libraryStrings);
   const language = useLanguage();
   const format = formatOf(file);
-  const { features, shapefile } = useMemo(
-    () => (format === 'osm' ? { features: null, shapefile: null } : mapFeatures(file, language)),
-    [file, format, language],
-  );
-  const propertyNames = features?.ok ? featurePropertyNames(features.value) : [];
-  const [mapping, setMapping] = useState<RoadPropertyMapping>(() =>
-    guessRoadProperties(propertyNames),
-  );
+  const worker = useRoadImportWorker();
   const detected = useMemo(() => initialCrs(file, format), [file, format]);
   const [crs, setCrs] = useState<Crs>(detected.crs);
+  const [chosenMapping, setMapping] = useState<RoadPropertyMapping | null>(null);
 
-  const lines = useMemo<GeoResult<RoadLines>>(() => {
-    if (format === 'osm') {
-      const read = roadLinesFromOsm(file.text, language);
-      return read.ok
-        ? { ...read, value: { ...read.value, lines: linesToWgs84(read.value.lines, crs) } }
-        : read;
-    }
-    if (!features!.ok) return features as Extract<GeoResult<GeoJsonFeature[]>, { ok: false }>;
-    return roadLinesFromGeoJson(featuresToWgs84(features!.value, crs), mapping, language);
-  }, [format, file.text, features, mapping, crs, language]);
+  const opened = useWorkerAnswer<OpenAnswer>(
+    worker,
+    language,
+    (remote) => remote.openRoadFile({ format, text: file.text, parts: file.parts }, language),
+    (reason) => lostProblem(reason, t),
+  );
+  const open = opened?.key === language ? opened.answer : null;
+  const propertyNames = open?.ok ? open.propertyNames : [];
+  const mapping = chosenMapping ?? guessRoadProperties(propertyNames);
+
+  const linesKey = `${language} ${crs} ${JSON.stringify(mapping)}`;
+  const read = useWorkerAnswer<LinesAnswer>(
+    worker,
+    open?.ok ? linesKey : '',
+    open?.ok ? (remote) => remote.roadsFor(crs, mapping, language) : null,
+    (reason) => lostProblem(reason, t),
+  );
+  const lines = read?.key === linesKey ? read.answer : null;
 
   const propertySelect = (key: keyof RoadPropertyMapping, label: string, none: string) => (
     <label className="library-inline-field" key={key}>
@@ -118,11 +118,11 @@ function RoadFile({ file, onDone }: { file: TextFile; onDone: () => void }) {
       <CrsField
         crs={crs}
         detected={detected}
-        encoding={shapefile?.encoding}
+        encoding={open?.ok ? open.encoding : undefined}
         testId="road-crs"
         onChange={setCrs}
       />
-      {format !== 'osm' && features?.ok && (
+      {format !== 'osm' && open?.ok && (
         <div className="fields library-fields">
           {propertySelect('classProperty', t.classProperty, t.noClassProperty)}
           {propertySelect('oneWayProperty', t.oneWayProperty, t.noProperty)}
@@ -130,12 +130,16 @@ function RoadFile({ file, onDone }: { file: TextFile; onDone: () => void }) {
           {propertySelect('speedProperty', t.speedProperty, t.noProperty)}
         </div>
       )}
-      {lines.ok ? (
+      {open && !open.ok ? (
+        <ProblemList problems={open.errors} testId="road-import-problems" />
+      ) : !lines ? (
+        <Reading text={t.readingRoads} />
+      ) : lines.ok ? (
         <RoadClassMapping
-          key={`${JSON.stringify(mapping)} ${crs}`}
+          key={linesKey}
+          worker={worker}
           fileName={file.name}
-          roads={lines.value}
-          warnings={lines.warnings ?? []}
+          roads={lines}
           onDone={onDone}
         />
       ) : (
@@ -162,14 +166,14 @@ function WarningList({ warnings }: { warnings: readonly GeoProblem[] }) {
 }
 
 function RoadClassMapping({
+  worker,
   fileName,
   roads,
-  warnings,
   onDone,
 }: {
+  worker: RoadImportWorker;
   fileName: string;
-  roads: RoadLines;
-  warnings: readonly GeoProblem[];
+  roads: Extract<LinesAnswer, { ok: true }>;
   onDone: () => void;
 }) {
   const t = useStrings(libraryStrings);
@@ -178,7 +182,7 @@ function RoadClassMapping({
   const doc = workspace!.doc;
   const travel = (doc.travel ?? {}) as Record<string, unknown>;
   const existing = existingRoadClasses(travel);
-  const counts = useMemo(() => sourceClassCounts(roads.lines), [roads]);
+  const { counts, warnings } = roads;
   const [choices, setChoices] = useState<Record<string, ClassChoice>>(() =>
     Object.fromEntries(
       counts.map(([source]) => [
@@ -193,12 +197,17 @@ function RoadClassMapping({
   const speedProblem = Object.values(choices).some(
     (choice) => 'newSpeed' in choice && !(Number(choice.newSpeed) > 0),
   );
-  const built = useMemo(
-    () => (speedProblem ? null : buildGraph(roads, choices, existing, language)),
-    // `existing` comes from the document, which does not change while the dialog is open.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [roads, choices, speedProblem, language],
+  const [importing, setImporting] = useState(false);
+  const [lost, setLost] = useState<GeoProblem[] | null>(null);
+  const graphKey = `${language} ${JSON.stringify(choices)}`;
+  // `existing` comes from the document, which does not change while the dialog is open.
+  const answer = useWorkerAnswer<GraphAnswer>(
+    worker,
+    speedProblem ? '' : graphKey,
+    speedProblem ? null : (remote) => remote.graphFor(choices, existing, language),
+    (reason) => lostProblem(reason, t),
   );
+  const built = !speedProblem && answer?.key === graphKey ? answer.answer : null;
   const roadEvents = roadEventCount(doc.events);
   const format = (value: number, digits = 0) =>
     value.toLocaleString(localeOf(language), {
@@ -206,11 +215,23 @@ function RoadClassMapping({
       maximumFractionDigits: digits,
     });
 
-  const replace = () => {
-    if (!built?.ok) return;
-    const { graph } = built.value;
-    edit(t.roadsLabel(fileName, graph.edges.length), (draft) => {
-      const next = withRoadGraph(draft, graph);
+  const replace = async () => {
+    if (!built?.ok || importing) return;
+    setImporting(true);
+    // The graph last built in the worker is the one summarised: calls are answered in order.
+    let graph: RoadGraphPart<RoadClassData> | null;
+    try {
+      graph = await worker.call((remote) => remote.builtGraph());
+    } catch (reason) {
+      if (reason instanceof RoadImportClosed) return;
+      setLost(lostProblem(reason, t).errors);
+      setImporting(false);
+      return;
+    }
+    if (!graph) return setImporting(false);
+    const imported = graph;
+    edit(t.roadsLabel(fileName, imported.edges.length), (draft) => {
+      const next = withRoadGraph(draft, imported);
       draft.travel = next.travel;
       if (next.events !== undefined) draft.events = next.events;
     });
@@ -222,18 +243,19 @@ function RoadClassMapping({
       {built?.ok && (
         <p className="library-result" role="status" data-testid="road-import-summary">
           {t.roadSummary(
-            format(built.value.graph.nodes.length),
-            format(built.value.graph.edges.length),
-            format(built.value.totalLengthM / 1000, 1),
+            format(built.nodes),
+            format(built.edges),
+            format(built.totalLengthM / 1000, 1),
             roads.skipped,
           )}
           {t.roadDetail(
-            format(built.value.oneWayEdges),
-            `${format((100 * built.value.oneWayEdges) / built.value.graph.edges.length, 1)}%`,
-            format(built.value.contractedNodes),
+            format(built.oneWayEdges),
+            `${format((100 * built.oneWayEdges) / built.edges, 1)}%`,
+            format(built.contractedNodes),
           )}
         </p>
       )}
+      {!speedProblem && !built && <Reading text={t.buildingRoads} />}
       <WarningList warnings={warnings} />
       <h3 className="library-step">{t.roadClasses}</h3>
       <table className="library-table library-mapping-table" data-testid="road-class-mapping">
@@ -303,6 +325,8 @@ function RoadClassMapping({
         </p>
       )}
       {built && !built.ok && <ProblemList problems={built.errors} testId="road-import-problems" />}
+      {lost && <ProblemList problems={lost} testId="road-import-problems" />}
+      {importing && <Reading text={t.importingRoads} />}
       <p className="hint" data-testid="road-import-replaces">
         {t.replacesNetwork(describeTravel(travel, t))}{' '}
         {roadEvents > 0 && t.roadEventsDropped(roadEvents)}
@@ -312,8 +336,8 @@ function RoadClassMapping({
           type="button"
           className="primary"
           data-testid="road-import-confirm"
-          disabled={!built?.ok}
-          onClick={replace}
+          disabled={!built?.ok || importing}
+          onClick={() => void replace()}
         >
           {t.importRoadsButton}
         </button>
@@ -329,29 +353,6 @@ function existingRoadClasses(travel: Record<string, unknown>): Record<string, Ro
       ([, roadClass]) => typeof roadClass?.speedKmh === 'number',
     ),
   );
-}
-
-/** Name of the class made for a source class: the source's own name ('road' if it has none). */
-function newClassName(source: string): string {
-  return source || 'road';
-}
-
-function buildGraph(
-  roads: RoadLines,
-  choices: Record<string, ClassChoice>,
-  existing: Record<string, RoadClassData>,
-  language: Language,
-) {
-  const classes: Record<string, RoadClassData> = { ...existing };
-  const targetOf = (source: string) => {
-    const choice = choices[source];
-    return 'existing' in choice ? choice.existing : newClassName(source);
-  };
-  for (const [source, choice] of Object.entries(choices)) {
-    // A new class takes the source's name, replacing an existing class of that name if any.
-    if ('newSpeed' in choice) classes[newClassName(source)] = { speedKmh: Number(choice.newSpeed) };
-  }
-  return buildRoadGraph(roads.lines, targetOf, classes, language);
 }
 
 function describeTravel(travel: Record<string, unknown>, t: LibraryStrings): string {

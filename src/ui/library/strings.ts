@@ -179,6 +179,9 @@ const zh = {
     `；其中单行路段 ${oneWay} 条（${share}）；${joined} 个形状点已并入路段`,
   attributeEncoding: (name: string) => `（属性文字编码：${name}）`,
   roadWarnings: '以下取值无法识别，已按说明处理：',
+  readingRoads: '正在读取文件中的道路……',
+  buildingRoads: '正在构建路网……',
+  importingRoads: '正在导入路网……',
   warningCount: (count: number, message: string) =>
     count > 1 ? `${count} 处：${message}` : message,
   problems: '问题',
@@ -370,6 +373,9 @@ const en: Strings = {
     `; ${oneWay} of the edges one-way (${share}); ${joined} shape points merged into edges`,
   attributeEncoding: (name: string) => ` (attribute text encoding: ${name})`,
   roadWarnings: 'These values were not understood and were handled as said:',
+  readingRoads: 'Reading the roads of the file…',
+  buildingRoads: 'Building the road network…',
+  importingRoads: 'Importing the road network…',
   warningCount: (count: number, message: string) => (count > 1 ? `${count} × ${message}` : message),
   problems: 'Problems',
 };
