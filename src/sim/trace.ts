@@ -206,13 +206,21 @@ export class TraceBuilder {
   /** The command being applied (−1: none), written with every record. */
   currentCommand = -1;
   incidentCount = 0;
-  private incidentCapacity = 1024;
-  incidentKind = new Int32Array(1024);
-  incidentDistrict = new Int32Array(1024);
-  incidentPlace = new Int32Array(1024);
+  private incidentCapacity: number;
+  incidentKind: Int32Array;
+  incidentDistrict: Int32Array;
+  incidentPlace: Int32Array;
 
-  constructor(initialCapacity = 4096) {
-    this.capacity = initialCapacity;
+  /**
+   * `initialCapacity` records and `initialIncidents` incidents are allocated up front: an
+   * estimate of the run's size saves the copies of growing (pages never written cost no memory).
+   */
+  constructor(initialCapacity = 4096, initialIncidents = 1024) {
+    this.capacity = Math.max(1, initialCapacity);
+    this.incidentCapacity = Math.max(1, initialIncidents);
+    this.incidentKind = new Int32Array(this.incidentCapacity);
+    this.incidentDistrict = new Int32Array(this.incidentCapacity);
+    this.incidentPlace = new Int32Array(this.incidentCapacity);
     this.time = new Float64Array(initialCapacity);
     this.kind = new Uint8Array(initialCapacity);
     this.incident = new Int32Array(initialCapacity);
@@ -247,7 +255,7 @@ export class TraceBuilder {
   /** Adds an incident to the table and returns its index. */
   addIncident(kind: number, district: number, place: number): number {
     if (this.incidentCount === this.incidentCapacity) {
-      this.incidentCapacity *= 2;
+      this.incidentCapacity = grownCapacity(this.incidentCapacity);
       this.incidentKind = resized(this.incidentKind, this.incidentCapacity);
       this.incidentDistrict = resized(this.incidentDistrict, this.incidentCapacity);
       this.incidentPlace = resized(this.incidentPlace, this.incidentCapacity);
@@ -259,31 +267,36 @@ export class TraceBuilder {
     return index;
   }
 
+  /**
+   * The finished trace, its arrays of exact length. A large buffer is handed over as a view of
+   * its first records rather than copied (the copy would double the peak memory of a big run,
+   * and the unwritten tail holds no memory); the builder must not be used afterwards.
+   */
   finish(header: TraceHeader, places: Float64Array, decisions?: DecisionTable): Trace {
     const n = this.length;
     const m = this.incidentCount;
     return {
       header,
       length: n,
-      time: this.time.slice(0, n),
-      kind: this.kind.slice(0, n),
-      incident: this.incident.slice(0, n),
-      unit: this.unit.slice(0, n),
-      place: this.place.slice(0, n),
-      cause: this.cause.slice(0, n),
-      value: this.value.slice(0, n),
-      command: this.command.slice(0, n),
+      time: exact(this.time, n),
+      kind: exact(this.kind, n),
+      incident: exact(this.incident, n),
+      unit: exact(this.unit, n),
+      place: exact(this.place, n),
+      cause: exact(this.cause, n),
+      value: exact(this.value, n),
+      command: exact(this.command, n),
       incidentCount: m,
-      incidentKind: this.incidentKind.slice(0, m),
-      incidentDistrict: this.incidentDistrict.slice(0, m),
-      incidentPlace: this.incidentPlace.slice(0, m),
+      incidentKind: exact(this.incidentKind, m),
+      incidentDistrict: exact(this.incidentDistrict, m),
+      incidentPlace: exact(this.incidentPlace, m),
       places,
       ...(decisions ? { decisions } : {}),
     };
   }
 
   private grow(): void {
-    this.capacity *= 2;
+    this.capacity = grownCapacity(this.capacity);
     this.time = resized(this.time, this.capacity);
     this.kind = resized(this.kind, this.capacity);
     this.incident = resized(this.incident, this.capacity);
@@ -293,6 +306,23 @@ export class TraceBuilder {
     this.value = resized(this.value, this.capacity);
     this.command = resized(this.command, this.capacity);
   }
+}
+
+/** Above this many entries a buffer grows by half rather than doubling. */
+const GENTLE_GROWTH_FROM = 1 << 20;
+
+function grownCapacity(capacity: number): number {
+  return capacity < GENTLE_GROWTH_FROM ? capacity * 2 : Math.ceil(capacity * 1.5);
+}
+
+/** From this many bytes a finished buffer is handed over as a view instead of copied. */
+const VIEW_FROM_BYTES = 1 << 20;
+
+function exact<T extends Float64Array | Int32Array | Uint8Array>(array: T, length: number): T {
+  if (length === array.length) return array;
+  return (
+    array.byteLength >= VIEW_FROM_BYTES ? array.subarray(0, length) : array.slice(0, length)
+  ) as T;
 }
 
 function resized<T extends Float64Array | Int32Array | Uint8Array>(array: T, length: number): T {
