@@ -103,7 +103,9 @@ export class Proposer {
         proposal[proposed++] = { slot, unit: chosen, cause };
       }
     }
-    proposal.length = proposed;
+    // Setting an array's length is slow (a call into the runtime): only for a partial proposal.
+    if (proposed === 0) return [];
+    if (proposed < proposal.length) proposal.length = proposed;
     return proposal;
   }
 
