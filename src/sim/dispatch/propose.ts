@@ -74,8 +74,8 @@ export class Proposer {
   forIncident(incident: Incident): Proposal[] {
     const world = this.world;
     this.takenCount = 0;
-    const proposal: Proposal[] = new Array<Proposal>(incident.open);
-    let proposed = 0;
+    let proposal: Proposal[] | null = null;
+    let first: Proposal | null = null;
     const card = world.roster.runCards.size > 0 ? this.runCardFor(incident) : undefined;
     for (let slot = 0; slot < incident.slotUnit.length; slot++) {
       if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
@@ -100,13 +100,13 @@ export class Proposer {
       if (chosen < 0) chosen = this.nearest(incident, capability);
       if (chosen >= 0) {
         this.take(chosen);
-        proposal[proposed++] = { slot, unit: chosen, cause };
+        const proposed = { slot, unit: chosen, cause };
+        // One proposal (most calls) as a literal: a pushed-to empty array takes room for 17.
+        if (first === null) first = proposed;
+        else (proposal ??= [first]).push(proposed);
       }
     }
-    // Setting an array's length is slow (a call into the runtime): only for a partial proposal.
-    if (proposed === 0) return [];
-    if (proposed < proposal.length) proposal.length = proposed;
-    return proposal;
+    return proposal ?? (first ? [first] : []);
   }
 
   /**

@@ -189,13 +189,21 @@ export class World {
     const place = this.travel.placeOf(point, district);
     const index = this.trace.addIncident(kindIndex, district, place);
     const slots = kind.slotCapability.length;
-    // Sized up front: a pushed-to empty array takes room for 17 (an incident is made per call).
-    const work = new Array<number>(slots);
-    const slotUnit = new Array<number>(slots);
-    for (let s = 0; s < slots; s++) {
-      const onScene = kind.workByCapability?.get(kind.slotCapability[s]) ?? kind.work;
-      work[s] = onScene(this.streams.work);
-      slotUnit[s] = SLOT_OPEN;
+    // One slot (most kinds) as literals: a pushed-to empty array takes room for 17.
+    let work: number[];
+    let slotUnit: number[];
+    if (slots === 1) {
+      const onScene = kind.workByCapability?.get(kind.slotCapability[0]) ?? kind.work;
+      work = [onScene(this.streams.work)];
+      slotUnit = [SLOT_OPEN];
+    } else {
+      work = [];
+      slotUnit = [];
+      for (let s = 0; s < slots; s++) {
+        const onScene = kind.workByCapability?.get(kind.slotCapability[s]) ?? kind.work;
+        work.push(onScene(this.streams.work));
+        slotUnit.push(SLOT_OPEN);
+      }
     }
     const incident: Incident = {
       index,
