@@ -16,6 +16,7 @@
  * Version 1 had no command column and no decisions.
  */
 import type { DecisionTable } from './dispatch/decisionTable.ts';
+import { exact, grownCapacity, resized } from './traceBuffers.ts';
 
 export const TRACE_FORMAT = 'drill-planner-trace';
 export const TRACE_FORMAT_VERSION = 2;
@@ -211,10 +212,7 @@ export class TraceBuilder {
   incidentDistrict: Int32Array;
   incidentPlace: Int32Array;
 
-  /**
-   * `initialCapacity` records and `initialIncidents` incidents are allocated up front: an
-   * estimate of the run's size saves the copies of growing (pages never written cost no memory).
-   */
+  /** Room for records and incidents up front: an estimate of the run saves growing's copies. */
   constructor(initialCapacity = 4096, initialIncidents = 1024) {
     this.capacity = Math.max(1, initialCapacity);
     this.incidentCapacity = Math.max(1, initialIncidents);
@@ -267,11 +265,7 @@ export class TraceBuilder {
     return index;
   }
 
-  /**
-   * The finished trace, its arrays of exact length. A large buffer is handed over as a view of
-   * its first records rather than copied (the copy would double the peak memory of a big run,
-   * and the unwritten tail holds no memory); the builder must not be used afterwards.
-   */
+  /** The finished trace, its arrays of exact length (large ones views, see traceBuffers.ts). */
   finish(header: TraceHeader, places: Float64Array, decisions?: DecisionTable): Trace {
     const n = this.length;
     const m = this.incidentCount;
@@ -306,29 +300,6 @@ export class TraceBuilder {
     this.value = resized(this.value, this.capacity);
     this.command = resized(this.command, this.capacity);
   }
-}
-
-/** Above this many entries a buffer grows by half rather than doubling. */
-const GENTLE_GROWTH_FROM = 1 << 20;
-
-function grownCapacity(capacity: number): number {
-  return capacity < GENTLE_GROWTH_FROM ? capacity * 2 : Math.ceil(capacity * 1.5);
-}
-
-/** From this many bytes a finished buffer is handed over as a view instead of copied. */
-const VIEW_FROM_BYTES = 1 << 20;
-
-function exact<T extends Float64Array | Int32Array | Uint8Array>(array: T, length: number): T {
-  if (length === array.length) return array;
-  return (
-    array.byteLength >= VIEW_FROM_BYTES ? array.subarray(0, length) : array.slice(0, length)
-  ) as T;
-}
-
-function resized<T extends Float64Array | Int32Array | Uint8Array>(array: T, length: number): T {
-  const next = new (array.constructor as new (n: number) => T)(length);
-  next.set(array.subarray(0, Math.min(length, array.length)) as never);
-  return next;
 }
 
 /** One record as a plain object, as written to NDJSON. */
