@@ -16,6 +16,7 @@
  * Version 1 had no command column and no decisions.
  */
 import type { DecisionTable } from './dispatch/decisionTable.ts';
+import { exact, grownCapacity, resized } from './traceBuffers.ts';
 
 export const TRACE_FORMAT = 'drill-planner-trace';
 export const TRACE_FORMAT_VERSION = 2;
@@ -206,13 +207,18 @@ export class TraceBuilder {
   /** The command being applied (−1: none), written with every record. */
   currentCommand = -1;
   incidentCount = 0;
-  private incidentCapacity = 1024;
-  incidentKind = new Int32Array(1024);
-  incidentDistrict = new Int32Array(1024);
-  incidentPlace = new Int32Array(1024);
+  private incidentCapacity: number;
+  incidentKind: Int32Array;
+  incidentDistrict: Int32Array;
+  incidentPlace: Int32Array;
 
-  constructor(initialCapacity = 4096) {
-    this.capacity = initialCapacity;
+  /** Room for records and incidents up front: an estimate of the run saves growing's copies. */
+  constructor(initialCapacity = 4096, initialIncidents = 1024) {
+    this.capacity = Math.max(1, initialCapacity);
+    this.incidentCapacity = Math.max(1, initialIncidents);
+    this.incidentKind = new Int32Array(this.incidentCapacity);
+    this.incidentDistrict = new Int32Array(this.incidentCapacity);
+    this.incidentPlace = new Int32Array(this.incidentCapacity);
     this.time = new Float64Array(initialCapacity);
     this.kind = new Uint8Array(initialCapacity);
     this.incident = new Int32Array(initialCapacity);
@@ -247,7 +253,7 @@ export class TraceBuilder {
   /** Adds an incident to the table and returns its index. */
   addIncident(kind: number, district: number, place: number): number {
     if (this.incidentCount === this.incidentCapacity) {
-      this.incidentCapacity *= 2;
+      this.incidentCapacity = grownCapacity(this.incidentCapacity);
       this.incidentKind = resized(this.incidentKind, this.incidentCapacity);
       this.incidentDistrict = resized(this.incidentDistrict, this.incidentCapacity);
       this.incidentPlace = resized(this.incidentPlace, this.incidentCapacity);
@@ -259,31 +265,32 @@ export class TraceBuilder {
     return index;
   }
 
+  /** The finished trace, its arrays of exact length (large ones views, see traceBuffers.ts). */
   finish(header: TraceHeader, places: Float64Array, decisions?: DecisionTable): Trace {
     const n = this.length;
     const m = this.incidentCount;
     return {
       header,
       length: n,
-      time: this.time.slice(0, n),
-      kind: this.kind.slice(0, n),
-      incident: this.incident.slice(0, n),
-      unit: this.unit.slice(0, n),
-      place: this.place.slice(0, n),
-      cause: this.cause.slice(0, n),
-      value: this.value.slice(0, n),
-      command: this.command.slice(0, n),
+      time: exact(this.time, n),
+      kind: exact(this.kind, n),
+      incident: exact(this.incident, n),
+      unit: exact(this.unit, n),
+      place: exact(this.place, n),
+      cause: exact(this.cause, n),
+      value: exact(this.value, n),
+      command: exact(this.command, n),
       incidentCount: m,
-      incidentKind: this.incidentKind.slice(0, m),
-      incidentDistrict: this.incidentDistrict.slice(0, m),
-      incidentPlace: this.incidentPlace.slice(0, m),
+      incidentKind: exact(this.incidentKind, m),
+      incidentDistrict: exact(this.incidentDistrict, m),
+      incidentPlace: exact(this.incidentPlace, m),
       places,
       ...(decisions ? { decisions } : {}),
     };
   }
 
   private grow(): void {
-    this.capacity *= 2;
+    this.capacity = grownCapacity(this.capacity);
     this.time = resized(this.time, this.capacity);
     this.kind = resized(this.kind, this.capacity);
     this.incident = resized(this.incident, this.capacity);
@@ -293,12 +300,6 @@ export class TraceBuilder {
     this.value = resized(this.value, this.capacity);
     this.command = resized(this.command, this.capacity);
   }
-}
-
-function resized<T extends Float64Array | Int32Array | Uint8Array>(array: T, length: number): T {
-  const next = new (array.constructor as new (n: number) => T)(length);
-  next.set(array.subarray(0, Math.min(length, array.length)) as never);
-  return next;
 }
 
 /** One record as a plain object, as written to NDJSON. */

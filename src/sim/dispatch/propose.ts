@@ -49,6 +49,9 @@ export class Proposer {
   /** Per epoch of the travel model (speed band, closures), per place: its bases by travel time. */
   private readonly basesByTravel = new Map<number, Map<number, BasesByTravel>>();
   private orderedPlaces = 0;
+  /** Scratch space of `forIncident`: the units proposed so far for the incident's slots. */
+  private taken = new Int32Array(16);
+  private takenCount = 0;
 
   constructor(
     private readonly world: World,
@@ -70,8 +73,9 @@ export class Proposer {
   /** Run-card units first, then the nearest capable unit, for each open slot in order. */
   forIncident(incident: Incident): Proposal[] {
     const world = this.world;
-    const taken: number[] = [];
-    const proposal: Proposal[] = [];
+    this.takenCount = 0;
+    let proposal: Proposal[] | null = null;
+    let first: Proposal | null = null;
     const card = world.roster.runCards.size > 0 ? this.runCardFor(incident) : undefined;
     for (let slot = 0; slot < incident.slotUnit.length; slot++) {
       if (incident.slotUnit[slot] !== SLOT_OPEN) continue;
@@ -82,7 +86,7 @@ export class Proposer {
         for (const u of card) {
           const unit = world.units[u];
           if (
-            !taken.includes(u) &&
+            !this.isTaken(u) &&
             unit.capabilities.has(capability) &&
             world.dispatchable(unit) &&
             world.travelEstimate(unit, incident) < Infinity
@@ -93,13 +97,16 @@ export class Proposer {
           }
         }
       }
-      if (chosen < 0) chosen = this.nearest(incident, capability, taken);
+      if (chosen < 0) chosen = this.nearest(incident, capability);
       if (chosen >= 0) {
-        taken.push(chosen);
-        proposal.push({ slot, unit: chosen, cause });
+        this.take(chosen);
+        const proposed = { slot, unit: chosen, cause };
+        // One proposal (most calls) as a literal: a pushed-to empty array takes room for 17.
+        if (first === null) first = proposed;
+        else (proposal ??= [first]).push(proposed);
       }
     }
-    return proposal;
+    return proposal ?? (first ? [first] : []);
   }
 
   /**
@@ -109,7 +116,7 @@ export class Proposer {
    * of those, which bounds the search from where they are. Ties go to a unit at its base, then
    * to the unit listed first (the lowest index: the roster's order).
    */
-  private nearest(incident: Incident, capability: number, taken: number[]): number {
+  private nearest(incident: Incident, capability: number): number {
     const world = this.world;
     const bases = this.basesFor(incident.place, world.kinds[incident.kind].drive);
     const capableAt = this.capableAt[capability];
@@ -120,7 +127,7 @@ export class Proposer {
       if (travel > best) break; // this base and the rest are farther than the best
       for (const u of capableAt[bases.order[k]]) {
         const unit = world.units[u];
-        if (!world.atBase(unit) || taken.includes(u) || !world.dispatchable(unit)) continue;
+        if (!world.atBase(unit) || this.isTaken(u) || !world.dispatchable(unit)) continue;
         // A unit whose order needs approval first is as far away as that wait (rules 6 and 8).
         const estimate = travel + this.expectedOrderDelay(unit, incident, capability);
         if (estimate < best || (estimate === best && u < chosen)) {
@@ -132,7 +139,7 @@ export class Proposer {
     for (const u of world.cycle.away.of(capability)) {
       const unit = world.units[u];
       // Units on their way home, or stranded away from base by a closed road.
-      if (taken.includes(u) || !world.dispatchable(unit)) continue;
+      if (this.isTaken(u) || !world.dispatchable(unit)) continue;
       const delay = this.expectedOrderDelay(unit, incident, capability);
       const estimate = world.travelEstimate(unit, incident, best - delay) + delay;
       if (estimate < best) {
@@ -141,6 +148,20 @@ export class Proposer {
       }
     }
     return chosen;
+  }
+
+  private isTaken(unit: number): boolean {
+    for (let i = 0; i < this.takenCount; i++) if (this.taken[i] === unit) return true;
+    return false;
+  }
+
+  private take(unit: number): void {
+    if (this.takenCount === this.taken.length) {
+      const grown = new Int32Array(this.taken.length * 2);
+      grown.set(this.taken);
+      this.taken = grown;
+    }
+    this.taken[this.takenCount++] = unit;
   }
 
   /** The bases by travel time from each to the place, now (ordered once per place and epoch). */

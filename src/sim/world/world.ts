@@ -80,7 +80,8 @@ export class World {
     options: WorldOptions = {},
   ) {
     this.calendar = new Calendar(scenario.start);
-    this.trace = new TraceBuilder(expectedRecords(scenario));
+    const expected = expectedSize(scenario);
+    this.trace = new TraceBuilder(expected.records, expected.incidents);
     this.travel =
       options.travel ??
       makeTravelModel(
@@ -188,12 +189,21 @@ export class World {
     const place = this.travel.placeOf(point, district);
     const index = this.trace.addIncident(kindIndex, district, place);
     const slots = kind.slotCapability.length;
-    const work: number[] = [];
-    const slotUnit: number[] = [];
-    for (let s = 0; s < slots; s++) {
-      const onScene = kind.workByCapability?.get(kind.slotCapability[s]) ?? kind.work;
-      work.push(onScene(this.streams.work));
-      slotUnit.push(SLOT_OPEN);
+    // One slot (most kinds) as literals: a pushed-to empty array takes room for 17.
+    let work: number[];
+    let slotUnit: number[];
+    if (slots === 1) {
+      const onScene = kind.workByCapability?.get(kind.slotCapability[0]) ?? kind.work;
+      work = [onScene(this.streams.work)];
+      slotUnit = [SLOT_OPEN];
+    } else {
+      work = [];
+      slotUnit = [];
+      for (let s = 0; s < slots; s++) {
+        const onScene = kind.workByCapability?.get(kind.slotCapability[s]) ?? kind.work;
+        work.push(onScene(this.streams.work));
+        slotUnit.push(SLOT_OPEN);
+      }
     }
     const incident: Incident = {
       index,
@@ -366,11 +376,17 @@ export class World {
 
 const NOTHING_GIVEN: { severity?: number; participants?: number } = {};
 
-/** About how many records a run writes (ten per call), so the trace rarely has to grow. */
-function expectedRecords(scenario: Scenario): number {
+/**
+ * The trace's first capacity: the calls the scenario's arrivals expect over its horizon, at 10
+ * records a call (the built-in scenarios write 7 to 17), and a quarter more incidents than calls
+ * (rules add some). Pages of a typed array that are never written take no memory, so a generous
+ * estimate costs little, while growing a big trace copies it; past the cap (16 M records,
+ * 540 MiB) the trace grows as it goes.
+ */
+function expectedSize(scenario: Scenario): { records: number; incidents: number } {
   const callsPerDay = scenario.arrivals.streams.reduce((sum, s) => sum + s.callsPerDay, 0);
   const calls = (callsPerDay * scenario.duration) / 86_400 + scenario.arrivals.incidents.length;
-  // Capped (4 M records, 120 MB): a huge run grows its trace as it goes rather than claiming
-  // all its memory up front.
-  return Math.min(Math.max(4096, Math.ceil(calls * 10)), 1 << 22);
+  const bounded = (n: number, cap: number) =>
+    n > 0 ? Math.min(Math.max(1024, Math.ceil(n)), cap) : 1024;
+  return { records: bounded(calls * 10, 1 << 24), incidents: bounded(calls * 1.25, 1 << 22) };
 }
