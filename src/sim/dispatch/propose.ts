@@ -49,6 +49,10 @@ export class Proposer {
   /** Per epoch of the travel model (speed band, closures), per place: its bases by travel time. */
   private readonly basesByTravel = new Map<number, Map<number, BasesByTravel>>();
   private orderedPlaces = 0;
+  /** The last order `basesFor` gave, and for which epoch and key (calls come back to a place). */
+  private lastEpoch = NaN;
+  private lastKey = NaN;
+  private lastBases: BasesByTravel | null = null;
   /** Scratch space of `forIncident`: the units proposed so far for the incident's slots. */
   private taken = new Int32Array(16);
   private takenCount = 0;
@@ -168,11 +172,12 @@ export class Proposer {
   private basesFor(place: number, drive: Drive): BasesByTravel {
     const world = this.world;
     const epoch = world.travel.epoch(world.now);
-    let ordered = this.basesByTravel.get(epoch);
     // Emergency and non-emergency trips to the same place are known apart.
     const cacheKey = drive === true ? place * 2 : place * 2 + 1;
+    if (cacheKey === this.lastKey && epoch === this.lastEpoch) return this.lastBases!;
+    let ordered = this.basesByTravel.get(epoch);
     let known = ordered?.get(cacheKey);
-    if (known) return known;
+    if (known) return this.remember(epoch, cacheKey, known);
     const places = world.roster.basePlaces;
     const travel = places.map((from) => world.travel.seconds(from, place, world.now, drive));
     // Unknown times (NaN) sort last, with the unreachable; they are never chosen either way.
@@ -189,6 +194,13 @@ export class Proposer {
     }
     ordered.set(cacheKey, known);
     this.orderedPlaces++;
+    return this.remember(epoch, cacheKey, known);
+  }
+
+  private remember(epoch: number, cacheKey: number, known: BasesByTravel): BasesByTravel {
+    this.lastEpoch = epoch;
+    this.lastKey = cacheKey;
+    this.lastBases = known;
     return known;
   }
 
@@ -218,23 +230,36 @@ export class Proposer {
   queueTarget(unit: Unit): { incident: Incident; slot: number } | null {
     const world = this.world;
     if (world.waiting.length === 0 || !world.dispatchable(unit)) return null;
-    let target: { incident: Incident; slot: number } | null = null;
     // Only the waiting incidents with a need this unit has, in queue order (the queue's index).
-    world.waiting.servable(unit.capabilities, (incident) => {
-      for (let slot = 0; slot < incident.slotUnit.length; slot++) {
-        if (
-          incident.slotUnit[slot] !== SLOT_OPEN ||
-          !unit.capabilities.has(incident.slotCapability[slot])
-        )
-          continue;
-        if (!(world.travelEstimate(unit, incident) < Infinity)) return false;
-        target = { incident, slot };
-        return true;
-      }
-      return false;
-    });
-    return target;
+    this.offered = unit;
+    this.targetSlot = -1;
+    this.targetIncident = null;
+    world.waiting.servable(unit.capabilities, this.serves);
+    this.offered = null;
+    const incident = this.targetIncident as Incident | null;
+    this.targetIncident = null;
+    return incident ? { incident, slot: this.targetSlot } : null;
   }
+
+  /** Scratch of `queueTarget` (one visitor made once, not a closure per unit come free). */
+  private offered: Unit | null = null;
+  private targetIncident: Incident | null = null;
+  private targetSlot = -1;
+  private readonly serves = (incident: Incident): boolean => {
+    const unit = this.offered!;
+    for (let slot = 0; slot < incident.slotUnit.length; slot++) {
+      if (
+        incident.slotUnit[slot] !== SLOT_OPEN ||
+        !unit.capabilities.has(incident.slotCapability[slot])
+      )
+        continue;
+      if (!(this.world.travelEstimate(unit, incident) < Infinity)) return false;
+      this.targetIncident = incident;
+      this.targetSlot = slot;
+      return true;
+    }
+    return false;
+  };
 
   /**
    * The units that could fill the slot now, with the estimates the policy weighs: free, capable,

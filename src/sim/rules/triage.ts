@@ -7,6 +7,9 @@ import type { RuleModule } from './rule.ts';
 
 export const triage: RuleModule<'triage'> = {
   install({ world, stream }) {
+    // No kind with a share: no call can be screened, and the rule's own stream feeds nothing
+    // else, so leaving its draw out changes no run (and costs the calls nothing).
+    if (!world.scenario.incidentKinds.some((kind) => kind.nonEmergencyShare > 0)) return {};
     /** Calls judged non-emergency, decided as they come in (common random numbers). */
     const nonEmergency = new Set<number>();
     return {

@@ -8,11 +8,6 @@ import type { Calendar } from '../calendar.ts';
 import type { Engine, EventHandle } from '../engine.ts';
 import { cumulativeWeights, exponential, pickIndex, type Stream } from '../random.ts';
 
-export interface GeneratedCall {
-  kind: number;
-  district: number;
-}
-
 export class CallGenerator {
   // Rate per hour of the week (calls/s), and the streams' cumulative shares by hour.
   private readonly ratePerHourOfWeek = new Float64Array(168);
@@ -31,7 +26,8 @@ export class CallGenerator {
     private readonly streams: { arrivals: Stream; kinds: Stream; places: Stream },
     /** Registers the handler of the candidate event and returns its kind. */
     event: (handler: () => void) => number,
-    private readonly receive: (call: GeneratedCall) => void,
+    /** A call is generated: its kind and district (two numbers, no object made per call). */
+    private readonly receive: (kind: number, district: number) => void,
   ) {
     const kindIndex = new Map(scenario.incidentKinds.map((k, i) => [k.id, i]));
     const callStreams = scenario.arrivals.streams;
@@ -96,7 +92,7 @@ export class CallGenerator {
       // The next candidate first: what the call sets off (a decision, perhaps one a person
       // answers later) must come after it in the event queue, whoever decides.
       this.scheduleNext();
-      this.receive({ kind: this.kindOfStream[stream], district });
+      this.receive(this.kindOfStream[stream], district);
     } else {
       this.scheduleNext();
     }

@@ -135,6 +135,15 @@ export function buildRoster(
     for (const need of kind.needs) {
       for (let i = 0; i < need.units; i++) slots.push(capabilities.index(need.capability));
     }
+    const work = sampler(kind.workTime);
+    const workByCapability = kind.workTimeByCapability
+      ? new Map(
+          Object.entries(kind.workTimeByCapability).map(([capability, distribution]) => [
+            capabilities.index(capability),
+            sampler(distribution),
+          ]),
+        )
+      : null;
     return {
       id: kind.id,
       priority: kind.priority,
@@ -143,15 +152,9 @@ export function buildRoster(
       severity: kind.severity,
       growth: kind.growth,
       slotCapability: Int32Array.from(slots),
-      work: sampler(kind.workTime),
-      workByCapability: kind.workTimeByCapability
-        ? new Map(
-            Object.entries(kind.workTimeByCapability).map(([capability, distribution]) => [
-              capabilities.index(capability),
-              sampler(distribution),
-            ]),
-          )
-        : null,
+      work,
+      workByCapability,
+      slotWork: slots.map((capability) => workByCapability?.get(capability) ?? work),
       handling: kind.callHandling ? sampler(kind.callHandling) : null,
       drive: kind.responseMode === 'nonEmergency' ? 'nonEmergency' : true,
       transport: kind.transport

@@ -90,6 +90,8 @@ export interface Kind {
   work: Sampler;
   /** On-scene time by capability index, where the kind gives one (else `work`). */
   workByCapability: ReadonlyMap<number, Sampler> | null;
+  /** On-scene time of each of the kind's own slots (`workByCapability`, else `work`), made once. */
+  slotWork: readonly Sampler[];
   /** The kind's own call handling, or null: the centre's. */
   handling: Sampler | null;
   /** How units drive to it (emergency or not). */
@@ -117,7 +119,6 @@ export interface Incident {
   /** Per slot: the unit assigned, SLOT_OPEN or SLOT_OUTSIDE. */
   slotUnit: number[];
   work: number[];
-  handling: number;
   /** Slots without a unit, and units (or outside help) working on it. */
   open: number;
   active: number;

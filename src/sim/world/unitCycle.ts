@@ -21,14 +21,15 @@ export class UnitCycle {
 
   constructor(private readonly world: World) {
     this.away = new AwayUnits(world.units, world.roster.unitsByCapability);
-    const unitEvent = (handler: (unit: Unit) => void) =>
-      world.event((unit) => handler(world.units[unit]));
-    this.enRouteEvent = unitEvent((unit) => this.onEnRoute(unit));
-    this.arrivedEvent = unitEvent((unit) => this.onArrived(unit));
-    this.clearedEvent = unitEvent((unit) => this.onCleared(unit));
-    this.backEvent = unitEvent((unit) => this.onBackAtBase(unit));
-    this.dutyEvent = unitEvent((unit) => this.onDutyStart(unit));
-    this.orderStepEvent = unitEvent((unit) => this.onOrderStep(unit));
+    // One handler per event kind, each calling its method directly (a handler shared by the
+    // kinds would make that call polymorphic).
+    const units = world.units;
+    this.enRouteEvent = world.event((unit) => this.onEnRoute(units[unit]));
+    this.arrivedEvent = world.event((unit) => this.onArrived(units[unit]));
+    this.clearedEvent = world.event((unit) => this.onCleared(units[unit]));
+    this.backEvent = world.event((unit) => this.onBackAtBase(units[unit]));
+    this.dutyEvent = world.event((unit) => this.onDutyStart(units[unit]));
+    this.orderStepEvent = world.event((unit) => this.onOrderStep(units[unit]));
   }
 
   start(): void {
@@ -103,8 +104,9 @@ export class UnitCycle {
   }
 
   private mobilisationOf(unit: Unit): number {
-    for (const instead of this.world.hooks.mobilisationInstead) {
-      const seconds = instead(unit);
+    const instead = this.world.hooks.mobilisationInstead;
+    for (let h = 0; h < instead.length; h++) {
+      const seconds = instead[h](unit);
       if (seconds !== undefined) return seconds;
     }
     return unit.mobilisation(this.world.streams.mobilisation);
@@ -118,9 +120,10 @@ export class UnitCycle {
       ? unit.approach(world.streams.approach)
       : world.travel.seconds(unit.place, unit.tripTo, now, world.kinds[incident.kind].drive);
     let cause = Cause.none;
+    const speedUps = world.hooks.speedUp;
     if (!unit.approach) {
-      for (const speedUp of world.hooks.speedUp) {
-        const effect = speedUp(unit, incident);
+      for (let h = 0; h < speedUps.length; h++) {
+        const effect = speedUps[h](unit, incident);
         if (effect) {
           seconds /= effect.factor;
           cause = effect.cause;
@@ -186,8 +189,9 @@ export class UnitCycle {
     const world = this.world;
     const now = world.now;
     const incident = world.incidents[unit.incident]!;
-    for (const notBefore of world.hooks.clearNotBefore) {
-      const limit = notBefore(unit, incident);
+    const notBefore = world.hooks.clearNotBefore;
+    for (let h = 0; h < notBefore.length; h++) {
+      const limit = notBefore[h](unit, incident);
       if (limit && limit.time > now) {
         unit.pending = world.engine.schedule(limit.time, this.clearedEvent, unit.index);
         unit.clearAt = limit.time;
@@ -281,7 +285,8 @@ export class UnitCycle {
     unit.state = UnitState.Available;
     this.away.refresh(unit);
     world.record(RecordKind.available, -1, unit.index, unit.place, Cause.none, returnSeconds);
-    for (const hook of world.hooks.unitBack) if (hook(unit)) return;
+    const back = world.hooks.unitBack;
+    for (let h = 0; h < back.length; h++) if (back[h](unit)) return;
     world.dispatcher.offer(unit);
   }
 

@@ -113,7 +113,7 @@ export class World {
       this.calendar,
       this.streams,
       (handler) => this.event(handler),
-      ({ kind, district }) =>
+      (kind, district) =>
         this.receiveCall(
           kind,
           district,
@@ -188,23 +188,23 @@ export class World {
     const kind = this.kinds[kindIndex];
     const place = this.travel.placeOf(point, district);
     const index = this.trace.addIncident(kindIndex, district, place);
-    const slots = kind.slotCapability.length;
+    const slotWork = kind.slotWork;
+    const slots = slotWork.length;
     // One slot (most kinds) as literals: a pushed-to empty array takes room for 17.
     let work: number[];
     let slotUnit: number[];
     if (slots === 1) {
-      const onScene = kind.workByCapability?.get(kind.slotCapability[0]) ?? kind.work;
-      work = [onScene(this.streams.work)];
+      work = [slotWork[0](this.streams.work)];
       slotUnit = [SLOT_OPEN];
     } else {
       work = [];
       slotUnit = [];
       for (let s = 0; s < slots; s++) {
-        const onScene = kind.workByCapability?.get(kind.slotCapability[s]) ?? kind.work;
-        work.push(onScene(this.streams.work));
+        work.push(slotWork[s](this.streams.work));
         slotUnit.push(SLOT_OPEN);
       }
     }
+    const handling = (kind.handling ?? this.callHandling)(this.streams.callHandling);
     const incident: Incident = {
       index,
       kind: kindIndex,
@@ -214,7 +214,6 @@ export class World {
       slotCapability: kind.slotCapability,
       slotUnit,
       work,
-      handling: (kind.handling ?? this.callHandling)(this.streams.callHandling),
       open: slots,
       active: 0,
       queued: false,
@@ -230,8 +229,7 @@ export class World {
     this.record(RecordKind.callReceived, index, -1, place, cause, kindIndex);
     const received = this.hooks.callReceived;
     for (let h = 0; h < received.length; h++) received[h](incident);
-    if (incident.handling > 0)
-      this.engine.schedule(this.engine.now + incident.handling, this.assessedEvent, index);
+    if (handling > 0) this.engine.schedule(this.engine.now + handling, this.assessedEvent, index);
     else this.assess(index);
   }
 
