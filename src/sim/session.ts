@@ -189,7 +189,8 @@ export class Session {
     const units = world.units;
     const trace = world.trace;
     let maxPlace = -1;
-    for (let i = 0; i < trace.length; i++) maxPlace = Math.max(maxPlace, trace.place[i]);
+    const place = trace.place;
+    for (let i = 0; i < trace.length; i++) if (place[i] > maxPlace) maxPlace = place[i];
     const places: number[] = [];
     for (let p = 0; p <= maxPlace; p++) places.push(...world.travel.coordinates(p));
     return trace.finish(

@@ -129,7 +129,9 @@ export class Proposer {
     for (let k = 0; k < bases.order.length; k++) {
       const travel = bases.seconds[k];
       if (travel > best) break; // this base and the rest are farther than the best
-      for (const u of capableAt[bases.order[k]]) {
+      const here = capableAt[bases.order[k]];
+      for (let i = 0; i < here.length; i++) {
+        const u = here[i];
         const unit = world.units[u];
         if (!world.atBase(unit) || this.isTaken(u) || !world.dispatchable(unit)) continue;
         // A unit whose order needs approval first is as far away as that wait (rules 6 and 8).
@@ -140,7 +142,9 @@ export class Proposer {
         }
       }
     }
-    for (const u of world.cycle.away.of(capability)) {
+    const away = world.cycle.away.of(capability);
+    for (let i = 0; i < away.length; i++) {
+      const u = away[i];
       const unit = world.units[u];
       // Units on their way home, or stranded away from base by a closed road.
       if (this.isTaken(u) || !world.dispatchable(unit)) continue;

@@ -15,6 +15,7 @@ export class CallGenerator {
   private readonly kindOfStream: number[] = [];
   private readonly districtCumulativeByStream: Float64Array[] = [];
   private maxRate = 0;
+  private readonly flat: boolean;
   private rateFactor = 1;
   private next: EventHandle | -1 = -1;
   private readonly candidateEvent: number;
@@ -53,6 +54,9 @@ export class CallGenerator {
       this.streamCumulativeByHour.push(cumulativeWeights(rates.length ? rates : [1]));
       this.maxRate = Math.max(this.maxRate, this.ratePerHourOfWeek[h]);
     }
+    // Every hour alike (no hour or day profiles): any hour gives the same answers, so the
+    // candidate need not work out which hour it is in.
+    this.flat = perStreamRates.every((rates) => rates.every((rate) => rate === rates[0]));
     this.candidateEvent = event(() => this.onCandidate());
   }
 
@@ -81,7 +85,7 @@ export class CallGenerator {
   }
 
   private onCandidate(): void {
-    const hour = this.calendar.hourOfWeek(this.engine.now);
+    const hour = this.flat ? 0 : this.calendar.hourOfWeek(this.engine.now);
     const accept = this.streams.arrivals.next() * this.maxRate < this.ratePerHourOfWeek[hour];
     if (accept) {
       const stream = pickIndex(this.streamCumulativeByHour[hour], this.streams.kinds.next());
