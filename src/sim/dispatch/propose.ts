@@ -56,6 +56,7 @@ export class Proposer {
   /** Scratch space of `forIncident`: the units proposed so far for the incident's slots. */
   private taken = new Int32Array(16);
   private takenCount = 0;
+  private readonly noSteps: boolean;
 
   constructor(
     private readonly world: World,
@@ -65,6 +66,8 @@ export class Proposer {
       capability: number,
     ) => number,
   ) {
+    // No rule puts steps before an order: every unit's expected delay is 0 (as the dispatcher's).
+    this.noSteps = world.hooks.orderSteps.length === 0;
     this.baseTravel = new Float64Array(world.scenario.bases.length);
     const bases = world.scenario.bases.length;
     this.capableAt = world.roster.unitsByCapability.map((units) => {
@@ -135,7 +138,8 @@ export class Proposer {
         const unit = world.units[u];
         if (!world.atBase(unit) || this.isTaken(u) || !world.dispatchable(unit)) continue;
         // A unit whose order needs approval first is as far away as that wait (rules 6 and 8).
-        const estimate = travel + this.expectedOrderDelay(unit, incident, capability);
+        const estimate =
+          travel + (this.noSteps ? 0 : this.expectedOrderDelay(unit, incident, capability));
         if (estimate < best || (estimate === best && u < chosen)) {
           best = estimate;
           chosen = u;
@@ -148,7 +152,7 @@ export class Proposer {
       const unit = world.units[u];
       // Units on their way home, or stranded away from base by a closed road.
       if (this.isTaken(u) || !world.dispatchable(unit)) continue;
-      const delay = this.expectedOrderDelay(unit, incident, capability);
+      const delay = this.noSteps ? 0 : this.expectedOrderDelay(unit, incident, capability);
       const estimate = world.travelEstimate(unit, incident, best - delay) + delay;
       if (estimate < best) {
         best = estimate;
