@@ -25,7 +25,8 @@ export class WaitingRoom {
 
   /** Not enough units: queue, or pass to outside help now or after a delay. */
   shortfall(incident: Incident, cause: number): void {
-    for (const hook of this.world.hooks.shortfall) hook(incident);
+    const hooks = this.world.hooks.shortfall;
+    for (let h = 0; h < hooks.length; h++) hooks[h](incident);
     const dispatch = this.world.scenario.dispatch;
     if (dispatch.whenNoUnit === 'overflow' && dispatch.overflowDelay === 0) {
       this.overflow(incident, cause);
