@@ -11,7 +11,7 @@ export const command: RuleModule<'command'> = {
     /** Per incident: plan index → when it was activated. */
     const activated = new Map<number, Map<number, number>>();
     const handedOver = world.event((index, plan) => {
-      const incident = world.incidents[index];
+      const incident = world.incidents.get(index);
       if (!incident) return; // closed before the HQ was up: the centre kept command
       const since = activated.get(index)!.get(plan)!;
       world.record(

@@ -9,7 +9,7 @@ import type { RuleModule } from './rule.ts';
 export const growth: RuleModule<'growth'> = {
   install({ world }) {
     const check = world.event((index) => {
-      const incident = world.incidents[index];
+      const incident = world.incidents.get(index);
       if (!incident) return;
       const growth = world.kinds[incident.kind].growth;
       if (!growth) return;

@@ -13,7 +13,7 @@ export const rearSupply: RuleModule<'rearSupply'> = {
     /** Per incident: when supplies were asked for and when they are on scene. */
     const requests = new Map<number, { askedAt: number; onScene: number }>();
     const supplied = world.event((index, short) => {
-      const incident = world.incidents[index];
+      const incident = world.incidents.get(index);
       if (!incident) return;
       world.record(
         RecordKind.supplied,

@@ -15,7 +15,7 @@ export const reinforcement: RuleModule<'reinforcement'> = {
     const requests = new Map<number, { askedAt: number; approved: boolean; asked: number }>();
     const approval = world.sampler(params.approval);
     const approved = world.event((index) => {
-      const incident = world.incidents[index];
+      const incident = world.incidents.get(index);
       if (!incident) return;
       const request = requests.get(index)!;
       world.record(

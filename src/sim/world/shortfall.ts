@@ -54,7 +54,7 @@ export class WaitingRoom {
   }
 
   private onDeadline(index: number): void {
-    const incident = this.world.incidents[index];
+    const incident = this.world.incidents.get(index);
     if (!incident) return;
     incident.deadline = -1;
     if (incident.open === 0) return;
@@ -93,7 +93,7 @@ export class WaitingRoom {
   }
 
   private onOutsideArrived(index: number, slot: number): void {
-    const incident = this.world.incidents[index]!;
+    const incident = this.world.incidents.get(index)!;
     incident.outsideOnScene = true;
     this.world.record(
       RecordKind.outsideArrived,
@@ -111,7 +111,7 @@ export class WaitingRoom {
   }
 
   private onOutsideCleared(index: number): void {
-    const incident = this.world.incidents[index]!;
+    const incident = this.world.incidents.get(index)!;
     incident.active--;
     this.world.closeIfDone(incident);
   }

@@ -115,7 +115,7 @@ export class UnitCycle {
   private onEnRoute(unit: Unit): void {
     const world = this.world;
     const now = world.now;
-    const incident = world.incidents[unit.incident]!;
+    const incident = world.incidents.get(unit.incident)!;
     let seconds = unit.approach
       ? unit.approach(world.streams.approach)
       : world.travel.seconds(unit.place, unit.tripTo, now, world.kinds[incident.kind].drive);
@@ -163,7 +163,7 @@ export class UnitCycle {
       Cause.none,
       now - unit.tripDeparture,
     );
-    const incident = world.incidents[unit.incident]!;
+    const incident = world.incidents.get(unit.incident)!;
     incident.arrivals++;
     unit.pending = world.engine.schedule(
       now + incident.work[unit.slot],
@@ -188,7 +188,7 @@ export class UnitCycle {
   private onCleared(unit: Unit): void {
     const world = this.world;
     const now = world.now;
-    const incident = world.incidents[unit.incident]!;
+    const incident = world.incidents.get(unit.incident)!;
     const notBefore = world.hooks.clearNotBefore;
     for (let h = 0; h < notBefore.length; h++) {
       const limit = notBefore[h](unit, incident);
@@ -255,7 +255,7 @@ export class UnitCycle {
    */
   private releaseUnreachable(unit: Unit): void {
     const world = this.world;
-    const incident = world.incidents[unit.incident]!;
+    const incident = world.incidents.get(unit.incident)!;
     incident.slotUnit[unit.slot] = SLOT_OPEN;
     incident.open++;
     incident.active--;

@@ -16,6 +16,7 @@ import { Dispatcher, type DispatchOptions } from '../dispatch/dispatcher.ts';
 import { CallGenerator } from './calls.ts';
 import { CommandDoor } from './commands.ts';
 import { Districts } from './places.ts';
+import { OpenIncidents } from './openIncidents.ts';
 import { WaitingQueue } from './queue.ts';
 import { WaitingRoom } from './shortfall.ts';
 import { lognormalNoise, PatientTransport } from './transport.ts';
@@ -54,7 +55,8 @@ export class World {
   readonly roster: Roster;
   readonly units: Unit[];
   readonly kinds: Kind[];
-  readonly incidents: Array<Incident | undefined> = [];
+  /** The incidents open now, by number (`get`: undefined once closed). */
+  readonly incidents = new OpenIncidents();
   readonly waiting: WaitingQueue;
   private readonly waitingRoom: WaitingRoom;
   readonly cycle: UnitCycle;
@@ -225,7 +227,7 @@ export class World {
       growthStep: 0,
       outsideOnScene: false,
     };
-    this.incidents[index] = incident;
+    this.incidents.open(incident);
     this.record(RecordKind.callReceived, index, -1, place, cause, kindIndex);
     const received = this.hooks.callReceived;
     for (let h = 0; h < received.length; h++) received[h](incident);
@@ -235,11 +237,11 @@ export class World {
 
   /** Judged (研判): screened out by a rule (12345), or the rules act on it and it is dispatched. */
   private assess(index: number): void {
-    const incident = this.incidents[index]!;
+    const incident = this.incidents.get(index)!;
     const screens = this.hooks.screen;
     for (let h = 0; h < screens.length; h++) {
       if (screens[h](incident)) {
-        this.incidents[index] = undefined;
+        this.incidents.close(index);
         return;
       }
     }
@@ -292,7 +294,7 @@ export class World {
       Cause.none,
       now - incident.callTime,
     );
-    this.incidents[incident.index] = undefined;
+    this.incidents.close(incident.index);
     const closed = this.hooks.incidentClosed;
     for (let h = 0; h < closed.length; h++) closed[h](incident);
   }
