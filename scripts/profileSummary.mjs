@@ -23,7 +23,8 @@ profile.samples.forEach((id, i) => {
 
 // Inclusive time (self and callees), once per function on each sample's stack.
 const parent = new Map();
-for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+for (const node of profile.nodes)
+  for (const child of node.children ?? []) parent.set(child, node.id);
 const inclusive = new Map();
 profile.samples.forEach((id, i) => {
   const seen = new Set();
