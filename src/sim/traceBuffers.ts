@@ -26,6 +26,12 @@ export function widthOf(array: IndexArray): IndexRange {
   return array instanceof Int16Array ? INT16 : INT32;
 }
 
+/** The narrowest index column that holds values up to `largest`, with room for `capacity`. */
+export function indexArrayFor(largest: number, capacity: number): IndexArray {
+  if (largest <= INT8.high) return new Int8Array(capacity);
+  return largest <= INT16.high ? new Int16Array(capacity) : new Int32Array(capacity);
+}
+
 /**
  * The column itself if `value` fits it, else a wider copy of its first `length` entries with
  * room for `capacity`: Int16 if the value fits that, else Int32.

@@ -11,6 +11,7 @@ import type { Trace, TraceHeader } from './trace.ts';
 import {
   exact,
   grownCapacity,
+  indexArrayFor,
   type IndexArray,
   NARROWEST,
   resized,
@@ -45,17 +46,22 @@ export class TraceBuilder {
   constructor(initialCapacity = 4096, initialIncidents = 1024) {
     this.capacity = Math.max(1, initialCapacity);
     this.incidentCapacity = Math.max(1, initialIncidents);
+    const capacity = this.capacity;
     this.incidentKind = new Int8Array(this.incidentCapacity);
     this.incidentDistrict = new Int8Array(this.incidentCapacity);
     this.incidentPlace = new Int8Array(this.incidentCapacity);
-    this.time = new Float64Array(initialCapacity);
-    this.kind = new Uint8Array(initialCapacity);
-    this.incident = new Int8Array(initialCapacity);
-    this.unit = new Int8Array(initialCapacity);
-    this.place = new Int8Array(initialCapacity);
-    this.cause = new Uint8Array(initialCapacity);
-    this.value = new Float64Array(initialCapacity);
-    this.command = new Int8Array(initialCapacity);
+    this.time = new Float64Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    // As wide as the incidents expected need: widening it early in a run would allocate a new
+    // buffer while the others are young, which V8 meets with back-to-back scavenges that can make
+    // it tenure every call's objects (seen: 60 MiB more at the peak of 600,000 calls).
+    this.incident = indexArrayFor(this.incidentCapacity - 1, capacity);
+    this.incidentRange = widthOf(this.incident);
+    this.unit = new Int8Array(capacity);
+    this.place = new Int8Array(capacity);
+    this.cause = new Uint8Array(capacity);
+    this.value = new Float64Array(capacity);
+    this.command = new Int8Array(capacity);
   }
 
   /** The command being applied (−1: none), written with every record. */
