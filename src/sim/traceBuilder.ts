@@ -35,10 +35,10 @@ export class TraceBuilder {
   incidentKind: IndexArray;
   incidentDistrict: IndexArray;
   incidentPlace: IndexArray;
-  // The range each index column can hold in its present width (see traceBuffers.ts).
-  private incidentRange = NARROWEST;
-  private unitRange = NARROWEST;
-  private placeRange = NARROWEST;
+  // The largest value each index column can hold in its present width (see traceBuffers.ts).
+  private incidentHigh = NARROWEST.high;
+  private unitHigh = NARROWEST.high;
+  private placeHigh = NARROWEST.high;
   private commandRange = NARROWEST;
   private commandNow = -1;
 
@@ -56,7 +56,7 @@ export class TraceBuilder {
     // buffer while the others are young, which V8 meets with back-to-back scavenges that can make
     // it tenure every call's objects (seen: 60 MiB more at the peak of 600,000 calls).
     this.incident = indexArrayFor(this.incidentCapacity - 1, capacity);
-    this.incidentRange = widthOf(this.incident);
+    this.incidentHigh = widthOf(this.incident).high;
     this.unit = new Int8Array(capacity);
     this.place = new Int8Array(capacity);
     this.cause = new Uint8Array(capacity);
@@ -87,17 +87,17 @@ export class TraceBuilder {
     value: number,
   ): void {
     if (this.length === this.capacity) this.grow();
-    if (incident > this.incidentRange.high || incident < this.incidentRange.low) {
-      this.incident = widenedFor(this.incident, incident, this.length, this.capacity);
-      this.incidentRange = widthOf(this.incident);
-    }
-    if (unit > this.unitRange.high || unit < this.unitRange.low) {
-      this.unit = widenedFor(this.unit, unit, this.length, this.capacity);
-      this.unitRange = widthOf(this.unit);
-    }
-    if (place > this.placeRange.high || place < this.placeRange.low) {
-      this.place = widenedFor(this.place, place, this.length, this.capacity);
-      this.placeRange = widthOf(this.place);
+    // Every width holds −128 … 127: a value outside that is rare and checked out of line.
+    const low = NARROWEST.low;
+    if (
+      incident > this.incidentHigh ||
+      unit > this.unitHigh ||
+      place > this.placeHigh ||
+      incident < low ||
+      unit < low ||
+      place < low
+    ) {
+      this.widenFor(incident, unit, place);
     }
     const i = this.length++;
     this.time[i] = time;
@@ -108,6 +108,17 @@ export class TraceBuilder {
     this.cause[i] = cause;
     this.value[i] = value;
     this.command[i] = this.commandNow;
+  }
+
+  /** Widens the columns of incident, unit and place that cannot hold these values. */
+  private widenFor(incident: number, unit: number, place: number): void {
+    const { length, capacity } = this;
+    this.incident = widenedFor(this.incident, incident, length, capacity);
+    this.unit = widenedFor(this.unit, unit, length, capacity);
+    this.place = widenedFor(this.place, place, length, capacity);
+    this.incidentHigh = widthOf(this.incident).high;
+    this.unitHigh = widthOf(this.unit).high;
+    this.placeHigh = widthOf(this.place).high;
   }
 
   /** Adds an incident to the table and returns its index. */
