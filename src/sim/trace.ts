@@ -12,6 +12,9 @@
  *   session (`header.commands`).
  * A run made to be explained also carries its dispatch decisions with their candidates
  * (`decisions`, see src/sim/dispatch/decisionTable.ts).
+ * The index columns (incident, unit, place, command and the incident table) are Int8, Int16 or
+ * Int32 arrays, as narrow as their values allow (see traceBuilder.ts): read them as numbers.
+ * The digest and saved files see the numbers, not the widths.
  *
  * Version 1 had no command column and no decisions.
  */
