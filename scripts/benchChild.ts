@@ -2,7 +2,8 @@
  * The bench's measurements that need a process or a thread of their own (run by
  * scripts/bench.ts, not by hand):
  * - `memory CALLS`: runs the M/M/3 queue of the bench for about CALLS calls (0: loads the same
- *   code and stops), keeps the trace, and prints the process's peak resident memory in KiB;
+ *   code and stops), keeps the trace, and prints the process's peak resident memory in KiB and
+ *   what the trace itself holds (traceKiB: its columns at their exact length);
  * - as a worker thread (workerData `{ seeds }`): builds the benchmark city and runs one year as
  *   a warm-up, says it is ready, and on the next message runs one simulated year for each
  *   seed and posts the number of calls back.
@@ -13,6 +14,7 @@ import { builtinScenario } from '../src/scenarios/builtin/index.ts';
 import { queueScenario } from '../src/scenarios/theory.ts';
 import { run } from '../src/sim/run.ts';
 import { Session } from '../src/sim/session.ts';
+import type { Trace } from '../src/sim/trace.ts';
 
 /**
  * The process's peak resident memory, KiB: Linux's VmHWM (getrusage's maxRSS would count the
@@ -26,6 +28,25 @@ function peakResidentKiB(): number {
     // not Linux
   }
   return process.resourceUsage().maxRSS;
+}
+
+/** What the kept trace's records, incident table and places hold, bytes (not their spare room). */
+function traceByteLength(trace: Trace): number {
+  const arrays = [
+    trace.time,
+    trace.kind,
+    trace.incident,
+    trace.unit,
+    trace.place,
+    trace.cause,
+    trace.value,
+    trace.command,
+    trace.incidentKind,
+    trace.incidentDistrict,
+    trace.incidentPlace,
+    trace.places,
+  ];
+  return arrays.reduce((sum, array) => sum + array.byteLength, 0);
 }
 
 if (!isMainThread) {
@@ -43,6 +64,7 @@ if (!isMainThread) {
   const calls = Number(process.argv[3]);
   let kept: unknown = null;
   let served = 0;
+  let traceBytes = 0;
   if (calls > 0) {
     const session = new Session(
       queueScenario({
@@ -58,12 +80,14 @@ if (!isMainThread) {
     const trace = session.finishTrace();
     kept = trace;
     served = trace.incidentCount;
+    traceBytes = traceByteLength(trace);
   }
   console.log(
     JSON.stringify({
       calls: served,
       maxRssKiB: peakResidentKiB(),
       kept: kept !== null,
+      traceKiB: Math.round(traceBytes / 1024),
     }),
   );
 }

@@ -12,11 +12,17 @@
  *   session (`header.commands`).
  * A run made to be explained also carries its dispatch decisions with their candidates
  * (`decisions`, see src/sim/dispatch/decisionTable.ts).
+ * The index columns (incident, unit, place, command and the incident table) are Int8, Int16 or
+ * Int32 arrays, as narrow as their values allow (see traceBuilder.ts): read them as numbers.
+ * The digest and saved files see the numbers, not the widths.
  *
  * Version 1 had no command column and no decisions.
  */
 import type { DecisionTable } from './dispatch/decisionTable.ts';
-import { exact, grownCapacity, resized } from './traceBuffers.ts';
+import { type IndexArray, int32Bytes } from './traceBuffers.ts';
+
+export { TraceBuilder } from './traceBuilder.ts';
+export type { IndexArray } from './traceBuffers.ts';
 
 export const TRACE_FORMAT = 'drill-planner-trace';
 export const TRACE_FORMAT_VERSION = 2;
@@ -176,130 +182,21 @@ export interface Trace {
   length: number;
   time: Float64Array;
   kind: Uint8Array;
-  incident: Int32Array;
-  unit: Int32Array;
-  place: Int32Array;
+  incident: IndexArray;
+  unit: IndexArray;
+  place: IndexArray;
   cause: Uint8Array;
   value: Float64Array;
-  command: Int32Array;
+  command: IndexArray;
   /** Incident table: kind and district index of each incident, and its place. */
   incidentCount: number;
-  incidentKind: Int32Array;
-  incidentDistrict: Int32Array;
-  incidentPlace: Int32Array;
+  incidentKind: IndexArray;
+  incidentDistrict: IndexArray;
+  incidentPlace: IndexArray;
   /** Coordinates of places as lon, lat pairs. */
   places: Float64Array;
   /** The dispatch decisions with their candidates, when the run was made to be explained. */
   decisions?: DecisionTable;
-}
-
-export class TraceBuilder {
-  length = 0;
-  private capacity: number;
-  time: Float64Array;
-  kind: Uint8Array;
-  incident: Int32Array;
-  unit: Int32Array;
-  place: Int32Array;
-  cause: Uint8Array;
-  value: Float64Array;
-  command: Int32Array;
-  /** The command being applied (−1: none), written with every record. */
-  currentCommand = -1;
-  incidentCount = 0;
-  private incidentCapacity: number;
-  incidentKind: Int32Array;
-  incidentDistrict: Int32Array;
-  incidentPlace: Int32Array;
-
-  /** Room for records and incidents up front: an estimate of the run saves growing's copies. */
-  constructor(initialCapacity = 4096, initialIncidents = 1024) {
-    this.capacity = Math.max(1, initialCapacity);
-    this.incidentCapacity = Math.max(1, initialIncidents);
-    this.incidentKind = new Int32Array(this.incidentCapacity);
-    this.incidentDistrict = new Int32Array(this.incidentCapacity);
-    this.incidentPlace = new Int32Array(this.incidentCapacity);
-    this.time = new Float64Array(initialCapacity);
-    this.kind = new Uint8Array(initialCapacity);
-    this.incident = new Int32Array(initialCapacity);
-    this.unit = new Int32Array(initialCapacity);
-    this.place = new Int32Array(initialCapacity);
-    this.cause = new Uint8Array(initialCapacity);
-    this.value = new Float64Array(initialCapacity);
-    this.command = new Int32Array(initialCapacity);
-  }
-
-  record(
-    time: number,
-    kind: number,
-    incident: number,
-    unit: number,
-    place: number,
-    cause: number,
-    value: number,
-  ): void {
-    if (this.length === this.capacity) this.grow();
-    const i = this.length++;
-    this.time[i] = time;
-    this.kind[i] = kind;
-    this.incident[i] = incident;
-    this.unit[i] = unit;
-    this.place[i] = place;
-    this.cause[i] = cause;
-    this.value[i] = value;
-    this.command[i] = this.currentCommand;
-  }
-
-  /** Adds an incident to the table and returns its index. */
-  addIncident(kind: number, district: number, place: number): number {
-    if (this.incidentCount === this.incidentCapacity) {
-      this.incidentCapacity = grownCapacity(this.incidentCapacity);
-      this.incidentKind = resized(this.incidentKind, this.incidentCapacity);
-      this.incidentDistrict = resized(this.incidentDistrict, this.incidentCapacity);
-      this.incidentPlace = resized(this.incidentPlace, this.incidentCapacity);
-    }
-    const index = this.incidentCount++;
-    this.incidentKind[index] = kind;
-    this.incidentDistrict[index] = district;
-    this.incidentPlace[index] = place;
-    return index;
-  }
-
-  /** The finished trace, its arrays of exact length (large ones views, see traceBuffers.ts). */
-  finish(header: TraceHeader, places: Float64Array, decisions?: DecisionTable): Trace {
-    const n = this.length;
-    const m = this.incidentCount;
-    return {
-      header,
-      length: n,
-      time: exact(this.time, n),
-      kind: exact(this.kind, n),
-      incident: exact(this.incident, n),
-      unit: exact(this.unit, n),
-      place: exact(this.place, n),
-      cause: exact(this.cause, n),
-      value: exact(this.value, n),
-      command: exact(this.command, n),
-      incidentCount: m,
-      incidentKind: exact(this.incidentKind, m),
-      incidentDistrict: exact(this.incidentDistrict, m),
-      incidentPlace: exact(this.incidentPlace, m),
-      places,
-      ...(decisions ? { decisions } : {}),
-    };
-  }
-
-  private grow(): void {
-    this.capacity = grownCapacity(this.capacity);
-    this.time = resized(this.time, this.capacity);
-    this.kind = resized(this.kind, this.capacity);
-    this.incident = resized(this.incident, this.capacity);
-    this.unit = resized(this.unit, this.capacity);
-    this.place = resized(this.place, this.capacity);
-    this.cause = resized(this.cause, this.capacity);
-    this.value = resized(this.value, this.capacity);
-    this.command = resized(this.command, this.capacity);
-  }
 }
 
 /** One record as a plain object, as written to NDJSON. */
@@ -355,26 +252,31 @@ export function traceDigest(trace: Trace): string {
     JSON.stringify(trace.header) +
     (trace.decisions ? JSON.stringify(trace.decisions.capabilities) : '');
   for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
-  const arrays = [
-    trace.time,
-    trace.kind,
-    trace.incident,
-    trace.unit,
-    trace.place,
-    trace.cause,
-    trace.value,
-    trace.command,
-    trace.incidentKind,
-    trace.incidentDistrict,
-    trace.incidentPlace,
-    trace.places,
-    ...(trace.decisions ? decisionArrays(trace.decisions) : []),
-  ];
-  for (const array of arrays) {
+  const hashArray = (array: ArrayBufferView & { length: number }) => {
     mix(array.length);
-    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    hashBytes(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  };
+  // An index column is hashed as Int32 whatever its width (see traceBuilder.ts).
+  const hashIndexColumn = (array: IndexArray) => {
+    mix(array.length);
+    for (const bytes of int32Bytes(array)) hashBytes(bytes);
+  };
+  const hashBytes = (bytes: Uint8Array) => {
     for (let i = 0; i < bytes.length; i++) mix(bytes[i]);
-  }
+  };
+  hashArray(trace.time);
+  hashArray(trace.kind);
+  hashIndexColumn(trace.incident);
+  hashIndexColumn(trace.unit);
+  hashIndexColumn(trace.place);
+  hashArray(trace.cause);
+  hashArray(trace.value);
+  hashIndexColumn(trace.command);
+  hashIndexColumn(trace.incidentKind);
+  hashIndexColumn(trace.incidentDistrict);
+  hashIndexColumn(trace.incidentPlace);
+  hashArray(trace.places);
+  for (const array of trace.decisions ? decisionArrays(trace.decisions) : []) hashArray(array);
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
   return hex(h1) + hex(h2);
 }

@@ -58,7 +58,7 @@ describe('trace capacity', () => {
     expect(trace.kind[start + 1]).toBe((start + 1) % 7);
     expect(trace.command[start]).toBe(-1);
     expect(Array.from(trace.incidentPlace)).toEqual([2, 3, 4, 5, 6]);
-    expect(trace.incidentPlace.buffer.byteLength).toBe(5 * 4);
+    expect(trace.incidentPlace.buffer.byteLength).toBe(5 * trace.incidentPlace.BYTES_PER_ELEMENT);
   });
 
   it('sizes the buffers from the calls the scenario expects, so a big run never grows them', () => {
