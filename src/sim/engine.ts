@@ -5,6 +5,11 @@
  * the order they were scheduled, which makes every run reproducible. An event is a small integer
  * kind and two integer arguments, stored in typed arrays so that scheduling allocates nothing.
  * Cancelled events stay in the heap and are skipped when they come up (lazy deletion).
+ *
+ * While a handler runs, its own event still sits at the root of the heap, spent: the first event
+ * the handler schedules takes its place and sinks once, instead of a pop then a push (in a busy
+ * model most handlers schedule a follow-up). Keys are unique, so any valid heap pops the same
+ * sequence: the shape of the heap never changes the order of events.
  */
 
 /** A scheduled event's handle: pass it to `cancel`. Unique for the whole run. */
@@ -40,6 +45,8 @@ export class Engine {
   private slotsUsed = 0;
   private nextSeq = 0;
   private stopped = false;
+  /** The root of the heap is the event being handled (already spent), until something replaces it. */
+  private rootSpent = false;
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
@@ -61,11 +68,12 @@ export class Engine {
 
   /** Number of events waiting (cancelled ones included until they come up). */
   get pending(): number {
-    return this.heapSize;
+    return this.rootSpent ? this.heapSize - 1 : this.heapSize;
   }
 
   /** Time of the next event, or Infinity when none is waiting. */
   peekTime(): number {
+    this.dropSpentRoot();
     return this.heapSize > 0 ? this.heapTime[0] : Infinity;
   }
 
@@ -80,7 +88,12 @@ export class Engine {
     this.slotKind[slot] = kind;
     this.slotArgA[slot] = argA;
     this.slotArgB[slot] = argB;
-    this.siftUp(this.heapSize++, time, seq, slot);
+    if (this.rootSpent) {
+      this.rootSpent = false;
+      this.siftDown(time, seq, slot);
+    } else {
+      this.siftUp(this.heapSize++, time, seq, slot);
+    }
     return (seq * SLOT_BITS + slot) as EventHandle;
   }
 
@@ -102,27 +115,40 @@ export class Engine {
    */
   run(until = Infinity, maxEvents = Infinity): boolean {
     this.stopped = false;
+    this.dropSpentRoot(); // a handler that threw left its event at the root
     let budget = maxEvents;
     while (this.heapSize > 0 && budget > 0) {
       const time = this.heapTime[0];
       if (time > until) break;
       const slot = this.heapSlot[0];
       const kind = this.slotKind[slot];
-      const argA = this.slotArgA[slot];
-      const argB = this.slotArgB[slot];
-      this.popRoot();
       this.freeSlots[this.freeCount++] = slot;
       this.slotSeq[slot] = -1;
-      if (kind < 0) continue;
+      if (kind < 0) {
+        this.popRoot();
+        continue;
+      }
       this.now = time;
       this.eventsHandled++;
       budget--;
-      this.handlers[kind](argA, argB);
+      this.rootSpent = true;
+      this.handlers[kind](this.slotArgA[slot], this.slotArgB[slot]);
+      if (this.rootSpent) {
+        this.rootSpent = false;
+        this.popRoot();
+      }
       if (this.stopped) return false;
     }
     const exhausted = this.heapSize === 0 || this.peekTime() > until;
     if (exhausted && until !== Infinity && this.now < until) this.now = until;
     return exhausted;
+  }
+
+  private dropSpentRoot(): void {
+    if (this.rootSpent) {
+      this.rootSpent = false;
+      this.popRoot();
+    }
   }
 
   private takeSlot(): number {
@@ -170,37 +196,41 @@ export class Engine {
     slots[i] = slot;
   }
 
-  /** Removes the root: the last entry moves down from the top to its place. */
+  /** Removes the root: the last entry takes its place. */
   private popRoot(): void {
     const size = --this.heapSize;
     if (size === 0) return;
+    this.siftDown(this.heapTime[size], this.heapSeq[size], this.heapSlot[size]);
+  }
+
+  /**
+   * Puts an entry in place of the root and sinks it to its place (Floyd's bottom-up way: the
+   * hole at the root goes down to a leaf along the smaller children, one comparison a level,
+   * then the entry rises from there; a new entry mostly belongs near the leaves).
+   */
+  private siftDown(time: number, seq: number, slot: number): void {
     const times = this.heapTime;
     const seqs = this.heapSeq;
     const slots = this.heapSlot;
-    const time = times[size];
-    const seq = seqs[size];
-    const slot = slots[size];
+    const size = this.heapSize;
     let i = 0;
-    const half = size >> 1;
-    while (i < half) {
-      let child = 2 * i + 1;
-      let childTime = times[child];
+    let child = 1;
+    while (child < size) {
       const right = child + 1;
       if (right < size) {
+        // Branch-free choice of the smaller child: which one it is cannot be predicted.
+        const childTime = times[child];
         const rightTime = times[right];
-        if (rightTime < childTime || (rightTime === childTime && seqs[right] < seqs[child])) {
-          child = right;
-          childTime = rightTime;
-        }
+        child +=
+          +(rightTime < childTime) |
+          (+(rightTime === childTime) & +(seqs[right] < seqs[child]));
       }
-      if (time < childTime || (time === childTime && seq < seqs[child])) break;
-      times[i] = childTime;
+      times[i] = times[child];
       seqs[i] = seqs[child];
       slots[i] = slots[child];
       i = child;
+      child = 2 * i + 1;
     }
-    times[i] = time;
-    seqs[i] = seq;
-    slots[i] = slot;
+    this.siftUp(i, time, seq, slot);
   }
 }
