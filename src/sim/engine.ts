@@ -18,6 +18,7 @@ export type EventHandle = number & { readonly __brand: 'EventHandle' };
 export type EventHandler = (argA: number, argB: number) => void;
 
 // A handle packs (sequence number, slot): exact in a double for 4 billion events, 2 M pending.
+// Handles grow with the sequence number, so they order ties in time as the sequence does.
 const SLOT_BITS = 2_097_152; // 2^21
 
 export class Engine {
@@ -28,14 +29,11 @@ export class Engine {
 
   private readonly handlers: EventHandler[] = [];
   private capacity: number;
-  // The heap, in heap order: each entry's time, sequence number and slot, side by side so that
-  // sifting compares keys without an indirection.
-  private heapTime: Float64Array;
-  private heapSeq: Float64Array;
-  private heapSlot: Int32Array;
+  // The heap, in heap order: entry i is (time, handle) at [2i, 2i + 1], side by side so that
+  // sifting compares keys without an indirection and moves an entry in one cache line.
+  private heap: Float64Array;
   private heapSize = 0;
-  // Per slot: the event's key and payload.
-  private slotTime: Float64Array;
+  // Per slot: the event's sequence number (−1 once it ran) and payload.
   private slotSeq: Float64Array;
   private slotKind: Int32Array;
   private slotArgA: Int32Array;
@@ -45,15 +43,12 @@ export class Engine {
   private slotsUsed = 0;
   private nextSeq = 0;
   private stopped = false;
-  /** The root of the heap is the event being handled (already spent), until something replaces it. */
+  /** The root of the heap is the event being handled (spent), until something replaces it. */
   private rootSpent = false;
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
-    this.heapTime = new Float64Array(initialCapacity);
-    this.heapSeq = new Float64Array(initialCapacity);
-    this.heapSlot = new Int32Array(initialCapacity);
-    this.slotTime = new Float64Array(initialCapacity);
+    this.heap = new Float64Array(2 * initialCapacity);
     this.slotSeq = new Float64Array(initialCapacity);
     this.slotKind = new Int32Array(initialCapacity);
     this.slotArgA = new Int32Array(initialCapacity);
@@ -74,7 +69,7 @@ export class Engine {
   /** Time of the next event, or Infinity when none is waiting. */
   peekTime(): number {
     this.dropSpentRoot();
-    return this.heapSize > 0 ? this.heapTime[0] : Infinity;
+    return this.heapSize > 0 ? this.heap[0] : Infinity;
   }
 
   schedule(time: number, kind: number, argA = 0, argB = 0): EventHandle {
@@ -83,18 +78,18 @@ export class Engine {
     }
     const slot = this.takeSlot();
     const seq = this.nextSeq++;
-    this.slotTime[slot] = time;
     this.slotSeq[slot] = seq;
     this.slotKind[slot] = kind;
     this.slotArgA[slot] = argA;
     this.slotArgB[slot] = argB;
+    const handle = seq * SLOT_BITS + slot;
     if (this.rootSpent) {
       this.rootSpent = false;
-      this.siftDown(time, seq, slot);
+      this.siftDown(time, handle);
     } else {
-      this.siftUp(this.heapSize++, time, seq, slot);
+      this.siftUp(this.heapSize++, time, handle);
     }
-    return (seq * SLOT_BITS + slot) as EventHandle;
+    return handle as EventHandle;
   }
 
   /** Cancels a scheduled event; does nothing if it already ran or was cancelled. */
@@ -118,9 +113,11 @@ export class Engine {
     this.dropSpentRoot(); // a handler that threw left its event at the root
     let budget = maxEvents;
     while (this.heapSize > 0 && budget > 0) {
-      const time = this.heapTime[0];
+      const heap = this.heap;
+      const time = heap[0];
       if (time > until) break;
-      const slot = this.heapSlot[0];
+      const handle = heap[1];
+      const slot = handle - Math.floor(handle / SLOT_BITS) * SLOT_BITS;
       const kind = this.slotKind[slot];
       this.freeSlots[this.freeCount++] = slot;
       this.slotSeq[slot] = -1;
@@ -133,10 +130,7 @@ export class Engine {
       budget--;
       this.rootSpent = true;
       this.handlers[kind](this.slotArgA[slot], this.slotArgB[slot]);
-      if (this.rootSpent) {
-        this.rootSpent = false;
-        this.popRoot();
-      }
+      this.dropSpentRoot();
       if (this.stopped) return false;
     }
     const exhausted = this.heapSize === 0 || this.peekTime() > until;
@@ -160,15 +154,12 @@ export class Engine {
   private grow(): void {
     const capacity = this.capacity * 2;
     if (capacity > SLOT_BITS) throw new RangeError('too many events pending at once');
-    const grown = <T extends Float64Array | Int32Array>(old: T): T => {
-      const next = new (old.constructor as new (n: number) => T)(capacity);
+    const grown = <T extends Float64Array | Int32Array>(old: T, length = capacity): T => {
+      const next = new (old.constructor as new (n: number) => T)(length);
       next.set(old);
       return next;
     };
-    this.heapTime = grown(this.heapTime);
-    this.heapSeq = grown(this.heapSeq);
-    this.heapSlot = grown(this.heapSlot);
-    this.slotTime = grown(this.slotTime);
+    this.heap = grown(this.heap, 2 * capacity);
     this.slotSeq = grown(this.slotSeq);
     this.slotKind = grown(this.slotKind);
     this.slotArgA = grown(this.slotArgA);
@@ -177,30 +168,28 @@ export class Engine {
     this.capacity = capacity;
   }
 
-  private siftUp(position: number, time: number, seq: number, slot: number): void {
-    const times = this.heapTime;
-    const seqs = this.heapSeq;
-    const slots = this.heapSlot;
+  /** Puts an entry at `position` (a hole) and raises it to its place. */
+  private siftUp(position: number, time: number, handle: number): void {
+    const heap = this.heap;
     let i = position;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const parentTime = times[parent];
-      if (parentTime < time || (parentTime === time && seqs[parent] < seq)) break;
-      times[i] = parentTime;
-      seqs[i] = seqs[parent];
-      slots[i] = slots[parent];
+      const parentTime = heap[2 * parent];
+      const parentHandle = heap[2 * parent + 1];
+      if (parentTime < time || (parentTime === time && parentHandle < handle)) break;
+      heap[2 * i] = parentTime;
+      heap[2 * i + 1] = parentHandle;
       i = parent;
     }
-    times[i] = time;
-    seqs[i] = seq;
-    slots[i] = slot;
+    heap[2 * i] = time;
+    heap[2 * i + 1] = handle;
   }
 
   /** Removes the root: the last entry takes its place. */
   private popRoot(): void {
     const size = --this.heapSize;
     if (size === 0) return;
-    this.siftDown(this.heapTime[size], this.heapSeq[size], this.heapSlot[size]);
+    this.siftDown(this.heap[2 * size], this.heap[2 * size + 1]);
   }
 
   /**
@@ -208,29 +197,25 @@ export class Engine {
    * hole at the root goes down to a leaf along the smaller children, one comparison a level,
    * then the entry rises from there; a new entry mostly belongs near the leaves).
    */
-  private siftDown(time: number, seq: number, slot: number): void {
-    const times = this.heapTime;
-    const seqs = this.heapSeq;
-    const slots = this.heapSlot;
+  private siftDown(time: number, handle: number): void {
+    const heap = this.heap;
     const size = this.heapSize;
     let i = 0;
     let child = 1;
     while (child < size) {
-      const right = child + 1;
-      if (right < size) {
+      if (child + 1 < size) {
         // Branch-free choice of the smaller child: which one it is cannot be predicted.
-        const childTime = times[child];
-        const rightTime = times[right];
+        const leftTime = heap[2 * child];
+        const rightTime = heap[2 * child + 2];
         child +=
-          +(rightTime < childTime) |
-          (+(rightTime === childTime) & +(seqs[right] < seqs[child]));
+          +(rightTime < leftTime) |
+          (+(rightTime === leftTime) & +(heap[2 * child + 3] < heap[2 * child + 1]));
       }
-      times[i] = times[child];
-      seqs[i] = seqs[child];
-      slots[i] = slots[child];
+      heap[2 * i] = heap[2 * child];
+      heap[2 * i + 1] = heap[2 * child + 1];
       i = child;
       child = 2 * i + 1;
     }
-    this.siftUp(i, time, seq, slot);
+    this.siftUp(i, time, handle);
   }
 }
