@@ -20,6 +20,7 @@ export type EventHandler = (argA: number, argB: number) => void;
 // A handle packs (sequence number, slot): exact in a double for 4 billion events, 2 M pending.
 // Handles grow with the sequence number, so they order ties in time as the sequence does.
 const SLOT_BITS = 2_097_152; // 2^21
+const SLOT_MASK = SLOT_BITS - 1;
 
 export class Engine {
   /** Simulated time of the event being handled, in seconds. */
@@ -117,7 +118,7 @@ export class Engine {
       const time = heap[0];
       if (time > until) break;
       const handle = heap[1];
-      const slot = handle - Math.floor(handle / SLOT_BITS) * SLOT_BITS;
+      const slot = handle & SLOT_MASK; // the low 21 bits (`&` takes the handle modulo 2^32)
       const kind = this.slotKind[slot];
       this.freeSlots[this.freeCount++] = slot;
       this.slotSeq[slot] = -1;
@@ -193,23 +194,50 @@ export class Engine {
   }
 
   /**
-   * Puts an entry in place of the root and sinks it to its place (Floyd's bottom-up way: the
-   * hole at the root goes down to a leaf along the smaller children, one comparison a level,
-   * then the entry rises from there; a new entry mostly belongs near the leaves).
+   * Puts an entry in place of the root and sinks it to its place, Floyd's bottom-up way: the hole
+   * at the root goes down to a leaf along the smaller children, then the entry rises from there
+   * (a new entry mostly belongs near the leaves). Which child is smaller cannot be predicted,
+   * so it is chosen without a branch (`+(a < b)` is 0 or 1); ties in time, which are rare, branch.
    */
   private siftDown(time: number, handle: number): void {
     const heap = this.heap;
     const size = this.heapSize;
     let i = 0;
-    let child = 1;
+    // Two levels a step while all four grandchildren exist: the three comparisons (the two
+    // children, each pair of grandchildren) do not wait for one another.
+    let grand = 3;
+    while (grand + 3 < size) {
+      const child = 2 * i + 1;
+      const c = 2 * child;
+      const g = 2 * grand;
+      const leftTime = heap[c];
+      const rightTime = heap[c + 2];
+      const g0 = heap[g];
+      const g1 = heap[g + 2];
+      const g2 = heap[g + 4];
+      const g3 = heap[g + 6];
+      const rightChild =
+        +(rightTime < leftTime) | (rightTime === leftTime ? +(heap[c + 3] < heap[c + 1]) : 0);
+      const leftPair = +(g1 < g0) | (g1 === g0 ? +(heap[g + 3] < heap[g + 1]) : 0);
+      const rightPair = +(g3 < g2) | (g3 === g2 ? +(heap[g + 7] < heap[g + 5]) : 0);
+      const smallChild = child + rightChild;
+      const smallGrand =
+        grand + 2 * rightChild + (leftPair ^ (rightChild & (leftPair ^ rightPair)));
+      heap[2 * i] = heap[2 * smallChild];
+      heap[2 * i + 1] = heap[2 * smallChild + 1];
+      heap[2 * smallChild] = heap[2 * smallGrand];
+      heap[2 * smallChild + 1] = heap[2 * smallGrand + 1];
+      i = smallGrand;
+      grand = 4 * i + 3;
+    }
+    let child = 2 * i + 1;
     while (child < size) {
       if (child + 1 < size) {
-        // Branch-free choice of the smaller child: which one it is cannot be predicted.
         const leftTime = heap[2 * child];
         const rightTime = heap[2 * child + 2];
         child +=
           +(rightTime < leftTime) |
-          (+(rightTime === leftTime) & +(heap[2 * child + 3] < heap[2 * child + 1]));
+          (rightTime === leftTime ? +(heap[2 * child + 3] < heap[2 * child + 1]) : 0);
       }
       heap[2 * i] = heap[2 * child];
       heap[2 * i + 1] = heap[2 * child + 1];
