@@ -84,11 +84,19 @@ export class Engine {
     this.slotArgA[slot] = argA;
     this.slotArgB[slot] = argB;
     const handle = seq * SLOT_BITS + slot;
+    // The entry goes in the heap first and the sifting reads it there: doubles passed to a
+    // function that is not inlined would be boxed, an allocation per event.
+    const heap = this.heap;
     if (this.rootSpent) {
       this.rootSpent = false;
-      this.siftDown(time, handle);
+      heap[0] = time;
+      heap[1] = handle;
+      this.siftDown(0);
     } else {
-      this.siftUp(this.heapSize++, time, handle);
+      const position = this.heapSize++;
+      heap[2 * position] = time;
+      heap[2 * position + 1] = handle;
+      this.siftUp(position);
     }
     return handle as EventHandle;
   }
@@ -169,8 +177,14 @@ export class Engine {
     this.capacity = capacity;
   }
 
-  /** Puts an entry at `position` (a hole) and raises it to its place. */
-  private siftUp(position: number, time: number, handle: number): void {
+  /** Raises the entry at `position` to its place. */
+  private siftUp(position: number): void {
+    const heap = this.heap;
+    this.rise(position, heap[2 * position], heap[2 * position + 1]);
+  }
+
+  /** Puts an entry in the hole at `position`, raised to its place. */
+  private rise(position: number, time: number, handle: number): void {
     const heap = this.heap;
     let i = position;
     while (i > 0) {
@@ -189,8 +203,7 @@ export class Engine {
   /** Removes the root: the last entry takes its place. */
   private popRoot(): void {
     const size = --this.heapSize;
-    if (size === 0) return;
-    this.siftDown(this.heap[2 * size], this.heap[2 * size + 1]);
+    if (size > 0) this.siftDown(size);
   }
 
   /**
@@ -199,9 +212,11 @@ export class Engine {
    * (a new entry mostly belongs near the leaves). Which child is smaller cannot be predicted,
    * so it is chosen without a branch (`+(a < b)` is 0 or 1); ties in time, which are rare, branch.
    */
-  private siftDown(time: number, handle: number): void {
+  private siftDown(from: number): void {
     const heap = this.heap;
     const size = this.heapSize;
+    const time = heap[2 * from];
+    const handle = heap[2 * from + 1];
     let i = 0;
     // Two levels a step while all four grandchildren exist: the three comparisons (the two
     // children, each pair of grandchildren) do not wait for one another.
@@ -244,6 +259,6 @@ export class Engine {
       i = child;
       child = 2 * i + 1;
     }
-    this.siftUp(i, time, handle);
+    this.rise(i, time, handle);
   }
 }
