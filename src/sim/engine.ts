@@ -46,6 +46,11 @@ export class Engine {
   private stopped = false;
   /** The root of the heap is the event being handled (spent), until something replaces it. */
   private rootSpent = false;
+  /**
+   * The (time, handle) being put in its place in the heap. Kept here rather than passed: doubles
+   * passed to a function that is not inlined are boxed, an allocation per event.
+   */
+  private readonly entry = new Float64Array(2);
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
@@ -84,19 +89,13 @@ export class Engine {
     this.slotArgA[slot] = argA;
     this.slotArgB[slot] = argB;
     const handle = seq * SLOT_BITS + slot;
-    // The entry goes in the heap first and the sifting reads it there: doubles passed to a
-    // function that is not inlined would be boxed, an allocation per event.
-    const heap = this.heap;
+    this.entry[0] = time;
+    this.entry[1] = handle;
     if (this.rootSpent) {
       this.rootSpent = false;
-      heap[0] = time;
-      heap[1] = handle;
-      this.siftDown(0);
+      this.sinkFromRoot();
     } else {
-      const position = this.heapSize++;
-      heap[2 * position] = time;
-      heap[2 * position + 1] = handle;
-      this.siftUp(position);
+      this.rise(this.heapSize++);
     }
     return handle as EventHandle;
   }
@@ -177,15 +176,11 @@ export class Engine {
     this.capacity = capacity;
   }
 
-  /** Raises the entry at `position` to its place. */
-  private siftUp(position: number): void {
+  /** Puts `entry` in the hole at `position`, raised to its place. */
+  private rise(position: number): void {
     const heap = this.heap;
-    this.rise(position, heap[2 * position], heap[2 * position + 1]);
-  }
-
-  /** Puts an entry in the hole at `position`, raised to its place. */
-  private rise(position: number, time: number, handle: number): void {
-    const heap = this.heap;
+    const time = this.entry[0];
+    const handle = this.entry[1];
     let i = position;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -203,20 +198,21 @@ export class Engine {
   /** Removes the root: the last entry takes its place. */
   private popRoot(): void {
     const size = --this.heapSize;
-    if (size > 0) this.siftDown(size);
+    if (size === 0) return;
+    this.entry[0] = this.heap[2 * size];
+    this.entry[1] = this.heap[2 * size + 1];
+    this.sinkFromRoot();
   }
 
   /**
-   * Puts an entry in place of the root and sinks it to its place, Floyd's bottom-up way: the hole
+   * Puts `entry` in place of the root and sinks it to its place, Floyd's bottom-up way: the hole
    * at the root goes down to a leaf along the smaller children, then the entry rises from there
    * (a new entry mostly belongs near the leaves). Which child is smaller cannot be predicted,
    * so it is chosen without a branch (`+(a < b)` is 0 or 1); ties in time, which are rare, branch.
    */
-  private siftDown(from: number): void {
+  private sinkFromRoot(): void {
     const heap = this.heap;
     const size = this.heapSize;
-    const time = heap[2 * from];
-    const handle = heap[2 * from + 1];
     let i = 0;
     // Two levels a step while all four grandchildren exist: the three comparisons (the two
     // children, each pair of grandchildren) do not wait for one another.
@@ -259,6 +255,6 @@ export class Engine {
       i = child;
       child = 2 * i + 1;
     }
-    this.rise(i, time, handle);
+    this.rise(i);
   }
 }
