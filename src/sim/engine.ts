@@ -46,6 +46,8 @@ export class Engine {
   private stopped = false;
   /** The root of the heap is the event being handled (spent), until something replaces it. */
   private rootSpent = false;
+  /** The slot of the event being handled, while its entry is the spent root. */
+  private spentSlot = 0;
   /**
    * The (time, handle) being put in its place in the heap. Kept here rather than passed: doubles
    * passed to a function that is not inlined are boxed, an allocation per event.
@@ -82,7 +84,7 @@ export class Engine {
     if (!(time >= this.now)) {
       throw new RangeError(`cannot schedule an event at ${time} s, before now (${this.now} s)`);
     }
-    const slot = this.takeSlot();
+    const slot = this.rootSpent ? this.spentSlot : this.takeSlot();
     const seq = this.nextSeq++;
     this.slotSeq[slot] = seq;
     this.slotKind[slot] = kind;
@@ -127,12 +129,13 @@ export class Engine {
       const handle = heap[1];
       const slot = handle & SLOT_MASK; // the low 21 bits (`&` takes the handle modulo 2^32)
       const kind = this.slotKind[slot];
-      this.freeSlots[this.freeCount++] = slot;
       this.slotSeq[slot] = -1;
       if (kind < 0) {
+        this.freeSlots[this.freeCount++] = slot;
         this.popRoot();
         continue;
       }
+      this.spentSlot = slot;
       this.now = time;
       this.eventsHandled++;
       budget--;
@@ -149,6 +152,7 @@ export class Engine {
   private dropSpentRoot(): void {
     if (this.rootSpent) {
       this.rootSpent = false;
+      this.freeSlots[this.freeCount++] = this.spentSlot;
       this.popRoot();
     }
   }
