@@ -259,6 +259,39 @@ export class Engine {
       i = child;
       child = 2 * i + 1;
     }
-    this.rise(i);
+    this.riseFromLeaf(i);
+  }
+
+  /**
+   * `rise` for an entry that sank to a leaf: whether it goes up one level and whether two is
+   * decided without a branch (each is a coin toss for a random entry), the rarer rest by `rise`.
+   */
+  private riseFromLeaf(leaf: number): void {
+    if (leaf < 3) {
+      this.rise(leaf);
+      return;
+    }
+    const heap = this.heap;
+    const time = this.entry[0];
+    const handle = this.entry[1];
+    const parent = (leaf - 1) >> 1;
+    const grand = (parent - 1) >> 1;
+    const parentTime = heap[2 * parent];
+    const grandTime = heap[2 * grand];
+    // 1 when the entry goes above the parent (above the grandparent): (time, handle) is less.
+    const up1 = +(time < parentTime) | (time === parentTime ? +(handle < heap[2 * parent + 1]) : 0);
+    const up2 =
+      up1 & (+(time < grandTime) | (time === grandTime ? +(handle < heap[2 * grand + 1]) : 0));
+    // The parent moves down to the leaf (overwritten below if the entry stays there), and the
+    // parent's place takes the grandparent if the entry goes above both, else keeps the parent.
+    heap[2 * leaf] = parentTime;
+    heap[2 * leaf + 1] = heap[2 * parent + 1];
+    const kept = parent - up2 * (parent - grand);
+    heap[2 * parent] = heap[2 * kept];
+    heap[2 * parent + 1] = heap[2 * kept + 1];
+    const hole = leaf - up1 * (leaf - parent) - up2 * (parent - grand);
+    heap[2 * hole] = time;
+    heap[2 * hole + 1] = handle;
+    if (up2) this.rise(grand);
   }
 }
