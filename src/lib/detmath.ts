@@ -9,7 +9,6 @@
 
 const LN2_HI = 6.9314718036912381649e-1; // ln 2, high part (exact product with small integers)
 const LN2_LO = 1.90821492927058770002e-10; // ln 2 − LN2_HI
-const SQRT_HALF = Math.SQRT1_2;
 // Coefficients of fdlibm's log (Sun Microsystems, 1993; freely distributable).
 const LG1 = 6.66666666666673513e-1;
 const LG2 = 3.999999999940941908e-1;
@@ -29,12 +28,15 @@ const words = new Uint32Array(scratch.buffer);
 // Index of the high 32-bit word of a double in memory.
 const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
-/** 2^k for integer k in [−1074, 1023], built from its bits. */
+// POWERS_OF_TWO[k + 1074] = 2^k for k in [−1074, 1023], each exact (halving a power of two is).
+// A table beats building the bits in `scratch`: a double written in halves and read whole
+// stalls the processor (the two stores cannot be forwarded to the load).
+const POWERS_OF_TWO = new Float64Array(2098);
+for (let i = 2097, power = 2 ** 1023; i >= 0; i--, power /= 2) POWERS_OF_TWO[i] = power;
+
+/** 2^k for integer k in [−1074, 1023]. */
 function powerOfTwo(k: number): number {
-  if (k < -1022) return powerOfTwo(k + 54) / TWO_POW_54;
-  words[HIGH] = (k + 1023) << 20;
-  words[1 - HIGH] = 0;
-  return scratch[0];
+  return POWERS_OF_TWO[k + 1074];
 }
 
 /** Natural logarithm. */
@@ -46,16 +48,14 @@ export function log(x: number): number {
     x *= TWO_POW_54;
     k -= 54;
   }
+  // x = m·2^e with m in [1, 2): e from the exponent bits, then m = x·2^−e exactly.
   scratch[0] = x;
-  k += ((words[HIGH] >>> 20) & 0x7ff) - 1023;
-  words[HIGH] = (words[HIGH] & 0x000fffff) | 0x3ff00000; // mantissa m in [1, 2)
-  let m = scratch[0];
+  const e = ((words[HIGH] >>> 20) & 0x7ff) - 1023;
+  k += e;
+  let m = x * POWERS_OF_TWO[1074 - e];
   if (m > Math.SQRT2) {
-    m /= 2;
+    m *= 0.5; // m in [√½, √2]
     k += 1;
-  } else if (m < SQRT_HALF) {
-    m *= 2;
-    k -= 1;
   }
   // fdlibm's e_log.c: log(m) = f − s(f − R) with s = f/(2 + f), R a minimax polynomial in s².
   const f = m - 1;

@@ -5,6 +5,11 @@
  * the order they were scheduled, which makes every run reproducible. An event is a small integer
  * kind and two integer arguments, stored in typed arrays so that scheduling allocates nothing.
  * Cancelled events stay in the heap and are skipped when they come up (lazy deletion).
+ *
+ * While a handler runs, its own event still sits at the root of the heap, spent: the first event
+ * the handler schedules takes its place and sinks once, instead of a pop then a push (in a busy
+ * model most handlers schedule a follow-up). Keys are unique, so any valid heap pops the same
+ * sequence: the shape of the heap never changes the order of events.
  */
 
 /** A scheduled event's handle: pass it to `cancel`. Unique for the whole run. */
@@ -13,7 +18,9 @@ export type EventHandle = number & { readonly __brand: 'EventHandle' };
 export type EventHandler = (argA: number, argB: number) => void;
 
 // A handle packs (sequence number, slot): exact in a double for 4 billion events, 2 M pending.
+// Handles grow with the sequence number, so they order ties in time as the sequence does.
 const SLOT_BITS = 2_097_152; // 2^21
+const SLOT_MASK = SLOT_BITS - 1;
 
 export class Engine {
   /** Simulated time of the event being handled, in seconds. */
@@ -23,14 +30,11 @@ export class Engine {
 
   private readonly handlers: EventHandler[] = [];
   private capacity: number;
-  // The heap, in heap order: each entry's time, sequence number and slot, side by side so that
-  // sifting compares keys without an indirection.
-  private heapTime: Float64Array;
-  private heapSeq: Float64Array;
-  private heapSlot: Int32Array;
+  // The heap, in heap order: entry i is (time, handle) at [2i, 2i + 1], side by side so that
+  // sifting compares keys without an indirection and moves an entry in one cache line.
+  private heap: Float64Array;
   private heapSize = 0;
-  // Per slot: the event's key and payload.
-  private slotTime: Float64Array;
+  // Per slot: the event's sequence number (−1 once it ran) and payload.
   private slotSeq: Float64Array;
   private slotKind: Int32Array;
   private slotArgA: Int32Array;
@@ -40,13 +44,19 @@ export class Engine {
   private slotsUsed = 0;
   private nextSeq = 0;
   private stopped = false;
+  /** The root of the heap is the event being handled (spent), until something replaces it. */
+  private rootSpent = false;
+  /** The slot of the event being handled, while its entry is the spent root. */
+  private spentSlot = 0;
+  /**
+   * The (time, handle) being put in its place in the heap. Kept here rather than passed: doubles
+   * passed to a function that is not inlined are boxed, an allocation per event.
+   */
+  private readonly entry = new Float64Array(2);
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
-    this.heapTime = new Float64Array(initialCapacity);
-    this.heapSeq = new Float64Array(initialCapacity);
-    this.heapSlot = new Int32Array(initialCapacity);
-    this.slotTime = new Float64Array(initialCapacity);
+    this.heap = new Float64Array(2 * initialCapacity);
     this.slotSeq = new Float64Array(initialCapacity);
     this.slotKind = new Int32Array(initialCapacity);
     this.slotArgA = new Int32Array(initialCapacity);
@@ -61,27 +71,35 @@ export class Engine {
 
   /** Number of events waiting (cancelled ones included until they come up). */
   get pending(): number {
-    return this.heapSize;
+    return this.rootSpent ? this.heapSize - 1 : this.heapSize;
   }
 
   /** Time of the next event, or Infinity when none is waiting. */
   peekTime(): number {
-    return this.heapSize > 0 ? this.heapTime[0] : Infinity;
+    this.dropSpentRoot();
+    return this.heapSize > 0 ? this.heap[0] : Infinity;
   }
 
   schedule(time: number, kind: number, argA = 0, argB = 0): EventHandle {
     if (!(time >= this.now)) {
       throw new RangeError(`cannot schedule an event at ${time} s, before now (${this.now} s)`);
     }
-    const slot = this.takeSlot();
+    const slot = this.rootSpent ? this.spentSlot : this.takeSlot();
     const seq = this.nextSeq++;
-    this.slotTime[slot] = time;
     this.slotSeq[slot] = seq;
     this.slotKind[slot] = kind;
     this.slotArgA[slot] = argA;
     this.slotArgB[slot] = argB;
-    this.siftUp(this.heapSize++, time, seq, slot);
-    return (seq * SLOT_BITS + slot) as EventHandle;
+    const handle = seq * SLOT_BITS + slot;
+    this.entry[0] = time;
+    this.entry[1] = handle;
+    if (this.rootSpent) {
+      this.rootSpent = false;
+      this.sinkFromRoot();
+    } else {
+      this.rise(this.heapSize++);
+    }
+    return handle as EventHandle;
   }
 
   /** Cancels a scheduled event; does nothing if it already ran or was cancelled. */
@@ -102,27 +120,41 @@ export class Engine {
    */
   run(until = Infinity, maxEvents = Infinity): boolean {
     this.stopped = false;
+    this.dropSpentRoot(); // a handler that threw left its event at the root
     let budget = maxEvents;
     while (this.heapSize > 0 && budget > 0) {
-      const time = this.heapTime[0];
+      const heap = this.heap;
+      const time = heap[0];
       if (time > until) break;
-      const slot = this.heapSlot[0];
+      const handle = heap[1];
+      const slot = handle & SLOT_MASK; // the low 21 bits (`&` takes the handle modulo 2^32)
       const kind = this.slotKind[slot];
-      const argA = this.slotArgA[slot];
-      const argB = this.slotArgB[slot];
-      this.popRoot();
-      this.freeSlots[this.freeCount++] = slot;
       this.slotSeq[slot] = -1;
-      if (kind < 0) continue;
+      if (kind < 0) {
+        this.freeSlots[this.freeCount++] = slot;
+        this.popRoot();
+        continue;
+      }
+      this.spentSlot = slot;
       this.now = time;
       this.eventsHandled++;
       budget--;
-      this.handlers[kind](argA, argB);
+      this.rootSpent = true;
+      this.handlers[kind](this.slotArgA[slot], this.slotArgB[slot]);
+      this.dropSpentRoot();
       if (this.stopped) return false;
     }
     const exhausted = this.heapSize === 0 || this.peekTime() > until;
     if (exhausted && until !== Infinity && this.now < until) this.now = until;
     return exhausted;
+  }
+
+  private dropSpentRoot(): void {
+    if (this.rootSpent) {
+      this.rootSpent = false;
+      this.freeSlots[this.freeCount++] = this.spentSlot;
+      this.popRoot();
+    }
   }
 
   private takeSlot(): number {
@@ -134,15 +166,12 @@ export class Engine {
   private grow(): void {
     const capacity = this.capacity * 2;
     if (capacity > SLOT_BITS) throw new RangeError('too many events pending at once');
-    const grown = <T extends Float64Array | Int32Array>(old: T): T => {
-      const next = new (old.constructor as new (n: number) => T)(capacity);
+    const grown = <T extends Float64Array | Int32Array>(old: T, length = capacity): T => {
+      const next = new (old.constructor as new (n: number) => T)(length);
       next.set(old);
       return next;
     };
-    this.heapTime = grown(this.heapTime);
-    this.heapSeq = grown(this.heapSeq);
-    this.heapSlot = grown(this.heapSlot);
-    this.slotTime = grown(this.slotTime);
+    this.heap = grown(this.heap, 2 * capacity);
     this.slotSeq = grown(this.slotSeq);
     this.slotKind = grown(this.slotKind);
     this.slotArgA = grown(this.slotArgA);
@@ -151,56 +180,118 @@ export class Engine {
     this.capacity = capacity;
   }
 
-  private siftUp(position: number, time: number, seq: number, slot: number): void {
-    const times = this.heapTime;
-    const seqs = this.heapSeq;
-    const slots = this.heapSlot;
+  /** Puts `entry` in the hole at `position`, raised to its place. */
+  private rise(position: number): void {
+    const heap = this.heap;
+    const time = this.entry[0];
+    const handle = this.entry[1];
     let i = position;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const parentTime = times[parent];
-      if (parentTime < time || (parentTime === time && seqs[parent] < seq)) break;
-      times[i] = parentTime;
-      seqs[i] = seqs[parent];
-      slots[i] = slots[parent];
+      const parentTime = heap[2 * parent];
+      const parentHandle = heap[2 * parent + 1];
+      if (parentTime < time || (parentTime === time && parentHandle < handle)) break;
+      heap[2 * i] = parentTime;
+      heap[2 * i + 1] = parentHandle;
       i = parent;
     }
-    times[i] = time;
-    seqs[i] = seq;
-    slots[i] = slot;
+    heap[2 * i] = time;
+    heap[2 * i + 1] = handle;
   }
 
-  /** Removes the root: the last entry moves down from the top to its place. */
+  /** Removes the root: the last entry takes its place. */
   private popRoot(): void {
     const size = --this.heapSize;
     if (size === 0) return;
-    const times = this.heapTime;
-    const seqs = this.heapSeq;
-    const slots = this.heapSlot;
-    const time = times[size];
-    const seq = seqs[size];
-    const slot = slots[size];
+    this.entry[0] = this.heap[2 * size];
+    this.entry[1] = this.heap[2 * size + 1];
+    this.sinkFromRoot();
+  }
+
+  /**
+   * Puts `entry` in place of the root and sinks it to its place, Floyd's bottom-up way: the hole
+   * at the root goes down to a leaf along the smaller children, then the entry rises from there
+   * (a new entry mostly belongs near the leaves). Which child is smaller cannot be predicted,
+   * so it is chosen without a branch (`+(a < b)` is 0 or 1); ties in time, which are rare, branch.
+   */
+  private sinkFromRoot(): void {
+    const heap = this.heap;
+    const size = this.heapSize;
     let i = 0;
-    const half = size >> 1;
-    while (i < half) {
-      let child = 2 * i + 1;
-      let childTime = times[child];
-      const right = child + 1;
-      if (right < size) {
-        const rightTime = times[right];
-        if (rightTime < childTime || (rightTime === childTime && seqs[right] < seqs[child])) {
-          child = right;
-          childTime = rightTime;
-        }
-      }
-      if (time < childTime || (time === childTime && seq < seqs[child])) break;
-      times[i] = childTime;
-      seqs[i] = seqs[child];
-      slots[i] = slots[child];
-      i = child;
+    // Two levels a step while all four grandchildren exist: the three comparisons (the two
+    // children, each pair of grandchildren) do not wait for one another.
+    let grand = 3;
+    while (grand + 3 < size) {
+      const child = 2 * i + 1;
+      const c = 2 * child;
+      const g = 2 * grand;
+      const leftTime = heap[c];
+      const rightTime = heap[c + 2];
+      const g0 = heap[g];
+      const g1 = heap[g + 2];
+      const g2 = heap[g + 4];
+      const g3 = heap[g + 6];
+      const rightChild =
+        +(rightTime < leftTime) | (rightTime === leftTime ? +(heap[c + 3] < heap[c + 1]) : 0);
+      const leftPair = +(g1 < g0) | (g1 === g0 ? +(heap[g + 3] < heap[g + 1]) : 0);
+      const rightPair = +(g3 < g2) | (g3 === g2 ? +(heap[g + 7] < heap[g + 5]) : 0);
+      const smallChild = child + rightChild;
+      const smallGrand =
+        grand + 2 * rightChild + (leftPair ^ (rightChild & (leftPair ^ rightPair)));
+      heap[2 * i] = heap[2 * smallChild];
+      heap[2 * i + 1] = heap[2 * smallChild + 1];
+      heap[2 * smallChild] = heap[2 * smallGrand];
+      heap[2 * smallChild + 1] = heap[2 * smallGrand + 1];
+      i = smallGrand;
+      grand = 4 * i + 3;
     }
-    times[i] = time;
-    seqs[i] = seq;
-    slots[i] = slot;
+    let child = 2 * i + 1;
+    while (child < size) {
+      if (child + 1 < size) {
+        const leftTime = heap[2 * child];
+        const rightTime = heap[2 * child + 2];
+        child +=
+          +(rightTime < leftTime) |
+          (rightTime === leftTime ? +(heap[2 * child + 3] < heap[2 * child + 1]) : 0);
+      }
+      heap[2 * i] = heap[2 * child];
+      heap[2 * i + 1] = heap[2 * child + 1];
+      i = child;
+      child = 2 * i + 1;
+    }
+    this.riseFromLeaf(i);
+  }
+
+  /**
+   * `rise` for an entry that sank to a leaf: whether it goes up one level and whether two is
+   * decided without a branch (each is a coin toss for a random entry), the rarer rest by `rise`.
+   */
+  private riseFromLeaf(leaf: number): void {
+    if (leaf < 3) {
+      this.rise(leaf);
+      return;
+    }
+    const heap = this.heap;
+    const time = this.entry[0];
+    const handle = this.entry[1];
+    const parent = (leaf - 1) >> 1;
+    const grand = (parent - 1) >> 1;
+    const parentTime = heap[2 * parent];
+    const grandTime = heap[2 * grand];
+    // 1 when the entry goes above the parent (above the grandparent): (time, handle) is less.
+    const up1 = +(time < parentTime) | (time === parentTime ? +(handle < heap[2 * parent + 1]) : 0);
+    const up2 =
+      up1 & (+(time < grandTime) | (time === grandTime ? +(handle < heap[2 * grand + 1]) : 0));
+    // The parent moves down to the leaf (overwritten below if the entry stays there), and the
+    // parent's place takes the grandparent if the entry goes above both, else keeps the parent.
+    heap[2 * leaf] = parentTime;
+    heap[2 * leaf + 1] = heap[2 * parent + 1];
+    const kept = parent - up2 * (parent - grand);
+    heap[2 * parent] = heap[2 * kept];
+    heap[2 * parent + 1] = heap[2 * kept + 1];
+    const hole = leaf - up1 * (leaf - parent) - up2 * (parent - grand);
+    heap[2 * hole] = time;
+    heap[2 * hole + 1] = handle;
+    if (up2) this.rise(grand);
   }
 }

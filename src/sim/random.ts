@@ -3,7 +3,7 @@
  * travel noise, decisions…) draws from its own stream, derived from the run's seed and the
  * stream's name, so that two variants of one scenario see the same calls: common random numbers.
  */
-import alea from 'seedrandom/lib/alea.js';
+import alea, { type AleaState } from 'seedrandom/lib/alea.js';
 import type { Distribution } from '../scenarios/schema.ts';
 import { exp, log, pow } from '../lib/detmath.ts';
 import { Z90 } from '../lib/distributions.ts';
@@ -29,8 +29,39 @@ export type StreamName =
 
 /** Makes the stream `name` for `seed`. The same pair always gives the same numbers. */
 export function makeStream(seed: number | string, name: StreamName): Stream {
-  const generator = alea(`${seed}/${name}`);
-  return { name, next: () => generator() };
+  return new AleaStream(name, alea(`${seed}/${name}`, { state: true }).state());
+}
+
+/**
+ * Baagøe's Alea, as seedrandom's `alea` computes it (the same numbers, bit for bit), seeded from
+ * seedrandom's own state: one class whose `next` every call site sees, with its state in fields,
+ * instead of a closure calling a closure.
+ */
+class AleaStream implements Stream {
+  // s0, s1, s2, c: doubles in a typed array are written in place, never boxed.
+  private readonly state = new Float64Array(4);
+
+  constructor(
+    readonly name: string,
+    state: AleaState,
+  ) {
+    this.state[0] = state.s0;
+    this.state[1] = state.s1;
+    this.state[2] = state.s2;
+    this.state[3] = state.c;
+  }
+
+  next(): number {
+    const state = this.state;
+    const t = 2091639 * state[0] + state[3] * 2.3283064365386963e-10; // 2^-32
+    const c = t | 0;
+    const u = t - c;
+    state[0] = state[1];
+    state[1] = state[2];
+    state[2] = u;
+    state[3] = c;
+    return u;
+  }
 }
 
 /** A draw from a distribution. */
