@@ -1,8 +1,10 @@
 /**
  * The figures after one benchmark-city year, old (tests/reference/metricsBefore, main before
  * issue 13) against new (src/sim/analysis): checks they are the same bits, then times each
- * `rounds` times, interleaved, in CPU seconds: `tsx scripts/cityMetrics.ts [rounds] [seed]`.
+ * `rounds` times, interleaved, in CPU seconds: `tsx scripts/cityMetrics.ts [rounds] [seed] [--profile FILE]`.
  */
+import { writeFileSync } from 'node:fs';
+import { Session as Inspector } from 'node:inspector/promises';
 import { builtinScenario } from '../src/scenarios/builtin/index.ts';
 import { replicationMetrics } from '../src/sim/analysis/metrics.ts';
 import { replaySession } from '../src/sim/session.ts';
@@ -34,6 +36,17 @@ for (let r = 0; r < rounds; r++) {
   start = cpu();
   replicationMetrics(trace, city, staffing);
   times.after.push(cpu() - start);
+}
+if (process.argv.includes('--profile')) {
+  // A CPU profile of the new figures alone, for scripts/profileSummary.mjs.
+  const inspector = new Inspector();
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
+  await inspector.post('Profiler.start');
+  for (let r = 0; r < rounds; r++) replicationMetrics(trace, city, staffing);
+  const { profile } = await inspector.post('Profiler.stop');
+  writeFileSync(process.argv[process.argv.indexOf('--profile') + 1], JSON.stringify(profile));
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 console.log(

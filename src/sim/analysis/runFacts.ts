@@ -35,6 +35,9 @@ export interface RunFacts {
    * arrival, for calls after the warm-up, and that tier and area's arrival target.
    */
   compliance: Map<string, { delays: number[]; target: number }>;
+  /** By cause code, after the warm-up: the waits of approvals and of handovers of command. */
+  approvalWaits: Array<number[] | undefined>;
+  handoverWaits: Array<number[] | undefined>;
 }
 
 /** The area (urban or rural) of an incident's district, which decides its arrival targets. */
@@ -67,6 +70,8 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
   const dispatchTime = new Float64Array(unitCount).fill(NaN);
   const approvalWait = new Float64Array(unitCount);
   const compliance = new Map<string, { delays: number[]; target: number }>();
+  const approvalWaits: Array<number[] | undefined> = [];
+  const handoverWaits: Array<number[] | undefined> = [];
 
   const addBusy = (unit: number, until: number) => {
     const from = Math.max(busySince[unit], warmup);
@@ -117,6 +122,10 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
         break;
       case RecordKind.approved:
         if (unit >= 0) approvalWait[unit] += trace.value[i];
+        if (time >= warmup) (approvalWaits[trace.cause[i]] ??= []).push(trace.value[i]);
+        break;
+      case RecordKind.commandHandedOver:
+        if (time >= warmup) (handoverWaits[trace.cause[i]] ??= []).push(trace.value[i]);
         break;
       case RecordKind.arrived: {
         if (Number.isNaN(firstArrival[incident])) {
@@ -172,5 +181,7 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
     grew,
     busyTime,
     compliance,
+    approvalWaits,
+    handoverWaits,
   };
 }
