@@ -13,6 +13,7 @@
  */
 import type { WeeklyDuty } from '../calendar.ts';
 import { Cause, RecordKind, type Trace } from '../trace.ts';
+import { ascendingOrder } from './sortOrder.ts';
 
 /** What a run's units could do and when they were on duty, in the trace's unit order. */
 export interface Staffing {
@@ -46,7 +47,7 @@ export function allBusyShares(trace: Trace, staffing: Staffing): AllBusyShares {
   const warmup = header.warmup;
   const end = header.duration;
   const measured = Math.max(end - warmup, 1e-9);
-  const unavailable = unavailableIntervals(trace, staffing);
+  const spells = unavailableSpells(trace, staffing);
   const unitsWith = new Map<string, number[]>();
   for (let unit = 0; unit < header.units.length; unit++) {
     if (header.unitReserves[unit]) continue;
@@ -56,29 +57,87 @@ export function allBusyShares(trace: Trace, staffing: Staffing): AllBusyShares {
       units.push(unit);
     }
   }
-  const byCapability = Object.create(null) as Record<string, number>;
+  const capabilities = [...unitsWith.keys()].sort();
+  const capabilitiesOf: number[][] = header.units.map(() => []);
+  capabilities.forEach((capability, c) => {
+    for (const unit of unitsWith.get(capability)!) capabilitiesOf[unit].push(c);
+  });
+  const starts = byCapability(spells.starts, spells, capabilitiesOf, capabilities.length);
+  const ends = byCapability(spells.ends, spells, capabilitiesOf, capabilities.length);
+  const shares = Object.create(null) as Record<string, number>;
   const neededBusy: Intervals[] = [];
   const needed = new Set(staffing.needed);
-  for (const capability of [...unitsWith.keys()].sort()) {
-    const busy = noneAvailable(unitsWith.get(capability)!.map((unit) => unavailable[unit]));
-    byCapability[capability] = lengthWithin(busy, warmup, end) / measured;
+  capabilities.forEach((capability, c) => {
+    const busy = noneAvailable(starts[c], ends[c], unitsWith.get(capability)!.length);
+    shares[capability] = lengthWithin(busy, warmup, end) / measured;
     if (needed.has(capability)) neededBusy.push(busy);
-  }
+  });
   return {
     overall: neededBusy.length > 0 ? lengthWithin(union(neededBusy), warmup, end) / measured : NaN,
-    byCapability,
+    byCapability: shares,
   };
 }
 
+/** Every unavailable spell of every own unit: its start, end and unit, `count` of them. */
+interface Spells {
+  count: number;
+  starts: Float64Array;
+  ends: Float64Array;
+  units: Int32Array;
+}
+
 /**
- * Each unit's unavailable intervals over the whole run, in order and apart: its committed,
- * returning and out-of-service spells read from the trace, joined with its hours off duty.
+ * Per capability, the spells' starts (or ends) of the units having it, in ascending order: all
+ * of them put in order once (sortOrder.ts) and dealt out to the capabilities in that order, or,
+ * where that cannot be (a time below zero), each capability's own sorted as before.
  */
-function unavailableIntervals(trace: Trace, staffing: Staffing): Intervals[] {
+function byCapability(
+  times: Float64Array,
+  spells: Spells,
+  capabilitiesOf: number[][],
+  capabilities: number,
+): Float64Array[] {
+  const sizes = new Int32Array(capabilities);
+  for (let k = 0; k < spells.count; k++) {
+    for (const c of capabilitiesOf[spells.units[k]]) sizes[c]++;
+  }
+  const result = Array.from(sizes, (size) => new Float64Array(size));
+  const filled = new Int32Array(capabilities);
+  const order = ascendingOrder(times, spells.count);
+  for (let i = 0; i < spells.count; i++) {
+    const k = order ? order[i] : i;
+    for (const c of capabilitiesOf[spells.units[k]]) result[c][filled[c]++] = times[k];
+  }
+  if (!order) for (const list of result) list.sort();
+  return result;
+}
+
+/**
+ * Each own unit's unavailable spells over the whole run: its committed, returning and
+ * out-of-service spells read from the trace, joined with its hours off duty.
+ */
+function unavailableSpells(trace: Trace, staffing: Staffing): Spells {
   const header = trace.header;
   const end = header.duration;
   const unitCount = header.units.length;
-  const spells: Intervals[] = Array.from({ length: unitCount }, () => []);
+  const spells: Spells = {
+    count: 0,
+    starts: new Float64Array(1024),
+    ends: new Float64Array(1024),
+    units: new Int32Array(1024),
+  };
+  const push = (unit: number, from: number, to: number) => {
+    if (spells.count === spells.units.length) {
+      spells.starts = grown(spells.starts);
+      spells.ends = grown(spells.ends);
+      const units = new Int32Array(2 * spells.count);
+      units.set(spells.units);
+      spells.units = units;
+    }
+    spells.starts[spells.count] = from;
+    spells.ends[spells.count] = to;
+    spells.units[spells.count++] = unit;
+  };
   /** When the unit's current unavailable spell began (NaN: it is available, state-wise). */
   const since = new Float64Array(unitCount).fill(NaN);
   const committed = new Uint8Array(unitCount);
@@ -90,7 +149,7 @@ function unavailableIntervals(trace: Trace, staffing: Staffing): Intervals[] {
     const from = since[unit];
     if (Number.isNaN(from)) return;
     since[unit] = NaN;
-    if (time > from) spells[unit].push([from, time]);
+    if (time > from) push(unit, from, time);
   };
   // After every change of a unit's state: open or close its spell.
   const settle = (unit: number, time: number) => {
@@ -125,7 +184,7 @@ function unavailableIntervals(trace: Trace, staffing: Staffing): Intervals[] {
           !staffing.redispatchReturning &&
           trace.value[i] > 0
         ) {
-          spells[unit].push([time - trace.value[i], time]);
+          push(unit, time - trace.value[i], time);
         }
         committed[unit] = 0;
         returning[unit] = 0;
@@ -151,32 +210,44 @@ function unavailableIntervals(trace: Trace, staffing: Staffing): Intervals[] {
     settle(unit, time);
   }
   for (let unit = 0; unit < unitCount; unit++) close(unit, end);
-  return spells.map((unitSpells, unit) => {
-    const duty = staffing.duty[unit];
-    if (!duty || duty.always) return unitSpells;
-    const off = complement(duty.onDutyBetween(0, end, staffing.startWeekSecond), 0, end);
-    return union([unitSpells, off]);
-  });
-}
-
-/** Where none of the units is available: every one of them in an unavailable interval. */
-function noneAvailable(units: Intervals[]): Intervals {
-  let count = 0;
-  for (const intervals of units) count += intervals.length;
-  const starts = new Float64Array(count);
-  const ends = new Float64Array(count);
-  let k = 0;
-  for (const intervals of units) {
-    for (const [start, end] of intervals) {
-      starts[k] = start;
-      ends[k++] = end;
+  // Units off duty some hours: their spells joined with those hours replace their own.
+  const shifts = (unit: number) => staffing.duty[unit] && !staffing.duty[unit].always;
+  if (!header.units.some((_, unit) => shifts(unit))) return spells;
+  const own: Intervals[] = header.units.map(() => []);
+  let kept = 0;
+  for (let k = 0; k < spells.count; k++) {
+    const unit = spells.units[k];
+    if (shifts(unit)) own[unit].push([spells.starts[k], spells.ends[k]]);
+    else {
+      spells.starts[kept] = spells.starts[k];
+      spells.ends[kept] = spells.ends[k];
+      spells.units[kept++] = unit;
     }
   }
-  starts.sort();
-  ends.sort();
+  spells.count = kept;
+  own.forEach((unitSpells, unit) => {
+    if (!shifts(unit)) return;
+    const duty = staffing.duty[unit];
+    const off = complement(duty.onDutyBetween(0, end, staffing.startWeekSecond), 0, end);
+    for (const [from, to] of union([unitSpells, off])) push(unit, from, to);
+  });
+  return spells;
+}
+
+function grown(array: Float64Array): Float64Array {
+  const result = new Float64Array(2 * array.length);
+  result.set(array);
+  return result;
+}
+
+/**
+ * Where none of `all` units is available (every one of them in an unavailable interval), from
+ * the starts and the ends of their intervals, each in ascending order.
+ */
+function noneAvailable(starts: Float64Array, ends: Float64Array, all: number): Intervals {
+  const count = starts.length;
   // A sweep over the changes: `busy` units are unavailable between them.
   const result: Intervals = [];
-  const all = units.length;
   let busy = 0;
   let s = 0;
   let e = 0;
