@@ -5,6 +5,7 @@
  * sorted part come its mean (summed in sorted order), quantiles and histogram (bins in order).
  */
 import { HISTOGRAM_BIN_SECONDS, type Histogram } from './pooled.ts';
+import { ascendingOrder } from './sortOrder.ts';
 
 export interface GroupStats {
   /** Incidents (or arrivals) counted. */
@@ -64,6 +65,25 @@ export function histogramOfSorted(sorted: Float64Array): Histogram {
   return histogram;
 }
 
+/**
+ * The items that have a value, in ascending order of their values, all put in order at once;
+ * null where sortOrder.ts cannot (values below zero), for `groupsOf` to sort group by group.
+ */
+export function valuedOrder(items: Items): Int32Array | null {
+  const values = new Float64Array(items.count);
+  const itemOf = new Int32Array(items.count);
+  let count = 0;
+  for (let i = 0; i < items.count; i++) {
+    if (Number.isNaN(items.values[i])) continue;
+    values[count] = items.values[i];
+    itemOf[count++] = i;
+  }
+  const order = ascendingOrder(values, count);
+  if (!order) return null;
+  for (let k = 0; k < count; k++) order[k] = itemOf[order[k]];
+  return order;
+}
+
 /** One group's sorted values and target counts. */
 export interface Group {
   key: string;
@@ -75,9 +95,15 @@ export interface Group {
 /**
  * The groups of items by slot (`slots[item]` indexes `keys`; keys may repeat, items of equal
  * keys form one group), in the order of their keys (sorted as strings); a group is there when
- * one of its items has a value or a target.
+ * one of its items has a value or a target. With the items' `valuedOrder`, each group's values
+ * are laid out in order; without it, each group is sorted.
  */
-export function groupsOf(items: Items, slots: Int32Array, keys: readonly string[]): Group[] {
+export function groupsOf(
+  items: Items,
+  slots: Int32Array,
+  keys: readonly string[],
+  order: Int32Array | null,
+): Group[] {
   // Slots of equal keys become one.
   const groupOfKey = new Map<string, number>();
   const groupOfSlot = Int32Array.from(keys, (key) => {
@@ -99,13 +125,18 @@ export function groupsOf(items: Items, slots: Int32Array, keys: readonly string[
   for (let g = 0; g < groups; g++) valued[g + 1] += valued[g];
   const laid = new Float64Array(valued[groups]);
   const next = valued.slice(0, groups);
-  for (let i = 0; i < count; i++) {
-    if (!Number.isNaN(values[i])) laid[next[groupOfSlot[slots[i]]]++] = values[i];
+  if (order) {
+    for (const i of order) laid[next[groupOfSlot[slots[i]]]++] = values[i];
+  } else {
+    for (let i = 0; i < count; i++) {
+      if (!Number.isNaN(values[i])) laid[next[groupOfSlot[slots[i]]]++] = values[i];
+    }
   }
   const result: Group[] = [];
   for (const [key, g] of groupOfKey) {
     if (valued[g + 1] === valued[g] && targeted[g] === 0) continue;
-    const sorted = laid.subarray(valued[g], valued[g + 1]).sort();
+    const part = laid.subarray(valued[g], valued[g + 1]);
+    const sorted = order ? part : part.sort();
     result.push({ key, sorted, targeted: targeted[g], within: within[g] });
   }
   return result.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -16,6 +16,7 @@ import {
   type Group,
   type GroupStats,
   type Items,
+  valuedOrder,
 } from './groupStats.ts';
 import { CoverageCells, type Histogram } from './pooled.ts';
 import { incidentArea, runFacts } from './runFacts.ts';
@@ -214,11 +215,13 @@ export function replicationMetrics(
     kindSlots[item] = kind;
     districtSlots[item] = district;
   }
-  const overall = groupsOf(items, new Int32Array(items.count), ['overall']);
+  // The response times put in order once, then dealt out to each breakdown's groups.
+  const order = valuedOrder(items);
+  const overall = groupsOf(items, new Int32Array(items.count), ['overall'], order);
   const byRecord = {
-    byTier: groupsOf(items, tierSlots, tierKeys),
-    byKind: groupsOf(items, kindSlots, header.incidentKinds),
-    byDistrict: groupsOf(items, districtSlots, header.districts),
+    byTier: groupsOf(items, tierSlots, tierKeys, order),
+    byKind: groupsOf(items, kindSlots, header.incidentKinds, order),
+    byDistrict: groupsOf(items, districtSlots, header.districts, order),
   };
   const statsOf = (groups: Group[]) =>
     Object.fromEntries(groups.map((g) => [g.key, statsOfSorted(g.sorted, g.targeted, g.within)]));

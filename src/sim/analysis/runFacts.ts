@@ -84,11 +84,14 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
     queuedAt[incident] = NaN;
   };
 
+  // By tier (1, 2) and area (urban, rural): the entry of `compliance`, found once.
+  const complianceOf: Array<{ delays: number[]; target: number } | undefined> = [];
+  const { time: times, incident: incidentOf, unit: unitOf, kind: kinds } = trace;
   for (let i = 0; i < trace.length; i++) {
-    const time = trace.time[i];
-    const incident = trace.incident[i];
-    const unit = trace.unit[i];
-    switch (trace.kind[i]) {
+    const time = times[i];
+    const incident = incidentOf[i];
+    const unit = unitOf[i];
+    switch (kinds[i]) {
       case RecordKind.callReceived:
         callTime[incident] = time;
         break;
@@ -137,10 +140,15 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
         // reinforcements from outside are not the city's units.
         if (tier <= 2 && callTime[incident] >= warmup && !header.unitReserves[unit]) {
           const area = incidentArea(trace, incident);
-          const key = complianceKey(tier, area);
-          const target = targets[`tier${tier}` as 'tier1' | 'tier2'][area];
-          let entry = compliance.get(key);
-          if (!entry) compliance.set(key, (entry = { delays: [], target }));
+          const slot = 2 * tier + (area === 'urban' ? 0 : 1);
+          let entry = complianceOf[slot];
+          if (!entry) {
+            const key = complianceKey(tier, area);
+            const target = targets[`tier${tier}` as 'tier1' | 'tier2'][area];
+            entry = compliance.get(key);
+            if (!entry) compliance.set(key, (entry = { delays: [], target }));
+            complianceOf[slot] = entry;
+          }
           entry.delays.push(time - dispatchTime[unit] - approvalWait[unit]);
         }
         break;
