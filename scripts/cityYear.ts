@@ -1,14 +1,24 @@
 /**
  * One benchmark-city year, timed in CPU seconds (process.cpuUsage), split into the simulation
- * and the metrics after it: `tsx scripts/cityYear.ts [runs] [--profile FILE]`. Prints one JSON
+ * and the metrics after it: `tsx scripts/cityYear.ts [runs] [--profile FILE] [--root CHECKOUT]`. Prints one JSON
  * line per run and a line of medians; with --profile, writes a CPU profile of the runs alone
  * (the city's construction left out) for scripts/profileSummary.mjs.
  */
 import { writeFileSync } from 'node:fs';
 import { Session as Inspector } from 'node:inspector/promises';
-import { builtinScenario } from '../src/scenarios/builtin/index.ts';
-import { replicationMetrics } from '../src/sim/analysis/metrics.ts';
-import { replaySession } from '../src/sim/session.ts';
+
+// Another checkout's simulator (`--root /work/main`) for a before/after pair on one machine.
+const rootAt = process.argv.indexOf('--root');
+const root = rootAt > 0 ? `${process.argv[rootAt + 1]}/` : new URL('../', import.meta.url).pathname;
+const { builtinScenario } = (await import(
+  `${root}src/scenarios/builtin/index.ts`
+)) as typeof import('../src/scenarios/builtin/index.ts');
+const { replicationMetrics } = (await import(
+  `${root}src/sim/analysis/metrics.ts`
+)) as typeof import('../src/sim/analysis/metrics.ts');
+const { replaySession } = (await import(
+  `${root}src/sim/session.ts`
+)) as typeof import('../src/sim/session.ts');
 
 const runs = Number(process.argv[2] ?? 3);
 const profileAt = process.argv.indexOf('--profile');
@@ -18,26 +28,27 @@ const cpu = () => {
   return (usage.user + usage.system) / 1e6;
 };
 const inspector = profileAt > 0 ? new Inspector() : undefined;
-if (inspector) {
-  inspector.connect();
-  await inspector.post('Profiler.enable');
-  await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
-  await inspector.post('Profiler.start');
-}
 const sims: number[] = [];
 const metrics: number[] = [];
-for (let r = 0; r < runs; r++) {
+for (let r = -1; r < runs; r++) {
+  if (r === 0 && inspector) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
+    await inspector.post('Profiler.start');
+  }
   const start = cpu();
-  const session = replaySession(city, r + 1, []);
+  const session = replaySession(city, r + 2, []);
   while (session.advance().status !== 'finished');
   const trace = session.finishTrace();
   const mid = cpu();
   const summary = replicationMetrics(trace, city, session.staffing());
   const end = cpu();
+  if (r < 0) continue; // a warm-up year first, as the bench has (the JIT compiles the hot paths)
   sims.push(mid - start);
   metrics.push(end - mid);
   console.log(
-    JSON.stringify({ seed: r + 1, sim: mid - start, metrics: end - mid, calls: summary.calls }),
+    JSON.stringify({ seed: r + 2, sim: mid - start, metrics: end - mid, calls: summary.calls }),
   );
 }
 if (inspector) {
