@@ -81,6 +81,9 @@ export function bulletin(
     lastRow[unit] = row;
     return row;
   };
+  // Each district's arrival targets of tiers 1 and 2, by its area (urban or rural).
+  const tierOneTarget = Float64Array.from(header.districtAreas, (area) => targets.tier1[area]);
+  const tierTwoTarget = Float64Array.from(header.districtAreas, (area) => targets.tier2[area]);
   const dispatchedAt = new Float64Array(unitCount);
   const approvalWait = new Float64Array(unitCount);
   // Who worked on each incident, in the order first dispatched: a list per incident, linked
@@ -123,10 +126,11 @@ export function bulletin(
         rows[row].arrivals++;
         const tier = header.unitTiers[unit];
         if (tier === 1 || tier === 2) {
-          const area = header.districtAreas[trace.incidentDistrict[incident]];
+          const district = trace.incidentDistrict[incident];
           // From the order reaching the unit: an approval's wait is not the unit's delay.
           const late =
-            time - dispatchedAt[unit] - approvalWait[unit] > targets[`tier${tier}`][area];
+            time - dispatchedAt[unit] - approvalWait[unit] >
+            (tier === 1 ? tierOneTarget[district] : tierTwoTarget[district]);
           timed[row]++;
           if (late) rows[row].lateArrivals++;
         }

@@ -19,7 +19,7 @@ import {
   valuedOrder,
 } from './groupStats.ts';
 import { CoverageCells, type Histogram } from './pooled.ts';
-import { incidentArea, runFacts } from './runFacts.ts';
+import { runFacts } from './runFacts.ts';
 
 export { quantile, type GroupStats } from './groupStats.ts';
 
@@ -156,6 +156,9 @@ export function replicationMetrics(
   const districtSlots = new Int32Array(incidents);
   // Tier slots: a tier t at t + 128, outside help at TIER_KEYS.length - 2, nobody at the end.
   const tierKeys = TIER_KEYS;
+  // Each district's arrival targets of tiers 1 and 2, by its area (urban or rural).
+  const tierOneTarget = Float64Array.from(header.districtAreas, (area) => targets.tier1[area]);
+  const tierTwoTarget = Float64Array.from(header.districtAreas, (area) => targets.tier2[area]);
   const districtCalls = new Int32Array(header.districts.length);
   const districtCovered = new Int32Array(header.districts.length);
   const cells = new CoverageCells(trace);
@@ -192,11 +195,11 @@ export function replicationMetrics(
     // The target is that of the tier serving the kind's first need (see TraceHeader), counted
     // from the call; a call nobody reached by the end of the run missed it.
     const targetTier = header.kindTargetTiers[kind];
-    const area = incidentArea(trace, incident);
-    const target = targetTier === 1 || targetTier === 2 ? targets[`tier${targetTier}`][area] : NaN;
+    const target =
+      targetTier === 1 ? tierOneTarget[district] : targetTier === 2 ? tierTwoTarget[district] : NaN;
     const arrived = !Number.isNaN(facts.firstArrival[incident]);
     const seconds = facts.firstArrival[incident] - facts.callTime[incident];
-    const tierOneWithin = arrived && seconds <= targets.tier1[area] ? 1 : 0;
+    const tierOneWithin = arrived && seconds <= tierOneTarget[district] ? 1 : 0;
     districtCalls[district]++;
     districtCovered[district] += tierOneWithin;
     cells.add(trace.incidentPlace[incident], tierOneWithin);
