@@ -7,8 +7,7 @@
 import type { Travel } from '../scenarios/schema.ts';
 import type { Calendar } from './calendar.ts';
 import { cos } from '../lib/detmath.ts';
-import { haversineMetres, type LonLat } from '../lib/geo.ts';
-import { NearestNode } from './nearestNode.ts';
+import { haversineMetres, NearestPointIndex, type LonLat } from '../lib/geo.ts';
 import { speedFactor, type Drive } from './drive.ts';
 import type { TravelModel } from './travel.ts';
 import {
@@ -37,7 +36,7 @@ const TREE_CACHE_BYTES = 256 * 1024 * 1024;
 export class RoadGraphTravel implements TravelModel {
   readonly noiseCv: number;
   private readonly nodes: readonly LonLat[];
-  private readonly nodeIndex: NearestNode;
+  private readonly nodeIndex: NearestPointIndex;
   /** For each hour of the day, its speed band (hours with identical speeds share one band). */
   private readonly bandOfHour: Int32Array;
   /** Per band, per edge: seconds to drive it at normal speed. */
@@ -81,7 +80,7 @@ export class RoadGraphTravel implements TravelModel {
   ) {
     this.nodes = spec.nodes;
     this.noiseCv = spec.noiseCv;
-    this.nodeIndex = new NearestNode(spec.nodes);
+    this.nodeIndex = new NearestPointIndex(spec.nodes);
     const classes = Object.keys(spec.roadClasses);
     const factorOf = (roadClass: string, hour: number) =>
       spec.roadClasses[roadClass].hourFactors?.[hour] ?? 1;
