@@ -62,8 +62,8 @@ export function allBusyShares(trace: Trace, staffing: Staffing): AllBusyShares {
   capabilities.forEach((capability, c) => {
     for (const unit of unitsWith.get(capability)!) capabilitiesOf[unit].push(c);
   });
-  const starts = byCapability(spells.starts, spells, capabilitiesOf, capabilities.length);
-  const ends = byCapability(spells.ends, spells, capabilitiesOf, capabilities.length);
+  const starts = byCapability(spells.starts, spells, true, capabilitiesOf, capabilities.length);
+  const ends = byCapability(spells.ends, spells, false, capabilitiesOf, capabilities.length);
   const shares = Object.create(null) as Record<string, number>;
   const neededBusy: Intervals[] = [];
   const needed = new Set(staffing.needed);
@@ -78,22 +78,30 @@ export function allBusyShares(trace: Trace, staffing: Staffing): AllBusyShares {
   };
 }
 
-/** Every unavailable spell of every own unit: its start, end and unit, `count` of them. */
+/**
+ * Every unavailable spell of every own unit: its start, end and unit, `count` of them, in the
+ * order they ended (the trace's), those of units with duty hours last, from `fromTrace` on; and
+ * for each the number of its opening among the `opened` (the trace's order of the starts).
+ */
 interface Spells {
   count: number;
+  fromTrace: number;
+  opened: number;
   starts: Float64Array;
   ends: Float64Array;
   units: Int32Array;
+  openings: Int32Array;
 }
 
 /**
  * Per capability, the spells' starts (or ends) of the units having it, in ascending order: all
- * of them put in order once (sortOrder.ts) and dealt out to the capabilities in that order, or,
- * where that cannot be (a time below zero), each capability's own sorted as before.
+ * of them put in order once (`timeOrder`) and dealt out to the capabilities in that order, or,
+ * where that cannot be (a time below zero, −0), each capability's own sorted as before.
  */
 function byCapability(
   times: Float64Array,
   spells: Spells,
+  byStart: boolean,
   capabilitiesOf: number[][],
   capabilities: number,
 ): Float64Array[] {
@@ -103,7 +111,7 @@ function byCapability(
   }
   const result = Array.from(sizes, (size) => new Float64Array(size));
   const filled = new Int32Array(capabilities);
-  const order = ascendingOrder(times, spells.count);
+  const order = timeOrder(times, spells, byStart);
   for (let i = 0; i < spells.count; i++) {
     const k = order ? order[i] : i;
     for (const c of capabilitiesOf[spells.units[k]]) result[c][filled[c]++] = times[k];
@@ -122,22 +130,27 @@ function unavailableSpells(trace: Trace, staffing: Staffing): Spells {
   const unitCount = header.units.length;
   const spells: Spells = {
     count: 0,
+    fromTrace: 0,
+    opened: 0,
     starts: new Float64Array(1024),
     ends: new Float64Array(1024),
     units: new Int32Array(1024),
+    openings: new Int32Array(1024),
   };
-  const push = (unit: number, from: number, to: number) => {
+  const push = (unit: number, from: number, to: number, opening: number) => {
     if (spells.count === spells.units.length) {
       spells.starts = grown(spells.starts);
       spells.ends = grown(spells.ends);
-      const units = new Int32Array(2 * spells.count);
-      units.set(spells.units);
-      spells.units = units;
+      spells.units = grownInts(spells.units);
+      spells.openings = grownInts(spells.openings);
     }
     spells.starts[spells.count] = from;
     spells.ends[spells.count] = to;
+    spells.openings[spells.count] = opening;
     spells.units[spells.count++] = unit;
   };
+  /** The number of the opening of the unit's current spell. */
+  const opening = new Int32Array(unitCount);
   /** When the unit's current unavailable spell began (NaN: it is available, state-wise). */
   const since = new Float64Array(unitCount).fill(NaN);
   const committed = new Uint8Array(unitCount);
@@ -149,7 +162,7 @@ function unavailableSpells(trace: Trace, staffing: Staffing): Spells {
     const from = since[unit];
     if (Number.isNaN(from)) return;
     since[unit] = NaN;
-    if (time > from) push(unit, from, time);
+    if (time > from) push(unit, from, time, opening[unit]);
   };
   // After every change of a unit's state: open or close its spell.
   const settle = (unit: number, time: number) => {
@@ -158,8 +171,10 @@ function unavailableSpells(trace: Trace, staffing: Staffing): Spells {
       outOfService[unit] ||
       leaving[unit] ||
       (returning[unit] && !staffing.redispatchReturning);
-    if (busy && Number.isNaN(since[unit])) since[unit] = time;
-    else if (!busy) close(unit, time);
+    if (busy && Number.isNaN(since[unit])) {
+      since[unit] = time;
+      opening[unit] = spells.opened++;
+    } else if (!busy) close(unit, time);
   };
   for (let i = 0; i < trace.length; i++) {
     const unit = trace.unit[i];
@@ -184,7 +199,7 @@ function unavailableSpells(trace: Trace, staffing: Staffing): Spells {
           !staffing.redispatchReturning &&
           trace.value[i] > 0
         ) {
-          push(unit, time - trace.value[i], time);
+          push(unit, time - trace.value[i], time, spells.opened++);
         }
         committed[unit] = 0;
         returning[unit] = 0;
@@ -212,6 +227,7 @@ function unavailableSpells(trace: Trace, staffing: Staffing): Spells {
   for (let unit = 0; unit < unitCount; unit++) close(unit, end);
   // Units off duty some hours: their spells joined with those hours replace their own.
   const shifts = (unit: number) => staffing.duty[unit] && !staffing.duty[unit].always;
+  spells.fromTrace = spells.count;
   if (!header.units.some((_, unit) => shifts(unit))) return spells;
   const own: Intervals[] = header.units.map(() => []);
   let kept = 0;
@@ -221,15 +237,16 @@ function unavailableSpells(trace: Trace, staffing: Staffing): Spells {
     else {
       spells.starts[kept] = spells.starts[k];
       spells.ends[kept] = spells.ends[k];
+      spells.openings[kept] = spells.openings[k];
       spells.units[kept++] = unit;
     }
   }
-  spells.count = kept;
+  spells.count = spells.fromTrace = kept;
   own.forEach((unitSpells, unit) => {
     if (!shifts(unit)) return;
     const duty = staffing.duty[unit];
     const off = complement(duty.onDutyBetween(0, end, staffing.startWeekSecond), 0, end);
-    for (const [from, to] of union([unitSpells, off])) push(unit, from, to);
+    for (const [from, to] of union([unitSpells, off])) push(unit, from, to, -1);
   });
   return spells;
 }
@@ -238,6 +255,50 @@ function grown(array: Float64Array): Float64Array {
   const result = new Float64Array(2 * array.length);
   result.set(array);
   return result;
+}
+
+function grownInts(array: Int32Array): Int32Array {
+  const result = new Int32Array(2 * array.length);
+  result.set(array);
+  return result;
+}
+
+/**
+ * The spells in ascending order of their starts (or ends), without sorting most of them: the
+ * trace's order is that of the ends, and of the starts by their openings (a stranded unit's
+ * trip home, known only when it ended, may break it: then all are sorted). The few spells of
+ * units with duty hours are sorted and merged in. Null where `ascendingOrder` cannot sort.
+ */
+function timeOrder(times: Float64Array, spells: Spells, byStart: boolean): Int32Array | null {
+  const traced = spells.fromTrace;
+  const order = new Int32Array(traced);
+  if (byStart) {
+    const spellOf = new Int32Array(spells.opened).fill(-1);
+    for (let k = 0; k < traced; k++) spellOf[spells.openings[k]] = k;
+    let n = 0;
+    for (const k of spellOf) if (k >= 0) order[n++] = k;
+  } else {
+    for (let k = 0; k < traced; k++) order[k] = k;
+  }
+  for (let i = 0; i < traced; i++) {
+    const time = times[order[i]];
+    // −0 and NaN go to ascendingOrder, which leaves them to Float64Array's sort.
+    if (Object.is(time, -0) || !(i === 0 || time >= times[order[i - 1]])) {
+      return ascendingOrder(times, spells.count);
+    }
+  }
+  if (spells.count === traced) return order;
+  const rest = ascendingOrder(times.slice(traced, spells.count));
+  if (!rest) return ascendingOrder(times, spells.count);
+  const merged = new Int32Array(spells.count);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < spells.count; i++) {
+    if (b === rest.length || (a < traced && times[order[a]] <= times[traced + rest[b]])) {
+      merged[i] = order[a++];
+    } else merged[i] = traced + rest[b++];
+  }
+  return merged;
 }
 
 /**
