@@ -11,9 +11,8 @@ const label = (n) =>
 const chains = new Map();
 let total = 0;
 for (let i = 0; i < profile.samples.length; i++) {
-  let id = profile.samples[i];
+  const id = profile.samples[i];
   // inclusive: any ancestor named NAME
-  let node = byId.get(id);
   let hit = null;
   for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
     if (byId.get(cur).callFrame.functionName === name) {
