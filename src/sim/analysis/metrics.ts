@@ -154,8 +154,6 @@ export function replicationMetrics(
   const tierSlots = new Int32Array(incidents);
   const kindSlots = new Int32Array(incidents);
   const districtSlots = new Int32Array(incidents);
-  // Tier slots: a tier t at t + 128, outside help at TIER_KEYS.length - 2, nobody at the end.
-  const tierKeys = TIER_KEYS;
   // Each district's arrival targets of tiers 1 and 2, by its area (urban or rural).
   const tierOneTarget = Float64Array.from(header.districtAreas, (area) => targets.tier1[area]);
   const tierTwoTarget = Float64Array.from(header.districtAreas, (area) => targets.tier2[area]);
@@ -210,11 +208,8 @@ export function replicationMetrics(
     items.values[item] = arrived ? seconds : NaN;
     items.targeted[item] = Number.isNaN(target) ? 0 : 1;
     items.within[item] = arrived && seconds <= target ? 1 : 0;
-    tierSlots[item] = !arrived
-      ? tierKeys.length - 1
-      : tier === 0
-        ? tierKeys.length - 2
-        : tier + 128;
+    // A tier t at slot t + 128, outside help and nobody last (TIER_KEYS).
+    tierSlots[item] = !arrived ? TIER_SLOT_NONE : tier === 0 ? TIER_SLOT_OUTSIDE : tier + 128;
     kindSlots[item] = kind;
     districtSlots[item] = district;
   }
@@ -222,7 +217,7 @@ export function replicationMetrics(
   const order = valuedOrder(items);
   const overall = groupsOf(items, new Int32Array(items.count), ['overall'], order);
   const byRecord = {
-    byTier: groupsOf(items, tierSlots, tierKeys, order),
+    byTier: groupsOf(items, tierSlots, TIER_KEYS, order),
     byKind: groupsOf(items, kindSlots, header.incidentKinds, order),
     byDistrict: groupsOf(items, districtSlots, header.districts, order),
   };
@@ -329,6 +324,8 @@ const TIER_KEYS: readonly string[] = [
   'outside',
   'none',
 ];
+const TIER_SLOT_OUTSIDE = 256;
+const TIER_SLOT_NONE = 257;
 
 /** Waits by cause, from lists by cause code (`CAUSES`), causes in order. */
 function waitsByCause(byCode: ReadonlyArray<number[] | undefined>): Record<string, GroupStats> {
