@@ -38,7 +38,7 @@ for (let r = 0; r < rounds; r++) {
   times.after.push(cpu() - start);
 }
 if (process.argv.includes('--profile')) {
-  // A CPU profile of the new figures alone, for scripts/profileSummary.mjs.
+  // A CPU profile of the new figures alone, for scripts/profileSelf.mjs.
   const inspector = new Inspector();
   inspector.connect();
   await inspector.post('Profiler.enable');

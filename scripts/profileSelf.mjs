@@ -1,4 +1,4 @@
-// Top self-time functions of a .cpuprofile: node scripts/profileSummary.mjs FILE [N]
+// Top self-time functions of a .cpuprofile: node scripts/profileSelf.mjs FILE [N]
 import { readFileSync } from 'node:fs';
 const profile = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const top = Number(process.argv[3] ?? 25);
