@@ -47,8 +47,19 @@ export class RoadGraphTravel implements TravelModel {
   private readonly forward: Adjacency;
   private readonly reverse: Adjacency;
   private readonly anchors = new Set<number>();
+  /** Per node: its number among the anchors, in the order anchored (−1: not an anchor). */
+  private readonly anchorNumber: Int32Array;
   /** Shortest-path trees by (root, band, direction), oldest first. */
   private readonly trees = new Map<number, PathTree>();
+  /**
+   * The cached trees of anchors, also by (anchor number, band, direction) in an array: a trip to
+   * or from a base looks its tree up without hashing (a dispatch weighs every base).
+   */
+  private anchorTrees: Array<PathTree | undefined> = [];
+  private readonly bands: number;
+  /** The speed band at the last time asked (events at one time ask many times). */
+  private bandTime = NaN;
+  private bandThen = 0;
   private readonly maxTrees: number;
   private readonly recentTrips = new Map<number, number>();
   private readonly nodeX: Float64Array;
@@ -81,6 +92,8 @@ export class RoadGraphTravel implements TravelModel {
       if (band < 0) band = bandKeys.push(key) - 1;
       this.bandOfHour[hour] = band;
     }
+    this.bands = bandKeys.length;
+    this.anchorNumber = new Int32Array(spec.nodes.length).fill(-1);
     const lengths = spec.edges.map(
       (edge) => edge.lengthM ?? haversineMetres(spec.nodes[edge.from], spec.nodes[edge.to]),
     );
@@ -124,21 +137,32 @@ export class RoadGraphTravel implements TravelModel {
   }
 
   anchor(place: number): void {
+    if (this.anchors.has(place)) return;
+    this.anchorNumber[place] = this.anchors.size;
     this.anchors.add(place);
   }
 
   epoch(time: number): number {
-    return this.closures * 64 + this.bandOfHour[this.calendar.hourOfDay(time)];
+    return this.closures * 64 + this.band(time);
+  }
+
+  /** The speed band at a time. */
+  private band(time: number): number {
+    if (time !== this.bandTime) {
+      this.bandThen = this.bandOfHour[this.calendar.hourOfDay(time)];
+      this.bandTime = time;
+    }
+    return this.bandThen;
   }
 
   seconds(from: number, to: number, time: number, drive: Drive, limit = Infinity): number {
     if (from === to) return 0;
-    const band = this.bandOfHour[this.calendar.hourOfDay(time)];
+    const band = this.band(time);
     const factor = speedFactor(drive, this.spec);
     const overhead = this.spec.tripOverheadSeconds;
     let normal: number;
-    if (this.anchors.has(to)) normal = this.tree(to, band, true).seconds[from];
-    else if (this.anchors.has(from)) normal = this.tree(from, band, false).seconds[to];
+    if (this.anchorNumber[to] >= 0) normal = this.tree(to, band, true).seconds[from];
+    else if (this.anchorNumber[from] >= 0) normal = this.tree(from, band, false).seconds[to];
     else normal = this.pointToPoint(from, to, band, (limit - overhead) * factor);
     return normal / factor + overhead;
   }
@@ -202,7 +226,7 @@ export class RoadGraphTravel implements TravelModel {
   }
 
   positionAfter(from: number, to: number, departure: number, elapsed: number): number {
-    const band = this.bandOfHour[this.calendar.hourOfDay(departure)];
+    const band = this.band(departure);
     const toward = this.tree(to, band, true);
     const total = toward.seconds[from];
     if (!(total < Infinity)) return from;
@@ -217,6 +241,7 @@ export class RoadGraphTravel implements TravelModel {
       this.closed[edge] = closed ? this.closed[edge] + 1 : Math.max(0, this.closed[edge] - 1);
     }
     this.trees.clear();
+    this.anchorTrees = [];
     this.landmarkTables.clear();
     this.recentTrips.clear();
     this.closures++;
@@ -224,15 +249,32 @@ export class RoadGraphTravel implements TravelModel {
 
   /** Shortest-path tree from `root` (or, with `inbound`, to `root`) in a speed band, cached. */
   private tree(root: number, band: number, inbound: boolean): PathTree {
+    const anchor = this.anchorNumber[root];
+    const slot = anchor >= 0 ? (anchor * this.bands + band) * 2 + (inbound ? 1 : 0) : -1;
+    if (slot >= 0) {
+      const known = this.anchorTrees[slot];
+      if (known) return known;
+    }
     const key = (root * 64 + band) * 2 + (inbound ? 1 : 0);
     let tree = this.trees.get(key);
     if (!tree) {
       // Bounded memory: past the budget the oldest tree goes (it is rebuilt if needed again).
-      if (this.trees.size >= this.maxTrees) this.trees.delete(this.trees.keys().next().value!);
+      if (this.trees.size >= this.maxTrees) this.forget(this.trees.keys().next().value!);
       tree = this.dijkstra(root, band, inbound ? this.reverse : this.forward);
       this.trees.set(key, tree);
     }
+    if (slot >= 0) this.anchorTrees[slot] = tree;
     return tree;
+  }
+
+  /** Drops a cached tree by its key in `trees` (and from `anchorTrees`). */
+  private forget(key: number): void {
+    this.trees.delete(key);
+    const anchor = this.anchorNumber[Math.floor(key / 128)];
+    if (anchor >= 0) {
+      this.anchorTrees[(anchor * this.bands + (Math.floor(key / 2) % 64)) * 2 + (key % 2)] =
+        undefined;
+    }
   }
 
   private dijkstra(root: number, band: number, adjacency: Adjacency): PathTree {

@@ -13,6 +13,7 @@
  */
 import type { WeeklyDuty } from '../calendar.ts';
 import { Cause, RecordKind, type Trace } from '../trace.ts';
+import { ascendingOrder } from './sortOrder.ts';
 
 /** What a run's units could do and when they were on duty, in the trace's unit order. */
 export interface Staffing {
@@ -46,7 +47,7 @@ export function allBusyShares(trace: Trace, staffing: Staffing): AllBusyShares {
   const warmup = header.warmup;
   const end = header.duration;
   const measured = Math.max(end - warmup, 1e-9);
-  const unavailable = unavailableIntervals(trace, staffing);
+  const spells = unavailableSpells(trace, staffing);
   const unitsWith = new Map<string, number[]>();
   for (let unit = 0; unit < header.units.length; unit++) {
     if (header.unitReserves[unit]) continue;
@@ -56,29 +57,100 @@ export function allBusyShares(trace: Trace, staffing: Staffing): AllBusyShares {
       units.push(unit);
     }
   }
-  const byCapability = Object.create(null) as Record<string, number>;
+  const capabilities = [...unitsWith.keys()].sort();
+  const capabilitiesOf: number[][] = header.units.map(() => []);
+  capabilities.forEach((capability, c) => {
+    for (const unit of unitsWith.get(capability)!) capabilitiesOf[unit].push(c);
+  });
+  const starts = byCapability(spells.starts, spells, true, capabilitiesOf, capabilities.length);
+  const ends = byCapability(spells.ends, spells, false, capabilitiesOf, capabilities.length);
+  const shares = Object.create(null) as Record<string, number>;
   const neededBusy: Intervals[] = [];
   const needed = new Set(staffing.needed);
-  for (const capability of [...unitsWith.keys()].sort()) {
-    const busy = noneAvailable(unitsWith.get(capability)!.map((unit) => unavailable[unit]));
-    byCapability[capability] = lengthWithin(busy, warmup, end) / measured;
+  capabilities.forEach((capability, c) => {
+    const busy = noneAvailable(starts[c], ends[c], unitsWith.get(capability)!.length);
+    shares[capability] = lengthWithin(busy, warmup, end) / measured;
     if (needed.has(capability)) neededBusy.push(busy);
-  }
+  });
   return {
     overall: neededBusy.length > 0 ? lengthWithin(union(neededBusy), warmup, end) / measured : NaN,
-    byCapability,
+    byCapability: shares,
   };
 }
 
 /**
- * Each unit's unavailable intervals over the whole run, in order and apart: its committed,
- * returning and out-of-service spells read from the trace, joined with its hours off duty.
+ * Every unavailable spell of every own unit: its start, end and unit, `count` of them, in the
+ * order they ended (the trace's), those of units with duty hours last, from `fromTrace` on; and
+ * for each the number of its opening among the `opened` (the trace's order of the starts).
  */
-function unavailableIntervals(trace: Trace, staffing: Staffing): Intervals[] {
+interface Spells {
+  count: number;
+  fromTrace: number;
+  opened: number;
+  starts: Float64Array;
+  ends: Float64Array;
+  units: Int32Array;
+  openings: Int32Array;
+}
+
+/**
+ * Per capability, the spells' starts (or ends) of the units having it, in ascending order: all
+ * of them put in order once (`timeOrder`) and dealt out to the capabilities in that order, or,
+ * where that cannot be (a time below zero, −0), each capability's own sorted as before.
+ */
+function byCapability(
+  times: Float64Array,
+  spells: Spells,
+  byStart: boolean,
+  capabilitiesOf: number[][],
+  capabilities: number,
+): Float64Array[] {
+  const sizes = new Int32Array(capabilities);
+  for (let k = 0; k < spells.count; k++) {
+    for (const c of capabilitiesOf[spells.units[k]]) sizes[c]++;
+  }
+  const result = Array.from(sizes, (size) => new Float64Array(size));
+  const filled = new Int32Array(capabilities);
+  const order = timeOrder(times, spells, byStart);
+  for (let i = 0; i < spells.count; i++) {
+    const k = order ? order[i] : i;
+    for (const c of capabilitiesOf[spells.units[k]]) result[c][filled[c]++] = times[k];
+  }
+  if (!order) for (const list of result) list.sort();
+  return result;
+}
+
+/**
+ * Each own unit's unavailable spells over the whole run: its committed, returning and
+ * out-of-service spells read from the trace, joined with its hours off duty.
+ */
+function unavailableSpells(trace: Trace, staffing: Staffing): Spells {
   const header = trace.header;
   const end = header.duration;
   const unitCount = header.units.length;
-  const spells: Intervals[] = Array.from({ length: unitCount }, () => []);
+  const spells: Spells = {
+    count: 0,
+    fromTrace: 0,
+    opened: 0,
+    starts: new Float64Array(1024),
+    ends: new Float64Array(1024),
+    units: new Int32Array(1024),
+    openings: new Int32Array(1024),
+  };
+  const push = (unit: number, from: number, to: number, opening: number) => {
+    if (spells.count === spells.units.length) {
+      spells.starts = grown(spells.starts);
+      spells.ends = grown(spells.ends);
+      spells.units = grownInts(spells.units);
+      spells.openings = grownInts(spells.openings);
+    }
+    spells.starts[spells.count] = from;
+    spells.ends[spells.count] = to;
+    spells.openings[spells.count] = opening;
+    spells.units[spells.count++] = unit;
+  };
+  /** The number of the opening of the unit's current spell. */
+  const opening = new Int32Array(unitCount);
   /** When the unit's current unavailable spell began (NaN: it is available, state-wise). */
   const since = new Float64Array(unitCount).fill(NaN);
   const committed = new Uint8Array(unitCount);
@@ -90,7 +162,7 @@ function unavailableIntervals(trace: Trace, staffing: Staffing): Intervals[] {
     const from = since[unit];
     if (Number.isNaN(from)) return;
     since[unit] = NaN;
-    if (time > from) spells[unit].push([from, time]);
+    if (time > from) push(unit, from, time, opening[unit]);
   };
   // After every change of a unit's state: open or close its spell.
   const settle = (unit: number, time: number) => {
@@ -99,8 +171,10 @@ function unavailableIntervals(trace: Trace, staffing: Staffing): Intervals[] {
       outOfService[unit] ||
       leaving[unit] ||
       (returning[unit] && !staffing.redispatchReturning);
-    if (busy && Number.isNaN(since[unit])) since[unit] = time;
-    else if (!busy) close(unit, time);
+    if (busy && Number.isNaN(since[unit])) {
+      since[unit] = time;
+      opening[unit] = spells.opened++;
+    } else if (!busy) close(unit, time);
   };
   for (let i = 0; i < trace.length; i++) {
     const unit = trace.unit[i];
@@ -125,7 +199,7 @@ function unavailableIntervals(trace: Trace, staffing: Staffing): Intervals[] {
           !staffing.redispatchReturning &&
           trace.value[i] > 0
         ) {
-          spells[unit].push([time - trace.value[i], time]);
+          push(unit, time - trace.value[i], time, spells.opened++);
         }
         committed[unit] = 0;
         returning[unit] = 0;
@@ -151,32 +225,90 @@ function unavailableIntervals(trace: Trace, staffing: Staffing): Intervals[] {
     settle(unit, time);
   }
   for (let unit = 0; unit < unitCount; unit++) close(unit, end);
-  return spells.map((unitSpells, unit) => {
-    const duty = staffing.duty[unit];
-    if (!duty || duty.always) return unitSpells;
-    const off = complement(duty.onDutyBetween(0, end, staffing.startWeekSecond), 0, end);
-    return union([unitSpells, off]);
-  });
-}
-
-/** Where none of the units is available: every one of them in an unavailable interval. */
-function noneAvailable(units: Intervals[]): Intervals {
-  let count = 0;
-  for (const intervals of units) count += intervals.length;
-  const starts = new Float64Array(count);
-  const ends = new Float64Array(count);
-  let k = 0;
-  for (const intervals of units) {
-    for (const [start, end] of intervals) {
-      starts[k] = start;
-      ends[k++] = end;
+  // Units off duty some hours: their spells joined with those hours replace their own.
+  const shifts = (unit: number) => staffing.duty[unit] && !staffing.duty[unit].always;
+  spells.fromTrace = spells.count;
+  if (!header.units.some((_, unit) => shifts(unit))) return spells;
+  const own: Intervals[] = header.units.map(() => []);
+  let kept = 0;
+  for (let k = 0; k < spells.count; k++) {
+    const unit = spells.units[k];
+    if (shifts(unit)) own[unit].push([spells.starts[k], spells.ends[k]]);
+    else {
+      spells.starts[kept] = spells.starts[k];
+      spells.ends[kept] = spells.ends[k];
+      spells.openings[kept] = spells.openings[k];
+      spells.units[kept++] = unit;
     }
   }
-  starts.sort();
-  ends.sort();
+  spells.count = spells.fromTrace = kept;
+  own.forEach((unitSpells, unit) => {
+    if (!shifts(unit)) return;
+    const duty = staffing.duty[unit];
+    const off = complement(duty.onDutyBetween(0, end, staffing.startWeekSecond), 0, end);
+    for (const [from, to] of union([unitSpells, off])) push(unit, from, to, -1);
+  });
+  return spells;
+}
+
+function grown(array: Float64Array): Float64Array {
+  const result = new Float64Array(2 * array.length);
+  result.set(array);
+  return result;
+}
+
+function grownInts(array: Int32Array): Int32Array {
+  const result = new Int32Array(2 * array.length);
+  result.set(array);
+  return result;
+}
+
+/**
+ * The spells in ascending order of their starts (or ends), without sorting most of them: the
+ * trace's order is that of the ends, and of the starts by their openings (a stranded unit's
+ * trip home, known only when it ended, may break it: then all are sorted). The few spells of
+ * units with duty hours are sorted and merged in. Null where `ascendingOrder` cannot sort.
+ */
+function timeOrder(times: Float64Array, spells: Spells, byStart: boolean): Int32Array | null {
+  const traced = spells.fromTrace;
+  const order = new Int32Array(traced);
+  if (byStart) {
+    const spellOf = new Int32Array(spells.opened).fill(-1);
+    for (let k = 0; k < traced; k++) spellOf[spells.openings[k]] = k;
+    let n = 0;
+    for (const k of spellOf) if (k >= 0) order[n++] = k;
+  } else {
+    for (let k = 0; k < traced; k++) order[k] = k;
+  }
+  for (let i = 0; i < traced; i++) {
+    const time = times[order[i]];
+    // −0 and NaN go to ascendingOrder, which leaves them to Float64Array's sort.
+    if (Object.is(time, -0) || !(i === 0 || time >= times[order[i - 1]])) {
+      return ascendingOrder(times, spells.count);
+    }
+  }
+  if (spells.count === traced) return order;
+  const rest = ascendingOrder(times.slice(traced, spells.count));
+  if (!rest) return ascendingOrder(times, spells.count);
+  const merged = new Int32Array(spells.count);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < spells.count; i++) {
+    if (b === rest.length || (a < traced && times[order[a]] <= times[traced + rest[b]])) {
+      merged[i] = order[a++];
+    } else merged[i] = traced + rest[b++];
+  }
+  return merged;
+}
+
+/**
+ * Where none of `all` units is available (every one of them in an unavailable interval), from
+ * the starts and the ends of their intervals, each in ascending order.
+ */
+function noneAvailable(starts: Float64Array, ends: Float64Array, all: number): Intervals {
+  const count = starts.length;
   // A sweep over the changes: `busy` units are unavailable between them.
   const result: Intervals = [];
-  const all = units.length;
   let busy = 0;
   let s = 0;
   let e = 0;

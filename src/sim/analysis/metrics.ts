@@ -5,12 +5,23 @@
  * machines merge by concatenation into a report (report.ts).
  */
 import type { Rules } from '../../scenarios/schema.ts';
-import { CAUSES, RecordKind, type Trace } from '../trace.ts';
+import { CAUSES, type Trace } from '../trace.ts';
 import { allBusyShares, type AllBusyShares, type Staffing } from './allBusy.ts';
 import { bulletin, type BulletinRow } from './assessment.ts';
 import { histogramKey } from './figures.ts';
-import { coverageCellKey, histogramOf, type Histogram } from './pooled.ts';
-import { incidentArea, runFacts } from './runFacts.ts';
+import {
+  groupsOf,
+  histogramOfSorted,
+  statsOfSorted,
+  type Group,
+  type GroupStats,
+  type Items,
+  valuedOrder,
+} from './groupStats.ts';
+import { CoverageCells, type Histogram } from './pooled.ts';
+import { runFacts } from './runFacts.ts';
+
+export { quantile, type GroupStats } from './groupStats.ts';
 
 type AssessmentRules = Rules['assessment'];
 const DEFAULT_ASSESSMENT: AssessmentRules = {
@@ -20,16 +31,6 @@ const DEFAULT_ASSESSMENT: AssessmentRules = {
   lateReportPoints: 0.5,
   missingReportPoints: 1,
 };
-
-export interface GroupStats {
-  /** Incidents (or arrivals) counted. */
-  n: number;
-  mean: number;
-  median: number;
-  p90: number;
-  /** Share within the arrival target (NaN where no target applies). */
-  withinTarget: number;
-}
 
 export interface ReplicationMetrics {
   seed: number;
@@ -142,20 +143,23 @@ export function replicationMetrics(
   const incidents = trace.incidentCount;
   const unitCount = header.units.length;
   const facts = runFacts(trace, targets);
-  const response = {
-    overall: [] as number[],
-    byTier: dict<number[]>(),
-    byKind: dict<number[]>(),
-    byDistrict: dict<number[]>(),
+  // The emergency calls after the warm-up, one item each: the response time (NaN if nobody
+  // arrived), whether a target applied and was met, and the item's tier, kind and district.
+  const items: Items = {
+    count: 0,
+    values: new Float64Array(incidents),
+    targeted: new Uint8Array(incidents),
+    within: new Uint8Array(incidents),
   };
-  const responseWithin = {
-    overall: [] as boolean[],
-    byTier: dict<boolean[]>(),
-    byKind: dict<boolean[]>(),
-    byDistrict: dict<boolean[]>(),
-  };
-  const coverageByDistrict = dict<[number, number]>();
-  const coverageCells = dict<[number, number]>();
+  const tierSlots = new Int32Array(incidents);
+  const kindSlots = new Int32Array(incidents);
+  const districtSlots = new Int32Array(incidents);
+  // Each district's arrival targets of tiers 1 and 2, by its area (urban or rural).
+  const tierOneTarget = Float64Array.from(header.districtAreas, (area) => targets.tier1[area]);
+  const tierTwoTarget = Float64Array.from(header.districtAreas, (area) => targets.tier2[area]);
+  const districtCalls = new Int32Array(header.districts.length);
+  const districtCovered = new Int32Array(header.districts.length);
+  const cells = new CoverageCells(trace);
   let coveredCalls = 0;
   let covered = 0;
   let calls = 0;
@@ -184,49 +188,41 @@ export function replicationMetrics(
     waitSum += facts.waitTotal[incident];
     const ended = facts.endTime[incident];
     openSum += (Number.isNaN(ended) ? end : Math.min(ended, end)) - facts.callTime[incident];
-    const kindKey = header.incidentKinds[trace.incidentKind[incident]];
-    const districtKey = header.districts[trace.incidentDistrict[incident]];
+    const kind = trace.incidentKind[incident];
+    const district = trace.incidentDistrict[incident];
     // The target is that of the tier serving the kind's first need (see TraceHeader), counted
     // from the call; a call nobody reached by the end of the run missed it.
-    const targetTier = header.kindTargetTiers[trace.incidentKind[incident]];
-    const area = incidentArea(trace, incident);
-    const target = targetTier === 1 || targetTier === 2 ? targets[`tier${targetTier}`][area] : NaN;
+    const targetTier = header.kindTargetTiers[kind];
+    const target =
+      targetTier === 1 ? tierOneTarget[district] : targetTier === 2 ? tierTwoTarget[district] : NaN;
     const arrived = !Number.isNaN(facts.firstArrival[incident]);
     const seconds = facts.firstArrival[incident] - facts.callTime[incident];
-    const within = arrived && seconds <= target;
-    const tierOneWithin = arrived && seconds <= targets.tier1[area] ? 1 : 0;
-    const place = trace.incidentPlace[incident];
-    const cell = coverageCellKey(trace.places[2 * place], trace.places[2 * place + 1]);
-    for (const counts of [
-      (coverageByDistrict[districtKey] ??= [0, 0]),
-      (coverageCells[cell] ??= [0, 0]),
-    ]) {
-      counts[0]++;
-      counts[1] += tierOneWithin;
-    }
+    const tierOneWithin = arrived && seconds <= tierOneTarget[district] ? 1 : 0;
+    districtCalls[district]++;
+    districtCovered[district] += tierOneWithin;
+    cells.add(trace.incidentPlace[incident], tierOneWithin);
     coveredCalls++;
     covered += tierOneWithin;
     const tier = facts.firstArrivalTier[incident];
-    const tierKey = !arrived ? 'none' : tier === 0 ? 'outside' : String(tier);
-    if (arrived) {
-      response.overall.push(seconds);
-      (response.byTier[tierKey] ??= []).push(seconds);
-      (response.byKind[kindKey] ??= []).push(seconds);
-      (response.byDistrict[districtKey] ??= []).push(seconds);
-    }
-    if (!Number.isNaN(target)) {
-      responseWithin.overall.push(within);
-      (responseWithin.byTier[tierKey] ??= []).push(within);
-      (responseWithin.byKind[kindKey] ??= []).push(within);
-      (responseWithin.byDistrict[districtKey] ??= []).push(within);
-    }
+    const item = items.count++;
+    items.values[item] = arrived ? seconds : NaN;
+    items.targeted[item] = Number.isNaN(target) ? 0 : 1;
+    items.within[item] = arrived && seconds <= target ? 1 : 0;
+    // A tier t at slot t + 128, outside help and nobody last (TIER_KEYS).
+    tierSlots[item] = !arrived ? TIER_SLOT_NONE : tier === 0 ? TIER_SLOT_OUTSIDE : tier + 128;
+    kindSlots[item] = kind;
+    districtSlots[item] = district;
   }
-  const groups = (values: Record<string, number[]>, within: Record<string, boolean[]>) =>
-    Object.fromEntries(
-      [...new Set([...Object.keys(values), ...Object.keys(within)])]
-        .sort()
-        .map((key) => [key, groupStats(values[key] ?? [], within[key])]),
-    );
+  // The response times put in order once, then dealt out to each breakdown's groups.
+  const order = valuedOrder(items);
+  const overall = groupsOf(items, new Int32Array(items.count), ['overall'], order);
+  const byRecord = {
+    byTier: groupsOf(items, tierSlots, TIER_KEYS, order),
+    byKind: groupsOf(items, kindSlots, header.incidentKinds, order),
+    byDistrict: groupsOf(items, districtSlots, header.districts, order),
+  };
+  const statsOf = (groups: Group[]) =>
+    Object.fromEntries(groups.map((g) => [g.key, statsOfSorted(g.sorted, g.targeted, g.within)]));
 
   const measured = Math.max(end - warmup, 1e-9);
   const busyByTier = dict<number[]>();
@@ -250,6 +246,16 @@ export function replicationMetrics(
         .sort()
         .map((key) => [key, meanOf(record[key])]),
     );
+  const noGroup = { sorted: new Float64Array(0), targeted: 0, within: 0 };
+  const overallGroup = overall[0] ?? noGroup;
+  // By district id (should two districts share one, they count together).
+  const coverage = new Map<string, [number, number]>();
+  header.districts.forEach((district, slot) => {
+    const counts = coverage.get(district) ?? [0, 0];
+    counts[0] += districtCalls[slot];
+    counts[1] += districtCovered[slot];
+    coverage.set(district, counts);
+  });
 
   return {
     seed: header.seed,
@@ -269,24 +275,20 @@ export function replicationMetrics(
     meanInSystem: openSum / measured,
     allUnitsBusy: allBusyShares(trace, staffing),
     response: {
-      overall: groupStats(response.overall, responseWithin.overall),
-      byTier: groups(response.byTier, responseWithin.byTier),
-      byKind: groups(response.byKind, responseWithin.byKind),
-      byDistrict: groups(response.byDistrict, responseWithin.byDistrict),
+      overall: statsOfSorted(overallGroup.sorted, overallGroup.targeted, overallGroup.within),
+      byTier: statsOf(byRecord.byTier),
+      byKind: statsOf(byRecord.byKind),
+      byDistrict: statsOf(byRecord.byDistrict),
     },
-    approvals: waitsByCause(trace, RecordKind.approved, warmup),
-    handovers: waitsByCause(trace, RecordKind.commandHandedOver, warmup),
+    approvals: waitsByCause(facts.approvalWaits),
+    handovers: waitsByCause(facts.handoverWaits),
     assessment: assessmentByAgency(bulletin(trace, targets, assessmentRules, warmup), header),
     arrivalCompliance: Object.fromEntries(
       [...facts.compliance.keys()].sort().map((key) => {
         const { delays, target } = facts.compliance.get(key)!;
-        return [
-          key,
-          groupStats(
-            delays,
-            delays.map((d) => d <= target),
-          ),
-        ];
+        let within = 0;
+        for (const delay of delays) if (delay <= target) within++;
+        return [key, statsOfSorted(Float64Array.from(delays).sort(), delays.length, within)];
       }),
     ),
     utilisation: {
@@ -296,41 +298,45 @@ export function replicationMetrics(
       byUnit: busyByUnit,
     },
     responseHistograms: Object.fromEntries([
-      ['overall', histogramOf(response.overall)],
+      ['overall', histogramOfSorted(overallGroup.sorted)],
       ...(['byTier', 'byKind', 'byDistrict'] as const).flatMap((record) =>
-        Object.keys(response[record])
-          .sort()
-          .map((key) => [histogramKey(record, key), histogramOf(response[record][key])]),
+        byRecord[record]
+          .filter((g) => g.sorted.length > 0)
+          .map((g) => [histogramKey(record, g.key), histogramOfSorted(g.sorted)]),
       ),
     ]),
     tierOneCoverage: {
       overall: coveredCalls > 0 ? covered / coveredCalls : NaN,
       byDistrict: Object.fromEntries(
         header.districts.map((district) => {
-          const counts = coverageByDistrict[district];
-          return [district, counts ? counts[1] / counts[0] : NaN];
+          const counts = coverage.get(district)!;
+          return [district, counts[0] > 0 ? counts[1] / counts[0] : NaN];
         }),
       ),
     },
-    coverageCells: Object.fromEntries(
-      Object.keys(coverageCells)
-        .sort()
-        .map((key) => [key, coverageCells[key]]),
-    ),
+    coverageCells: cells.counts(),
   };
 }
 
-/** The values of one kind of record (waits), by cause, after the warm-up. */
-function waitsByCause(trace: Trace, kind: number, warmup: number): Record<string, GroupStats> {
+/** Keys of the tier slots of `replicationMetrics`: tiers −128…127, then outside help, nobody. */
+const TIER_KEYS: readonly string[] = [
+  ...Array.from({ length: 256 }, (_, slot) => String(slot - 128)),
+  'outside',
+  'none',
+];
+const TIER_SLOT_OUTSIDE = 256;
+const TIER_SLOT_NONE = 257;
+
+/** Waits by cause, from lists by cause code (`CAUSES`), causes in order. */
+function waitsByCause(byCode: ReadonlyArray<number[] | undefined>): Record<string, GroupStats> {
   const byCause = dict<number[]>();
-  for (let i = 0; i < trace.length; i++) {
-    if (trace.kind[i] !== kind || trace.time[i] < warmup) continue;
-    (byCause[CAUSES[trace.cause[i]]] ??= []).push(trace.value[i]);
-  }
+  byCode.forEach((values, code) => {
+    if (values) byCause[CAUSES[code]] = values;
+  });
   return Object.fromEntries(
     Object.keys(byCause)
       .sort()
-      .map((cause) => [cause, groupStats(byCause[cause], undefined)]),
+      .map((cause) => [cause, statsOfSorted(Float64Array.from(byCause[cause]).sort(), 0, 0)]),
   );
 }
 
@@ -364,26 +370,4 @@ function assessmentByAgency(
 /** A record keyed by ids from the scenario: no prototype, so an id like "constructor" is safe. */
 function dict<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
-}
-
-function groupStats(values: number[], within: boolean[] | undefined): GroupStats {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  return {
-    n,
-    mean: n > 0 ? sorted.reduce((a, b) => a + b, 0) / n : NaN,
-    median: quantile(sorted, 0.5),
-    p90: quantile(sorted, 0.9),
-    withinTarget: within && within.length > 0 ? within.filter(Boolean).length / within.length : NaN,
-  };
-}
-
-/** Quantile of sorted values, linear interpolation between order statistics (type 7). */
-export function quantile(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const low = Math.floor(h);
-  const high = Math.min(n - 1, low + 1);
-  return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
 }

@@ -6,6 +6,7 @@
  */
 import { histogramBreakdown, type Breakdown } from './figures.ts';
 import type { ReplicationMetrics } from './metrics.ts';
+import type { Trace } from '../trace.ts';
 
 /** Coverage cells per degree of longitude and of latitude (a cell is about 1 km across). */
 export const COVERAGE_CELLS_PER_DEGREE = 100;
@@ -13,6 +14,43 @@ export const COVERAGE_CELLS_PER_DEGREE = 100;
 /** The key of the coverage cell holding a place; the cell's centre is ((x + 0.5) / 100, …). */
 export function coverageCellKey(lon: number, lat: number): string {
   return `${Math.floor(lon * COVERAGE_CELLS_PER_DEGREE)},${Math.floor(lat * COVERAGE_CELLS_PER_DEGREE)}`;
+}
+
+/** Tier-1 coverage by cell of 0.01° (`coverageCellKey`), each place's cell found once. */
+export class CoverageCells {
+  private readonly cellOfPlace: Int32Array;
+  private readonly slots = new Map<string, number>();
+  private calls: number[] = [];
+  private within: number[] = [];
+
+  constructor(private readonly trace: Trace) {
+    this.cellOfPlace = new Int32Array(trace.places.length >> 1).fill(-1);
+  }
+
+  add(place: number, within: number): void {
+    let cell = this.cellOfPlace[place];
+    if (cell < 0) {
+      const key = coverageCellKey(this.trace.places[2 * place], this.trace.places[2 * place + 1]);
+      cell = this.slots.get(key) ?? -1;
+      if (cell < 0) {
+        this.slots.set(key, (cell = this.slots.size));
+        this.calls.push(0);
+        this.within.push(0);
+      }
+      this.cellOfPlace[place] = cell;
+    }
+    this.calls[cell]++;
+    this.within[cell] += within;
+  }
+
+  /** [calls, calls within] by cell key, keys in order. */
+  counts(): Record<string, [number, number]> {
+    return Object.fromEntries(
+      [...this.slots.keys()]
+        .sort()
+        .map((key) => [key, [this.calls[this.slots.get(key)!], this.within[this.slots.get(key)!]]]),
+    );
+  }
 }
 
 /** The centre of a coverage cell, as [lon, lat], from its key. */

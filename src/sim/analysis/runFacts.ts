@@ -35,6 +35,9 @@ export interface RunFacts {
    * arrival, for calls after the warm-up, and that tier and area's arrival target.
    */
   compliance: Map<string, { delays: number[]; target: number }>;
+  /** By cause code, after the warm-up: the waits of approvals and of handovers of command. */
+  approvalWaits: Array<number[] | undefined>;
+  handoverWaits: Array<number[] | undefined>;
 }
 
 /** The area (urban or rural) of an incident's district, which decides its arrival targets. */
@@ -67,6 +70,8 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
   const dispatchTime = new Float64Array(unitCount).fill(NaN);
   const approvalWait = new Float64Array(unitCount);
   const compliance = new Map<string, { delays: number[]; target: number }>();
+  const approvalWaits: Array<number[] | undefined> = [];
+  const handoverWaits: Array<number[] | undefined> = [];
 
   const addBusy = (unit: number, until: number) => {
     const from = Math.max(busySince[unit], warmup);
@@ -79,11 +84,14 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
     queuedAt[incident] = NaN;
   };
 
+  // By tier (1, 2) and area (urban, rural): the entry of `compliance`, found once.
+  const complianceOf: Array<{ delays: number[]; target: number } | undefined> = [];
+  const { time: times, incident: incidentOf, unit: unitOf, kind: kinds } = trace;
   for (let i = 0; i < trace.length; i++) {
-    const time = trace.time[i];
-    const incident = trace.incident[i];
-    const unit = trace.unit[i];
-    switch (trace.kind[i]) {
+    const time = times[i];
+    const incident = incidentOf[i];
+    const unit = unitOf[i];
+    switch (kinds[i]) {
       case RecordKind.callReceived:
         callTime[incident] = time;
         break;
@@ -117,6 +125,10 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
         break;
       case RecordKind.approved:
         if (unit >= 0) approvalWait[unit] += trace.value[i];
+        if (time >= warmup) (approvalWaits[trace.cause[i]] ??= []).push(trace.value[i]);
+        break;
+      case RecordKind.commandHandedOver:
+        if (time >= warmup) (handoverWaits[trace.cause[i]] ??= []).push(trace.value[i]);
         break;
       case RecordKind.arrived: {
         if (Number.isNaN(firstArrival[incident])) {
@@ -128,10 +140,15 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
         // reinforcements from outside are not the city's units.
         if (tier <= 2 && callTime[incident] >= warmup && !header.unitReserves[unit]) {
           const area = incidentArea(trace, incident);
-          const key = complianceKey(tier, area);
-          const target = targets[`tier${tier}` as 'tier1' | 'tier2'][area];
-          let entry = compliance.get(key);
-          if (!entry) compliance.set(key, (entry = { delays: [], target }));
+          const slot = 2 * tier + (area === 'urban' ? 0 : 1);
+          let entry = complianceOf[slot];
+          if (!entry) {
+            const key = complianceKey(tier, area);
+            const target = targets[`tier${tier}` as 'tier1' | 'tier2'][area];
+            entry = compliance.get(key);
+            if (!entry) compliance.set(key, (entry = { delays: [], target }));
+            complianceOf[slot] = entry;
+          }
           entry.delays.push(time - dispatchTime[unit] - approvalWait[unit]);
         }
         break;
@@ -172,5 +189,7 @@ export function runFacts(trace: Trace, targets: Targets): RunFacts {
     grew,
     busyTime,
     compliance,
+    approvalWaits,
+    handoverWaits,
   };
 }
