@@ -14,7 +14,7 @@ import { builtinScenario } from '../src/scenarios/builtin/index.ts';
 import { queueScenario } from '../src/scenarios/theory.ts';
 import { run } from '../src/sim/run.ts';
 import { Session } from '../src/sim/session.ts';
-import type { Trace } from '../src/sim/trace.ts';
+import { traceColumns, type Trace } from '../src/sim/trace.ts';
 
 /**
  * The process's peak resident memory, KiB: Linux's VmHWM (getrusage's maxRSS would count the
@@ -32,21 +32,7 @@ function peakResidentKiB(): number {
 
 /** What the kept trace's records, incident table and places hold, bytes (not their spare room). */
 function traceByteLength(trace: Trace): number {
-  const arrays = [
-    trace.time,
-    trace.kind,
-    trace.incident,
-    trace.unit,
-    trace.place,
-    trace.cause,
-    trace.value,
-    trace.command,
-    trace.incidentKind,
-    trace.incidentDistrict,
-    trace.incidentPlace,
-    trace.places,
-  ];
-  return arrays.reduce((sum, array) => sum + array.byteLength, 0);
+  return traceColumns(trace).reduce((sum, array) => sum + array.byteLength, 0);
 }
 
 if (!isMainThread) {

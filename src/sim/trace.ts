@@ -237,6 +237,24 @@ export function* traceToNdjson(trace: Trace): Generator<string> {
   for (let i = 0; i < trace.length; i++) yield JSON.stringify(recordToJson(trace, i));
 }
 
+/** Every column and table of a trace's records, incidents and places (not its decisions). */
+export function traceColumns(trace: Trace): Array<Float64Array | Uint8Array | IndexArray> {
+  return [
+    trace.time,
+    trace.kind,
+    trace.incident,
+    trace.unit,
+    trace.place,
+    trace.cause,
+    trace.value,
+    trace.command,
+    trace.incidentKind,
+    trace.incidentDistrict,
+    trace.incidentPlace,
+    trace.places,
+  ];
+}
+
 /**
  * A 64-bit digest (hex) of everything in a trace: header and all arrays, byte for byte.
  * Two runs with the same digest wrote the same trace; used to compare Node and the browser.

@@ -21,7 +21,7 @@ import { buildReplayIndex, type ReplayIndex, type UnitHomes } from '../sim/analy
 import { RoadRouter } from '../sim/analysis/replayRoutes.ts';
 import { run } from '../sim/run.ts';
 import { rosterOf, type RosterUnit } from '../sim/session.ts';
-import { CAUSES, RecordKind, type CauseName, type Trace } from '../sim/trace.ts';
+import { CAUSES, RecordKind, traceColumns, type CauseName, type Trace } from '../sim/trace.ts';
 import { makeTravelModel } from '../sim/travel.ts';
 import type { ScenarioSource } from './simWorker.ts';
 
@@ -217,20 +217,7 @@ function copyTrace(trace: Trace): Trace {
 }
 
 function transferablesOf(trace: Trace): Transferable[] {
-  return [
-    trace.time,
-    trace.kind,
-    trace.incident,
-    trace.unit,
-    trace.place,
-    trace.cause,
-    trace.value,
-    trace.command,
-    trace.incidentKind,
-    trace.incidentDistrict,
-    trace.incidentPlace,
-    trace.places,
-  ].map((array) => array.buffer);
+  return traceColumns(trace).map((array) => array.buffer);
 }
 
 function replayOf(key: string): LoadedReplay {
