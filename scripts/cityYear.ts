@@ -2,7 +2,7 @@
  * One benchmark-city year, timed in CPU seconds (process.cpuUsage), split into the simulation
  * and the metrics after it: `tsx scripts/cityYear.ts [runs] [--profile FILE] [--root CHECKOUT]`. Prints one JSON
  * line per run and a line of medians; with --profile, writes a CPU profile of the runs alone
- * (the city's construction left out) for scripts/profileSelf.mjs.
+ * (the city's construction left out) for scripts/profile.mjs.
  */
 import { writeFileSync } from 'node:fs';
 import { Session as Inspector } from 'node:inspector/promises';
