@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session as Inspector } from 'node:inspector/promises';
 
-// Another checkout's simulator (`--root /work/main`) for a before/after pair on one machine.
+// Another checkout's simulator (`--root ../other-checkout`) for a before/after pair on one machine.
 const rootAt = process.argv.indexOf('--root');
 const root = rootAt > 0 ? `${process.argv[rootAt + 1]}/` : new URL('../', import.meta.url).pathname;
 const { builtinScenario } = (await import(
