@@ -163,9 +163,7 @@ export class RoadGraphTravel implements TravelModel {
       this.edgeSeconds[band],
       this.closed,
       this.secondsPerMetre[band],
-      // A search with a limit (a unit weighed against nearer ones) stops early by itself: the
-      // landmarks would cost more to choose than they save.
-      limit === Infinity ? this.landmarks(band) : null,
+      this.landmarks(band),
     );
     if (result < Infinity || limit === Infinity) this.recentTrips.set(key, result);
     return result;

@@ -114,9 +114,10 @@ export class BoundedSearch {
     const stride = (landmarks?.count ?? 0) * 2;
     heap.reset();
     seconds[root] = 0;
-    bounds[root] = 0;
+    // The root's own bound: a trip the landmarks show to be past the limit ends at once.
+    bounds[root] = this.best[0] * LANDMARK_MARGIN;
     stamp[root] = generation;
-    heap.push(root, 0);
+    heap.push(root, bounds[root]);
     let found = Infinity;
     let stopAt = Infinity;
     for (let node = heap.popAny(); node >= 0; node = heap.popAny()) {
