@@ -30,6 +30,14 @@ interface PathTree {
 /** Anchors used as landmarks at most (each costs 16 bytes a node and speed band). */
 const MAX_LANDMARK_ANCHORS = 32;
 
+/**
+ * Landmarks on the network's edge, added once a band has had OUTER_AFTER_SEARCHES searches:
+ * at most OUTER_LANDMARKS, and no more than their trees' OUTER_BYTES a band (16 bytes a node).
+ */
+const OUTER_LANDMARKS = 16;
+const OUTER_AFTER_SEARCHES = 256;
+const OUTER_BYTES = 24 * 1024 * 1024;
+
 /** Memory for cached shortest-path trees (12 bytes a node each). */
 const TREE_CACHE_BYTES = 256 * 1024 * 1024;
 
@@ -58,8 +66,17 @@ export class RoadGraphTravel implements TravelModel {
   /** Per speed band: the landmarks of the A* (see `landmarks`), and the tree count they saw. */
   private readonly landmarkTables = new Map<
     number,
-    { trees: number; roots: number[]; table: LandmarkTable | null }
+    {
+      trees: number;
+      roots: number[];
+      table: LandmarkTable | null;
+      outer: ReadonlyArray<unknown> | null;
+    }
   >();
+  /** Per speed band: the landmarks on the network's edge (see `outerLandmarks`). */
+  private readonly outer = new Map<number, Array<{ from: Float64Array; to: Float64Array }>>();
+  /** Per speed band: searches between places that are not bases, since roads last closed. */
+  private readonly searchesInBand: number[] = [];
   /** Counts the changes of closed roads (for `epoch`). */
   private closures = 0;
 
@@ -176,10 +193,19 @@ export class RoadGraphTravel implements TravelModel {
    * Closures empty the tree cache, and with it these tables.
    */
   private landmarks(band: number): LandmarkTable | null {
+    const searches = (this.searchesInBand[band] ?? 0) + 1;
+    this.searchesInBand[band] = searches;
     const known = this.landmarkTables.get(band);
-    if (known && known.trees === this.trees.size) return known.table;
+    const outer = searches >= OUTER_AFTER_SEARCHES ? this.outerLandmarks(band) : null;
+    if (known && known.trees === this.trees.size && known.outer === outer) return known.table;
     const roots: number[] = [];
     const trees: Array<{ from: Float64Array; to: Float64Array }> = [];
+    if (outer) {
+      for (const tree of outer) {
+        roots.push(-1 - roots.length);
+        trees.push(tree);
+      }
+    }
     for (const anchor of this.anchors) {
       if (roots.length === MAX_LANDMARK_ANCHORS) break;
       const from = this.trees.get((anchor * 64 + band) * 2);
@@ -195,8 +221,45 @@ export class RoadGraphTravel implements TravelModel {
       : roots.length > 0
         ? landmarkTable(trees, this.nodes.length)
         : null;
-    this.landmarkTables.set(band, { trees: this.trees.size, roots, table });
+    this.landmarkTables.set(band, { trees: this.trees.size, roots, table, outer });
     return table;
+  }
+
+  /**
+   * Landmarks on the edge of the network (the bases are often in its middle, where they bound
+   * little): each the node farthest by road from the bases' trees and the landmarks before it.
+   * Their trees (from and to) are kept apart from the cache, per band, until roads close.
+   */
+  private outerLandmarks(band: number): Array<{ from: Float64Array; to: Float64Array }> {
+    const known = this.outer.get(band);
+    if (known) return known;
+    const count = this.nodes.length;
+    const nearest = new Float64Array(count).fill(Infinity);
+    const lower = (from: Float64Array) => {
+      for (let node = 0; node < count; node++) {
+        if (from[node] < nearest[node]) nearest[node] = from[node];
+      }
+    };
+    for (const anchor of this.anchors) {
+      const tree = this.trees.get((anchor * 64 + band) * 2);
+      if (tree) lower(tree.seconds);
+    }
+    const outer: Array<{ from: Float64Array; to: Float64Array }> = [];
+    const wanted = Math.min(OUTER_LANDMARKS, Math.floor(OUTER_BYTES / (16 * count)));
+    for (let l = 0; l < wanted; l++) {
+      let pick = -1;
+      for (let node = 0; node < count; node++) {
+        const far = nearest[node];
+        if (far < Infinity && (pick < 0 || far > nearest[pick])) pick = node;
+      }
+      if (pick < 0 || nearest[pick] === 0) break;
+      const from = this.dijkstra(pick, band, this.forward).seconds;
+      const to = this.dijkstra(pick, band, this.reverse).seconds;
+      outer.push({ from, to });
+      lower(from);
+    }
+    this.outer.set(band, outer);
+    return outer;
   }
 
   positionAfter(from: number, to: number, departure: number, elapsed: number): number {
@@ -216,6 +279,8 @@ export class RoadGraphTravel implements TravelModel {
     }
     this.trees.clear();
     this.landmarkTables.clear();
+    this.outer.clear();
+    this.searchesInBand.length = 0;
     this.recentTrips.clear();
     this.closures++;
   }

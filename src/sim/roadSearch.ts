@@ -9,18 +9,19 @@
  */
 
 /**
- * Landmarks' shortest-path trees, node by node (one node's values side by side, so that a
- * search reads them from one place): for landmark l, `values[(node * count + l) * 2]` is the
- * time from the landmark to the node and `[... + 1]` the time from the node to the landmark,
- * over the roads as driven (forward). The time from a goal g to a node v is then at least
- * from(v) − from(g) and at least to(g) − to(v).
+ * Landmarks' shortest-path trees, landmark by landmark (a search reads only the few landmarks
+ * it chose, and nearby nodes' values lie near each other): for landmark l,
+ * `values[(l * nodeCount + node) * 2]` is the time from the landmark to the node and
+ * `[... + 1]` the time from the node to the landmark, over the roads as driven (forward). The
+ * time from a goal g to a node v is then at least from(v) − from(g) and at least to(g) − to(v).
  */
 export interface LandmarkTable {
   count: number;
+  nodeCount: number;
   values: Float64Array;
 }
 
-/** Lays the trees (time from, time to, per landmark) out node by node. */
+/** Lays the trees (time from, time to, per landmark) out landmark by landmark. */
 export function landmarkTable(
   trees: ReadonlyArray<{ from: Float64Array; to: Float64Array }>,
   nodeCount: number,
@@ -29,12 +30,12 @@ export function landmarkTable(
   const values = new Float64Array(nodeCount * count * 2);
   for (let l = 0; l < count; l++) {
     const { from, to } = trees[l];
-    for (let node = 0, at = l * 2; node < nodeCount; node++, at += count * 2) {
+    for (let node = 0, at = l * nodeCount * 2; node < nodeCount; node++, at += 2) {
       values[at] = from[node];
       values[at + 1] = to[node];
     }
   }
-  return { count, values };
+  return { count, nodeCount, values };
 }
 
 /**
@@ -44,11 +45,13 @@ export function landmarkTable(
  */
 const LANDMARK_MARGIN = 1 - 1e-7;
 
+const EMPTY = new Float64Array(0);
+
 /** After the goal is reached, keys up to this share above its time are still searched. */
 const TIE_MARGIN = 1e-9;
 
 /** Landmarks a search uses at most (the ones with the largest bound at its root). */
-export const MAX_LANDMARKS = 2;
+export const MAX_LANDMARKS = 4;
 
 /**
  * Single-pair A* search with reusable arrays (stamps mark what this search has touched), run
@@ -111,7 +114,6 @@ export class BoundedSearch {
     }
     const { marks, fromGoal, toGoal } = this;
     const values = landmarks?.values;
-    const stride = (landmarks?.count ?? 0) * 2;
     heap.reset();
     seconds[root] = 0;
     // The root's own bound: a trip the landmarks show to be past the limit ends at once.
@@ -120,6 +122,10 @@ export class BoundedSearch {
     heap.push(root, bounds[root]);
     let found = Infinity;
     let stopAt = Infinity;
+    const { offsets, targets, edges } = adjacency;
+    const table = values ?? EMPTY;
+    const from0 = fromGoal[0];
+    const to0 = toGoal[0];
     for (let node = heap.popAny(); node >= 0; node = heap.popAny()) {
       const key = heap.poppedKey;
       if (key > stopAt) break;
@@ -135,29 +141,40 @@ export class BoundedSearch {
       }
       // The key is the time so far plus the bound: past the limit, so is every node left.
       if (found === Infinity && key > limit) return Infinity;
-      for (let k = adjacency.offsets[node]; k < adjacency.offsets[node + 1]; k++) {
-        const edge = adjacency.edges[k];
-        if (closed[edge]) continue;
-        const neighbour = adjacency.targets[k];
+      const end = offsets[node + 1];
+      for (let k = offsets[node]; k < end; k++) {
+        const edge = edges[k];
+        if (closed[edge] !== 0) continue;
+        const neighbour = targets[k];
         const candidate = base + edgeSeconds[edge];
+        let bound: number;
         if (stamp[neighbour] !== generation) {
           stamp[neighbour] = generation;
           const ex = nodeX[neighbour] - goalX;
           const ey = nodeY[neighbour] - goalY;
-          let bound = Math.sqrt(ex * ex + ey * ey) * secondsPerMetre;
-          for (let m = 0; m < count; m++) {
-            const at = neighbour * stride + marks[m];
-            // NaN (both sides unreachable from the landmark) bounds nothing and fails both tests.
-            const ahead = (values![at] - fromGoal[m]) * LANDMARK_MARGIN;
+          bound = Math.sqrt(ex * ex + ey * ey) * secondsPerMetre;
+          // NaN (both sides unreachable from the landmark) bounds nothing and fails both tests.
+          const at = neighbour * 2;
+          let m0 = at + marks[0];
+          let ahead = (table[m0] - from0) * LANDMARK_MARGIN;
+          if (ahead > bound) bound = ahead;
+          let behind = (to0 - table[m0 + 1]) * LANDMARK_MARGIN;
+          if (behind > bound) bound = behind;
+          for (let m = 1; m < count; m++) {
+            m0 = at + marks[m];
+            ahead = (table[m0] - fromGoal[m]) * LANDMARK_MARGIN;
             if (ahead > bound) bound = ahead;
-            const behind = (toGoal[m] - values![at + 1]) * LANDMARK_MARGIN;
+            behind = (toGoal[m] - table[m0 + 1]) * LANDMARK_MARGIN;
             if (behind > bound) bound = behind;
           }
           bounds[neighbour] = bound;
-        } else if (!(candidate < seconds[neighbour])) continue;
+        } else {
+          if (!(candidate < seconds[neighbour])) continue;
+          bound = bounds[neighbour];
+        }
         seconds[neighbour] = candidate;
         // An infinite bound: the goal cannot reach this node, so no trip from it passes here.
-        if (bounds[neighbour] < Infinity) heap.push(neighbour, candidate + bounds[neighbour]);
+        if (bound < Infinity) heap.push(neighbour, candidate + bound);
       }
     }
     return found;
@@ -216,11 +233,11 @@ export class BoundedSearch {
     if (!landmarks) return 0;
     const { marks, fromGoal, toGoal, best } = this;
     const values = landmarks.values;
-    const stride = landmarks.count * 2;
-    const atRoot = root * stride;
-    const atGoal = goal * stride;
+    const end = landmarks.count * landmarks.nodeCount * 2;
+    const atRoot = root * 2;
+    const atGoal = goal * 2;
     let count = 0;
-    for (let offset = 0; offset < stride; offset += 2) {
+    for (let offset = 0; offset < end; offset += landmarks.nodeCount * 2) {
       const ahead = values[atRoot + offset] - values[atGoal + offset];
       const behind = values[atGoal + offset + 1] - values[atRoot + offset + 1];
       let bound = ahead > behind ? ahead : behind;
