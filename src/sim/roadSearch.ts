@@ -9,19 +9,18 @@
  */
 
 /**
- * Landmarks' shortest-path trees, landmark by landmark (a search reads only the few landmarks
- * it chose, and nearby nodes' values lie near each other): for landmark l,
- * `values[(l * nodeCount + node) * 2]` is the time from the landmark to the node and
- * `[... + 1]` the time from the node to the landmark, over the roads as driven (forward). The
- * time from a goal g to a node v is then at least from(v) − from(g) and at least to(g) − to(v).
+ * Landmarks' shortest-path trees, node by node (one node's values side by side, so that a
+ * search reads them from one place): for landmark l, `values[(node * count + l) * 2]` is the
+ * time from the landmark to the node and `[... + 1]` the time from the node to the landmark,
+ * over the roads as driven (forward). The time from a goal g to a node v is then at least
+ * from(v) − from(g) and at least to(g) − to(v).
  */
 export interface LandmarkTable {
   count: number;
-  nodeCount: number;
   values: Float64Array;
 }
 
-/** Lays the trees (time from, time to, per landmark) out landmark by landmark. */
+/** Lays the trees (time from, time to, per landmark) out node by node. */
 export function landmarkTable(
   trees: ReadonlyArray<{ from: Float64Array; to: Float64Array }>,
   nodeCount: number,
@@ -30,12 +29,12 @@ export function landmarkTable(
   const values = new Float64Array(nodeCount * count * 2);
   for (let l = 0; l < count; l++) {
     const { from, to } = trees[l];
-    for (let node = 0, at = l * nodeCount * 2; node < nodeCount; node++, at += 2) {
+    for (let node = 0, at = l * 2; node < nodeCount; node++, at += count * 2) {
       values[at] = from[node];
       values[at + 1] = to[node];
     }
   }
-  return { count, nodeCount, values };
+  return { count, values };
 }
 
 /**
@@ -114,6 +113,7 @@ export class BoundedSearch {
     }
     const { marks, fromGoal, toGoal } = this;
     const values = landmarks?.values;
+    const stride = (landmarks?.count ?? 0) * 2;
     heap.reset();
     seconds[root] = 0;
     // The root's own bound: a trip the landmarks show to be past the limit ends at once.
@@ -154,7 +154,7 @@ export class BoundedSearch {
           const ey = nodeY[neighbour] - goalY;
           bound = Math.sqrt(ex * ex + ey * ey) * secondsPerMetre;
           // NaN (both sides unreachable from the landmark) bounds nothing and fails both tests.
-          const at = neighbour * 2;
+          const at = neighbour * stride;
           let m0 = at + marks[0];
           let ahead = (table[m0] - from0) * LANDMARK_MARGIN;
           if (ahead > bound) bound = ahead;
@@ -233,11 +233,11 @@ export class BoundedSearch {
     if (!landmarks) return 0;
     const { marks, fromGoal, toGoal, best } = this;
     const values = landmarks.values;
-    const end = landmarks.count * landmarks.nodeCount * 2;
-    const atRoot = root * 2;
-    const atGoal = goal * 2;
+    const stride = landmarks.count * 2;
+    const atRoot = root * stride;
+    const atGoal = goal * stride;
     let count = 0;
-    for (let offset = 0; offset < end; offset += landmarks.nodeCount * 2) {
+    for (let offset = 0; offset < stride; offset += 2) {
       const ahead = values[atRoot + offset] - values[atGoal + offset];
       const behind = values[atGoal + offset + 1] - values[atRoot + offset + 1];
       let bound = ahead > behind ? ahead : behind;
