@@ -107,7 +107,9 @@ export class BoundedSearch {
       goal,
       landmarks,
       Math.sqrt(rx * rx + ry * ry) * secondsPerMetre,
+      limit,
     );
+    if (count < 0) return Infinity; // a landmark shows the trip to be past the limit
     if (count === 0) {
       return this.straight(root, goal, limit, adjacency, edgeSeconds, closed, secondsPerMetre);
     }
@@ -222,13 +224,15 @@ export class BoundedSearch {
 
   /**
    * Keeps the landmarks with the largest bounds at the root, above `straight` (their offsets
-   * in a node's values in `marks`, their values at the goal beside); returns their count.
+   * in a node's values in `marks`, their values at the goal beside); returns their count, or
+   * −1 as soon as one of them shows the trip to be past `limit`.
    */
   private chooseLandmarks(
     root: number,
     goal: number,
     landmarks: LandmarkTable | null,
     straight: number,
+    limit: number,
   ): number {
     if (!landmarks) return 0;
     const { marks, fromGoal, toGoal, best } = this;
@@ -242,6 +246,8 @@ export class BoundedSearch {
       const behind = values[atGoal + offset + 1] - values[atRoot + offset + 1];
       let bound = ahead > behind ? ahead : behind;
       if (!(bound > straight)) continue; // also NaN
+      // The bound the search would give the root: past the limit, it would end there.
+      if (bound * LANDMARK_MARGIN > limit) return -1;
       if (bound === Infinity) bound = Number.MAX_VALUE; // unreachable: any landmark says so
       let at = count < MAX_LANDMARKS ? count++ : MAX_LANDMARKS;
       while (at > 0 && best[at - 1] < bound) {
