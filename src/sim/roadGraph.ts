@@ -187,10 +187,11 @@ export class RoadGraphTravel implements TravelModel {
   }
 
   /**
-   * The landmarks of the band's searches: the anchors whose trees from and to them are both
-   * cached (at most MAX_LANDMARK_ANCHORS of them, in the order they were anchored), laid out
-   * node by node; looked over again whenever a tree was added, rebuilt when the set changed.
-   * Closures empty the tree cache, and with it these tables.
+   * The landmarks of the band's searches: those on the network's edge once the band has had
+   * OUTER_AFTER_SEARCHES searches, then the anchors whose trees from and to them are both
+   * cached (in the order they were anchored; MAX_LANDMARK_ANCHORS landmarks in all at most),
+   * laid out node by node; looked over again whenever a tree was added, rebuilt when the set
+   * changed. Closures empty the tree cache, and with it these tables.
    */
   private landmarks(band: number): LandmarkTable | null {
     const searches = (this.searchesInBand[band] ?? 0) + 1;

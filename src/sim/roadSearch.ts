@@ -126,8 +126,6 @@ export class BoundedSearch {
     let stopAt = Infinity;
     const { offsets, targets, edges } = adjacency;
     const table = values ?? EMPTY;
-    const from0 = fromGoal[0];
-    const to0 = toGoal[0];
     for (let node = heap.popAny(); node >= 0; node = heap.popAny()) {
       const key = heap.poppedKey;
       if (key > stopAt) break;
@@ -157,16 +155,10 @@ export class BoundedSearch {
           bound = Math.sqrt(ex * ex + ey * ey) * secondsPerMetre;
           // NaN (both sides unreachable from the landmark) bounds nothing and fails both tests.
           const at = neighbour * stride;
-          let m0 = at + marks[0];
-          let ahead = (table[m0] - from0) * LANDMARK_MARGIN;
-          if (ahead > bound) bound = ahead;
-          let behind = (to0 - table[m0 + 1]) * LANDMARK_MARGIN;
-          if (behind > bound) bound = behind;
-          for (let m = 1; m < count; m++) {
-            m0 = at + marks[m];
-            ahead = (table[m0] - fromGoal[m]) * LANDMARK_MARGIN;
+          for (let m = 0; m < count; m++) {
+            const ahead = (table[at + marks[m]] - fromGoal[m]) * LANDMARK_MARGIN;
             if (ahead > bound) bound = ahead;
-            behind = (toGoal[m] - table[m0 + 1]) * LANDMARK_MARGIN;
+            const behind = (toGoal[m] - table[at + marks[m] + 1]) * LANDMARK_MARGIN;
             if (behind > bound) bound = behind;
           }
           bounds[neighbour] = bound;
