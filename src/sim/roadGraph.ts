@@ -31,7 +31,8 @@ interface PathTree {
 const MAX_LANDMARK_ANCHORS = 32;
 
 /**
- * Landmarks on the network's edge, added once a band has had OUTER_AFTER_SEARCHES searches:
+ * Landmarks on the network's edge, added once a band has had OUTER_AFTER_SEARCHES searches
+ * without a limit (a unit come free sent to a waiting call, from where it is):
  * at most OUTER_LANDMARKS, and no more than their trees' OUTER_BYTES a band (16 bytes a node).
  */
 const OUTER_LANDMARKS = 16;
@@ -75,7 +76,10 @@ export class RoadGraphTravel implements TravelModel {
   >();
   /** Per speed band: the landmarks on the network's edge (see `outerLandmarks`). */
   private readonly outer = new Map<number, Array<{ from: Float64Array; to: Float64Array }>>();
-  /** Per speed band: searches between places that are not bases, since roads last closed. */
+  /**
+   * Per speed band: searches without a limit between places that are not bases, since roads
+   * last closed (those with a limit mostly end at once, on the bases' landmarks).
+   */
   private readonly searchesInBand: number[] = [];
   /** Counts the changes of closed roads (for `epoch`). */
   private closures = 0;
@@ -180,7 +184,7 @@ export class RoadGraphTravel implements TravelModel {
       this.edgeSeconds[band],
       this.closed,
       this.secondsPerMetre[band],
-      this.landmarks(band),
+      this.landmarks(band, limit === Infinity),
     );
     if (result < Infinity || limit === Infinity) this.recentTrips.set(key, result);
     return result;
@@ -188,13 +192,13 @@ export class RoadGraphTravel implements TravelModel {
 
   /**
    * The landmarks of the band's searches: those on the network's edge once the band has had
-   * OUTER_AFTER_SEARCHES searches, then the anchors whose trees from and to them are both
+   * OUTER_AFTER_SEARCHES searches without a limit (`counted`), then the anchors whose trees from and to them are both
    * cached (in the order they were anchored; MAX_LANDMARK_ANCHORS landmarks in all at most),
    * laid out node by node; looked over again whenever a tree was added, rebuilt when the set
    * changed. Closures empty the tree cache, and with it these tables.
    */
-  private landmarks(band: number): LandmarkTable | null {
-    const searches = (this.searchesInBand[band] ?? 0) + 1;
+  private landmarks(band: number, counted: boolean): LandmarkTable | null {
+    const searches = (this.searchesInBand[band] ?? 0) + (counted ? 1 : 0);
     this.searchesInBand[band] = searches;
     const known = this.landmarkTables.get(band);
     const outer = searches >= OUTER_AFTER_SEARCHES ? this.outerLandmarks(band) : null;
