@@ -30,6 +30,15 @@ interface PathTree {
 /** Anchors used as landmarks at most (each costs 16 bytes a node and speed band). */
 const MAX_LANDMARK_ANCHORS = 32;
 
+/**
+ * Landmarks on the network's edge, added once a band has had OUTER_AFTER_SEARCHES searches
+ * without a limit (a unit come free sent to a waiting call, from where it is):
+ * at most OUTER_LANDMARKS, and no more than their trees' OUTER_BYTES a band (16 bytes a node).
+ */
+const OUTER_LANDMARKS = 16;
+const OUTER_AFTER_SEARCHES = 256;
+const OUTER_BYTES = 24 * 1024 * 1024;
+
 /** Memory for cached shortest-path trees (12 bytes a node each). */
 const TREE_CACHE_BYTES = 256 * 1024 * 1024;
 
@@ -69,8 +78,20 @@ export class RoadGraphTravel implements TravelModel {
   /** Per speed band: the landmarks of the A* (see `landmarks`), and the tree count they saw. */
   private readonly landmarkTables = new Map<
     number,
-    { trees: number; roots: number[]; table: LandmarkTable | null }
+    {
+      trees: number;
+      roots: number[];
+      table: LandmarkTable | null;
+      outer: ReadonlyArray<unknown> | null;
+    }
   >();
+  /** Per speed band: the landmarks on the network's edge (see `outerLandmarks`). */
+  private readonly outer = new Map<number, Array<{ from: Float64Array; to: Float64Array }>>();
+  /**
+   * Per speed band: searches without a limit between places that are not bases, since roads
+   * last closed (those with a limit mostly end at once, on the bases' landmarks).
+   */
+  private readonly searchesInBand: number[] = [];
   /** Counts the changes of closed roads (for `epoch`). */
   private closures = 0;
 
@@ -187,25 +208,33 @@ export class RoadGraphTravel implements TravelModel {
       this.edgeSeconds[band],
       this.closed,
       this.secondsPerMetre[band],
-      // A search with a limit (a unit weighed against nearer ones) stops early by itself: the
-      // landmarks would cost more to choose than they save.
-      limit === Infinity ? this.landmarks(band) : null,
+      this.landmarks(band, limit === Infinity),
     );
     if (result < Infinity || limit === Infinity) this.recentTrips.set(key, result);
     return result;
   }
 
   /**
-   * The landmarks of the band's searches: the anchors whose trees from and to them are both
-   * cached (at most MAX_LANDMARK_ANCHORS of them, in the order they were anchored), laid out
-   * node by node; looked over again whenever a tree was added, rebuilt when the set changed.
-   * Closures empty the tree cache, and with it these tables.
+   * The landmarks of the band's searches: those on the network's edge once the band has had
+   * OUTER_AFTER_SEARCHES searches without a limit (`counted`), then the anchors whose trees from and to them are both
+   * cached (in the order they were anchored; MAX_LANDMARK_ANCHORS landmarks in all at most),
+   * laid out node by node; looked over again whenever a tree was added, rebuilt when the set
+   * changed. Closures empty the tree cache, and with it these tables.
    */
-  private landmarks(band: number): LandmarkTable | null {
+  private landmarks(band: number, counted: boolean): LandmarkTable | null {
+    const searches = (this.searchesInBand[band] ?? 0) + (counted ? 1 : 0);
+    this.searchesInBand[band] = searches;
     const known = this.landmarkTables.get(band);
-    if (known && known.trees === this.trees.size) return known.table;
+    const outer = searches >= OUTER_AFTER_SEARCHES ? this.outerLandmarks(band) : null;
+    if (known && known.trees === this.trees.size && known.outer === outer) return known.table;
     const roots: number[] = [];
     const trees: Array<{ from: Float64Array; to: Float64Array }> = [];
+    if (outer) {
+      for (const tree of outer) {
+        roots.push(-1 - roots.length);
+        trees.push(tree);
+      }
+    }
     for (const anchor of this.anchors) {
       if (roots.length === MAX_LANDMARK_ANCHORS) break;
       const from = this.trees.get((anchor * 64 + band) * 2);
@@ -221,8 +250,45 @@ export class RoadGraphTravel implements TravelModel {
       : roots.length > 0
         ? landmarkTable(trees, this.nodes.length)
         : null;
-    this.landmarkTables.set(band, { trees: this.trees.size, roots, table });
+    this.landmarkTables.set(band, { trees: this.trees.size, roots, table, outer });
     return table;
+  }
+
+  /**
+   * Landmarks on the edge of the network (the bases are often in its middle, where they bound
+   * little): each the node farthest by road from the bases' trees and the landmarks before it.
+   * Their trees (from and to) are kept apart from the cache, per band, until roads close.
+   */
+  private outerLandmarks(band: number): Array<{ from: Float64Array; to: Float64Array }> {
+    const known = this.outer.get(band);
+    if (known) return known;
+    const count = this.nodes.length;
+    const nearest = new Float64Array(count).fill(Infinity);
+    const lower = (from: Float64Array) => {
+      for (let node = 0; node < count; node++) {
+        if (from[node] < nearest[node]) nearest[node] = from[node];
+      }
+    };
+    for (const anchor of this.anchors) {
+      const tree = this.trees.get((anchor * 64 + band) * 2);
+      if (tree) lower(tree.seconds);
+    }
+    const outer: Array<{ from: Float64Array; to: Float64Array }> = [];
+    const wanted = Math.min(OUTER_LANDMARKS, Math.floor(OUTER_BYTES / (16 * count)));
+    for (let l = 0; l < wanted; l++) {
+      let pick = -1;
+      for (let node = 0; node < count; node++) {
+        const far = nearest[node];
+        if (far < Infinity && (pick < 0 || far > nearest[pick])) pick = node;
+      }
+      if (pick < 0 || nearest[pick] === 0) break;
+      const from = this.dijkstra(pick, band, this.forward).seconds;
+      const to = this.dijkstra(pick, band, this.reverse).seconds;
+      outer.push({ from, to });
+      lower(from);
+    }
+    this.outer.set(band, outer);
+    return outer;
   }
 
   positionAfter(from: number, to: number, departure: number, elapsed: number): number {
@@ -243,6 +309,8 @@ export class RoadGraphTravel implements TravelModel {
     this.trees.clear();
     this.anchorTrees = [];
     this.landmarkTables.clear();
+    this.outer.clear();
+    this.searchesInBand.length = 0;
     this.recentTrips.clear();
     this.closures++;
   }

@@ -44,11 +44,13 @@ export function landmarkTable(
  */
 const LANDMARK_MARGIN = 1 - 1e-7;
 
+const EMPTY = new Float64Array(0);
+
 /** After the goal is reached, keys up to this share above its time are still searched. */
 const TIE_MARGIN = 1e-9;
 
 /** Landmarks a search uses at most (the ones with the largest bound at its root). */
-export const MAX_LANDMARKS = 2;
+export const MAX_LANDMARKS = 4;
 
 /**
  * Single-pair A* search with reusable arrays (stamps mark what this search has touched), run
@@ -105,7 +107,9 @@ export class BoundedSearch {
       goal,
       landmarks,
       Math.sqrt(rx * rx + ry * ry) * secondsPerMetre,
+      limit,
     );
+    if (count < 0) return Infinity; // a landmark shows the trip to be past the limit
     if (count === 0) {
       return this.straight(root, goal, limit, adjacency, edgeSeconds, closed, secondsPerMetre);
     }
@@ -114,11 +118,14 @@ export class BoundedSearch {
     const stride = (landmarks?.count ?? 0) * 2;
     heap.reset();
     seconds[root] = 0;
-    bounds[root] = 0;
+    // The root's own bound: a trip the landmarks show to be past the limit ends at once.
+    bounds[root] = this.best[0] * LANDMARK_MARGIN;
     stamp[root] = generation;
-    heap.push(root, 0);
+    heap.push(root, bounds[root]);
     let found = Infinity;
     let stopAt = Infinity;
+    const { offsets, targets, edges } = adjacency;
+    const table = values ?? EMPTY;
     for (let node = heap.popAny(); node >= 0; node = heap.popAny()) {
       const key = heap.poppedKey;
       if (key > stopAt) break;
@@ -134,29 +141,34 @@ export class BoundedSearch {
       }
       // The key is the time so far plus the bound: past the limit, so is every node left.
       if (found === Infinity && key > limit) return Infinity;
-      for (let k = adjacency.offsets[node]; k < adjacency.offsets[node + 1]; k++) {
-        const edge = adjacency.edges[k];
-        if (closed[edge]) continue;
-        const neighbour = adjacency.targets[k];
+      const end = offsets[node + 1];
+      for (let k = offsets[node]; k < end; k++) {
+        const edge = edges[k];
+        if (closed[edge] !== 0) continue;
+        const neighbour = targets[k];
         const candidate = base + edgeSeconds[edge];
+        let bound: number;
         if (stamp[neighbour] !== generation) {
           stamp[neighbour] = generation;
           const ex = nodeX[neighbour] - goalX;
           const ey = nodeY[neighbour] - goalY;
-          let bound = Math.sqrt(ex * ex + ey * ey) * secondsPerMetre;
+          bound = Math.sqrt(ex * ex + ey * ey) * secondsPerMetre;
+          // NaN (both sides unreachable from the landmark) bounds nothing and fails both tests.
+          const at = neighbour * stride;
           for (let m = 0; m < count; m++) {
-            const at = neighbour * stride + marks[m];
-            // NaN (both sides unreachable from the landmark) bounds nothing and fails both tests.
-            const ahead = (values![at] - fromGoal[m]) * LANDMARK_MARGIN;
+            const ahead = (table[at + marks[m]] - fromGoal[m]) * LANDMARK_MARGIN;
             if (ahead > bound) bound = ahead;
-            const behind = (toGoal[m] - values![at + 1]) * LANDMARK_MARGIN;
+            const behind = (toGoal[m] - table[at + marks[m] + 1]) * LANDMARK_MARGIN;
             if (behind > bound) bound = behind;
           }
           bounds[neighbour] = bound;
-        } else if (!(candidate < seconds[neighbour])) continue;
+        } else {
+          if (!(candidate < seconds[neighbour])) continue;
+          bound = bounds[neighbour];
+        }
         seconds[neighbour] = candidate;
         // An infinite bound: the goal cannot reach this node, so no trip from it passes here.
-        if (bounds[neighbour] < Infinity) heap.push(neighbour, candidate + bounds[neighbour]);
+        if (bound < Infinity) heap.push(neighbour, candidate + bound);
       }
     }
     return found;
@@ -204,13 +216,15 @@ export class BoundedSearch {
 
   /**
    * Keeps the landmarks with the largest bounds at the root, above `straight` (their offsets
-   * in a node's values in `marks`, their values at the goal beside); returns their count.
+   * in a node's values in `marks`, their values at the goal beside); returns their count, or
+   * −1 as soon as one of them shows the trip to be past `limit`.
    */
   private chooseLandmarks(
     root: number,
     goal: number,
     landmarks: LandmarkTable | null,
     straight: number,
+    limit: number,
   ): number {
     if (!landmarks) return 0;
     const { marks, fromGoal, toGoal, best } = this;
@@ -224,6 +238,8 @@ export class BoundedSearch {
       const behind = values[atGoal + offset + 1] - values[atRoot + offset + 1];
       let bound = ahead > behind ? ahead : behind;
       if (!(bound > straight)) continue; // also NaN
+      // The bound the search would give the root: past the limit, it would end there.
+      if (bound * LANDMARK_MARGIN > limit) return -1;
       if (bound === Infinity) bound = Number.MAX_VALUE; // unreachable: any landmark says so
       let at = count < MAX_LANDMARKS ? count++ : MAX_LANDMARKS;
       while (at > 0 && best[at - 1] < bound) {
