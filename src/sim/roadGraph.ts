@@ -33,11 +33,13 @@ const MAX_LANDMARK_ANCHORS = 32;
 /**
  * Landmarks on the network's edge, added once a band has had OUTER_AFTER_SEARCHES searches
  * without a limit (a unit come free sent to a waiting call, from where it is):
- * at most OUTER_LANDMARKS, and no more than their trees' OUTER_BYTES a band (16 bytes a node).
+ * at most OUTER_LANDMARKS a band, and no more than OUTER_BYTES for their trees in all bands
+ * together (16 bytes a node): a big imported network with many speed bands gets fewer of them
+ * in its later bands, never hundreds of megabytes (the times found are the same either way).
  */
 const OUTER_LANDMARKS = 16;
 const OUTER_AFTER_SEARCHES = 256;
-const OUTER_BYTES = 24 * 1024 * 1024;
+const OUTER_BYTES = 48 * 1024 * 1024;
 
 /** Memory for cached shortest-path trees (12 bytes a node each). */
 const TREE_CACHE_BYTES = 256 * 1024 * 1024;
@@ -87,6 +89,7 @@ export class RoadGraphTravel implements TravelModel {
   >();
   /** Per speed band: the landmarks on the network's edge (see `outerLandmarks`). */
   private readonly outer = new Map<number, Array<{ from: Float64Array; to: Float64Array }>>();
+  private outerBytes = 0;
   /**
    * Per speed band: searches without a limit between places that are not bases, since roads
    * last closed (those with a limit mostly end at once, on the bases' landmarks).
@@ -274,7 +277,8 @@ export class RoadGraphTravel implements TravelModel {
       if (tree) lower(tree.seconds);
     }
     const outer: Array<{ from: Float64Array; to: Float64Array }> = [];
-    const wanted = Math.min(OUTER_LANDMARKS, Math.floor(OUTER_BYTES / (16 * count)));
+    const room = Math.floor((OUTER_BYTES - this.outerBytes) / (16 * count));
+    const wanted = Math.min(OUTER_LANDMARKS, room);
     for (let l = 0; l < wanted; l++) {
       let pick = -1;
       for (let node = 0; node < count; node++) {
@@ -285,6 +289,7 @@ export class RoadGraphTravel implements TravelModel {
       const from = this.dijkstra(pick, band, this.forward).seconds;
       const to = this.dijkstra(pick, band, this.reverse).seconds;
       outer.push({ from, to });
+      this.outerBytes += 16 * count;
       lower(from);
     }
     this.outer.set(band, outer);
@@ -310,6 +315,7 @@ export class RoadGraphTravel implements TravelModel {
     this.anchorTrees = [];
     this.landmarkTables.clear();
     this.outer.clear();
+    this.outerBytes = 0;
     this.searchesInBand.length = 0;
     this.recentTrips.clear();
     this.closures++;
