@@ -69,8 +69,15 @@ export class NearestPointIndex {
   // Points by cell, compressed: cell k holds cellItems[cellStart[k] .. cellStart[k + 1]).
   private readonly cellStart: Int32Array;
   private readonly cellItems: Int32Array;
+  // The points' coordinates in cell order (entry k is point cellItems[k]): a cell's points are
+  // read side by side, not through an array per point (every generated call asks).
+  private readonly cellLon: Float64Array;
+  private readonly cellLat: Float64Array;
+  // Scratch of `nearest` (not an object per lookup): the best point so far, and its distance².
+  private best = -1;
+  private bestDistance = Infinity;
 
-  constructor(private readonly points: readonly LonLat[]) {
+  constructor(points: readonly LonLat[]) {
     this.box = boundingBox(points);
     this.lonScale = cos(((this.box.minLat + this.box.maxLat) / 2) * RADIANS);
     const width = (this.box.maxLon - this.box.minLon) * this.lonScale;
@@ -91,13 +98,16 @@ export class NearestPointIndex {
     const fill = this.cellStart.slice(0, -1);
     this.cellItems = new Int32Array(points.length);
     cellOf.forEach((cell, index) => (this.cellItems[fill[cell]++] = index));
+    this.cellLon = Float64Array.from(this.cellItems, (index) => points[index][0]);
+    this.cellLat = Float64Array.from(this.cellItems, (index) => points[index][1]);
   }
 
   /** Index of the point nearest to `target` (ties: the lower index). */
   nearest(target: LonLat): number {
     const column = this.column(target[0]);
     const row = this.row(target[1]);
-    const state = { best: -1, distance: Infinity };
+    this.best = -1;
+    this.bestDistance = Infinity;
     // From a target outside the grid, the rings before the grid's edge hold nothing.
     const firstRing = Math.max(
       0,
@@ -119,38 +129,34 @@ export class NearestPointIndex {
       const fromColumn = Math.max(0, column - ring);
       const toColumn = Math.min(this.columns - 1, column + ring);
       for (let c = fromColumn; c <= toColumn; c++) {
-        this.scanCell(c, row - ring, target, state);
-        if (ring > 0) this.scanCell(c, row + ring, target, state);
+        this.scanCell(c, row - ring, target);
+        if (ring > 0) this.scanCell(c, row + ring, target);
       }
       const fromRow = Math.max(0, row - ring + 1);
       const toRow = Math.min(this.rows - 1, row + ring - 1);
       for (let r = fromRow; r <= toRow; r++) {
-        this.scanCell(column - ring, r, target, state);
-        this.scanCell(column + ring, r, target, state);
+        this.scanCell(column - ring, r, target);
+        this.scanCell(column + ring, r, target);
       }
       // Points in rings further out are at least `ring` cells away.
-      if (state.best >= 0 && Math.sqrt(state.distance) <= ring * this.cellSize) break;
+      if (this.best >= 0 && Math.sqrt(this.bestDistance) <= ring * this.cellSize) break;
     }
-    return state.best;
+    return this.best;
   }
 
-  private scanCell(
-    column: number,
-    row: number,
-    target: LonLat,
-    state: { best: number; distance: number },
-  ): void {
+  private scanCell(column: number, row: number, target: LonLat): void {
     if (column < 0 || column >= this.columns || row < 0 || row >= this.rows) return;
     const cell = row * this.columns + column;
-    for (let k = this.cellStart[cell]; k < this.cellStart[cell + 1]; k++) {
-      const index = this.cellItems[k];
-      const point = this.points[index];
-      const dx = (point[0] - target[0]) * this.lonScale;
-      const dy = point[1] - target[1];
+    const end = this.cellStart[cell + 1];
+    for (let k = this.cellStart[cell]; k < end; k++) {
+      const dx = (this.cellLon[k] - target[0]) * this.lonScale;
+      const dy = this.cellLat[k] - target[1];
       const distance = dx * dx + dy * dy;
-      if (distance < state.distance || (distance === state.distance && index < state.best)) {
-        state.distance = distance;
-        state.best = index;
+      if (distance < this.bestDistance) {
+        this.bestDistance = distance;
+        this.best = this.cellItems[k];
+      } else if (distance === this.bestDistance && this.cellItems[k] < this.best) {
+        this.best = this.cellItems[k];
       }
     }
   }
