@@ -49,6 +49,9 @@ export class Proposer {
   /** Per epoch of the travel model (speed band, closures), per place: its bases by travel time. */
   private readonly basesByTravel = new Map<number, Map<number, BasesByTravel>>();
   private orderedPlaces = 0;
+  /** The epoch `basesFor` last looked up, and its orders (undefined: none yet). */
+  private orderedEpoch = NaN;
+  private orderedNow: Map<number, BasesByTravel> | undefined = undefined;
   /** The last order `basesFor` gave, and for which epoch and key (calls come back to a place). */
   private lastEpoch = NaN;
   private lastKey = NaN;
@@ -183,7 +186,12 @@ export class Proposer {
     // Emergency and non-emergency trips to the same place are known apart.
     const cacheKey = drive === true ? place * 2 : place * 2 + 1;
     if (cacheKey === this.lastKey && epoch === this.lastEpoch) return this.lastBases!;
-    let ordered = this.basesByTravel.get(epoch);
+    // Calls come in time order: the epoch's orders are looked up once while it lasts.
+    if (epoch !== this.orderedEpoch) {
+      this.orderedEpoch = epoch;
+      this.orderedNow = this.basesByTravel.get(epoch);
+    }
+    let ordered = this.orderedNow;
     let known = ordered?.get(cacheKey);
     if (known) return this.remember(epoch, cacheKey, known);
     const places = world.roster.basePlaces;
@@ -199,6 +207,7 @@ export class Proposer {
       }
       ordered = new Map();
       this.basesByTravel.set(epoch, ordered);
+      this.orderedNow = ordered;
     }
     ordered.set(cacheKey, known);
     this.orderedPlaces++;
