@@ -236,7 +236,18 @@ export class Proposer {
     return travel;
   }
 
+  /** Per district, per kind of incident: its run card (null: none), looked up once. */
+  private readonly cards: Array<Array<number[] | null>> = [];
+
   private runCardFor(incident: Incident): number[] | undefined {
+    const byKind = (this.cards[incident.district] ??= []);
+    let card = byKind[incident.kind];
+    if (card === undefined) card = byKind[incident.kind] = this.lookUpRunCard(incident) ?? null;
+    return card ?? undefined;
+  }
+
+  /** The run card for the incident's district and kind, else the district's card for any kind. */
+  private lookUpRunCard(incident: Incident): number[] | undefined {
     const world = this.world;
     const districtId = world.scenario.districts[incident.district].id;
     const cards = world.roster.runCards;
