@@ -3,7 +3,11 @@
  *
  * The queue is a binary heap keyed on (time, sequence number): events at the same time run in
  * the order they were scheduled, which makes every run reproducible. An event is a small integer
- * kind and two integer arguments, stored in typed arrays so that scheduling allocates nothing.
+ * kind and two integer arguments, stored in preallocated arrays so that scheduling allocates
+ * nothing. They are plain arrays of unboxed doubles or small integers, not typed arrays: once any
+ * ArrayBuffer in the thread has been detached (a transfer to another thread, as the simulation
+ * worker does with its traces; tsx loading a CommonJS module; WebAssembly memory growing), V8
+ * checks every typed-array access for a detached buffer, ~10% of the hold model's time.
  * Cancelled events stay in the heap and are skipped when they come up (lazy deletion).
  *
  * While a handler runs, its own event still sits at the root of the heap, spent: the first event
@@ -47,10 +51,6 @@ export class Engine {
   private capacity: number;
   // The heap, in heap order: entry i is (time, handle) at [2i, 2i + 1], side by side so that
   // sifting compares keys without an indirection and moves an entry in one cache line.
-  // A plain array of doubles (V8 stores them unboxed), not a Float64Array: once any ArrayBuffer
-  // in the thread has been detached (a transfer to another thread, as the simulation worker does
-  // with its traces; WebAssembly memory growing), V8 checks every typed-array access for a
-  // detached buffer, ~10% of the hold model's time when sifting reads and writes the heap.
   private readonly heap: number[];
   private heapSize = 0;
   // Per slot: the event's sequence number (−1 once it ran) and payload.
