@@ -1,6 +1,12 @@
 /**
  * `npm run bench [-- --json] [-- --quick]`: speed figures of the simulator, on this machine.
- * - holdModel.eventsPerSecond: the classic hold model on the event queue alone;
+ * - holdModel.eventsPerSecond: the classic hold model on the event queue alone (1,000 pending,
+ *   Exp(1) holds from the sim's own stream), in this process. This process has detached an
+ *   ArrayBuffer by then (tsx does when it loads a CommonJS module; the app's simulation worker
+ *   does when it transfers its first trace), after which V8 checks every typed-array access:
+ *   the engine keeps its queue in plain arrays so that its speed does not depend on it
+ *   (scripts/holdProbe.ts compares the same model in a bare process, after the bench's
+ *   imports and after a detach);
  * - mmc.callsPerSecond: M/M/3 (λ = 1.5, μ = 1, zero travel) through the full domain model, trace included;
  * - simpy.callsPerSecond and ratioToSimpy: the same queue in SimPy 3 (Debian python3-simpy3), if present;
  * - simjs.callsPerSecond and ratioToSimjs: the same queue in SimJS (the `simjs` dev dependency),

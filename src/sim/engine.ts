@@ -3,7 +3,11 @@
  *
  * The queue is a binary heap keyed on (time, sequence number): events at the same time run in
  * the order they were scheduled, which makes every run reproducible. An event is a small integer
- * kind and two integer arguments, stored in typed arrays so that scheduling allocates nothing.
+ * kind and two integer arguments, stored in preallocated arrays so that scheduling allocates
+ * nothing. They are plain arrays of unboxed doubles or small integers, not typed arrays: once any
+ * ArrayBuffer in the thread has been detached (a transfer to another thread, as the simulation
+ * worker does with its traces; tsx loading a CommonJS module; WebAssembly memory growing), V8
+ * checks every typed-array access for a detached buffer, ~10% of the hold model's time.
  * Cancelled events stay in the heap and are skipped when they come up (lazy deletion).
  *
  * While a handler runs, its own event still sits at the root of the heap, spent: the first event
@@ -22,6 +26,21 @@ export type EventHandler = (argA: number, argB: number) => void;
 const SLOT_BITS = 2_097_152; // 2^21
 const SLOT_MASK = SLOT_BITS - 1;
 
+/** A plain array of `length` doubles: packed, its elements stored unboxed, never holey. */
+function doubles(length: number): number[] {
+  const array: number[] = [0.5];
+  array.length = 0; // an empty array whose elements are already of the double kind
+  for (let i = 0; i < length; i++) array.push(0.5);
+  return array;
+}
+
+/** A plain array of `length` small integers, packed. */
+function integers(length: number): number[] {
+  const array: number[] = [];
+  for (let i = 0; i < length; i++) array.push(0);
+  return array;
+}
+
 export class Engine {
   /** Simulated time of the event being handled, in seconds. */
   now = 0;
@@ -32,14 +51,14 @@ export class Engine {
   private capacity: number;
   // The heap, in heap order: entry i is (time, handle) at [2i, 2i + 1], side by side so that
   // sifting compares keys without an indirection and moves an entry in one cache line.
-  private heap: Float64Array;
+  private readonly heap: number[];
   private heapSize = 0;
   // Per slot: the event's sequence number (−1 once it ran) and payload.
-  private slotSeq: Float64Array;
-  private slotKind: Int32Array;
-  private slotArgA: Int32Array;
-  private slotArgB: Int32Array;
-  private freeSlots: Int32Array;
+  private readonly slotSeq = doubles(0);
+  private readonly slotKind = integers(0);
+  private readonly slotArgA = integers(0);
+  private readonly slotArgB = integers(0);
+  private readonly freeSlots = integers(0);
   private freeCount = 0;
   private slotsUsed = 0;
   private nextSeq = 0;
@@ -52,16 +71,12 @@ export class Engine {
    * The (time, handle) being put in its place in the heap. Kept here rather than passed: doubles
    * passed to a function that is not inlined are boxed, an allocation per event.
    */
-  private readonly entry = new Float64Array(2);
+  private readonly entry = doubles(2);
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
-    this.heap = new Float64Array(2 * initialCapacity);
-    this.slotSeq = new Float64Array(initialCapacity);
-    this.slotKind = new Int32Array(initialCapacity);
-    this.slotArgA = new Int32Array(initialCapacity);
-    this.slotArgB = new Int32Array(initialCapacity);
-    this.freeSlots = new Int32Array(initialCapacity);
+    this.heap = doubles(0);
+    this.extend(initialCapacity);
   }
 
   /** Registers the handler of an event kind; kinds are small integers chosen by the model. */
@@ -87,9 +102,9 @@ export class Engine {
     const slot = this.rootSpent ? this.spentSlot : this.takeSlot();
     const seq = this.nextSeq++;
     this.slotSeq[slot] = seq;
-    this.slotKind[slot] = kind;
-    this.slotArgA[slot] = argA;
-    this.slotArgB[slot] = argB;
+    this.slotKind[slot] = kind | 0; // int32, as an Int32Array would store them
+    this.slotArgA[slot] = argA | 0;
+    this.slotArgB[slot] = argB | 0;
     const handle = seq * SLOT_BITS + slot;
     this.entry[0] = time;
     this.entry[1] = handle;
@@ -166,18 +181,20 @@ export class Engine {
   private grow(): void {
     const capacity = this.capacity * 2;
     if (capacity > SLOT_BITS) throw new RangeError('too many events pending at once');
-    const grown = <T extends Float64Array | Int32Array>(old: T, length = capacity): T => {
-      const next = new (old.constructor as new (n: number) => T)(length);
-      next.set(old);
-      return next;
-    };
-    this.heap = grown(this.heap, 2 * capacity);
-    this.slotSeq = grown(this.slotSeq);
-    this.slotKind = grown(this.slotKind);
-    this.slotArgA = grown(this.slotArgA);
-    this.slotArgB = grown(this.slotArgB);
-    this.freeSlots = grown(this.freeSlots);
+    this.extend(capacity);
     this.capacity = capacity;
+  }
+
+  /** Lengthens the arrays, in place, to hold `capacity` events. */
+  private extend(capacity: number): void {
+    for (let i = this.slotSeq.length; i < capacity; i++) {
+      this.heap.push(0.5, 0.5);
+      this.slotSeq.push(0.5);
+      this.slotKind.push(0);
+      this.slotArgA.push(0);
+      this.slotArgB.push(0);
+      this.freeSlots.push(0);
+    }
   }
 
   /** Puts `entry` in the hole at `position`, raised to its place. */

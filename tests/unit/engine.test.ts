@@ -82,4 +82,44 @@ describe('Engine', () => {
     engine.run();
     expect(count).toBe(10_000);
   });
+
+  it('hands its handlers the arguments as 32-bit integers, as it did when they were kept in Int32Arrays', () => {
+    const engine = new Engine(2);
+    const seen: Array<[number, number]> = [];
+    engine.on(0, (a, b) => seen.push([a, b]));
+    const values = [
+      0,
+      7,
+      -7,
+      2 ** 30,
+      -(2 ** 30) - 1,
+      2 ** 31 + 5,
+      -(2 ** 31) - 5,
+      2 ** 40 + 3,
+      1.7,
+      -1.7,
+    ];
+    values.forEach((value, i) => engine.schedule(i, 0, value, -value));
+    engine.run();
+    const int32 = (value: number) => new Int32Array([value])[0];
+    expect(seen).toEqual(values.map((value) => [int32(value), int32(-value)]));
+  });
+
+  it('runs in the same order once an ArrayBuffer has been detached (the worker transfers traces)', () => {
+    const buffer = new ArrayBuffer(8);
+    structuredClone(buffer, { transfer: [buffer] });
+    expect(buffer.byteLength).toBe(0);
+    const engine = new Engine(4);
+    const seen: number[] = [];
+    engine.on(0, (a) => seen.push(a));
+    const stream = makeStream(5, 'test');
+    const times: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      times.push(Math.floor(stream.next() * 100));
+      engine.schedule(times[i], 0, i);
+    }
+    engine.run();
+    const expected = times.map((_, i) => i).sort((x, y) => times[x] - times[y] || x - y);
+    expect(seen).toEqual(expected);
+  });
 });
