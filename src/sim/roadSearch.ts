@@ -113,8 +113,21 @@ export class BoundedSearch {
     if (count === 0) {
       return this.straight(root, goal, limit, adjacency, edgeSeconds, closed, secondsPerMetre);
     }
+    // The landmarks in locals (fewer than MAX_LANDMARKS: the first again, which bounds the same).
     const { marks, fromGoal, toGoal } = this;
-    const values = landmarks?.values;
+    const m0 = marks[0];
+    const m1 = marks[count > 1 ? 1 : 0];
+    const m2 = marks[count > 2 ? 2 : 0];
+    const m3 = marks[count > 3 ? 3 : 0];
+    const f0 = fromGoal[0];
+    const f1 = fromGoal[count > 1 ? 1 : 0];
+    const f2 = fromGoal[count > 2 ? 2 : 0];
+    const f3 = fromGoal[count > 3 ? 3 : 0];
+    const t0 = toGoal[0];
+    const t1 = toGoal[count > 1 ? 1 : 0];
+    const t2 = toGoal[count > 2 ? 2 : 0];
+    const t3 = toGoal[count > 3 ? 3 : 0];
+    const table = landmarks?.values ?? EMPTY;
     const stride = (landmarks?.count ?? 0) * 2;
     heap.reset();
     seconds[root] = 0;
@@ -125,7 +138,6 @@ export class BoundedSearch {
     let found = Infinity;
     let stopAt = Infinity;
     const { offsets, targets, edges } = adjacency;
-    const table = values ?? EMPTY;
     for (let node = heap.popAny(); node >= 0; node = heap.popAny()) {
       const key = heap.poppedKey;
       if (key > stopAt) break;
@@ -153,14 +165,29 @@ export class BoundedSearch {
           const ex = nodeX[neighbour] - goalX;
           const ey = nodeY[neighbour] - goalY;
           bound = Math.sqrt(ex * ex + ey * ey) * secondsPerMetre;
-          // NaN (both sides unreachable from the landmark) bounds nothing and fails both tests.
+          // The largest landmark difference, scaled once (scaling keeps the order, so this is
+          // the largest of the scaled differences). NaN (both sides unreachable from the
+          // landmark) bounds nothing and fails every test.
           const at = neighbour * stride;
-          for (let m = 0; m < count; m++) {
-            const ahead = (table[at + marks[m]] - fromGoal[m]) * LANDMARK_MARGIN;
-            if (ahead > bound) bound = ahead;
-            const behind = (toGoal[m] - table[at + marks[m] + 1]) * LANDMARK_MARGIN;
-            if (behind > bound) bound = behind;
-          }
+          let far = -Infinity;
+          let d = table[at + m0] - f0;
+          if (d > far) far = d;
+          d = t0 - table[at + m0 + 1];
+          if (d > far) far = d;
+          d = table[at + m1] - f1;
+          if (d > far) far = d;
+          d = t1 - table[at + m1 + 1];
+          if (d > far) far = d;
+          d = table[at + m2] - f2;
+          if (d > far) far = d;
+          d = t2 - table[at + m2 + 1];
+          if (d > far) far = d;
+          d = table[at + m3] - f3;
+          if (d > far) far = d;
+          d = t3 - table[at + m3 + 1];
+          if (d > far) far = d;
+          far *= LANDMARK_MARGIN;
+          if (far > bound) bound = far;
           bounds[neighbour] = bound;
         } else {
           if (!(candidate < seconds[neighbour])) continue;
