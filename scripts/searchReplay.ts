@@ -8,7 +8,8 @@ import { BENCHMARK_CITY_OPTIONS } from '../src/scenarios/builtin/index.ts';
 import { generateCity } from '../src/scenarios/generate.ts';
 import { loadScenario } from '../src/scenarios/load.ts';
 import { Session } from '../src/sim/session.ts';
-import { BoundedSearch, MinHeap } from '../src/sim/roadSearch.ts';
+import { BoundedSearch } from '../src/sim/roadSearch.ts';
+import { MinHeap } from '../src/sim/searchParts.ts';
 
 const CASES = {
   light: { fleet: 2, callScale: 1, days: 60 },

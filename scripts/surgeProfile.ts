@@ -12,7 +12,8 @@ import { generateCity, type CityOptions } from '../src/scenarios/generate.ts';
 import { loadScenario } from '../src/scenarios/load.ts';
 import { Session } from '../src/sim/session.ts';
 import { replicationMetrics } from '../src/sim/analysis/metrics.ts';
-import { BoundedSearch, MinHeap } from '../src/sim/roadSearch.ts';
+import { BoundedSearch } from '../src/sim/roadSearch.ts';
+import { MinHeap } from '../src/sim/searchParts.ts';
 
 const CASES = {
   light: { fleet: 2, callScale: 1, days: 60 },

@@ -14,7 +14,7 @@
 import { haversineMetres, manhattanMetres, NearestPointIndex } from '../lib/geo.ts';
 import type { Scenario, Travel } from '../scenarios/schema.ts';
 import { Calendar } from '../sim/calendar.ts';
-import { MinHeap } from '../sim/roadSearch.ts';
+import { MinHeap } from '../sim/searchParts.ts';
 import type { ObservedTrip } from './observations.ts';
 
 export interface TravelFit {

@@ -10,14 +10,8 @@ import { cos } from '../lib/detmath.ts';
 import { haversineMetres, NearestPointIndex, type LonLat } from '../lib/geo.ts';
 import { speedFactor, type Drive } from './drive.ts';
 import type { TravelModel } from './travel.ts';
-import {
-  BoundedSearch,
-  buildAdjacency,
-  MinHeap,
-  type Adjacency,
-  landmarkTable,
-  type LandmarkTable,
-} from './roadSearch.ts';
+import { BoundedSearch, landmarkTable, type LandmarkTable } from './roadSearch.ts';
+import { buildAdjacency, MinHeap, type Adjacency } from './searchParts.ts';
 
 type RoadGraphSpec = Extract<Travel, { model: 'roadGraph' }>;
 

@@ -7,13 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeStream } from '../../src/sim/random.ts';
-import {
-  BoundedSearch,
-  buildAdjacency,
-  landmarkTable,
-  MinHeap,
-  type Adjacency,
-} from '../../src/sim/roadSearch.ts';
+import { BoundedSearch, landmarkTable } from '../../src/sim/roadSearch.ts';
+import { buildAdjacency, MinHeap, type Adjacency } from '../../src/sim/searchParts.ts';
 
 const NODES = 400;
 const stream = makeStream(7, 'landmark-bound-test');

@@ -6,7 +6,7 @@
 import type { ExternalEvent, Travel } from '../../scenarios/schema.ts';
 import type { Calendar } from '../calendar.ts';
 import { haversineMetres } from '../../lib/geo.ts';
-import { MinHeap } from '../roadSearch.ts';
+import { MinHeap } from '../searchParts.ts';
 
 type RoadGraphSpec = Extract<Travel, { model: 'roadGraph' }>;
 
