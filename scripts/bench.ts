@@ -11,6 +11,8 @@
  * - simpy.callsPerSecond and ratioToSimpy: the same queue in SimPy 3 (Debian python3-simpy3), if present;
  * - simjs.callsPerSecond and ratioToSimjs: the same queue in SimJS (the `simjs` dev dependency),
  *   run in this process, its repetitions taken in turn with ours (ratio: ours over SimJS's);
+ *   mmc.callsPerSecondRange is the slowest and fastest of its repetitions, and
+ *   simjs.ratioToSimjsPaired the median of the ratios of each repetition to SimJS's next to it;
  * - memory.peakMiBPer100kCalls: peak resident memory of a process that runs the M/M/3 queue and
  *   keeps its trace, less that of the same process that loads the code and runs nothing, per
  *   100,000 calls (in a child process, so that the bench's own heap does not count);
@@ -81,12 +83,15 @@ function timed(repetitions: number, body: () => number): { seconds: number; work
   return chosen;
 }
 
-/** Like `timed` for two bodies, their repetitions taken in turn (the load on the machine shared). */
+/**
+ * Like `timed` for two bodies, their repetitions taken in turn (the load on the machine shared).
+ * Each result is the median repetition, with the rates of all (the spread) beside it.
+ */
 function timedInTurn(
   repetitions: number,
   first: () => number,
   second: () => number,
-): Array<{ seconds: number; work: number }> {
+): Array<{ seconds: number; work: number; rates: number[] }> {
   const bodies = [first, second];
   const samples = bodies.map(() => [] as Array<{ seconds: number; work: number }>);
   for (const body of bodies) body(); // warm-up
@@ -99,7 +104,7 @@ function timedInTurn(
   }
   return samples.map((list) => {
     const rates = list.map((s) => s.work / s.seconds);
-    return list[rates.indexOf(median(rates))];
+    return { ...list[rates.indexOf(median(rates))], rates };
   });
 }
 
@@ -131,8 +136,10 @@ log(`M/M/3: ${MMC_MINUTES * 1.5} calls expected…`);
 let mmcSeed = 1;
 let simjsSeed = 1;
 let simjsWait = NaN;
+// Five repetitions, not three: the rate of one swings by a fifth from one to the next in the
+// same process (V8's heap sizing and the trace's first-touch page faults differ run to run).
 const [mmc, simjsRun] = timedInTurn(
-  3,
+  5,
   () => {
     const session = new Session(mmcScenario, mmcSeed++);
     session.advance();
@@ -355,6 +362,8 @@ const figures = {
     model: 'M/M/3, λ = 1.5, μ = 1, zero travel, full domain model with trace',
     calls: mmc.work,
     callsPerSecond: Math.round(mmc.work / mmc.seconds),
+    repetitions: mmc.rates.length,
+    callsPerSecondRange: [Math.round(Math.min(...mmc.rates)), Math.round(Math.max(...mmc.rates))],
   },
   simpy:
     'skipped' in simpy
@@ -369,6 +378,11 @@ const figures = {
     calls: simjsRun.work,
     meanWaitMinutes: Number(simjsWait.toFixed(4)),
     ratioToSimjs: Number((mmc.work / mmc.seconds / (simjsRun.work / simjsRun.seconds)).toFixed(2)),
+    // The median of each repetition's ratio to SimJS's repetition run just after it: the two
+    // share the load of that moment, so this holds better than the ratio of the medians.
+    ratioToSimjsPaired: Number(
+      median(mmc.rates.map((rate, i) => rate / simjsRun.rates[i])).toFixed(2),
+    ),
   },
   memory,
   city: {
@@ -395,7 +409,10 @@ if (json) {
   console.log(
     `hold model       ${figures.holdModel.eventsPerSecond.toLocaleString('en')} events/s`,
   );
-  console.log(`M/M/3            ${figures.mmc.callsPerSecond.toLocaleString('en')} calls/s`);
+  const [slowest, fastest] = figures.mmc.callsPerSecondRange.map((r) => r.toLocaleString('en'));
+  console.log(
+    `M/M/3            ${figures.mmc.callsPerSecond.toLocaleString('en')} calls/s (${slowest} to ${fastest})`,
+  );
   if ('skipped' in figures.simpy) console.log(`SimPy            skipped: ${figures.simpy.skipped}`);
   else {
     console.log(

@@ -115,6 +115,19 @@ describe('waiting queue', () => {
   }
 });
 
+describe('waiting queue scratch', () => {
+  it('a unit with fewer capabilities than the last one sees only its own lists (the scratch keeps its length)', () => {
+    const queue = new WaitingQueue(kinds);
+    const needs = [[0], [1], [2], [1, 2], [0, 2]];
+    needs.forEach((need, index) => queue.add(incident(index, 0, need), index));
+    expect(served(queue, new Set([0, 1, 2]))).toEqual([0, 1, 2, 3, 4]);
+    expect(served(queue, new Set([1]))).toEqual([1, 3]);
+    expect(served(queue, new Set([2, 0]))).toEqual([0, 2, 3, 4]);
+    expect(served(queue, new Set([3]))).toEqual([]);
+    expect(served(queue, new Set([0]))).toEqual([0, 4]);
+  });
+});
+
 describe('sorted chunks', () => {
   it('keep the same order as a sorted array through inserts and removals anywhere', () => {
     const stream = makeStream(11, 'chunks-test');

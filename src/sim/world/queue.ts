@@ -108,31 +108,38 @@ export class WaitingQueue {
    */
   servable(capabilities: ReadonlySet<number>, visit: (incident: Incident) => boolean): void {
     const { lists, listCapability, cursorChunk, cursorIndex, heads } = this;
-    lists.length = 0;
-    listCapability.length = 0;
-    cursorChunk.length = 0;
-    cursorIndex.length = 0;
-    heads.length = 0;
+    // The scratch arrays keep their length between calls (emptying them each time allocated):
+    // only their first `count` entries are this call's.
+    let count = 0;
     for (const capability of capabilities) {
       const list = this.byCapability[capability];
       if (list && list.size > 0) {
-        lists.push(list);
-        listCapability.push(capability);
-        cursorChunk.push(0);
-        cursorIndex.push(0);
-        heads.push(undefined);
+        if (count === lists.length) {
+          lists.push(list);
+          listCapability.push(capability);
+          cursorChunk.push(0);
+          cursorIndex.push(0);
+          heads.push(undefined);
+        } else {
+          lists[count] = list;
+          listCapability[count] = capability;
+          cursorChunk[count] = 0;
+          cursorIndex[count] = 0;
+          heads[count] = undefined;
+        }
+        count++;
       }
     }
     for (;;) {
       // The first incident not yet visited across the lists, its stale entries dropped on the way.
       let next: Incident | undefined;
-      for (let l = 0; l < lists.length; l++) {
+      for (let l = 0; l < count; l++) {
         const head = this.head(l);
         heads[l] = head;
         if (head !== undefined && (next === undefined || this.before(head, next))) next = head;
       }
       if (next === undefined) return;
-      for (let l = 0; l < lists.length; l++) if (heads[l] === next) cursorIndex[l]++;
+      for (let l = 0; l < count; l++) if (heads[l] === next) cursorIndex[l]++;
       if (visit(next)) return;
     }
   }
