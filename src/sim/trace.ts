@@ -255,6 +255,25 @@ export function traceColumns(trace: Trace): Array<Float64Array | Uint8Array | In
   ];
 }
 
+/** The trace with every column in a buffer of its own (to transfer while the original is kept). */
+export function copyTrace(trace: Trace): Trace {
+  return {
+    ...trace,
+    time: trace.time.slice(),
+    kind: trace.kind.slice(),
+    incident: trace.incident.slice(),
+    unit: trace.unit.slice(),
+    place: trace.place.slice(),
+    cause: trace.cause.slice(),
+    value: trace.value.slice(),
+    command: trace.command.slice(),
+    incidentKind: trace.incidentKind.slice(),
+    incidentDistrict: trace.incidentDistrict.slice(),
+    incidentPlace: trace.incidentPlace.slice(),
+    places: trace.places.slice(),
+  };
+}
+
 /**
  * A 64-bit digest (hex) of everything in a trace: header and all arrays, byte for byte.
  * Two runs with the same digest wrote the same trace; used to compare Node and the browser.

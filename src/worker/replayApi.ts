@@ -21,7 +21,14 @@ import { buildReplayIndex, type ReplayIndex, type UnitHomes } from '../sim/analy
 import { RoadRouter } from '../sim/analysis/replayRoutes.ts';
 import { run } from '../sim/run.ts';
 import { rosterOf, type RosterUnit } from '../sim/session.ts';
-import { CAUSES, RecordKind, traceColumns, type CauseName, type Trace } from '../sim/trace.ts';
+import {
+  CAUSES,
+  copyTrace,
+  RecordKind,
+  traceColumns,
+  type CauseName,
+  type Trace,
+} from '../sim/trace.ts';
 import { makeTravelModel } from '../sim/travel.ts';
 import type { ScenarioSource } from './simWorker.ts';
 
@@ -196,24 +203,6 @@ function unitHomes(roster: RosterUnit[]): UnitHomes {
     basePlaces[index] = unit.basePlace;
   });
   return { homes, basePlaces };
-}
-
-function copyTrace(trace: Trace): Trace {
-  return {
-    ...trace,
-    time: trace.time.slice(),
-    kind: trace.kind.slice(),
-    incident: trace.incident.slice(),
-    unit: trace.unit.slice(),
-    place: trace.place.slice(),
-    cause: trace.cause.slice(),
-    value: trace.value.slice(),
-    command: trace.command.slice(),
-    incidentKind: trace.incidentKind.slice(),
-    incidentDistrict: trace.incidentDistrict.slice(),
-    incidentPlace: trace.incidentPlace.slice(),
-    places: trace.places.slice(),
-  };
 }
 
 function transferablesOf(trace: Trace): Transferable[] {

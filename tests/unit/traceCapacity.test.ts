@@ -6,30 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../src/scenarios/builtin/index.ts';
 import { queueScenario } from '../../src/scenarios/theory.ts';
 import { Session } from '../../src/sim/session.ts';
-import { TraceBuilder, traceDigest, type Trace, type TraceHeader } from '../../src/sim/trace.ts';
+import { copyTrace, TraceBuilder, traceDigest, type TraceHeader } from '../../src/sim/trace.ts';
 
 const HEADER = {} as TraceHeader;
 
 function fill(builder: TraceBuilder, records: number) {
   for (let i = 0; i < records; i++) builder.record(i, i % 7, i, -i, i % 11, i % 5, i / 2);
-}
-
-/** The same trace with every array copied to a buffer of its own. */
-function copied(trace: Trace): Trace {
-  return {
-    ...trace,
-    time: trace.time.slice(),
-    kind: trace.kind.slice(),
-    incident: trace.incident.slice(),
-    unit: trace.unit.slice(),
-    place: trace.place.slice(),
-    cause: trace.cause.slice(),
-    value: trace.value.slice(),
-    command: trace.command.slice(),
-    incidentKind: trace.incidentKind.slice(),
-    incidentDistrict: trace.incidentDistrict.slice(),
-    incidentPlace: trace.incidentPlace.slice(),
-  };
 }
 
 describe('trace capacity', () => {
@@ -84,7 +66,7 @@ describe('trace capacity', () => {
     session.advance();
     const trace = session.finishTrace();
     expect(trace.time.buffer.byteLength).toBeGreaterThan(trace.time.byteLength); // a view
-    expect(traceDigest(trace)).toBe(traceDigest(copied(trace)));
+    expect(traceDigest(trace)).toBe(traceDigest(copyTrace(trace)));
     expect(`${traceDigest(trace)}:${trace.length}`).toBe('8b0673da25e2ee41:107241');
   });
 });
